@@ -26,7 +26,10 @@ export class SimEvent<T = unknown> {
   private phase = PENDING;
   private ok_ = true;
   private value_: T | Error | undefined = undefined;
-  private callbacks: EventCallback<T>[] | null = [];
+  // NOTE: stored as callbacks of SimEvent<any> so that SimEvent<T> stays covariant in T (a
+  // SimEvent<Request> is a SimEvent<unknown>); addCallback keeps the typed signature.
+  // biome-ignore lint/suspicious/noExplicitAny: see the note above.
+  private callbacks: EventCallback<any>[] | null = [];
   private defused_ = false;
 
   constructor(sim: Simulation, name = 'event') {

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { InvalidArgumentError, InvalidStateError } from '../../src/engine/errors.js';
 import { Interrupt } from '../../src/engine/interrupt.js';
-import type { ProcessGenerator } from '../../src/engine/process.js';
 import { Simulation } from '../../src/engine/simulation.js';
 
 describe('Process: generator processes in the style of SimPy', () => {
@@ -131,7 +130,7 @@ describe('Process: generator processes in the style of SimPy', () => {
   it('an interrupted process learns how much of its delay remained', () => {
     const sim = new Simulation();
     const log: unknown[] = [];
-    const machine = sim.process(function* (): ProcessGenerator {
+    const machine = sim.process(function* () {
       let work = 10;
       while (work > 0) {
         try {

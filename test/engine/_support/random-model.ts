@@ -1,4 +1,5 @@
 import { Interrupt } from '../../../src/engine/interrupt.js';
+import type { Process } from '../../../src/engine/process.js';
 import { Resource } from '../../../src/engine/resource.js';
 import type { Simulation } from '../../../src/engine/simulation.js';
 
@@ -24,7 +25,7 @@ export interface RandomModelOptions {
 export function buildRandomModel(sim: Simulation, options: RandomModelOptions, log: LogEntry[]): Resource {
   const res = new Resource(sim, { capacity: options.capacity, discipline: options.priority ? 'priority' : 'fifo' });
   const ticks = sim.streams.get('ticks');
-  const workers = [];
+  const workers: Process<void>[] = [];
   for (let w = 0; w < options.workers; w++) {
     const rng = sim.streams.get(`worker${w}`);
     workers.push(
@@ -35,7 +36,7 @@ export function buildRandomModel(sim: Simulation, options: RandomModelOptions, l
           try {
             yield rng.int(0, 3); // integer delays produce many same-time events
             req = res.request({ priority: options.priority ? rng.int(0, 2) : 0 });
-            const first = yield sim.anyOf([req, sim.timeout(rng.int(1, 6))]);
+            const first = yield sim.anyOf<unknown>([req, sim.timeout(rng.int(1, 6))]);
             if (first.index === 1 && req.cancel()) {
               log.push([`w${w} balked`, sim.now]);
               continue;

@@ -1,0 +1,127 @@
+/**
+ * `npm run bench [-- --json] [-- --quick]`: shopfloor's kernel side by side with simjs@2.0.3 in one
+ * process, on the same models written the way a user of each library writes them.
+ *
+ * Figures are jobs per wall-clock second (each engine needs a different number of events per job,
+ * so events/s would not compare like with like), median over several rounds after a warm-up.
+ */
+import { spawnSync } from 'node:child_process';
+import { cpus } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { compare, type Measurement } from './harness.js';
+import { bareTandem } from './models/bare-heap.js';
+import { shopfloorMm1 } from './models/shopfloor-mm1.js';
+import { shopfloorTandem } from './models/shopfloor-tandem.js';
+import { simjsMm1, simjsTandem } from './models/simjs.js';
+import type { QueueModelResult } from './models/types.js';
+
+const args = new Set(process.argv.slice(2));
+const json = args.has('--json');
+const quick = args.has('--quick');
+const rounds = quick ? 3 : 7;
+// Everything goes to stdout, in order, so that with --json the JSON object is the last line.
+const log = (line = ''): void => {
+  process.stdout.write(`${line}\n`);
+};
+
+interface Comparison {
+  shopfloor: number;
+  simjs: number;
+  ratio: number;
+  /** Hand-written typed-array heap loop (no API): the floor the kernel is measured against. */
+  bareLoop: number;
+  /** shopfloor / bare loop. */
+  fractionOfBareLoop: number;
+  meanTimeInSystem: { shopfloor: number; simjs: number; theory: number };
+}
+
+function queueComparison(
+  name: string,
+  theory: number,
+  runs: { shopfloor: () => QueueModelResult; simjs: () => QueueModelResult; bare: () => QueueModelResult },
+): Comparison {
+  const measured: Measurement<QueueModelResult>[] = compare(
+    [
+      { engine: 'shopfloor', run: runs.shopfloor, units: (r) => r.jobs },
+      { engine: 'simjs', run: runs.simjs, units: (r) => r.jobs },
+      { engine: 'bare loop', run: runs.bare, units: (r) => r.jobs },
+    ],
+    rounds,
+    1,
+  );
+  const [ours, theirs, bare] = measured as [
+    Measurement<QueueModelResult>,
+    Measurement<QueueModelResult>,
+    Measurement<QueueModelResult>,
+  ];
+  const c: Comparison = {
+    shopfloor: Math.round(ours.medianPerSecond),
+    simjs: Math.round(theirs.medianPerSecond),
+    ratio: round(ours.medianPerSecond / theirs.medianPerSecond, 2),
+    bareLoop: Math.round(bare.medianPerSecond),
+    fractionOfBareLoop: round(ours.medianPerSecond / bare.medianPerSecond, 2),
+    meanTimeInSystem: {
+      shopfloor: round(ours.last.meanTimeInSystem, 3),
+      simjs: round(theirs.last.meanTimeInSystem, 3),
+      theory,
+    },
+  };
+  log(
+    `${name.padEnd(9)} shopfloor ${fmt(c.shopfloor)} jobs/s   simjs ${fmt(c.simjs)} jobs/s   ratio ${c.ratio.toFixed(2)}×` +
+      `   mean time in system: ${c.meanTimeInSystem.shopfloor} / ${c.meanTimeInSystem.simjs} (theory ${theory})`,
+  );
+  log(`${''.padEnd(9)} bare loop ${fmt(c.bareLoop)} jobs/s   shopfloor reaches ${(c.fractionOfBareLoop * 100).toFixed(0)}% of it`);
+  return c;
+}
+
+function memoryProbe(model: string, horizon: number): { horizon: number; jobs: number; peakRssMiB: number } {
+  const script = fileURLToPath(new URL('./memory-probe.js', import.meta.url));
+  const out = spawnSync(process.execPath, [script, model, String(horizon)], { encoding: 'utf8' });
+  if (out.status !== 0) throw new Error(`memory probe failed: ${out.stderr}`);
+  const r = JSON.parse(out.stdout.trim()) as { horizon: number; jobs: number; peakRssMiB: number };
+  return { horizon: r.horizon, jobs: r.jobs, peakRssMiB: round(r.peakRssMiB, 1) };
+}
+
+function round(x: number, digits: number): number {
+  const f = 10 ** digits;
+  return Math.round(x * f) / f;
+}
+
+function fmt(n: number): string {
+  return n.toLocaleString('en-US').padStart(11);
+}
+
+log(`shopfloor benchmark — node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}`);
+log(`${rounds} rounds after 1 warm-up run per engine; medians; λ=0.9, μ=1 (ρ=0.9)`);
+log();
+
+const mm1Horizon = quick ? 2e5 : 2e6;
+const tandemHorizon = quick ? 5e4 : 5e5;
+const base = { lambda: 0.9, mu: 1, seed: 12345 };
+const mm1 = queueComparison('M/M/1', 10, {
+  shopfloor: () => shopfloorMm1({ ...base, horizon: mm1Horizon }),
+  simjs: () => simjsMm1({ ...base, horizon: mm1Horizon }),
+  bare: () => bareTandem({ ...base, horizon: mm1Horizon, stations: 1 }),
+});
+const tandem5 = queueComparison('tandem5', 50, {
+  shopfloor: () => shopfloorTandem({ ...base, horizon: tandemHorizon, stations: 5 }),
+  simjs: () => simjsTandem({ ...base, horizon: tandemHorizon, stations: 5 }),
+  bare: () => bareTandem({ ...base, horizon: tandemHorizon, stations: 5 }),
+});
+
+log();
+const memHorizons = quick ? [1e5, 1e6] : [1e6, 1e7];
+const memory = {
+  mm1: memHorizons.map((h) => memoryProbe('mm1', h)),
+  tandem5: memHorizons.map((h) => memoryProbe('tandem5', h / 2)),
+};
+for (const [model, probes] of Object.entries(memory)) {
+  log(
+    `memory ${model.padEnd(8)} ${probes.map((p) => `horizon ${p.horizon.toExponential(0)} s (${fmt(p.jobs).trim()} jobs): peak RSS ${p.peakRssMiB} MiB`).join('   ')}`,
+  );
+}
+
+if (json) {
+  const result = { date: new Date().toISOString(), node: process.version, cpu: cpus()[0]?.model, mm1, tandem5, memory };
+  process.stdout.write(`${JSON.stringify(result)}\n`);
+}

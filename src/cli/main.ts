@@ -1,0 +1,32 @@
+#!/usr/bin/env node
+/**
+ * The `shopfloor` command line. This is the only place (with src/scenario) that wires engine,
+ * entities and policies together.
+ */
+import { createRequire } from 'node:module';
+import yargs from 'yargs';
+import { hideBin } from 'yargs/helpers';
+import { demoCommand } from './commands/demo.js';
+import { UsageError } from './usage-error.js';
+
+const { version } = createRequire(import.meta.url)('../../../package.json') as { version: string };
+
+/** Exit code for invalid input (bad flags, bad scenario files). */
+export const EXIT_USAGE = 2;
+
+await yargs(hideBin(process.argv))
+  .scriptName('shopfloor')
+  .usage('$0 <command> [options]')
+  .command(demoCommand)
+  .demandCommand(1, 'Give a command, e.g. `shopfloor demo`.')
+  .strict()
+  .version(version)
+  .help()
+  .alias('h', 'help')
+  .wrap(Math.min(110, process.stdout.columns ?? 110))
+  .fail((message, error) => {
+    if (error !== undefined && error !== null && !(error instanceof UsageError)) throw error;
+    process.stderr.write(`✖ ${error?.message ?? message}\nRun \`shopfloor --help\` for usage.\n`);
+    process.exit(EXIT_USAGE);
+  })
+  .parseAsync();
