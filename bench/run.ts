@@ -70,7 +70,9 @@ function queueComparison(
     `${name.padEnd(9)} shopfloor ${fmt(c.shopfloor)} jobs/s   simjs ${fmt(c.simjs)} jobs/s   ratio ${c.ratio.toFixed(2)}×` +
       `   mean time in system: ${c.meanTimeInSystem.shopfloor} / ${c.meanTimeInSystem.simjs} (theory ${theory})`,
   );
-  log(`${''.padEnd(9)} bare loop ${fmt(c.bareLoop)} jobs/s   shopfloor reaches ${(c.fractionOfBareLoop * 100).toFixed(0)}% of it`);
+  log(
+    `${''.padEnd(9)} bare loop ${fmt(c.bareLoop)} jobs/s   shopfloor reaches ${(c.fractionOfBareLoop * 100).toFixed(0)}% of it`,
+  );
   return c;
 }
 
@@ -122,6 +124,13 @@ for (const [model, probes] of Object.entries(memory)) {
 }
 
 if (json) {
-  const result = { date: new Date().toISOString(), node: process.version, cpu: cpus()[0]?.model, mm1, tandem5, memory };
+  const result = {
+    date: new Date().toISOString(),
+    node: process.version,
+    cpu: cpus()[0]?.model,
+    mm1,
+    tandem5,
+    memory,
+  };
   process.stdout.write(`${JSON.stringify(result)}\n`);
 }

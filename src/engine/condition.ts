@@ -13,7 +13,8 @@ export interface FirstOf<T = unknown> {
 }
 
 function checkEvents(api: string, sim: Simulation, events: readonly SimEvent<unknown>[]): void {
-  if (!Array.isArray(events)) throw new InvalidArgumentError(`${api}: expected an array of events (got ${show(events)})`);
+  if (!Array.isArray(events))
+    throw new InvalidArgumentError(`${api}: expected an array of events (got ${show(events)})`);
   events.forEach((e, i) => {
     if (!(e instanceof SimEvent)) {
       throw new InvalidArgumentError(`${api}: events[${i}] is not an event (got ${show(e)})`);
@@ -33,7 +34,11 @@ export function allOf<T>(sim: Simulation, events: readonly SimEvent<T>[]): SimEv
   let remaining = events.length;
   if (remaining === 0) return result.succeed(values);
   const callbacks: ((e: SimEvent<T>) => void)[] = [];
-  const detach = (): void => events.forEach((e, j) => e.removeCallback(callbacks[j]!));
+  const detach = (): void => {
+    events.forEach((e, j) => {
+      e.removeCallback(callbacks[j]!);
+    });
+  };
   events.forEach((event, i) => {
     const cb = (e: SimEvent<T>): void => {
       if (result.triggered) return;
@@ -58,7 +63,8 @@ export function allOf<T>(sim: Simulation, events: readonly SimEvent<T>[]): SimEv
  */
 export function anyOf<T>(sim: Simulation, events: readonly SimEvent<T>[]): SimEvent<FirstOf<T>> {
   checkEvents('Simulation.anyOf', sim, events as readonly SimEvent<unknown>[]);
-  if (events.length === 0) throw new InvalidArgumentError('Simulation.anyOf: needs at least one event (got [])');
+  if (events.length === 0)
+    throw new InvalidArgumentError('Simulation.anyOf: needs at least one event (got [])');
   const result = new SimEvent<FirstOf<T>>(sim, 'anyOf');
   const callbacks: ((e: SimEvent<T>) => void)[] = [];
   events.forEach((event, i) => {

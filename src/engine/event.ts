@@ -90,7 +90,10 @@ export class SimEvent<T = unknown> {
    */
   addCallback(callback: EventCallback<T>): void {
     if (this.callbacks === null) {
-      this.sim.schedule(0, runLateCallback, { event: this as SimEvent<unknown>, callback: callback as EventCallback<unknown> });
+      this.sim.schedule(0, runLateCallback, {
+        event: this as SimEvent<unknown>,
+        callback: callback as EventCallback<unknown>,
+      });
       return;
     }
     this.callbacks.push(callback);
@@ -111,7 +114,9 @@ export class SimEvent<T = unknown> {
   /** Triggers without the pending check's message; subclasses override for bookkeeping. */
   protected trigger(ok: boolean, value: T | Error): void {
     if (this.phase !== PENDING) {
-      throw new InvalidStateError(`${this.name}.${ok ? 'succeed' : 'fail'}: the event has already been triggered`);
+      throw new InvalidStateError(
+        `${this.name}.${ok ? 'succeed' : 'fail'}: the event has already been triggered`,
+      );
     }
     this.phase = TRIGGERED;
     this.ok_ = ok;

@@ -15,7 +15,11 @@ export class Interrupt<C = unknown> extends SimulationError {
   readonly remaining: number;
 
   constructor(cause: C, remaining: number) {
-    super('INTERRUPTED', `Process interrupted${remaining >= 0 ? ` with ${remaining} s of its delay remaining` : ''}`, false);
+    super(
+      'INTERRUPTED',
+      `Process interrupted${remaining >= 0 ? ` with ${remaining} s of its delay remaining` : ''}`,
+      false,
+    );
     this.cause = cause;
     this.remaining = remaining;
   }

@@ -133,7 +133,9 @@ export class Process<R = unknown> extends SimEvent<R> {
           this.waitId = sim.schedule(y, resumeAfterDelay, this as Process<unknown>);
           return;
         }
-        value = new InvalidArgumentError(`${this.name}: a yielded delay must be a finite number >= 0 s (got ${show(y)})`);
+        value = new InvalidArgumentError(
+          `${this.name}: a yielded delay must be a finite number >= 0 s (got ${show(y)})`,
+        );
         isError = true;
         continue;
       }

@@ -1,6 +1,6 @@
-import { InvalidArgumentError, InvalidStateError, show } from './errors.js';
 import { FifoQueue, PriorityQueue, type WaitQueue } from './_internal/wait-queue.js';
 import type { EventHandler } from './calendar.js';
+import { InvalidArgumentError, InvalidStateError, show } from './errors.js';
 import { type Preempted, Request } from './request.js';
 import type { Simulation } from './simulation.js';
 
@@ -70,15 +70,21 @@ export class Resource {
     const name = options.name ?? 'resource';
     const capacity = options.capacity ?? 1;
     if (!Number.isInteger(capacity) || capacity < 1) {
-      throw new InvalidArgumentError(`Resource(${name}): capacity must be an integer >= 1 (got ${show(capacity)})`);
+      throw new InvalidArgumentError(
+        `Resource(${name}): capacity must be an integer >= 1 (got ${show(capacity)})`,
+      );
     }
     const preemptive = options.preemptive ?? false;
     const discipline = options.discipline ?? (preemptive ? 'priority' : 'fifo');
     if (discipline !== 'fifo' && discipline !== 'priority') {
-      throw new InvalidArgumentError(`Resource(${name}): discipline must be "fifo" or "priority" (got ${show(discipline)})`);
+      throw new InvalidArgumentError(
+        `Resource(${name}): discipline must be "fifo" or "priority" (got ${show(discipline)})`,
+      );
     }
     if (preemptive && discipline !== 'priority') {
-      throw new InvalidArgumentError(`Resource(${name}): a preemptive resource needs the "priority" discipline`);
+      throw new InvalidArgumentError(
+        `Resource(${name}): a preemptive resource needs the "priority" discipline`,
+      );
     }
     this.sim = sim;
     this.name = name;
@@ -112,11 +118,15 @@ export class Resource {
   request(options: RequestOptions = {}): Request {
     const priority = options.priority ?? 0;
     if ((priority | 0) !== priority) {
-      throw new InvalidArgumentError(`${this.name}.request: priority must be a 32-bit integer (got ${show(priority)})`);
+      throw new InvalidArgumentError(
+        `${this.name}.request: priority must be a 32-bit integer (got ${show(priority)})`,
+      );
     }
     const preempt = options.preempt ?? false;
     if (preempt && !this.preemptive) {
-      throw new InvalidArgumentError(`${this.name}.request: preempt needs a resource created with preemptive: true`);
+      throw new InvalidArgumentError(
+        `${this.name}.request: preempt needs a resource created with preemptive: true`,
+      );
     }
     const req = new Request(this, priority, this.seq++, preempt);
     if (this.inUse_ < this.capacity) {
@@ -149,12 +159,18 @@ export class Resource {
 
   private rejectAcquire(handler: unknown, priority: number): never {
     if (typeof handler !== 'function') {
-      throw new InvalidArgumentError(`${this.name}.acquire: handler must be a function (got ${show(handler)})`);
+      throw new InvalidArgumentError(
+        `${this.name}.acquire: handler must be a function (got ${show(handler)})`,
+      );
     }
     if ((priority | 0) !== priority) {
-      throw new InvalidArgumentError(`${this.name}.acquire: priority must be a 32-bit integer (got ${show(priority)})`);
+      throw new InvalidArgumentError(
+        `${this.name}.acquire: priority must be a 32-bit integer (got ${show(priority)})`,
+      );
     }
-    throw new InvalidStateError(`${this.name}.acquire: not available on a preemptive resource; use request()`);
+    throw new InvalidStateError(
+      `${this.name}.acquire: not available on a preemptive resource; use request()`,
+    );
   }
 
   /**
@@ -169,7 +185,9 @@ export class Resource {
       this.anonymousHeld--;
     } else {
       if (!(request instanceof Request) || request.resource !== this) {
-        throw new InvalidArgumentError(`${this.name}.release: not a request of this resource (got ${show(request)})`);
+        throw new InvalidArgumentError(
+          `${this.name}.release: not a request of this resource (got ${show(request)})`,
+        );
       }
       if (request.state_ !== 'granted') {
         throw new InvalidStateError(`${this.name}.release: the request is ${request.state_}, not granted`);
@@ -216,7 +234,8 @@ export class Resource {
       if (
         victim === undefined ||
         u.priority > victim.priority ||
-        (u.priority === victim.priority && (u.grantedAt > victim.grantedAt || (u.grantedAt === victim.grantedAt && u.seq > victim.seq)))
+        (u.priority === victim.priority &&
+          (u.grantedAt > victim.grantedAt || (u.grantedAt === victim.grantedAt && u.seq > victim.seq)))
       ) {
         victim = u;
       }

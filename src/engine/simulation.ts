@@ -79,7 +79,9 @@ export class Simulation {
     }
     const start = options.start ?? 0;
     if (!Number.isFinite(start)) {
-      throw new InvalidArgumentError(`Simulation: start must be a finite number of seconds (got ${show(start)})`);
+      throw new InvalidArgumentError(
+        `Simulation: start must be a finite number of seconds (got ${show(start)})`,
+      );
     }
     this.now_ = start;
     this.streams = new RandomStreams(options.seed ?? 0);
@@ -108,13 +110,19 @@ export class Simulation {
    */
   schedule<T>(delay: number, handler: EventHandler<T>, data?: T, priority = 0): EventId {
     if (!(delay >= 0 && delay < Number.POSITIVE_INFINITY)) {
-      throw new InvalidArgumentError(`Simulation.schedule: delay must be a finite number >= 0 s (got ${show(delay)})`);
+      throw new InvalidArgumentError(
+        `Simulation.schedule: delay must be a finite number >= 0 s (got ${show(delay)})`,
+      );
     }
     if ((priority | 0) !== priority) {
-      throw new InvalidArgumentError(`Simulation.schedule: priority must be a 32-bit integer (got ${show(priority)})`);
+      throw new InvalidArgumentError(
+        `Simulation.schedule: priority must be a 32-bit integer (got ${show(priority)})`,
+      );
     }
     if (typeof handler !== 'function') {
-      throw new InvalidArgumentError(`Simulation.schedule: handler must be a function (got ${show(handler)})`);
+      throw new InvalidArgumentError(
+        `Simulation.schedule: handler must be a function (got ${show(handler)})`,
+      );
     }
     return this.calendar.push(this.now_ + delay, priority, handler, data as T);
   }
@@ -125,14 +133,19 @@ export class Simulation {
    */
   scheduleAt<T>(time: number, handler: EventHandler<T>, data?: T, priority = 0): EventId {
     if (!(time >= this.now_ && time < Number.POSITIVE_INFINITY)) {
-      const why = Number.isNaN(time) || typeof time !== 'number' ? 'a finite number' : `>= now (${this.now_} s)`;
+      const why =
+        Number.isNaN(time) || typeof time !== 'number' ? 'a finite number' : `>= now (${this.now_} s)`;
       throw new InvalidArgumentError(`Simulation.scheduleAt: time must be ${why} (got ${show(time)})`);
     }
     if ((priority | 0) !== priority) {
-      throw new InvalidArgumentError(`Simulation.scheduleAt: priority must be a 32-bit integer (got ${show(priority)})`);
+      throw new InvalidArgumentError(
+        `Simulation.scheduleAt: priority must be a 32-bit integer (got ${show(priority)})`,
+      );
     }
     if (typeof handler !== 'function') {
-      throw new InvalidArgumentError(`Simulation.scheduleAt: handler must be a function (got ${show(handler)})`);
+      throw new InvalidArgumentError(
+        `Simulation.scheduleAt: handler must be a function (got ${show(handler)})`,
+      );
     }
     return this.calendar.push(time, priority, handler, data as T);
   }
@@ -143,7 +156,9 @@ export class Simulation {
    */
   cancel(id: EventId): boolean {
     if (!Number.isInteger(id) || id < 0) {
-      throw new InvalidArgumentError(`Simulation.cancel: expected an id returned by schedule (got ${show(id)})`);
+      throw new InvalidArgumentError(
+        `Simulation.cancel: expected an id returned by schedule (got ${show(id)})`,
+      );
     }
     return this.calendar.cancel(id);
   }
@@ -189,16 +204,24 @@ export class Simulation {
     const until = options.until ?? Number.POSITIVE_INFINITY;
     const maxEvents = options.maxEvents ?? Number.POSITIVE_INFINITY;
     if (typeof until !== 'number' || Number.isNaN(until)) {
-      throw new InvalidArgumentError(`Simulation.run: until must be a number of seconds (got ${show(until)})`);
+      throw new InvalidArgumentError(
+        `Simulation.run: until must be a number of seconds (got ${show(until)})`,
+      );
     }
     if (until < this.now_) {
-      throw new InvalidArgumentError(`Simulation.run: until (${show(until)} s) is earlier than now (${this.now_} s)`);
+      throw new InvalidArgumentError(
+        `Simulation.run: until (${show(until)} s) is earlier than now (${this.now_} s)`,
+      );
     }
     if (!(maxEvents >= 0) || (maxEvents !== Number.POSITIVE_INFINITY && !Number.isInteger(maxEvents))) {
-      throw new InvalidArgumentError(`Simulation.run: maxEvents must be an integer >= 0 (got ${show(maxEvents)})`);
+      throw new InvalidArgumentError(
+        `Simulation.run: maxEvents must be an integer >= 0 (got ${show(maxEvents)})`,
+      );
     }
     if (this.running) {
-      throw new InvalidStateError('Simulation.run: already running (run/step called from inside an event handler)');
+      throw new InvalidStateError(
+        'Simulation.run: already running (run/step called from inside an event handler)',
+      );
     }
     this.running = true;
     this.stopRequested = false;

@@ -76,14 +76,20 @@ export class Store<T> {
     const name = options.name ?? 'store';
     const capacity = options.capacity ?? Number.POSITIVE_INFINITY;
     if (!(capacity === Number.POSITIVE_INFINITY || (Number.isInteger(capacity) && capacity >= 1))) {
-      throw new InvalidArgumentError(`Store(${name}): capacity must be an integer >= 1 or Infinity (got ${show(capacity)})`);
+      throw new InvalidArgumentError(
+        `Store(${name}): capacity must be an integer >= 1 or Infinity (got ${show(capacity)})`,
+      );
     }
     const discipline = options.discipline ?? 'fifo';
     if (discipline !== 'fifo' && discipline !== 'lifo' && discipline !== 'priority') {
-      throw new InvalidArgumentError(`Store(${name}): discipline must be "fifo", "lifo" or "priority" (got ${show(discipline)})`);
+      throw new InvalidArgumentError(
+        `Store(${name}): discipline must be "fifo", "lifo" or "priority" (got ${show(discipline)})`,
+      );
     }
     if (discipline === 'priority' && typeof options.priorityOf !== 'function') {
-      throw new InvalidArgumentError(`Store(${name}): the "priority" discipline needs a priorityOf(item) function`);
+      throw new InvalidArgumentError(
+        `Store(${name}): the "priority" discipline needs a priorityOf(item) function`,
+      );
     }
     this.sim = sim;
     this.name = name;
@@ -188,7 +194,9 @@ export class Store<T> {
     if (this.priorityOf !== undefined) {
       key = this.priorityOf(item);
       if (typeof key !== 'number' || Number.isNaN(key)) {
-        throw new InvalidStateError(`${this.name}.put: priorityOf(item) must return a number (got ${show(key)})`);
+        throw new InvalidStateError(
+          `${this.name}.put: priorityOf(item) must return a number (got ${show(key)})`,
+        );
       }
     }
     const h: Held<T> = { item, key, seq: this.seq++ };

@@ -20,7 +20,9 @@ export class Timeout<T = undefined> extends SimEvent<T> {
    */
   constructor(sim: Simulation, delay: number, value?: T) {
     if (!(delay >= 0 && delay < Number.POSITIVE_INFINITY)) {
-      throw new InvalidArgumentError(`Simulation.timeout: delay must be a finite number >= 0 s (got ${show(delay)})`);
+      throw new InvalidArgumentError(
+        `Simulation.timeout: delay must be a finite number >= 0 s (got ${show(delay)})`,
+      );
     }
     super(sim, 'timeout');
     this.markTriggered(value as T);

@@ -16,7 +16,9 @@ export interface Resettable {
  */
 export function scheduleWarmup(sim: Simulation, warmupS: number, statistics: readonly Resettable[]): void {
   if (!(warmupS >= 0 && Number.isFinite(warmupS))) {
-    throw new InvalidArgumentError(`scheduleWarmup: warmupS must be a finite number >= 0 s (got ${show(warmupS)})`);
+    throw new InvalidArgumentError(
+      `scheduleWarmup: warmupS must be a finite number >= 0 s (got ${show(warmupS)})`,
+    );
   }
   // NOTE: the lowest priority value, so the reset happens before any other event at the same instant.
   sim.scheduleAt(

@@ -45,13 +45,18 @@ describe('kernel properties', () => {
   it('events with equal (time, priority) run in insertion order', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.record({ time: fc.integer({ min: 0, max: 5 }), priority: fc.integer({ min: -2, max: 2 }) }), {
-          maxLength: 80,
-        }),
+        fc.array(
+          fc.record({ time: fc.integer({ min: 0, max: 5 }), priority: fc.integer({ min: -2, max: 2 }) }),
+          {
+            maxLength: 80,
+          },
+        ),
         (events) => {
           const sim = new Simulation();
           const ran: number[] = [];
-          events.forEach((e, i) => sim.schedule(e.time, (k: number) => ran.push(k), i, e.priority));
+          events.forEach((e, i) => {
+            sim.schedule(e.time, (k: number) => ran.push(k), i, e.priority);
+          });
           sim.run();
           const expected = events
             .map((e, i) => ({ ...e, i }))

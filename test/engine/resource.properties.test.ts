@@ -24,7 +24,11 @@ const job: fc.Arbitrary<Job> = fc.record({
  * A plain-array reference of the resource: replaying the operations in the order they happened gives
  * the order in which requests must be granted.
  */
-function referenceGrants(trace: (['req', number, number] | ['cancel', number] | ['release'])[], capacity: number, priority: boolean) {
+function referenceGrants(
+  trace: (['req', number, number] | ['cancel', number] | ['release'])[],
+  capacity: number,
+  priority: boolean,
+) {
   const waiting: { id: number; priority: number; seq: number }[] = [];
   const grants: number[] = [];
   let inUse = 0;

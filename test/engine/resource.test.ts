@@ -6,7 +6,14 @@ import { Resource } from '../../src/engine/resource.js';
 import { Simulation } from '../../src/engine/simulation.js';
 
 /** Starts a process that holds one unit of `res` for `hold` seconds and logs when it got and released it. */
-function user(sim: Simulation, res: Resource, name: string, hold: number, log: [string, number][], priority = 0) {
+function user(
+  sim: Simulation,
+  res: Resource,
+  name: string,
+  hold: number,
+  log: [string, number][],
+  priority = 0,
+) {
   return sim.process(function* () {
     const req = res.request({ priority });
     yield req;
@@ -143,7 +150,11 @@ describe('Resource: capacity and queue order', () => {
     });
     sim.run();
     // 3 s done, preempted for 4 s, 7 s left: done at 14.
-    expect(log).toEqual([['preempted', 3, 7, 0, 1], ['urgent got', 3], ['low done', 14]]);
+    expect(log).toEqual([
+      ['preempted', 3, 7, 0, 1],
+      ['urgent got', 3],
+      ['low done', 14],
+    ]);
   });
 
   it('a request may not preempt an equally important user', () => {

@@ -193,7 +193,9 @@ describe('Simulation: bad calls are rejected, naming the call and the value', ()
 
   it('scheduling in the past throws', () => {
     const s = new Simulation({ start: 10 });
-    expect(() => s.scheduleAt(9, () => {})).toThrow(/Simulation\.scheduleAt: time must be >= now \(10 s\) \(got 9\)/);
+    expect(() => s.scheduleAt(9, () => {})).toThrow(
+      /Simulation\.scheduleAt: time must be >= now \(10 s\) \(got 9\)/,
+    );
   });
 
   it('run({until}) earlier than now throws', () => {

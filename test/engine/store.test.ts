@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { Container } from '../../src/engine/container.js';
 import { InvalidArgumentError } from '../../src/engine/errors.js';
 import { Simulation } from '../../src/engine/simulation.js';
 import { Store } from '../../src/engine/store.js';
-import { Container } from '../../src/engine/container.js';
 
 describe('Store: items with blocking put and get', () => {
   it('a get waits for an item; items come out first in, first out', () => {
@@ -48,8 +48,17 @@ describe('Store: items with blocking put and get', () => {
 
   it('a priority store hands out the lowest key first, oldest among equals', () => {
     const sim = new Simulation();
-    const store = new Store<{ id: string; due: number }>(sim, { discipline: 'priority', priorityOf: (p) => p.due });
-    for (const [id, due] of [['a', 9], ['b', 3], ['c', 3], ['d', 1]] as const) store.tryPut({ id, due });
+    const store = new Store<{ id: string; due: number }>(sim, {
+      discipline: 'priority',
+      priorityOf: (p) => p.due,
+    });
+    for (const [id, due] of [
+      ['a', 9],
+      ['b', 3],
+      ['c', 3],
+      ['d', 1],
+    ] as const)
+      store.tryPut({ id, due });
     const out: string[] = [];
     for (let i = 0; i < 4; i++) out.push(store.tryGet()!.id);
     expect(out).toEqual(['d', 'b', 'c', 'a']);
@@ -130,7 +139,9 @@ describe('Container: a continuous level', () => {
   it('rejects amounts outside (0, capacity]', () => {
     const sim = new Simulation();
     const tank = new Container(sim, { capacity: 10, name: 'tank' });
-    expect(() => tank.put(0)).toThrow(/tank\.put: amount must be a finite number in \(0, capacity=10\] \(got 0\)/);
+    expect(() => tank.put(0)).toThrow(
+      /tank\.put: amount must be a finite number in \(0, capacity=10\] \(got 0\)/,
+    );
     expect(() => tank.get(11)).toThrow(InvalidArgumentError);
     expect(() => new Container(sim, { capacity: 10, initial: 11 })).toThrow(/initial/);
   });

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { confidenceInterval, Exponential, Resource, Simulation, scheduleWarmup, Tally } from '../../src/index.js';
+import {
+  confidenceInterval,
+  Exponential,
+  Resource,
+  Simulation,
+  scheduleWarmup,
+  Tally,
+} from '../../src/index.js';
 import { mm1TimeInSystem } from './_support/queueing.js';
 
 /**

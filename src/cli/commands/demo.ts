@@ -14,9 +14,14 @@ export const demoCommand: CommandModule<object, DemoArgs> = {
   builder: (y) =>
     y
       .option('seed', { type: 'number', default: 1, describe: 'master seed (integer)' })
-      .option('replications', { type: 'number', default: 10, describe: 'independent replications (integer >= 2)' })
+      .option('replications', {
+        type: 'number',
+        default: 10,
+        describe: 'independent replications (integer >= 2)',
+      })
       .check((argv) => {
-        if (!Number.isInteger(argv.seed)) throw new UsageError(`--seed must be an integer (got ${argv.seed})`);
+        if (!Number.isInteger(argv.seed))
+          throw new UsageError(`--seed must be an integer (got ${argv.seed})`);
         if (!Number.isInteger(argv.replications) || argv.replications < 2) {
           throw new UsageError(`--replications must be an integer >= 2 (got ${argv.replications})`);
         }

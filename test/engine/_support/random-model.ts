@@ -23,7 +23,10 @@ export interface RandomModelOptions {
  * the log must be a pure function of (options, seed), whatever the run is split into.
  */
 export function buildRandomModel(sim: Simulation, options: RandomModelOptions, log: LogEntry[]): Resource {
-  const res = new Resource(sim, { capacity: options.capacity, discipline: options.priority ? 'priority' : 'fifo' });
+  const res = new Resource(sim, {
+    capacity: options.capacity,
+    discipline: options.priority ? 'priority' : 'fifo',
+  });
   const ticks = sim.streams.get('ticks');
   const workers: Process<void>[] = [];
   for (let w = 0; w < options.workers; w++) {
@@ -60,7 +63,12 @@ export function buildRandomModel(sim: Simulation, options: RandomModelOptions, l
   const tick = (n: number): void => {
     log.push([`tick ${n} inUse=${res.inUse} queue=${res.queueLength}`, sim.now]);
     if (pendingId >= 0 && ticks.next() < 0.5) sim.cancel(pendingId);
-    pendingId = sim.schedule(ticks.int(0, 2), (m: number) => log.push([`late ${m}`, sim.now]), n, ticks.int(-1, 1));
+    pendingId = sim.schedule(
+      ticks.int(0, 2),
+      (m: number) => log.push([`late ${m}`, sim.now]),
+      n,
+      ticks.int(-1, 1),
+    );
     const victim = workers[ticks.int(0, workers.length - 1)];
     if (victim?.isAlive && ticks.next() < 0.2) victim.interrupt('tick');
     if (n < 40) sim.schedule(ticks.int(0, 2), tick, n + 1);
