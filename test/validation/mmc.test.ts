@@ -50,19 +50,16 @@ describe('validation: M/M/c (Erlang C) on the kernel', () => {
   it.each([
     [3, 2.4, 1],
     [2, 1.5, 1],
-  ])(
-    'c=%s, λ=%s, μ=%s: time in system and queue length match Erlang C within the 95% CIs',
-    (c, lambda, mu) => {
-      const reps = Array.from({ length: 30 }, (_, i) => replicate(c, lambda, mu, 100 + i));
-      const w = confidenceInterval(reps.map((r) => r.w));
-      const lq = confidenceInterval(reps.map((r) => r.lq));
-      const wTheory = mmcTimeInSystem(c, lambda, mu);
-      const lqTheory = mmcQueueLength(c, lambda, mu);
-      expect(wTheory).toBeGreaterThanOrEqual(w.lower);
-      expect(wTheory).toBeLessThanOrEqual(w.upper);
-      expect(lqTheory).toBeGreaterThanOrEqual(lq.lower);
-      expect(lqTheory).toBeLessThanOrEqual(lq.upper);
-      expect(w.halfWidth / wTheory).toBeLessThan(0.1);
-    },
-  );
+  ])('c=%s, λ=%s, μ=%s: time in system and queue length match Erlang C within the 95% CIs', (c, lambda, mu) => {
+    const reps = Array.from({ length: 30 }, (_, i) => replicate(c, lambda, mu, 100 + i));
+    const w = confidenceInterval(reps.map((r) => r.w));
+    const lq = confidenceInterval(reps.map((r) => r.lq));
+    const wTheory = mmcTimeInSystem(c, lambda, mu);
+    const lqTheory = mmcQueueLength(c, lambda, mu);
+    expect(wTheory).toBeGreaterThanOrEqual(w.lower);
+    expect(wTheory).toBeLessThanOrEqual(w.upper);
+    expect(lqTheory).toBeGreaterThanOrEqual(lq.lower);
+    expect(lqTheory).toBeLessThanOrEqual(lq.upper);
+    expect(w.halfWidth / wTheory).toBeLessThan(0.1);
+  });
 });
