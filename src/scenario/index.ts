@@ -1,0 +1,40 @@
+/**
+ * Scenario files: units, the schema (zod, strict), loading YAML/JSON with every problem reported with
+ * its path and line, reference checks, and the JSON Schema for editors.
+ */
+
+export type { DistributionSpec } from './distribution-schema.js';
+export { DISTRIBUTION_FAMILIES, DurationDistribution, toDistribution } from './distribution-schema.js';
+export { scenarioJsonSchema } from './json-schema.js';
+export type { LoadOptions, LoadResult } from './load.js';
+export { loadScenario } from './load.js';
+export { loadScenarioFile } from './load-file.js';
+export type { OrderRow, OrdersCsvResult } from './orders-csv.js';
+export { parseOrdersCsv } from './orders-csv.js';
+export type { Problem } from './problem.js';
+export { formatPath, formatProblems } from './problem.js';
+export type { ReferenceProblem } from './references.js';
+export { checkReferences } from './references.js';
+export type {
+  BufferSpec,
+  Crew,
+  FailureMode,
+  Order,
+  PreventivePlan,
+  Product,
+  Scenario,
+  Source,
+  Station,
+} from './schema.js';
+export { RESERVED_STATION, RESERVED_TOP_LEVEL, ScenarioSchema } from './schema.js';
+export type { QuantityKind, QuantityResult } from './units.js';
+export {
+  expectedQuantity,
+  parseDuration,
+  parseLength,
+  parsePower,
+  parseQuantity,
+  parseSpeed,
+  quantityPattern,
+  unitsOf,
+} from './units.js';

@@ -1,0 +1,219 @@
+import { type Document, LineCounter, parseDocument } from 'yaml';
+import type { z } from 'zod';
+import { lineOf } from './_internal/source-map.js';
+import { parseOrdersCsv } from './orders-csv.js';
+import { formatPath, type Problem } from './problem.js';
+import { checkReferences } from './references.js';
+import { type Order, OrderSchema, type Scenario, ScenarioSchema } from './schema.js';
+
+/** Options of {@link loadScenario}. */
+export interface LoadOptions {
+  /** Name of the file, for messages (and to guess the format: `.json` means JSON). */
+  readonly fileName: string;
+  /** Source format; default from `fileName` (`.json` → JSON, otherwise YAML). */
+  readonly format?: 'yaml' | 'json';
+  /**
+   * Reads a file named in the scenario (`ordersCsv`), resolving it relative to the scenario; throws
+   * if it cannot. Without it, a scenario that names a file gets a problem ({@link loadScenarioFile}
+   * provides one).
+   */
+  readonly readTextFile?: (path: string) => string;
+}
+
+/** Result of loading a scenario: the typed scenario, or every problem found. */
+export type LoadResult =
+  | { readonly ok: true; readonly scenario: Scenario }
+  | { readonly ok: false; readonly problems: readonly Problem[] };
+
+/**
+ * Parses and validates a scenario (YAML or JSON text) and reports **all** problems at once: syntax
+ * errors, schema errors (unknown keys, wrong types, bad units), distribution parameters the kernel
+ * rejects, and broken references (see `checkReferences`). Each problem has a path and a 1-based line.
+ * Never throws. On success durations are seconds and distributions kernel `Distribution` objects;
+ * orders from `ordersCsv` are read into the source's `orders`.
+ */
+export function loadScenario(text: string, options: LoadOptions): LoadResult {
+  try {
+    return load(text, options);
+  } catch (error) {
+    // NOTE: a bug of ours, not of the file: still never a stack trace for the user.
+    const message = error instanceof Error ? error.message : String(error);
+    return {
+      ok: false,
+      problems: [{ message: `internal error while loading: ${message}`, path: '', line: 1 }],
+    };
+  }
+}
+
+function load(text: string, options: LoadOptions): LoadResult {
+  const format = options.format ?? (/\.json$/i.test(options.fileName) ? 'json' : 'yaml');
+  const counter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
+  const syntax: Problem[] = doc.errors.map((e) => ({
+    message: e.message.split('\n')[0]!,
+    path: '',
+    line: counter.linePos(e.pos[0]).line,
+  }));
+  if (syntax.length === 0 && format === 'json') {
+    const jsonProblem = jsonSyntaxProblem(text, counter);
+    if (jsonProblem) syntax.push(jsonProblem);
+  }
+  if (syntax.length > 0) return { ok: false, problems: syntax };
+
+  const value: unknown = doc.toJS({ maxAliasCount: 1000 });
+  const problems: Problem[] = [];
+  const at = (path: readonly PropertyKey[]) => lineOf(doc, counter, path);
+
+  const parsed = ScenarioSchema.safeParse(value);
+  if (!parsed.success) problems.push(...issuesToProblems(parsed.error.issues, value, at));
+  for (const p of checkReferences(value))
+    problems.push({ message: p.message, path: formatPath(p.path), line: at(p.path) });
+
+  const csvOrders = readCsvOrders(value, options, doc, counter, problems);
+  if (problems.length > 0 || !parsed.success) return { ok: false, problems: sortUnique(problems) };
+
+  const scenario = parsed.data;
+  for (const [index, orders] of csvOrders) {
+    const source = scenario.sources[index];
+    if (source) source.orders = orders;
+  }
+  return { ok: true, scenario };
+}
+
+/** Turns zod issues into problems: one per unknown key, each at its own line. */
+function issuesToProblems(
+  issues: readonly z.core.$ZodIssue[],
+  value: unknown,
+  at: (path: readonly PropertyKey[]) => number,
+): Problem[] {
+  const out: Problem[] = [];
+  for (const issue of issues) {
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) {
+        const path = [...issue.path, key];
+        out.push({ message: `unknown key "${key}"`, path: formatPath(path), line: at(path) });
+      }
+    } else {
+      const message = isMissing(value, issue.path) ? 'required, but missing' : issue.message;
+      out.push({ message, path: formatPath(issue.path), line: at(issue.path) });
+    }
+  }
+  return out;
+}
+
+/** Whether `path` names a key absent from an object that exists in the raw document. */
+function isMissing(value: unknown, path: readonly PropertyKey[]): boolean {
+  if (path.length === 0) return value === undefined;
+  let node = value;
+  for (const seg of path.slice(0, -1)) {
+    if (typeof node !== 'object' || node === null) return false;
+    node = (node as Record<PropertyKey, unknown>)[seg];
+  }
+  return isObj(node) && !Object.hasOwn(node, path[path.length - 1]!);
+}
+
+/** Reads the `ordersCsv` files of the raw document; returns the parsed orders by source index. */
+function readCsvOrders(
+  value: unknown,
+  options: LoadOptions,
+  doc: Document,
+  counter: LineCounter,
+  problems: Problem[],
+): Map<number, Order[]> {
+  const result = new Map<number, Order[]>();
+  const sources = isObj(value) && Array.isArray(value.sources) ? value.sources : [];
+  const productIds = new Set(
+    (isObj(value) && Array.isArray(value.products) ? value.products : [])
+      .map((p: unknown) => (isObj(p) ? p.id : undefined))
+      .filter((id): id is string => typeof id === 'string'),
+  );
+  sources.forEach((source: unknown, i: number) => {
+    if (!isObj(source) || typeof source.ordersCsv !== 'string') return;
+    const file = source.ordersCsv;
+    const path = ['sources', i, 'ordersCsv'];
+    const here = (message: string): void => {
+      problems.push({ message, path: formatPath(path), line: lineOf(doc, counter, path) });
+    };
+    if (!options.readTextFile) {
+      here('cannot read files here: load the scenario with loadScenarioFile');
+      return;
+    }
+    let text: string;
+    try {
+      text = options.readTextFile(file);
+    } catch (error) {
+      here(`cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`);
+      return;
+    }
+    const csv = parseOrdersCsv(text);
+    if (!csv.ok) {
+      problems.push({ message: csv.message, path: formatPath(path), line: csv.line, file });
+      return;
+    }
+    const orders: Order[] = [];
+    csv.rows.forEach((row, r) => {
+      const rowPath = [...path, r];
+      const parsed = OrderSchema.safeParse(row.fields);
+      if (!parsed.success) {
+        for (const issue of parsed.error.issues)
+          problems.push({
+            message: issue.message,
+            path: formatPath([...rowPath, ...issue.path]),
+            line: row.line,
+            file,
+          });
+        return;
+      }
+      if (!productIds.has(parsed.data.product))
+        problems.push({
+          message: `unknown product "${parsed.data.product}"`,
+          path: formatPath([...rowPath, 'product']),
+          line: row.line,
+          file,
+        });
+      else if (parsed.data.due !== undefined && parsed.data.due < parsed.data.release)
+        problems.push({
+          message: 'due is before release',
+          path: formatPath([...rowPath, 'due']),
+          line: row.line,
+          file,
+        });
+      orders.push(parsed.data);
+    });
+    result.set(i, orders);
+  });
+  return result;
+}
+
+/** JSON-only syntax (the YAML parser accepts a superset of JSON): a problem from `JSON.parse`. */
+function jsonSyntaxProblem(text: string, counter: LineCounter): Problem | undefined {
+  try {
+    JSON.parse(text);
+    return undefined;
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const position = /position (\d+)/.exec(message);
+    const line = position ? counter.linePos(Number(position[1])).line : 1;
+    return {
+      message: `invalid JSON: ${message.replace(/ in JSON at position \d+.*$/s, '')}`,
+      path: '',
+      line,
+    };
+  }
+}
+
+function sortUnique(problems: readonly Problem[]): Problem[] {
+  const seen = new Set<string>();
+  return problems
+    .filter((p) => {
+      const key = `${p.file ?? ''}|${p.path}|${p.message}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    })
+    .sort((a, b) => (a.file === b.file ? a.line - b.line : a.file === undefined ? -1 : 1));
+}
+
+function isObj(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}

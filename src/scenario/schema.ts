@@ -1,0 +1,316 @@
+import { z } from 'zod';
+import { DurationDistribution } from './distribution-schema.js';
+import { Duration, Length, PositiveDuration, Speed } from './quantity-schema.js';
+
+/**
+ * The scenario schema: one zod source for validation, the parsed {@link Scenario} type and the JSON
+ * Schema for editors. Every object is strict (an unknown key is an error: it is usually a typo).
+ * After parsing, durations are seconds, lengths metres, speeds m/s, powers kW, and distributions
+ * are kernel `Distribution` objects sampling seconds.
+ *
+ * Extension point (next issue: material handling, quality, setups, shifts, energy): the keys listed
+ * in {@link RESERVED_TOP_LEVEL} and {@link RESERVED_STATION} are reserved. Today they are rejected with
+ * "not supported yet"; the next issue replaces each `reserved(...)` below by its schema, and adds
+ * optional fields, so no file valid today changes meaning.
+ */
+
+/** Top-level sections reserved for the next issue. */
+export const RESERVED_TOP_LEVEL = ['conveyors', 'robots', 'inspections', 'shifts', 'energy'] as const;
+/** Station keys reserved for the next issue. */
+export const RESERVED_STATION = ['setups', 'batch', 'inspection', 'shift', 'energy'] as const;
+
+function reserved(key: string) {
+  return z
+    .never({ error: `"${key}" is reserved for a coming release and not supported yet` })
+    .optional()
+    .meta({ description: `reserved: ${key} (not supported yet)` });
+}
+
+/** An element id: letters, digits, `_ . -`, starting with a letter or `_` (no `/`: ids name random streams). */
+export const Id = z.string({ error: 'expected an id (a string)' }).regex(/^[A-Za-z_][A-Za-z0-9_.-]*$/, {
+  error: (iss) =>
+    `an id starts with a letter or _ and holds only letters, digits, _ . - (got ${JSON.stringify(iss.input)})`,
+});
+
+const PositiveInt = z.int({ error: 'expected an integer' }).min(1, { error: 'must be an integer >= 1' });
+const NonNegativeInt = z.int({ error: 'expected an integer' }).min(0, { error: 'must be >= 0' });
+const Skill = z.string({ error: 'expected a skill name' }).min(1);
+
+/** A point on the floor plan, in metres. */
+const Position = z
+  .strictObject({ x: Length, y: Length })
+  .meta({ description: 'floor position, e.g. { x: 12m, y: 3m }' });
+
+/** Footprint of a station on the floor plan, in metres. */
+const Size = z.strictObject({ width: Length, depth: Length, height: Length.optional() });
+
+/** `run`: horizon, warm-up, replications and master seed. */
+export const RunSchema = z.strictObject({
+  horizon: PositiveDuration.meta({ description: 'simulated time per replication, e.g. 30d' }),
+  warmup: Duration.default(0).meta({ description: 'statistics discarded before this time (< horizon)' }),
+  replications: PositiveInt.default(1),
+  seed: NonNegativeInt.default(1).meta({ description: 'master seed; replication i uses seed + i' }),
+});
+
+const DueDate = z.discriminatedUnion(
+  'rule',
+  [
+    z.strictObject({
+      rule: z.literal('releasePlus'),
+      allowance: Duration.meta({ description: 'due = release + allowance' }),
+    }),
+    z.strictObject({
+      rule: z.literal('totalWork'),
+      factor: z
+        .number()
+        .positive({ error: 'must be > 0' })
+        .meta({ description: 'due = release + factor × sum of the mean process times of the routing' }),
+    }),
+  ],
+  {
+    error: 'expected a due-date rule: { rule: releasePlus, allowance: 8h } or { rule: totalWork, factor: 3 }',
+  },
+);
+
+const RoutingStep = z.strictObject({
+  station: Id,
+  processTime: DurationDistribution,
+});
+
+/** `products[i]`: an ordered routing through stations, each step with its process time. */
+export const ProductSchema = z.strictObject({
+  id: Id,
+  routing: z.array(RoutingStep).min(1, { error: 'a routing needs at least one step' }),
+  dueDate: DueDate.optional(),
+  priority: z.int().default(0).meta({ description: 'higher is more urgent (dispatch: priority)' }),
+  sink: Id.optional().meta({ description: 'where finished parts go (default: the only sink)' }),
+});
+
+const MixEntry = z.strictObject({ product: Id, weight: z.number().positive({ error: 'must be > 0' }) });
+
+const Order = z.strictObject({
+  release: Duration.meta({ description: 'release time from the start of the run' }),
+  product: Id,
+  quantity: PositiveInt.default(1),
+  due: Duration.optional().meta({ description: 'due time from the start of the run' }),
+});
+
+/** Raw order row, also used for the rows of an orders CSV file. */
+export const OrderSchema = Order;
+
+const SOURCE_KINDS = ['interarrival', 'orders', 'ordersCsv', 'conwip'] as const;
+
+/**
+ * `sources[i]`: exactly one of `interarrival` (+ `quantity` limit), `orders` (inline),
+ * `ordersCsv` (a CSV file with header `release,product,quantity,due`, path relative to the scenario)
+ * or `conwip` (constant WIP: a new part is released when one leaves). `interarrival` and `conwip`
+ * release `product`, or draw from `mix`.
+ */
+export const SourceSchema = z
+  .strictObject({
+    id: Id,
+    product: Id.optional(),
+    mix: z.array(MixEntry).min(1).optional().meta({ description: 'product mix, drawn by weight' }),
+    interarrival: DurationDistribution.optional(),
+    quantity: PositiveInt.optional().meta({ description: 'stop after releasing this many parts' }),
+    orders: z.array(Order).optional(),
+    ordersCsv: z.string().min(1).optional(),
+    conwip: z.strictObject({ wip: PositiveInt }).optional(),
+  })
+  .check((ctx) => {
+    const s = ctx.value;
+    const kinds = SOURCE_KINDS.filter((k) => s[k] !== undefined);
+    if (kinds.length !== 1) {
+      ctx.issues.push({
+        code: 'custom',
+        continue: true,
+        input: s,
+        message:
+          kinds.length === 0
+            ? 'a source needs one of interarrival, orders, ordersCsv, conwip'
+            : `a source has exactly one of interarrival, orders, ordersCsv, conwip (got ${kinds.join(', ')})`,
+      });
+      return;
+    }
+    const byProduct = kinds[0] === 'interarrival' || kinds[0] === 'conwip';
+    if (byProduct && (s.product === undefined) === (s.mix === undefined)) {
+      ctx.issues.push({
+        code: 'custom',
+        continue: true,
+        input: s,
+        message: `a ${kinds[0]} source needs exactly one of product, mix`,
+      });
+    }
+    if (!byProduct && (s.product !== undefined || s.mix !== undefined)) {
+      ctx.issues.push({
+        code: 'custom',
+        continue: true,
+        input: s,
+        path: [s.product !== undefined ? 'product' : 'mix'],
+        message: 'orders name their own product: remove this key',
+      });
+    }
+    if (s.quantity !== undefined && kinds[0] !== 'interarrival') {
+      ctx.issues.push({
+        code: 'custom',
+        continue: true,
+        input: s,
+        path: ['quantity'],
+        message: 'quantity applies to interarrival sources only',
+      });
+    }
+  });
+
+/** `buffers[i]`: a queue in front of a station; a finite one blocks the upstream machine when full. */
+export const BufferSchema = z.strictObject({
+  id: Id,
+  capacity: z
+    .union([PositiveInt, z.literal('infinite')], { error: 'expected an integer >= 1 or "infinite"' })
+    .default('infinite')
+    .transform((c) => (c === 'infinite' ? Number.POSITIVE_INFINITY : c)),
+  discipline: z.enum(['fifo', 'lifo'], { error: 'expected fifo or lifo' }).default('fifo'),
+});
+
+const Basis = z.enum(['calendar', 'operating'], { error: 'expected calendar or operating' });
+
+/**
+ * A failure mode. `basis`: `calendar` (time to failure runs always), `operating` (only time spent
+ * processing counts) or `cycles` (fails every `cycles` parts). The part in process waits and resumes
+ * with its remaining time after repair (`onFailure: resume`, the only choice today).
+ */
+export const FailureSchema = z
+  .strictObject({
+    name: Id,
+    basis: z.enum(['calendar', 'operating', 'cycles'], { error: 'expected calendar, operating or cycles' }),
+    ttf: DurationDistribution.optional().meta({ description: 'time to failure (basis calendar/operating)' }),
+    cycles: PositiveInt.optional().meta({ description: 'parts between failures (basis cycles)' }),
+    ttr: DurationDistribution.meta({ description: 'time to repair, once a crew is there' }),
+    skill: Skill.optional(),
+    onFailure: z.enum(['resume']).default('resume'),
+  })
+  .check((ctx) => {
+    const f = ctx.value;
+    if (f.basis === 'cycles') {
+      if (f.cycles === undefined)
+        ctx.issues.push({ code: 'custom', continue: true, input: f, message: 'basis cycles needs cycles' });
+      if (f.ttf !== undefined)
+        ctx.issues.push({
+          code: 'custom',
+          continue: true,
+          input: f,
+          path: ['ttf'],
+          message: 'basis cycles takes cycles, not ttf',
+        });
+    } else {
+      if (f.ttf === undefined)
+        ctx.issues.push({ code: 'custom', continue: true, input: f, message: `basis ${f.basis} needs ttf` });
+      if (f.cycles !== undefined)
+        ctx.issues.push({
+          code: 'custom',
+          continue: true,
+          input: f,
+          path: ['cycles'],
+          message: `basis ${f.basis} takes ttf, not cycles`,
+        });
+    }
+  });
+
+/** A preventive-maintenance plan: every `interval` of calendar or operating time, for `duration`. */
+export const PreventiveSchema = z.strictObject({
+  name: Id.optional(),
+  interval: PositiveDuration,
+  basis: Basis.default('calendar'),
+  duration: DurationDistribution,
+  skill: Skill.optional(),
+});
+
+/** `stations[i]`: a machine group with parallel servers and a queue in front. */
+export const StationSchema = z.strictObject({
+  id: Id,
+  servers: PositiveInt.default(1),
+  input: Id.optional().meta({ description: 'id of the input buffer (default: an infinite FIFO queue)' }),
+  dispatch: z
+    .enum(['fifo', 'spt', 'edd', 'priority'], { error: 'expected fifo, spt, edd or priority' })
+    .default('fifo'),
+  priority: z.int().default(0).meta({ description: 'for crew dispatch by priority: higher first' }),
+  position: Position.optional(),
+  size: Size.optional(),
+  failures: z.array(FailureSchema).default([]),
+  preventive: z.array(PreventiveSchema).default([]),
+  setups: reserved('setups'),
+  batch: reserved('batch'),
+  inspection: reserved('inspection'),
+  shift: reserved('shift'),
+  energy: reserved('energy'),
+});
+
+const Travel = z
+  .strictObject({ speed: Speed.optional(), time: DurationDistribution.optional() })
+  .check((ctx) => {
+    if ((ctx.value.speed === undefined) === (ctx.value.time === undefined))
+      ctx.issues.push({
+        code: 'custom',
+        continue: true,
+        input: ctx.value,
+        message: 'travel needs exactly one of speed, time',
+      });
+  });
+
+/** `crews[i]`: maintenance technicians who repair failures and do preventive maintenance. */
+export const CrewSchema = z.strictObject({
+  id: Id,
+  size: PositiveInt.default(1),
+  skills: z.array(Skill).default([]).meta({ description: 'skills held; a job with no skill fits any crew' }),
+  travel: Travel.optional().meta({
+    description: 'speed between layout positions (Manhattan distance) or a travel time; default none',
+  }),
+  dispatch: z.enum(['fifo', 'priority'], { error: 'expected fifo or priority' }).default('fifo'),
+  home: Position.optional(),
+});
+
+/** `sinks[i]`: where finished parts leave the system. */
+export const SinkSchema = z.strictObject({ id: Id });
+
+/** The whole scenario document. */
+export const ScenarioSchema = z
+  .strictObject({
+    $schema: z.string().optional().meta({ description: 'JSON Schema of this file, for editors' }),
+    name: z.string().optional(),
+    description: z.string().optional(),
+    run: RunSchema,
+    products: z.array(ProductSchema).min(1, { error: 'at least one product is needed' }),
+    sources: z.array(SourceSchema).min(1, { error: 'at least one source is needed' }),
+    buffers: z.array(BufferSchema).default([]),
+    stations: z.array(StationSchema).min(1, { error: 'at least one station is needed' }),
+    crews: z.array(CrewSchema).default([]),
+    sinks: z.array(SinkSchema).min(1, { error: 'at least one sink is needed' }),
+    conveyors: reserved('conveyors'),
+    robots: reserved('robots'),
+    inspections: reserved('inspections'),
+    shifts: reserved('shifts'),
+    energy: reserved('energy'),
+  })
+  .meta({ title: 'shopfloor scenario' });
+
+/**
+ * A validated scenario. Durations are seconds, lengths metres, speeds m/s; distributions are kernel
+ * `Distribution` objects sampling seconds; defaults are filled in; a buffer's `capacity` is a number
+ * (`Infinity` for "infinite"). Every reference (station, product, buffer, sink, skill) resolves.
+ */
+export type Scenario = z.output<typeof ScenarioSchema>;
+/** A product of a {@link Scenario}. */
+export type Product = Scenario['products'][number];
+/** A source of a {@link Scenario}. */
+export type Source = Scenario['sources'][number];
+/** A buffer of a {@link Scenario}. */
+export type BufferSpec = Scenario['buffers'][number];
+/** A station of a {@link Scenario}. */
+export type Station = Scenario['stations'][number];
+/** A failure mode of a {@link Station}. */
+export type FailureMode = Station['failures'][number];
+/** A preventive plan of a {@link Station}. */
+export type PreventivePlan = Station['preventive'][number];
+/** A crew of a {@link Scenario}. */
+export type Crew = Scenario['crews'][number];
+/** An order (inline or from CSV) of a {@link Source}. */
+export type Order = z.output<typeof Order>;
