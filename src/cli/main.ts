@@ -7,17 +7,19 @@ import { createRequire } from 'node:module';
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { demoCommand } from './commands/demo.js';
+import { schemaCommand } from './commands/schema.js';
+import { validateCommand } from './commands/validate.js';
+import { EXIT_USAGE } from './exit-codes.js';
 import { UsageError } from './usage-error.js';
 
 const { version } = createRequire(import.meta.url)('../../../package.json') as { version: string };
-
-/** Exit code for invalid input (bad flags, bad scenario files). */
-export const EXIT_USAGE = 2;
 
 await yargs(hideBin(process.argv))
   .scriptName('shopfloor')
   .usage('$0 <command> [options]')
   .command(demoCommand)
+  .command(validateCommand)
+  .command(schemaCommand)
   .demandCommand(1, 'Give a command, e.g. `shopfloor demo`.')
   .strict()
   .version(version)
