@@ -3,26 +3,26 @@
  * The `shopfloor` command line. This is the only place (with src/scenario) that wires engine,
  * entities and policies together.
  */
-import { createRequire } from 'node:module';
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { demoCommand } from './commands/demo.js';
+import { runCommand } from './commands/run.js';
 import { schemaCommand } from './commands/schema.js';
 import { validateCommand } from './commands/validate.js';
 import { EXIT_USAGE } from './exit-codes.js';
 import { UsageError } from './usage-error.js';
-
-const { version } = createRequire(import.meta.url)('../../../package.json') as { version: string };
+import { VERSION } from './version.js';
 
 await yargs(hideBin(process.argv))
   .scriptName('shopfloor')
   .usage('$0 <command> [options]')
   .command(demoCommand)
+  .command(runCommand)
   .command(validateCommand)
   .command(schemaCommand)
   .demandCommand(1, 'Give a command, e.g. `shopfloor demo`.')
   .strict()
-  .version(version)
+  .version(VERSION)
   .help()
   .alias('h', 'help')
   .wrap(Math.min(110, process.stdout.columns ?? 110))

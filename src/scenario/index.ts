@@ -3,6 +3,11 @@
  * its path and line, reference checks, and the JSON Schema for editors.
  */
 
+export { BuildError } from './build/build-error.js';
+export type { BuiltModel } from './build/build-plant.js';
+export { buildPlant } from './build/build-plant.js';
+export type { Estimate, RunScenarioOptions, ScenarioResult } from './build/run-scenario.js';
+export { runScenario } from './build/run-scenario.js';
 export type { DistributionSpec } from './distribution-schema.js';
 export { DISTRIBUTION_FAMILIES, DurationDistribution, toDistribution } from './distribution-schema.js';
 export { scenarioJsonSchema } from './json-schema.js';

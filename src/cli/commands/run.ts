@@ -1,0 +1,118 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { SingleBar } from 'cli-progress';
+import type { CommandModule } from 'yargs';
+import { DeadlockError } from '../../entities/index.js';
+import {
+  BuildError,
+  formatProblems,
+  loadScenarioFile,
+  parseDuration,
+  runScenario,
+} from '../../scenario/index.js';
+import { EXIT_USAGE } from '../exit-codes.js';
+import { formatReport } from '../report/format-report.js';
+import { UsageError } from '../usage-error.js';
+import { VERSION } from '../version.js';
+
+interface RunArgs {
+  file: string;
+  seed?: number;
+  replications?: number;
+  horizon?: string;
+  warmup?: string;
+  json: boolean;
+  quiet: boolean;
+}
+
+function durationFlag(name: string, text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  try {
+    return parseDuration(text);
+  } catch {
+    throw new UsageError(`--${name} must be a duration such as "8h" or "90min" (got "${text}")`);
+  }
+}
+
+/** `shopfloor run FILE`: runs a scenario's replications and prints its KPIs. */
+export const runCommand: CommandModule<object, RunArgs> = {
+  command: 'run <file>',
+  describe: 'Run a scenario and print its KPIs (mean ± 95% CI half-width over replications)',
+  builder: (y) =>
+    y
+      .positional('file', { type: 'string', demandOption: true, describe: 'scenario file (YAML or JSON)' })
+      .option('seed', { type: 'number', describe: 'master seed (overrides run.seed)' })
+      .option('replications', { type: 'number', describe: 'replications (overrides run.replications)' })
+      .option('horizon', { type: 'string', describe: 'simulated time, e.g. 8h (overrides run.horizon)' })
+      .option('warmup', { type: 'string', describe: 'warm-up to discard, e.g. 1h (overrides run.warmup)' })
+      .option('json', {
+        type: 'boolean',
+        default: false,
+        describe: 'print one JSON document instead of tables',
+      })
+      .option('quiet', { type: 'boolean', default: false, describe: 'no progress bar' })
+      .check((argv) => {
+        if (argv.seed !== undefined && !Number.isSafeInteger(argv.seed)) {
+          throw new UsageError(`--seed must be an integer (got ${argv.seed})`);
+        }
+        if (
+          argv.replications !== undefined &&
+          !(Number.isInteger(argv.replications) && argv.replications >= 1)
+        ) {
+          throw new UsageError(`--replications must be an integer >= 1 (got ${argv.replications})`);
+        }
+        return true;
+      }),
+  handler: (argv) => {
+    const horizon = durationFlag('horizon', argv.horizon);
+    const warmup = durationFlag('warmup', argv.warmup);
+    const loaded = loadScenarioFile(argv.file);
+    if (!loaded.ok) {
+      process.stderr.write(`${formatProblems(loaded.problems, argv.file)}\n`);
+      process.exitCode = EXIT_USAGE;
+      return;
+    }
+    const scenario = loaded.scenario;
+    const h = horizon ?? scenario.run.horizon;
+    const w = warmup ?? scenario.run.warmup;
+    if (!(w < h)) throw new UsageError(`the warm-up (${w} s) must be shorter than the horizon (${h} s)`);
+    const showBar = !argv.json && !argv.quiet && process.stderr.isTTY === true;
+    const bar = showBar ? new SingleBar({ format: 'replications [{bar}] {value}/{total}' }) : undefined;
+    const replications = argv.replications ?? scenario.run.replications;
+    bar?.start(replications, 0);
+    let result: ReturnType<typeof runScenario>;
+    try {
+      result = runScenario(scenario, {
+        seed: argv.seed,
+        replications,
+        horizon,
+        warmup,
+        onReplication: (done) => bar?.update(done),
+      });
+    } catch (error) {
+      bar?.stop();
+      if (error instanceof BuildError || error instanceof DeadlockError) {
+        process.stderr.write(`✖ ${error.message}\n`);
+        process.exitCode = error instanceof BuildError ? EXIT_USAGE : 3;
+        return;
+      }
+      throw error;
+    }
+    bar?.stop();
+    if (argv.json) {
+      const text = readFileSync(argv.file, 'utf8');
+      const manifest = {
+        shopfloorVersion: VERSION,
+        scenario: argv.file,
+        scenarioSha256: createHash('sha256').update(text).digest('hex'),
+        seed: result.seed,
+        replications: result.replications,
+        horizonS: result.horizonS,
+        warmupS: result.warmupS,
+      };
+      process.stdout.write(`${JSON.stringify({ manifest, ...result }, null, 2)}\n`);
+      return;
+    }
+    process.stdout.write(formatReport(scenario.name ?? argv.file, result));
+  },
+};

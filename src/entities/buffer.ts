@@ -1,0 +1,134 @@
+import { InvalidArgumentError, InvalidStateError } from '../engine/index.js';
+import type { Part } from './part.js';
+import type { Plant } from './plant.js';
+
+/** Options of a {@link Buffer}. */
+export interface BufferOptions {
+  /** Id, unique in the plant. */
+  readonly id: string;
+  /** Maximum number of parts held: an integer ≥ 1, or `Infinity` (default). */
+  readonly capacity?: number;
+}
+
+/**
+ * A waiter for space: called once, when a slot frees up, then forgotten. A waiter that does not use
+ * the slot (e.g. its machine broke down meanwhile) leaves it to the next waiter.
+ */
+export type SpaceWaiter = () => void;
+
+/**
+ * A FIFO buffer of parts with a capacity. A put into a full buffer is refused ({@link Buffer.tryPut}
+ * returns `false`); the upstream holder then waits with {@link Buffer.onSpace} and is called back,
+ * first come first served, as soon as a slot frees up (synchronously, at that instant). The level is
+ * published as `bufferLevelChanged`. Its one consumer (a station) is told of every arrival.
+ */
+export class Buffer {
+  readonly id: string;
+  /** Maximum number of parts held (≥ 1 or `Infinity`). */
+  readonly capacity: number;
+  private readonly plant: Plant;
+  private readonly parts: Part[] = [];
+  private readonly waiters: SpaceWaiter[] = [];
+  private consumer: ((part: Part) => void) | null = null;
+  private consumerId = '';
+
+  constructor(plant: Plant, options: BufferOptions) {
+    const capacity = options.capacity ?? Number.POSITIVE_INFINITY;
+    if (!(capacity === Number.POSITIVE_INFINITY || (Number.isInteger(capacity) && capacity >= 1))) {
+      throw new InvalidArgumentError(
+        `Buffer: capacity of ${options.id} must be an integer >= 1 or Infinity (got ${capacity})`,
+      );
+    }
+    this.id = options.id;
+    this.capacity = capacity;
+    this.plant = plant;
+    plant.registerBuffer(this);
+  }
+
+  /** Number of parts held. */
+  get level(): number {
+    return this.parts.length;
+  }
+
+  /** `true` when no slot is free. */
+  get full(): boolean {
+    return this.parts.length >= this.capacity;
+  }
+
+  /** The parts held, oldest first (read-only view; do not keep it across events). */
+  get contents(): readonly Part[] {
+    return this.parts;
+  }
+
+  /** `true` when a slot is free. */
+  hasRoom(): boolean {
+    return this.parts.length < this.capacity;
+  }
+
+  /** Number of holders waiting for space. */
+  get waitingForSpace(): number {
+    return this.waiters.length;
+  }
+
+  /** Id of the station that takes from this buffer, or `''`. */
+  get consumerStation(): string {
+    return this.consumerId;
+  }
+
+  /**
+   * Sets the one consumer told of each arrival (a station does this for its input buffer).
+   * @throws InvalidStateError if the buffer already has a consumer.
+   */
+  setConsumer(stationId: string, onArrival: (part: Part) => void): void {
+    if (this.consumer !== null) {
+      throw new InvalidStateError(
+        `Buffer.setConsumer: ${this.id} already feeds ${this.consumerId} (cannot also feed ${stationId})`,
+      );
+    }
+    this.consumer = onArrival;
+    this.consumerId = stationId;
+  }
+
+  /**
+   * Puts `part` at the tail if a slot is free.
+   * @returns `false` (and changes nothing) when full.
+   */
+  tryPut(part: Part): boolean {
+    if (this.parts.length >= this.capacity) return false;
+    this.parts.push(part);
+    part.location = this.id;
+    this.plant.events.emit('bufferLevelChanged', this.id, this.parts.length, this.plant.sim.now);
+    if (this.consumer !== null) this.consumer(part);
+    // A buffer that fills up may close a cycle of blocked servers (checked cheaply: full buffers only).
+    if (this.parts.length >= this.capacity) this.plant.checkBlockingCycle(this);
+    return true;
+  }
+
+  /**
+   * Removes and returns the part at `index` (0 is the oldest), then offers the freed slot to the
+   * waiters for space, in the order they started waiting.
+   */
+  take(index = 0): Part {
+    const part = this.parts[index];
+    if (part === undefined) {
+      throw new InvalidArgumentError(`Buffer.take: ${this.id} holds no part at index ${index}`);
+    }
+    if (index === 0) this.parts.shift();
+    else this.parts.splice(index, 1);
+    this.plant.events.emit('bufferLevelChanged', this.id, this.parts.length, this.plant.sim.now);
+    this.offerSpace();
+    return part;
+  }
+
+  /** Calls `waiter` when a slot frees up (see {@link SpaceWaiter}). */
+  onSpace(waiter: SpaceWaiter): void {
+    this.waiters.push(waiter);
+  }
+
+  private offerSpace(): void {
+    while (this.waiters.length > 0 && this.parts.length < this.capacity) {
+      const waiter = this.waiters.shift()!;
+      waiter();
+    }
+  }
+}

@@ -1,0 +1,31 @@
+import type { Part } from './part.js';
+import type { CrewState, ServerState } from './server-state.js';
+
+/**
+ * Everything the entities of a plant publish, with the simulated time `now` (seconds) last.
+ * The builder subscribes statistics, traces and live streams to these through `plant.events`.
+ */
+export interface PlantEvents {
+  /** A part entered the system at its source. */
+  partReleased: [part: Part, now: number];
+  /** A part moved from one holder to another (`from`/`to`: source, buffer, `station/server`, sink ids). */
+  partMoved: [part: Part, from: string, to: string, now: number];
+  /** A server started processing a part. */
+  processStarted: [part: Part, station: string, server: number, now: number];
+  /** A part reached its sink and left the system. */
+  partFinished: [part: Part, sink: string, now: number];
+  /** A server changed state. */
+  serverStateChanged: [station: string, server: number, from: ServerState, to: ServerState, now: number];
+  /** A buffer's level (number of parts held) changed. */
+  bufferLevelChanged: [buffer: string, level: number, now: number];
+  /** A server failed in failure mode `mode`. */
+  failed: [station: string, server: number, mode: string, now: number];
+  /** A server's repair of failure mode `mode` ended. */
+  repaired: [station: string, server: number, mode: string, now: number];
+  /** Preventive maintenance of plan `plan` started (the server stopped and asked for a crew). */
+  maintenanceStarted: [station: string, server: number, plan: string, now: number];
+  /** Preventive maintenance of plan `plan` ended. */
+  maintenanceEnded: [station: string, server: number, plan: string, now: number];
+  /** A crew of a pool changed state. */
+  crewStateChanged: [pool: string, crew: string, from: CrewState, to: CrewState, now: number];
+}

@@ -1,0 +1,39 @@
+/**
+ * The factory vocabulary on the kernel: parts, buffers, stations (machine groups) with failures and
+ * preventive maintenance, crew pools, sources and sinks, all sharing one {@link Plant} context that
+ * publishes typed events, and a statistics collector built only from those events.
+ */
+
+export type { BufferOptions, SpaceWaiter } from './buffer.js';
+export { Buffer } from './buffer.js';
+export type { ConwipSourceOptions } from './conwip-source.js';
+export { ConwipSource } from './conwip-source.js';
+export type { CrewDispatch, CrewJob, CrewPoolOptions, CrewSpec, CrewTravel } from './crew-pool.js';
+export { CrewPool } from './crew-pool.js';
+export type { DispatchRule, PartView } from './dispatch.js';
+export { byPriority, edd, fifo, spt } from './dispatch.js';
+export type { EventMap, Listener } from './emitter.js';
+export { Emitter } from './emitter.js';
+export { DeadlockError } from './errors.js';
+export type { PlantEvents } from './events.js';
+export type { FailureBasis, FailureModeOptions } from './failure-mode.js';
+export type { MaintenancePlanOptions } from './maintenance-plan.js';
+export type { Order, OrderSourceOptions } from './order-source.js';
+export { OrderSource } from './order-source.js';
+export type { PartOptions, StepRecord } from './part.js';
+export { Part } from './part.js';
+export type { PartReceiver } from './plant.js';
+export { Plant } from './plant.js';
+export type { Position } from './position.js';
+export { distanceM } from './position.js';
+export type { ProductSpec } from './product.js';
+export type { CrewState, ServerState } from './server-state.js';
+export { CREW_STATES, SERVER_STATES } from './server-state.js';
+export type { SinkOptions } from './sink.js';
+export { Sink } from './sink.js';
+export type { SourceOptions } from './source.js';
+export { Source } from './source.js';
+export type { StationOptions } from './station.js';
+export { Station } from './station.js';
+export type { PlantReport, StationReport } from './stats-collector.js';
+export { PlantStatistics } from './stats-collector.js';

@@ -1,0 +1,77 @@
+/** Timestamps of one routing step of a part, seconds (`NaN` until it happens). */
+export interface StepRecord {
+  /** Station of the step. */
+  readonly station: string;
+  /** Entered the station's queue. */
+  queuedS: number;
+  /** A server started processing it. */
+  startedS: number;
+  /** Processing finished (the part may then wait, blocked, on the server). */
+  finishedS: number;
+  /** Seconds spent blocked on the server after processing (next destination full). */
+  blockedS: number;
+}
+
+/** Options of a {@link Part}. */
+export interface PartOptions {
+  readonly id: number;
+  readonly product: string;
+  readonly routing: readonly string[];
+  readonly sink: string;
+  readonly source: string;
+  /** Release time, seconds. */
+  readonly releaseS: number;
+  /** Due date, seconds (absolute; `Infinity` for none). */
+  readonly dueS: number;
+  /** Dispatch priority, higher is more urgent. */
+  readonly priority: number;
+}
+
+/**
+ * One part (job) flowing through the plant, with its per-step timestamps.
+ * `step` is the index in `routing` of the step it is queued for or in; it equals `routing.length`
+ * once every step is done (on its way to the sink).
+ */
+export class Part {
+  readonly id: number;
+  readonly product: string;
+  /** Station ids in visiting order. */
+  readonly routing: readonly string[];
+  /** Sink id it leaves through. */
+  readonly sink: string;
+  /** Id of the source that released it. */
+  readonly source: string;
+  /** Release time, seconds. */
+  readonly releaseS: number;
+  /** Due date, seconds (`Infinity` for none). */
+  readonly dueS: number;
+  /** Dispatch priority, higher is more urgent. */
+  readonly priority: number;
+  /** Index of the current routing step. */
+  step = 0;
+  /** One record per step started so far (queued at least). */
+  readonly steps: StepRecord[] = [];
+  /** Total seconds spent blocked on servers after processing. */
+  blockedS = 0;
+  /** Time it reached its sink, seconds (`NaN` while in the system). */
+  finishedS = Number.NaN;
+  /** Id of the entity that holds it now (source, buffer, `station/server`, sink). */
+  location: string;
+
+  constructor(options: PartOptions) {
+    this.id = options.id;
+    this.product = options.product;
+    this.routing = options.routing;
+    this.sink = options.sink;
+    this.source = options.source;
+    this.releaseS = options.releaseS;
+    this.dueS = options.dueS;
+    this.priority = options.priority;
+    this.location = options.source;
+  }
+
+  /** The record of the current step, if it has been queued. */
+  get currentStep(): StepRecord | undefined {
+    return this.steps[this.step];
+  }
+}

@@ -1,0 +1,265 @@
+import {
+  InvalidArgumentError,
+  InvalidStateError,
+  type RunOptions,
+  type RunResult,
+  type Simulation,
+} from '../engine/index.js';
+import type { Buffer, SpaceWaiter } from './buffer.js';
+import type { CrewPool } from './crew-pool.js';
+import { Emitter } from './emitter.js';
+import { DeadlockError } from './errors.js';
+import type { PlantEvents } from './events.js';
+import { Part } from './part.js';
+import type { ProductSpec } from './product.js';
+import type { Sink } from './sink.js';
+import type { Station } from './station.js';
+
+/** Something a part can be handed to: a station's input buffer or a sink. */
+export interface PartReceiver {
+  readonly id: string;
+  /** `true` when a {@link PartReceiver.tryPut} would succeed now. */
+  hasRoom(): boolean;
+  /** Takes `part` if it has room; `false` (nothing changed) otherwise. */
+  tryPut(part: Part): boolean;
+  /** Calls `waiter` once when room frees up. */
+  onSpace(waiter: SpaceWaiter): void;
+}
+
+/**
+ * The shared context of the entities of one model: the simulation, the event channel
+ * (`events`, see {@link PlantEvents}) the builder subscribes to, the product routings, the registry of
+ * entities (each registers itself when built) and the parts in the system. It also stops a run that
+ * can make no more progress with a {@link DeadlockError}.
+ */
+export class Plant {
+  readonly sim: Simulation;
+  /** Everything the entities publish. */
+  readonly events = new Emitter<PlantEvents>();
+  private readonly products_ = new Map<string, ProductSpec>();
+  private readonly stations_ = new Map<string, Station>();
+  private readonly buffers_ = new Map<string, Buffer>();
+  private readonly sinks_ = new Map<string, Sink>();
+  private readonly crewPools_ = new Map<string, CrewPool>();
+  private readonly sources_ = new Set<string>();
+  private readonly inSystem_ = new Set<Part>();
+  private nextPartId = 1;
+  private released_ = 0;
+  private finished_ = 0;
+
+  constructor(sim: Simulation) {
+    this.sim = sim;
+  }
+
+  /** Parts released so far. */
+  get released(): number {
+    return this.released_;
+  }
+
+  /** Parts that reached a sink so far. */
+  get finished(): number {
+    return this.finished_;
+  }
+
+  /** Parts in the system now (`released − finished`). */
+  get inSystem(): number {
+    return this.inSystem_.size;
+  }
+
+  /** The parts in the system now, in release order. */
+  partsInSystem(): Part[] {
+    return [...this.inSystem_];
+  }
+
+  get stations(): ReadonlyMap<string, Station> {
+    return this.stations_;
+  }
+
+  get buffers(): ReadonlyMap<string, Buffer> {
+    return this.buffers_;
+  }
+
+  get crewPools(): ReadonlyMap<string, CrewPool> {
+    return this.crewPools_;
+  }
+
+  get sinks(): ReadonlyMap<string, Sink> {
+    return this.sinks_;
+  }
+
+  /** Declares a product. Its stations and sink may be built later; they are resolved when a part moves. */
+  addProduct(spec: ProductSpec): void {
+    if (this.products_.has(spec.id))
+      throw new InvalidArgumentError(`Plant.addProduct: duplicate product ${spec.id}`);
+    if (spec.routing.length === 0) {
+      throw new InvalidArgumentError(`Plant.addProduct: routing of ${spec.id} must have at least one step`);
+    }
+    this.products_.set(spec.id, spec);
+  }
+
+  /** The product `id`; throws if unknown. */
+  product(id: string): ProductSpec {
+    const p = this.products_.get(id);
+    if (p === undefined) throw new InvalidArgumentError(`Plant.product: unknown product ${id}`);
+    return p;
+  }
+
+  /** @internal */
+  registerStation(station: Station): void {
+    this.unique(station.id);
+    this.stations_.set(station.id, station);
+  }
+
+  /** @internal */
+  registerBuffer(buffer: Buffer): void {
+    this.unique(buffer.id);
+    this.buffers_.set(buffer.id, buffer);
+  }
+
+  /** @internal */
+  registerSink(sink: Sink): void {
+    this.unique(sink.id);
+    this.sinks_.set(sink.id, sink);
+  }
+
+  /** @internal */
+  registerCrewPool(pool: CrewPool): void {
+    this.unique(pool.id);
+    this.crewPools_.set(pool.id, pool);
+  }
+
+  /** @internal */
+  registerSource(id: string): void {
+    this.unique(id);
+    this.sources_.add(id);
+  }
+
+  private unique(id: string): void {
+    if (typeof id !== 'string' || id === '')
+      throw new InvalidArgumentError('Plant: entity ids must be non-empty strings');
+    if (
+      this.stations_.has(id) ||
+      this.buffers_.has(id) ||
+      this.sinks_.has(id) ||
+      this.crewPools_.has(id) ||
+      this.sources_.has(id)
+    ) {
+      throw new InvalidArgumentError(`Plant: duplicate entity id ${id}`);
+    }
+  }
+
+  /**
+   * Creates and releases a new part of `product` at source `source`: it is in the system from now on.
+   * @param dueS absolute due date, seconds (default: release + the product's `dueInS`, or `Infinity`).
+   */
+  release(product: string, source: string, dueS?: number, priority?: number): Part {
+    const spec = this.product(product);
+    const now = this.sim.now;
+    const part = new Part({
+      id: this.nextPartId++,
+      product,
+      routing: spec.routing,
+      sink: spec.sink,
+      source,
+      releaseS: now,
+      dueS: dueS ?? now + (spec.dueInS ?? Number.POSITIVE_INFINITY),
+      priority: priority ?? spec.priority ?? 0,
+    });
+    this.inSystem_.add(part);
+    this.released_++;
+    this.events.emit('partReleased', part, now);
+    return part;
+  }
+
+  /** Where `part` goes next: the input of its current step's station, or its sink when all steps are done. */
+  destination(part: Part): PartReceiver {
+    if (part.step < part.routing.length) {
+      const id = part.routing[part.step]!;
+      const station = this.stations_.get(id);
+      if (station === undefined) {
+        throw new InvalidArgumentError(
+          `Plant: routing of product ${part.product} names unknown station ${id}`,
+        );
+      }
+      return station.input;
+    }
+    const sink = this.sinks_.get(part.sink);
+    if (sink === undefined) {
+      throw new InvalidArgumentError(
+        `Plant: product ${part.product} leaves through unknown sink ${part.sink}`,
+      );
+    }
+    return sink;
+  }
+
+  /**
+   * Hands `part`, held by `from`, to its destination if it has room (publishing `partMoved`).
+   * @returns `false` (nothing changed) when the destination is full.
+   */
+  forward(part: Part, from: string): boolean {
+    const dest = this.destination(part);
+    if (!dest.hasRoom()) return false;
+    // Published before the receiver reacts, so a trace reads in causal order.
+    this.events.emit('partMoved', part, from, dest.id, this.sim.now);
+    if (!dest.tryPut(part)) {
+      throw new InvalidStateError(`Plant.forward: ${dest.id} had room but refused part ${part.id}`);
+    }
+    return true;
+  }
+
+  /** @internal called by a sink. */
+  finish(part: Part, sink: string): void {
+    if (!this.inSystem_.delete(part)) {
+      throw new InvalidStateError(`Plant.finish: part ${part.id} is not in the system`);
+    }
+    this.finished_++;
+    part.finishedS = this.sim.now;
+    part.location = sink;
+    this.events.emit('partFinished', part, sink, this.sim.now);
+  }
+
+  /**
+   * Runs the simulation (see `Simulation.run`), then throws a {@link DeadlockError} if the calendar
+   * ran empty while parts are still in the system (nothing can ever move them again).
+   */
+  run(options: RunOptions = {}): RunResult {
+    const result = this.sim.run(options);
+    if (result.reason === 'empty' && this.inSystem_.size > 0) {
+      const where = [...new Set([...this.inSystem_].map((p) => p.location))];
+      throw new DeadlockError(
+        `Plant.run: deadlock at ${this.sim.now} s — no event left but ${this.inSystem_.size} part(s) in the system, held by ${where.join(', ')}`,
+        where,
+      );
+    }
+    return result;
+  }
+
+  /**
+   * Checks whether a server that just blocked on `buffer` closed a cycle of full buffers whose
+   * consumers have every server blocked; throws a {@link DeadlockError} naming them if so.
+   * @internal called by stations.
+   */
+  checkBlockingCycle(buffer: Buffer): void {
+    const onPath = new Set<Buffer>();
+    const stuck: string[] = [];
+    const visit = (b: Buffer): boolean => {
+      if (onPath.has(b)) return true;
+      if (!b.full) return false;
+      const station = this.stations_.get(b.consumerStation);
+      if (station === undefined) return false;
+      onPath.add(b);
+      const targets = station.blockedTargets();
+      if (targets === null) return false;
+      for (const t of targets) if (!visit(t)) return false;
+      stuck.push(b.id, ...station.serverIds());
+      return true;
+    };
+    if (visit(buffer)) {
+      const names = [...new Set(stuck)];
+      throw new DeadlockError(
+        `Plant: deadlock at ${this.sim.now} s — a cycle of full buffers and blocked servers: ${names.join(', ')}`,
+        names,
+      );
+    }
+  }
+}

@@ -1,0 +1,565 @@
+import {
+  type Distribution,
+  type EventId,
+  InvalidArgumentError,
+  InvalidStateError,
+  type RandomStream,
+} from '../engine/index.js';
+import { Buffer } from './buffer.js';
+import type { CrewJob, CrewPool } from './crew-pool.js';
+import { type DispatchRule, fifo, type PartView } from './dispatch.js';
+import type { FailureBasis, FailureModeOptions } from './failure-mode.js';
+import type { MaintenancePlanOptions } from './maintenance-plan.js';
+import type { Part } from './part.js';
+import type { Plant } from './plant.js';
+import type { Position } from './position.js';
+import type { ServerState } from './server-state.js';
+
+/** Options of a {@link Station}. */
+export interface StationOptions {
+  /** Id, unique in the plant (routings name it). */
+  readonly id: string;
+  /** Number of parallel identical servers, an integer ≥ 1 (default 1). */
+  readonly servers?: number;
+  /** Input buffer; default: the station's own unbounded FIFO queue with id `${id}/queue`. */
+  readonly input?: Buffer;
+  /** Process time per product id, seconds; drawn from the stream `${id}/process`. */
+  readonly processTimes: Readonly<Record<string, Distribution>>;
+  /** Which waiting part a free server takes (default {@link fifo}). */
+  readonly choose?: DispatchRule;
+  /** Priority of its repair and maintenance jobs for a crew pool with `priority` dispatch (default 0). */
+  readonly priority?: number;
+  /** Layout position, metres (for crew travel by distance). */
+  readonly position?: Position;
+  /** Failure modes; every server fails independently under each. */
+  readonly failures?: readonly FailureModeOptions[];
+  /** Preventive maintenance plans, applied to each server. */
+  readonly maintenance?: readonly MaintenancePlanOptions[];
+  /** Crews that repair and maintain it; without one, repairs and maintenance start at once. */
+  readonly crews?: CrewPool;
+}
+
+interface FailureClock {
+  readonly name: string;
+  readonly basis: FailureBasis;
+  readonly mode: FailureModeOptions;
+  readonly stream: RandomStream;
+  /** `operating`: busy seconds left before the failure. */
+  remainingS: number;
+  /** `cycles`: parts since the last failure. */
+  count: number;
+  eventId: EventId;
+}
+
+interface PlanClock {
+  readonly plan: MaintenancePlanOptions;
+  readonly basis: 'calendar' | 'operating';
+  readonly stream: RandomStream;
+  /** `operating`: busy seconds left before it falls due. */
+  remainingS: number;
+  eventId: EventId;
+}
+
+interface Server {
+  readonly index: number;
+  /** `station/index` */
+  readonly id: string;
+  state: ServerState;
+  part: Part | null;
+  /** The part held has been processed (waiting to be passed on). */
+  processed: boolean;
+  /** Work seconds still owed on the part, after an interruption. */
+  remainingWorkS: number;
+  workEndS: number;
+  busySinceS: number;
+  finishId: EventId;
+  blockedOn: Buffer | null;
+  waitToken: number;
+  readonly failures: FailureClock[];
+  readonly plans: PlanClock[];
+  /** Failures that fell due while it was down or in maintenance, or a `cycles` failure after a part. */
+  readonly pending: FailureClock[];
+  /** Maintenance plans that fell due and wait for the server to be free. */
+  readonly pmDue: PlanClock[];
+  readonly onFinish: () => void;
+}
+
+const NO_EVENT: EventId = -1;
+
+/**
+ * A machine group: `servers` parallel identical servers fed by one input buffer.
+ *
+ * A free server takes the part chosen by the dispatch rule, processes it for a time drawn from the
+ * product's distribution (stream `${id}/process`), then hands it to the next step's station (or the
+ * sink). If that destination is full the server is `blocked`, holding the part, until a slot frees
+ * (blocking after service). Servers fail under the station's failure modes and stop for preventive
+ * maintenance; see {@link FailureModeOptions} and {@link MaintenancePlanOptions} for the rules.
+ * Every state change of every server is published as `serverStateChanged`.
+ */
+export class Station {
+  readonly id: string;
+  readonly input: Buffer;
+  readonly priority: number;
+  readonly position: Position | undefined;
+  private readonly plant: Plant;
+  private readonly servers: Server[] = [];
+  private readonly processTimes: Map<string, Distribution>;
+  private readonly processStream: RandomStream;
+  private readonly choose: DispatchRule;
+  private readonly crews: CrewPool | undefined;
+  private dispatching = false;
+  private again = false;
+
+  constructor(plant: Plant, options: StationOptions) {
+    const id = options.id;
+    const n = options.servers ?? 1;
+    if (!(Number.isInteger(n) && n >= 1)) {
+      throw new InvalidArgumentError(`Station: servers of ${id} must be an integer >= 1 (got ${n})`);
+    }
+    this.id = id;
+    this.plant = plant;
+    plant.registerStation(this);
+    this.input = options.input ?? new Buffer(plant, { id: `${id}/queue` });
+    this.priority = options.priority ?? 0;
+    this.position = options.position;
+    this.processTimes = new Map(Object.entries(options.processTimes));
+    this.processStream = plant.sim.streams.get(`${id}/process`);
+    this.choose = options.choose ?? fifo;
+    this.crews = options.crews;
+    const failures = options.failures ?? [];
+    const plans = options.maintenance ?? [];
+    checkUnique(id, 'failure mode', failures);
+    checkUnique(id, 'maintenance plan', plans);
+    for (const f of failures) this.checkFailure(f);
+    for (const p of plans) {
+      if (!(p.intervalS > 0 && Number.isFinite(p.intervalS))) {
+        throw new InvalidArgumentError(
+          `Station: maintenance ${p.name} of ${id} needs intervalS > 0 s (got ${p.intervalS})`,
+        );
+      }
+      this.checkSkill(p.skill, `maintenance ${p.name}`);
+    }
+    const sim = plant.sim;
+    for (let i = 0; i < n; i++) {
+      const server: Server = {
+        index: i,
+        id: `${id}/${i}`,
+        state: 'idle',
+        part: null,
+        processed: false,
+        remainingWorkS: 0,
+        workEndS: Number.NaN,
+        busySinceS: Number.NaN,
+        finishId: NO_EVENT,
+        blockedOn: null,
+        waitToken: 0,
+        failures: failures.map((mode) => ({
+          name: mode.name,
+          basis: mode.basis ?? 'calendar',
+          mode,
+          stream: sim.streams.get(`${id}/failure/${mode.name}`),
+          remainingS: 0,
+          count: 0,
+          eventId: NO_EVENT,
+        })),
+        plans: plans.map((plan) => ({
+          plan,
+          basis: plan.basis ?? 'calendar',
+          stream: sim.streams.get(`${id}/maintenance/${plan.name}`),
+          remainingS: 0,
+          eventId: NO_EVENT,
+        })),
+        pending: [],
+        pmDue: [],
+        onFinish: () => this.finish(server),
+      };
+      this.servers.push(server);
+    }
+    for (const s of this.servers) {
+      for (const c of s.failures) this.armFailure(s, c);
+      for (const p of s.plans) this.armPlan(s, p);
+    }
+    this.input.setConsumer(id, (part) => this.onArrival(part));
+  }
+
+  /** Number of servers. */
+  get serverCount(): number {
+    return this.servers.length;
+  }
+
+  /** State of server `index`. */
+  serverState(index: number): ServerState {
+    const s = this.servers[index];
+    if (s === undefined)
+      throw new InvalidArgumentError(`Station.serverState: ${this.id} has no server ${index}`);
+    return s.state;
+  }
+
+  /** Ids of the servers, `station/index`. */
+  serverIds(): string[] {
+    return this.servers.map((s) => s.id);
+  }
+
+  /** The part on server `index`, if any. */
+  partOn(index: number): Part | null {
+    return this.servers[index]?.part ?? null;
+  }
+
+  /**
+   * The buffers every server is blocked on, or `null` if some server is not blocked.
+   * @internal used by deadlock detection.
+   */
+  blockedTargets(): Buffer[] | null {
+    const out: Buffer[] = [];
+    for (const s of this.servers) {
+      if (s.state !== 'blocked' || s.blockedOn === null) return null;
+      out.push(s.blockedOn);
+    }
+    return out;
+  }
+
+  private checkFailure(f: FailureModeOptions): void {
+    const basis = f.basis ?? 'calendar';
+    if (basis === 'cycles') {
+      if (!(Number.isInteger(f.cycles) && (f.cycles ?? 0) >= 1)) {
+        throw new InvalidArgumentError(
+          `Station: failure ${f.name} of ${this.id} (cycles basis) needs cycles, an integer >= 1 (got ${f.cycles})`,
+        );
+      }
+    } else if (f.timeToFailure === undefined) {
+      throw new InvalidArgumentError(
+        `Station: failure ${f.name} of ${this.id} (${basis} basis) needs timeToFailure`,
+      );
+    }
+    this.checkSkill(f.skill, `failure ${f.name}`);
+  }
+
+  private checkSkill(skill: string | undefined, what: string): void {
+    if (this.crews !== undefined && !this.crews.canDo(skill)) {
+      throw new InvalidArgumentError(
+        `Station: ${what} of ${this.id} needs skill ${JSON.stringify(skill)}, which no crew of ${this.crews.id} has`,
+      );
+    }
+  }
+
+  private setState(s: Server, to: ServerState): void {
+    const from = s.state;
+    if (from === to) return;
+    s.state = to;
+    this.plant.events.emit('serverStateChanged', this.id, s.index, from, to, this.plant.sim.now);
+  }
+
+  private onArrival(part: Part): void {
+    part.steps.push({
+      station: this.id,
+      queuedS: this.plant.sim.now,
+      startedS: Number.NaN,
+      finishedS: Number.NaN,
+      blockedS: 0,
+    });
+    this.dispatch();
+  }
+
+  /** Starts waiting parts on idle servers (re-entrant calls are folded into the running one). */
+  private dispatch(): void {
+    if (this.dispatching) {
+      this.again = true;
+      return;
+    }
+    this.dispatching = true;
+    try {
+      do {
+        this.again = false;
+        for (const s of this.servers) {
+          if (this.input.level === 0) break;
+          if (s.state !== 'idle') continue;
+          this.startPart(s, this.input.level === 1 ? 0 : this.pick());
+        }
+      } while (this.again);
+    } finally {
+      this.dispatching = false;
+    }
+  }
+
+  private pick(): number {
+    if (this.choose === fifo) return 0;
+    const now = this.plant.sim.now;
+    const waiting: PartView[] = this.input.contents.map((p) => ({
+      id: p.id,
+      product: p.product,
+      priority: p.priority,
+      releaseS: p.releaseS,
+      dueS: p.dueS,
+      queuedS: p.steps[p.step]?.queuedS ?? now,
+      processTimeS: this.processTimes.get(p.product)?.mean ?? Number.NaN,
+    }));
+    const i = this.choose(waiting, now);
+    if (!(Number.isInteger(i) && i >= 0 && i < waiting.length)) {
+      throw new InvalidStateError(
+        `Station: dispatch rule of ${this.id} returned ${i}, not an index into ${waiting.length} waiting parts`,
+      );
+    }
+    return i;
+  }
+
+  /** Starts the part at `index` of the input on `s`, then takes it out (which may wake upstream holders). */
+  private startPart(s: Server, index: number): void {
+    const now = this.plant.sim.now;
+    const part = this.input.contents[index]!;
+    const dist = this.processTimes.get(part.product);
+    if (dist === undefined) {
+      throw new InvalidArgumentError(`Station: ${this.id} has no process time for product ${part.product}`);
+    }
+    s.part = part;
+    s.processed = false;
+    part.location = s.id;
+    const rec = part.steps[part.step];
+    if (rec !== undefined) rec.startedS = now;
+    const events = this.plant.events;
+    events.emit('partMoved', part, this.input.id, s.id, now);
+    events.emit('processStarted', part, this.id, s.index, now);
+    const workS = dist.sample(this.processStream);
+    if (!(workS >= 0 && workS < Number.POSITIVE_INFINITY)) {
+      throw new InvalidStateError(`Station: process time of ${part.product} at ${this.id} drew ${workS} s`);
+    }
+    this.startWork(s, workS);
+    this.input.take(index);
+  }
+
+  private startWork(s: Server, workS: number): void {
+    const sim = this.plant.sim;
+    this.setState(s, 'busy');
+    s.busySinceS = sim.now;
+    s.workEndS = sim.now + workS;
+    s.finishId = sim.schedule(workS, s.onFinish);
+    for (const c of s.failures) {
+      if (c.basis === 'operating') c.eventId = sim.schedule(c.remainingS, () => this.failureDue(s, c));
+    }
+    for (const p of s.plans) {
+      if (p.basis === 'operating' && p.remainingS >= 0) {
+        p.eventId = sim.schedule(p.remainingS, () => this.planDue(s, p));
+      }
+    }
+  }
+
+  /** Stops the operating clocks at the end of (or an interruption of) busy time. */
+  private stopWork(s: Server): void {
+    const sim = this.plant.sim;
+    const elapsed = sim.now - s.busySinceS;
+    for (const c of s.failures) {
+      if (c.basis === 'operating' && c.eventId !== NO_EVENT) {
+        sim.cancel(c.eventId);
+        c.eventId = NO_EVENT;
+        c.remainingS = Math.max(0, c.remainingS - elapsed);
+        // Worn out exactly as the work ended (same instant): fail once the server is free.
+        if (c.remainingS === 0) s.pending.push(c);
+      }
+    }
+    for (const p of s.plans) {
+      if (p.basis === 'operating' && p.eventId !== NO_EVENT) {
+        sim.cancel(p.eventId);
+        p.eventId = NO_EVENT;
+        p.remainingS = Math.max(0, p.remainingS - elapsed);
+        if (p.remainingS === 0) {
+          p.remainingS = -1;
+          s.pmDue.push(p);
+        }
+      }
+    }
+    s.busySinceS = Number.NaN;
+  }
+
+  private finish(s: Server): void {
+    const part = s.part!;
+    s.finishId = NO_EVENT;
+    this.stopWork(s);
+    s.processed = true;
+    s.remainingWorkS = 0;
+    const rec = part.steps[part.step];
+    if (rec !== undefined) rec.finishedS = this.plant.sim.now;
+    part.step++;
+    for (const c of s.failures) {
+      if (c.basis === 'cycles' && ++c.count >= (c.mode.cycles ?? 1)) {
+        c.count = 0;
+        s.pending.push(c);
+      }
+    }
+    this.tryUnload(s);
+  }
+
+  /** Passes the processed part on, or blocks holding it. */
+  private tryUnload(s: Server): void {
+    const part = s.part!;
+    if (this.plant.forward(part, s.id)) {
+      const rec = part.steps[part.step - 1];
+      if (rec !== undefined) {
+        rec.blockedS = this.plant.sim.now - rec.finishedS;
+        part.blockedS += rec.blockedS;
+      }
+      s.part = null;
+      s.processed = false;
+      s.blockedOn = null;
+      this.afterFree(s);
+      return;
+    }
+    const dest = this.plant.destination(part);
+    if (!(dest instanceof Buffer)) {
+      throw new InvalidStateError(`Station: ${dest.id} refused part ${part.id} from ${s.id}`);
+    }
+    s.blockedOn = dest;
+    this.setState(s, 'blocked');
+    const token = ++s.waitToken;
+    dest.onSpace(() => {
+      if (s.waitToken === token && s.state === 'blocked') this.tryUnload(s);
+    });
+    const pending = s.pending.shift();
+    if (pending !== undefined) {
+      this.goDown(s, pending);
+      return;
+    }
+    this.plant.checkBlockingCycle(dest);
+  }
+
+  /** The server holds no part: fail if a failure is pending, maintain if due, else take work. */
+  private afterFree(s: Server): void {
+    const pending = s.pending.shift();
+    if (pending !== undefined) {
+      this.goDown(s, pending);
+      return;
+    }
+    if (s.pmDue.length > 0) {
+      this.startMaintenance(s);
+      return;
+    }
+    this.setState(s, 'idle');
+    this.dispatch();
+  }
+
+  /** Back from a repair or maintenance. */
+  private becomeUp(s: Server): void {
+    const pending = s.pending.shift();
+    if (pending !== undefined) {
+      this.goDown(s, pending);
+      return;
+    }
+    if (s.part === null) {
+      this.afterFree(s);
+    } else if (!s.processed) {
+      this.startWork(s, s.remainingWorkS);
+    } else {
+      this.tryUnload(s);
+    }
+  }
+
+  private armFailure(s: Server, c: FailureClock): void {
+    if (c.basis === 'cycles') return;
+    const ttf = c.mode.timeToFailure!.sample(c.stream);
+    if (c.basis === 'operating') {
+      c.remainingS = ttf;
+      if (s.state === 'busy') {
+        c.eventId = this.plant.sim.schedule(ttf, () => this.failureDue(s, c));
+      }
+    } else {
+      c.eventId = this.plant.sim.schedule(ttf, () => this.failureDue(s, c));
+    }
+  }
+
+  private failureDue(s: Server, c: FailureClock): void {
+    c.eventId = NO_EVENT;
+    c.remainingS = 0;
+    if (s.state === 'down-waiting' || s.state === 'repair' || s.state === 'maintenance') {
+      s.pending.push(c);
+      return;
+    }
+    this.goDown(s, c);
+  }
+
+  private goDown(s: Server, c: FailureClock): void {
+    const sim = this.plant.sim;
+    if (s.finishId !== NO_EVENT) {
+      sim.cancel(s.finishId);
+      s.finishId = NO_EVENT;
+      s.remainingWorkS = s.workEndS - sim.now;
+      this.stopWork(s);
+    }
+    s.waitToken++;
+    this.setState(s, 'down-waiting');
+    this.plant.events.emit('failed', this.id, s.index, c.name, sim.now);
+    const durationS = c.mode.timeToRepair.sample(c.stream);
+    this.requestCrew({
+      kind: 'repair',
+      station: this.id,
+      server: s.index,
+      skill: c.mode.skill,
+      priority: this.priority,
+      position: this.position,
+      durationS,
+      onStart: () => this.setState(s, 'repair'),
+      onDone: () => {
+        this.plant.events.emit('repaired', this.id, s.index, c.name, sim.now);
+        this.armFailure(s, c);
+        this.becomeUp(s);
+      },
+    });
+  }
+
+  private armPlan(s: Server, p: PlanClock): void {
+    if (p.basis === 'operating') {
+      p.remainingS = p.plan.intervalS;
+      if (s.state === 'busy') p.eventId = this.plant.sim.schedule(p.remainingS, () => this.planDue(s, p));
+    } else {
+      p.eventId = this.plant.sim.schedule(p.plan.intervalS, () => this.planDue(s, p));
+    }
+  }
+
+  private planDue(s: Server, p: PlanClock): void {
+    p.eventId = NO_EVENT;
+    // NOTE: -1 marks "due, not re-armed", so startWork does not schedule it again.
+    p.remainingS = -1;
+    s.pmDue.push(p);
+    if (s.state === 'idle') this.startMaintenance(s);
+  }
+
+  private startMaintenance(s: Server): void {
+    const p = s.pmDue.shift()!;
+    const sim = this.plant.sim;
+    this.setState(s, 'maintenance');
+    this.plant.events.emit('maintenanceStarted', this.id, s.index, p.plan.name, sim.now);
+    const durationS = p.plan.duration.sample(p.stream);
+    this.requestCrew({
+      kind: 'maintenance',
+      station: this.id,
+      server: s.index,
+      skill: p.plan.skill,
+      priority: this.priority,
+      position: this.position,
+      durationS,
+      onStart: () => {},
+      onDone: () => {
+        this.plant.events.emit('maintenanceEnded', this.id, s.index, p.plan.name, sim.now);
+        this.armPlan(s, p);
+        this.becomeUp(s);
+      },
+    });
+  }
+
+  private requestCrew(job: CrewJob): void {
+    if (!(job.durationS >= 0 && job.durationS < Number.POSITIVE_INFINITY)) {
+      throw new InvalidStateError(`Station: ${job.kind} time of ${this.id} drew ${job.durationS} s`);
+    }
+    if (this.crews !== undefined) {
+      this.crews.request(job);
+      return;
+    }
+    job.onStart();
+    this.plant.sim.schedule(job.durationS, job.onDone);
+  }
+}
+
+function checkUnique(station: string, what: string, items: readonly { name: string }[]): void {
+  const seen = new Set<string>();
+  for (const { name } of items) {
+    if (seen.has(name)) throw new InvalidArgumentError(`Station: duplicate ${what} ${name} at ${station}`);
+    seen.add(name);
+  }
+}

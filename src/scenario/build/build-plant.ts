@@ -1,0 +1,192 @@
+import { Constant, type Distribution, Exponential, Simulation } from '../../engine/index.js';
+import {
+  Buffer,
+  byPriority,
+  ConwipSource,
+  type CrewDispatch,
+  CrewPool,
+  type CrewSpec,
+  type CrewTravel,
+  type DispatchRule,
+  edd,
+  fifo,
+  OrderSource,
+  Plant,
+  PlantStatistics,
+  Sink,
+  Source,
+  Station,
+  spt,
+} from '../../entities/index.js';
+import type { Scenario } from '../schema.js';
+import { BuildError } from './build-error.js';
+
+/** A model built from a scenario: the plant on its simulation, and its statistics. */
+export interface BuiltModel {
+  readonly sim: Simulation;
+  readonly plant: Plant;
+  readonly statistics: PlantStatistics;
+  /** Scenario crew id → ids of its members in the crew pool (a crew of size n has n members). */
+  readonly crewMembers: ReadonlyMap<string, readonly string[]>;
+}
+
+const RULES: Record<string, DispatchRule> = { fifo, spt, edd, priority: byPriority };
+
+/**
+ * Builds the entities of a validated scenario on a new simulation seeded with `seed`. Statistics are
+ * connected (and reset at the warm-up) but the simulation has not run. Throws {@link BuildError} for a
+ * combination that validation accepts but the model does not support yet.
+ */
+export function buildPlant(scenario: Scenario, seed: number): BuiltModel {
+  const sim = new Simulation({ seed });
+  const plant = new Plant(sim);
+
+  for (const s of scenario.sinks) new Sink(plant, { id: s.id });
+  const defaultSink = scenario.sinks.length === 1 ? scenario.sinks[0]!.id : undefined;
+  for (const [i, p] of scenario.products.entries()) {
+    const sink = p.sink ?? defaultSink;
+    if (sink === undefined)
+      throw new BuildError(`products[${i}].sink`, 'with several sinks, each product must name its sink');
+    let dueInS: number | undefined;
+    if (p.dueDate?.rule === 'releasePlus') dueInS = p.dueDate.allowance;
+    else if (p.dueDate?.rule === 'totalWork') {
+      dueInS = p.dueDate.factor * p.routing.reduce((sum, step) => sum + step.processTime.mean, 0);
+    }
+    plant.addProduct({
+      id: p.id,
+      routing: p.routing.map((s) => s.station),
+      sink,
+      dueInS,
+      priority: p.priority,
+    });
+  }
+
+  const buffers = new Map<string, Buffer>();
+  for (const b of scenario.buffers) {
+    buffers.set(b.id, new Buffer(plant, { id: b.id, capacity: b.capacity }));
+  }
+
+  const crewMembers = new Map<string, string[]>();
+  let pool: CrewPool | undefined;
+  if (scenario.crews.length > 0) {
+    const members: CrewSpec[] = [];
+    const dispatch = scenario.crews[0]!.dispatch as CrewDispatch;
+    let travel: CrewTravel | undefined;
+    scenario.crews.forEach((c, i) => {
+      if (c.dispatch !== dispatch) {
+        throw new BuildError(`crews[${i}].dispatch`, 'all crews share one dispatch rule for now');
+      }
+      const t = crewTravel(c.travel, `crews[${i}].travel`);
+      if (travel !== undefined && t !== undefined && JSON.stringify(t) !== JSON.stringify(travel)) {
+        throw new BuildError(`crews[${i}].travel`, 'all crews share one travel setting for now');
+      }
+      travel ??= t;
+      const ids: string[] = [];
+      for (let k = 0; k < c.size; k++) {
+        const id = c.size === 1 ? c.id : `${c.id}#${k + 1}`;
+        ids.push(id);
+        members.push({ id, skills: c.skills, home: c.home });
+      }
+      crewMembers.set(c.id, ids);
+    });
+    pool = new CrewPool(plant, { id: 'crews', crews: members, dispatch, travel });
+  }
+
+  for (const [i, st] of scenario.stations.entries()) {
+    const processTimes: Record<string, Distribution> = {};
+    for (const p of scenario.products) {
+      const step = p.routing.find((s) => s.station === st.id);
+      if (step !== undefined) processTimes[p.id] = step.processTime;
+    }
+    const input = st.input === undefined ? undefined : buffers.get(st.input);
+    new Station(plant, {
+      id: st.id,
+      servers: st.servers,
+      input,
+      processTimes,
+      choose: RULES[st.dispatch] ?? fifo,
+      priority: st.priority,
+      position: st.position,
+      crews: pool,
+      failures: st.failures.map((f, j) => {
+        if (f.onFailure !== 'resume')
+          throw new BuildError(`stations[${i}].failures[${j}].onFailure`, 'only "resume" is supported');
+        return {
+          name: f.name,
+          basis: f.basis,
+          timeToFailure: f.ttf,
+          cycles: f.cycles,
+          timeToRepair: f.ttr,
+          skill: f.skill,
+        };
+      }),
+      maintenance: st.preventive.map((m, j) => ({
+        name: m.name ?? `pm${j + 1}`,
+        basis: m.basis,
+        intervalS: m.interval,
+        duration: m.duration,
+        skill: m.skill,
+      })),
+    });
+  }
+
+  for (const [i, s] of scenario.sources.entries()) {
+    if (s.mix !== undefined) {
+      // Splitting a Poisson stream by independent weighted choice gives independent Poisson streams, so
+      // a mix with exponential interarrivals is exactly one exponential source per product.
+      if (!(s.interarrival instanceof Exponential)) {
+        throw new BuildError(
+          `sources[${i}].interarrival`,
+          'a product mix needs exponential interarrival times for now',
+        );
+      }
+      const total = s.mix.reduce((sum, m) => sum + m.weight, 0);
+      for (const m of s.mix) {
+        const share = m.weight / total;
+        new Source(plant, {
+          id: `${s.id}.${m.product}`,
+          product: m.product,
+          interarrival: new Exponential({ mean: s.interarrival.mean / share }),
+          count: s.quantity === undefined ? undefined : Math.round(s.quantity * share),
+        });
+      }
+      continue;
+    }
+    if (s.conwip !== undefined) {
+      new ConwipSource(plant, { id: s.id, wip: s.conwip.wip, products: [s.product!] });
+    } else if (s.orders !== undefined) {
+      new OrderSource(plant, {
+        id: s.id,
+        orders: s.orders.map((o) => ({
+          releaseS: o.release,
+          product: o.product,
+          quantity: o.quantity,
+          dueS: o.due,
+        })),
+      });
+    } else if (s.interarrival !== undefined) {
+      new Source(plant, { id: s.id, product: s.product!, interarrival: s.interarrival, count: s.quantity });
+    }
+  }
+
+  const statistics = new PlantStatistics(plant);
+  if (scenario.run.warmup > 0) {
+    sim.scheduleAt(scenario.run.warmup, () => statistics.reset(sim.now), undefined, -(2 ** 31));
+  }
+  return { sim, plant, statistics, crewMembers };
+}
+
+function crewTravel(travel: Scenario['crews'][number]['travel'], path: string): CrewTravel | undefined {
+  if (travel === undefined) return undefined;
+  if (travel.speed !== undefined) return { speedMps: travel.speed };
+  if (travel.time !== undefined) {
+    if (!(travel.time instanceof Constant)) {
+      throw new BuildError(
+        `${path}.time`,
+        'a random travel time is not supported yet; give a constant duration',
+      );
+    }
+    return { fixedS: travel.time.mean };
+  }
+  return undefined;
+}

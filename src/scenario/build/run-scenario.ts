@@ -1,0 +1,149 @@
+import { confidenceInterval } from '../../engine/index.js';
+import type { PlantReport } from '../../entities/index.js';
+import type { Scenario } from '../schema.js';
+import { buildPlant } from './build-plant.js';
+
+/** A figure over replications: the mean and the half-width of its 95% confidence interval (null with one replication). */
+export interface Estimate {
+  mean: number;
+  halfWidth: number | null;
+}
+
+/** Options of {@link runScenario}; each overrides the scenario's `run` section. */
+export interface RunScenarioOptions {
+  seed?: number;
+  replications?: number;
+  /** Seconds. */
+  horizon?: number;
+  /** Seconds. */
+  warmup?: number;
+  /** Called after each replication (for a progress bar). */
+  onReplication?: (done: number, total: number) => void;
+}
+
+/** The result of all replications of a scenario. */
+export interface ScenarioResult {
+  seed: number;
+  replications: number;
+  horizonS: number;
+  warmupS: number;
+  /** Events processed over all replications. */
+  events: number;
+  kpis: {
+    throughputPerHour: Estimate;
+    cycleTimeS: Estimate;
+    cycleTimeP50S: Estimate;
+    cycleTimeP95S: Estimate;
+    wip: Estimate;
+    onTimeFraction: Estimate | null;
+    meanTardinessS: Estimate | null;
+    released: Estimate;
+    finished: Estimate;
+  };
+  stations: Record<
+    string,
+    {
+      utilization: Estimate;
+      availability: Estimate;
+      down: Estimate;
+      queueLength: Estimate;
+      failures: Estimate;
+      mtbfS: Estimate | null;
+      mttrS: Estimate | null;
+      stateFractions: Record<string, Estimate>;
+    }
+  >;
+  crews: Record<string, { utilization: Estimate }>;
+  buffers: Record<string, { mean: Estimate; max: Estimate }>;
+}
+
+/**
+ * Runs the scenario's replications (replication i uses master seed `seed + i`, so its streams are
+ * independent of the others') and aggregates every figure as mean ± 95% CI half-width.
+ */
+export function runScenario(scenario: Scenario, options: RunScenarioOptions = {}): ScenarioResult {
+  const seed = options.seed ?? scenario.run.seed;
+  const replications = options.replications ?? scenario.run.replications;
+  const horizonS = options.horizon ?? scenario.run.horizon;
+  const warmupS = options.warmup ?? scenario.run.warmup;
+  const effective: Scenario = { ...scenario, run: { ...scenario.run, horizon: horizonS, warmup: warmupS } };
+  const reports: PlantReport[] = [];
+  const crewMembers: Map<string, readonly string[]>[] = [];
+  let events = 0;
+  for (let r = 0; r < replications; r++) {
+    const model = buildPlant(effective, seed + r);
+    model.plant.run({ until: horizonS });
+    events += model.sim.eventCount;
+    reports.push(model.statistics.report(horizonS));
+    crewMembers.push(new Map(model.crewMembers));
+    options.onReplication?.(r + 1, replications);
+  }
+  const est = (pick: (r: PlantReport) => number): Estimate => estimate(reports.map(pick));
+  const optional = (pick: (r: PlantReport) => number): Estimate | null => {
+    const values = reports.map(pick);
+    return values.every(Number.isFinite) ? estimate(values) : null;
+  };
+  const first = reports[0]!;
+  const stations: ScenarioResult['stations'] = {};
+  for (const id of Object.keys(first.stations)) {
+    const s = (r: PlantReport) => r.stations[id]!;
+    stations[id] = {
+      utilization: est((r) => s(r).utilization),
+      availability: est((r) => s(r).availability),
+      down: est((r) => s(r).down),
+      queueLength: est((r) => s(r).queueLength.mean),
+      failures: est((r) => s(r).failures),
+      mtbfS: optional((r) => s(r).mtbfS),
+      mttrS: optional((r) => s(r).mttrS),
+      stateFractions: Object.fromEntries(
+        Object.keys(s(first).stateFractions).map((state) => [
+          state,
+          est((r) => (s(r).stateFractions as Record<string, number>)[state]!),
+        ]),
+      ),
+    };
+  }
+  const crews: ScenarioResult['crews'] = {};
+  for (const [crewId, members] of crewMembers[0] ?? []) {
+    crews[crewId] = {
+      utilization: est(
+        (r) =>
+          members.reduce((sum, m) => sum + (r.crews[`crews/${m}`]?.utilization ?? 0), 0) / members.length,
+      ),
+    };
+  }
+  const buffers: ScenarioResult['buffers'] = {};
+  for (const id of Object.keys(first.buffers)) {
+    buffers[id] = { mean: est((r) => r.buffers[id]!.mean), max: est((r) => r.buffers[id]!.max) };
+  }
+  return {
+    seed,
+    replications,
+    horizonS,
+    warmupS,
+    events,
+    kpis: {
+      throughputPerHour: est((r) => r.throughputPerHour),
+      cycleTimeS: est((r) => r.cycleTimeS.mean),
+      cycleTimeP50S: est((r) => r.cycleTimeS.p50 ?? Number.NaN),
+      cycleTimeP95S: est((r) => r.cycleTimeS.p95 ?? Number.NaN),
+      wip: est((r) => r.wip.mean),
+      onTimeFraction: optional((r) => r.onTimeFraction),
+      meanTardinessS: optional((r) => r.meanTardinessS),
+      released: est((r) => r.released),
+      finished: est((r) => r.finished),
+    },
+    stations,
+    crews,
+    buffers,
+  };
+}
+
+function estimate(values: number[]): Estimate {
+  if (values.length === 1 || !values.every(Number.isFinite)) {
+    const mean = values.reduce((a, b) => a + b, 0) / values.length;
+    return { mean, halfWidth: null };
+  }
+  const ci = confidenceInterval(values);
+  return { mean: ci.mean, halfWidth: ci.halfWidth };
+}

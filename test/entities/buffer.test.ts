@@ -1,0 +1,125 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { Simulation } from '../../src/engine/index.js';
+import { Emitter, type Part, Buffer as PartBuffer, Plant } from '../../src/entities/index.js';
+
+function setup(capacity: number) {
+  const plant = new Plant(new Simulation());
+  plant.addProduct({ id: 'p', routing: ['nowhere'], sink: 'out' });
+  const buffer = new PartBuffer(plant, { id: 'b', capacity });
+  return { plant, buffer };
+}
+
+interface Model {
+  ids: number[];
+  capacity: number;
+  woken: number;
+}
+interface Real {
+  plant: Plant;
+  buffer: PartBuffer;
+  woken: number;
+}
+
+class PutCommand implements fc.Command<Model, Real> {
+  check = () => true;
+  run(m: Model, r: Real): void {
+    const part = r.plant.release('p', 'test');
+    const ok = r.buffer.tryPut(part);
+    expect(ok).toBe(m.ids.length < m.capacity);
+    if (ok) m.ids.push(part.id);
+  }
+  toString = () => 'put';
+}
+
+class TakeCommand implements fc.Command<Model, Real> {
+  constructor(readonly at: number) {}
+  check = (m: Readonly<Model>) => m.ids.length > 0;
+  run(m: Model, r: Real): void {
+    const index = this.at % m.ids.length;
+    const [expected] = m.ids.splice(index, 1);
+    expect(r.buffer.take(index).id).toBe(expected);
+  }
+  toString = () => `take(${this.at})`;
+}
+
+class WaitCommand implements fc.Command<Model, Real> {
+  check = (m: Readonly<Model>) => m.ids.length >= m.capacity;
+  run(m: Model, r: Real): void {
+    r.buffer.onSpace(() => r.woken++);
+    m.woken++;
+  }
+  toString = () => 'onSpace';
+}
+
+describe('Buffer', () => {
+  it('behaves like a bounded FIFO list: refuses puts when full, never exceeds capacity, wakes waiters on space', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 4 }),
+        fc.commands(
+          [
+            fc.constant(new PutCommand()),
+            fc.nat(10).map((n) => new TakeCommand(n)),
+            fc.constant(new WaitCommand()),
+          ],
+          { maxCommands: 60 },
+        ),
+        (capacity, cmds) => {
+          const { plant, buffer } = setup(capacity);
+          const real: Real = { plant, buffer, woken: 0 };
+          const model: Model = { ids: [], capacity, woken: 0 };
+          fc.modelRun(
+            () => ({ model, real }),
+            [...cmds].map((cmd) => {
+              const wrapped: fc.Command<Model, Real> = {
+                check: (m) => cmd.check(m),
+                run: (m, r) => {
+                  cmd.run(m, r);
+                  expect(r.buffer.level).toBe(m.ids.length);
+                  expect(r.buffer.level).toBeLessThanOrEqual(capacity);
+                  expect(r.buffer.contents.map((p: Part) => p.id)).toEqual(m.ids);
+                  // every waiter registered while full has been woken once a slot freed
+                  expect(r.woken + r.buffer.waitingForSpace).toBe(m.woken);
+                },
+                toString: () => cmd.toString(),
+              };
+              return wrapped;
+            }),
+          );
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  it('rejects a capacity that is not an integer >= 1 or Infinity', () => {
+    expect(() => setup(0)).toThrow(/capacity of b must be an integer >= 1 or Infinity \(got 0\)/);
+    expect(() => setup(1.5)).toThrow(/got 1.5/);
+  });
+
+  it('publishes its level on every change', () => {
+    const { plant, buffer } = setup(2);
+    const levels: number[] = [];
+    plant.events.on('bufferLevelChanged', (_id, level) => levels.push(level));
+    buffer.tryPut(plant.release('p', 'test'));
+    buffer.tryPut(plant.release('p', 'test'));
+    buffer.tryPut(plant.release('p', 'test'));
+    buffer.take();
+    expect(levels).toEqual([1, 2, 1]);
+  });
+});
+
+describe('Emitter', () => {
+  it('calls listeners in subscription order and stops after unsubscribe', () => {
+    const e = new Emitter<{ tick: [n: number] }>();
+    const log: string[] = [];
+    const off = e.on('tick', (n) => log.push(`a${n}`));
+    e.on('tick', (n) => log.push(`b${n}`));
+    e.emit('tick', 1);
+    off();
+    e.emit('tick', 2);
+    expect(log).toEqual(['a1', 'b1', 'b2']);
+    expect(e.has('tick')).toBe(true);
+  });
+});

@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { Constant, Simulation } from '../../src/engine/index.js';
+import { CrewPool, type CrewTravel, Plant, PlantStatistics, Station } from '../../src/entities/index.js';
+
+const c = (v: number) => new Constant({ value: v });
+
+/** Three idle machines failing at 10, 11, 12 s (calendar basis, no parts); one crew. */
+function repairs(dispatch: 'fifo' | 'priority', travel: CrewTravel = { fixedS: 0 }) {
+  const sim = new Simulation({ seed: 1 });
+  const plant = new Plant(sim);
+  const crews = new CrewPool(plant, {
+    id: 'crew',
+    crews: [{ id: 'c1', skills: ['mech'], home: { x: 0, y: 0 } }],
+    dispatch,
+    travel,
+  });
+  const machines = [
+    { id: 'M1', at: 10, priority: 0, x: 10 },
+    { id: 'M2', at: 11, priority: 1, x: 20 },
+    { id: 'M3', at: 12, priority: 5, x: 30 },
+  ];
+  for (const m of machines) {
+    new Station(plant, {
+      id: m.id,
+      processTimes: {},
+      priority: m.priority,
+      position: { x: m.x, y: 0 },
+      crews,
+      failures: [{ name: 'f', timeToFailure: c(m.at), timeToRepair: c(10), skill: 'mech' }],
+    });
+  }
+  const stats = new PlantStatistics(plant);
+  const order: [string, number][] = [];
+  plant.events.on('repaired', (station, _s, _m, t) => order.push([station, t]));
+  plant.run({ until: 45 });
+  return { order, stats };
+}
+
+describe('CrewPool', () => {
+  it('serves repairs first failed, first served', () => {
+    expect(repairs('fifo').order).toEqual([
+      ['M1', 20],
+      ['M2', 30],
+      ['M3', 40],
+    ]);
+  });
+
+  it('serves the highest station priority first under priority dispatch', () => {
+    expect(repairs('priority').order).toEqual([
+      ['M1', 20],
+      ['M3', 30],
+      ['M2', 40],
+    ]);
+  });
+
+  it('travels between layout positions at its speed, travel counted as busy crew time', () => {
+    // home 0 → M1 (10 m at 1 m/s): arrives 20, done 30; M1 → M2 (10 m): 40..50.
+    const { order, stats } = repairs('fifo', { speedMps: 1 });
+    expect(order).toEqual([['M1', 30]]);
+    expect(stats.report().crews['crew/c1']!.utilization).toBeCloseTo(35 / 45, 12);
+    // M2 failed at 11 and is down-waiting until the crew arrives at 40 (travel included).
+    expect(stats.stateDurations('M2')[0]!['down-waiting']).toBeCloseTo(29, 12);
+  });
+
+  it('rejects a failure mode whose skill no crew has', () => {
+    const sim = new Simulation();
+    const plant = new Plant(sim);
+    const crews = new CrewPool(plant, { id: 'crew', crews: [{ id: 'c1', skills: ['mech'] }] });
+    expect(
+      () =>
+        new Station(plant, {
+          id: 'M',
+          processTimes: {},
+          crews,
+          failures: [{ name: 'f', timeToFailure: c(1), timeToRepair: c(1), skill: 'elec' }],
+        }),
+    ).toThrow(/skill "elec"/);
+  });
+});
+
+describe('CrewPool sizes', () => {
+  it('n identical crews share the skills given, and two crews repair two machines at once', () => {
+    const sim = new Simulation({ seed: 1 });
+    const plant = new Plant(sim);
+    const crews = new CrewPool(plant, { id: 'crew', crews: 2, skills: ['mech'] });
+    expect(crews.crewIds).toEqual(['1', '2']);
+    for (const id of ['M1', 'M2']) {
+      new Station(plant, {
+        id,
+        processTimes: {},
+        crews,
+        failures: [{ name: 'f', timeToFailure: c(10), timeToRepair: c(5), skill: 'mech' }],
+      });
+    }
+    const done: number[] = [];
+    plant.events.on('repaired', (_st, _s, _m, t) => done.push(t));
+    plant.run({ until: 16 });
+    expect(done).toEqual([15, 15]);
+    expect(() => new CrewPool(plant, { id: 'none', crews: 0 })).toThrow(/at least one crew/);
+  });
+});
