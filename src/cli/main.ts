@@ -6,6 +6,7 @@
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { demoCommand } from './commands/demo.js';
+import { importCommand } from './commands/import.js';
 import { runCommand } from './commands/run.js';
 import { schemaCommand } from './commands/schema.js';
 import { validateCommand } from './commands/validate.js';
@@ -13,22 +14,30 @@ import { EXIT_USAGE } from './exit-codes.js';
 import { UsageError } from './usage-error.js';
 import { VERSION } from './version.js';
 
-await yargs(hideBin(process.argv))
-  .scriptName('shopfloor')
-  .usage('$0 <command> [options]')
-  .command(demoCommand)
-  .command(runCommand)
-  .command(validateCommand)
-  .command(schemaCommand)
-  .demandCommand(1, 'Give a command, e.g. `shopfloor demo`.')
-  .strict()
-  .version(VERSION)
-  .help()
-  .alias('h', 'help')
-  .wrap(Math.min(110, process.stdout.columns ?? 110))
-  .fail((message, error) => {
-    if (error !== undefined && error !== null && !(error instanceof UsageError)) throw error;
-    process.stderr.write(`✖ ${error?.message ?? message}\nRun \`shopfloor --help\` for usage.\n`);
-    process.exit(EXIT_USAGE);
-  })
-  .parseAsync();
+try {
+  await yargs(hideBin(process.argv))
+    .scriptName('shopfloor')
+    .usage('$0 <command> [options]')
+    .command(demoCommand)
+    .command(runCommand)
+    .command(validateCommand)
+    .command(schemaCommand)
+    .command(importCommand)
+    .demandCommand(1, 'Give a command, e.g. `shopfloor demo`.')
+    .strict()
+    .version(VERSION)
+    .help()
+    .alias('h', 'help')
+    .wrap(Math.min(110, process.stdout.columns ?? 110))
+    .fail((message, error) => {
+      if (error !== undefined && error !== null && !(error instanceof UsageError)) throw error;
+      process.stderr.write(`✖ ${error?.message ?? message}\nRun \`shopfloor --help\` for usage.\n`);
+      process.exit(EXIT_USAGE);
+    })
+    .parseAsync();
+} catch (error) {
+  // Usage errors raised by command handlers (a bad --horizon, …): a message and exit code 2, no stack.
+  if (!(error instanceof UsageError)) throw error;
+  process.stderr.write(`✖ ${error.message}\nRun \`shopfloor --help\` for usage.\n`);
+  process.exitCode = EXIT_USAGE;
+}

@@ -10,6 +10,15 @@ export type { Estimate, RunScenarioOptions, ScenarioResult } from './build/run-s
 export { runScenario } from './build/run-scenario.js';
 export type { DistributionSpec } from './distribution-schema.js';
 export { DISTRIBUTION_FAMILIES, DurationDistribution, toDistribution } from './distribution-schema.js';
+export type {
+  JobShopInstance,
+  JobShopOperation,
+  JobShopParseResult,
+  JobShopProblem,
+} from './jobshop/parse.js';
+export { parseJobShop } from './jobshop/parse.js';
+export type { JobShopScenarioOptions } from './jobshop/to-scenario.js';
+export { jobShopToScenarioYaml } from './jobshop/to-scenario.js';
 export { scenarioJsonSchema } from './json-schema.js';
 export type { LoadOptions, LoadResult } from './load.js';
 export { loadScenario } from './load.js';

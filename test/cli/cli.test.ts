@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
@@ -52,6 +53,67 @@ describe('shopfloor CLI', () => {
   it('demo prints its statistics', () => {
     const r = shopfloor('demo', '--replications', '3');
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/time in system/);
+    expect(r.stdout).toMatch(/shopfloor run — machine shop/);
+    expect(r.stdout).toMatch(/throughput/);
+  });
+});
+
+describe('shopfloor run', () => {
+  it('every example scenario runs and validates', () => {
+    for (const f of ['serial-line', 'machine-shop', 'jobshop-ft06']) {
+      expect(shopfloor('validate', `scenarios/${f}.yaml`).code, f).toBe(0);
+      const r = shopfloor('run', `scenarios/${f}.yaml`, '--replications', '2', '--quiet');
+      expect(r.code, f).toBe(0);
+      expect(r.stdout).toMatch(/throughput/);
+    }
+  });
+
+  it('--json carries the KPIs as {mean, halfWidth} and a reproducibility manifest', () => {
+    const r = shopfloor(
+      'run',
+      'scenarios/machine-shop.yaml',
+      '--json',
+      '--replications',
+      '3',
+      '--horizon',
+      '2d',
+      '--warmup',
+      '4h',
+    );
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    for (const k of ['throughputPerHour', 'cycleTimeS', 'wip'])
+      expect(doc.kpis[k]).toMatchObject({ mean: expect.any(Number), halfWidth: expect.any(Number) });
+    for (const id of ['saw', 'mill', 'lathe']) {
+      for (const k of ['utilization', 'queueLength', 'down'])
+        expect(doc.stations[id][k]).toHaveProperty('halfWidth');
+    }
+    expect(doc.crews.fitters.utilization).toHaveProperty('mean');
+    expect(doc.manifest).toMatchObject({
+      seed: 42,
+      shopfloorVersion: expect.any(String),
+      scenarioSha256: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
+  });
+
+  it('a bad duration flag and a warm-up longer than the horizon exit with 2 and a message', () => {
+    const a = shopfloor('run', 'scenarios/machine-shop.yaml', '--horizon', '2x');
+    expect(a.code).toBe(2);
+    expect(a.stderr).toMatch(/--horizon must be a duration/);
+    const b = shopfloor('run', 'scenarios/machine-shop.yaml', '--warmup', '30d');
+    expect(b.code).toBe(2);
+    expect(b.stderr).not.toMatch(/at .*\.js:\d+/);
+  });
+
+  it('import jobshop turns ft06 into a scenario whose schedule is feasible: makespan ≥ the optimum 55', () => {
+    const imported = shopfloor('import', 'jobshop', 'data/jobshop/ft06.txt');
+    expect(imported.code).toBe(0);
+    expect(imported.stdout).toBe(readFileSync('scenarios/jobshop-ft06.yaml', 'utf8'));
+    const r = shopfloor('run', 'scenarios/jobshop-ft06.yaml', '--json');
+    const doc = JSON.parse(r.stdout);
+    expect(doc.kpis.finished.mean).toBe(6);
+    const makespanMin = doc.kpis.cycleTimeMaxS.mean / 60;
+    expect(makespanMin).toBeGreaterThanOrEqual(55);
+    expect(makespanMin).toBeLessThanOrEqual(197);
   });
 });

@@ -1,33 +1,45 @@
+import { fileURLToPath } from 'node:url';
 import type { CommandModule } from 'yargs';
-import { runMm1Demo } from '../demo/mm1-demo.js';
 import { UsageError } from '../usage-error.js';
+import { runFile } from './run.js';
 
 interface DemoArgs {
-  seed: number;
-  replications: number;
+  seed?: number;
+  replications?: number;
+  json: boolean;
+  quiet: boolean;
 }
 
-/** `shopfloor demo`: runs the built-in demo and prints its report. */
+/** The built-in demo factory, shipped with the package. */
+export const DEMO_SCENARIO = fileURLToPath(
+  new URL('../../../../scenarios/machine-shop.yaml', import.meta.url),
+);
+
+/** `shopfloor demo`: runs the built-in demo factory (scenarios/machine-shop.yaml) and prints its report. */
 export const demoCommand: CommandModule<object, DemoArgs> = {
   command: 'demo',
-  describe: 'Run the built-in demo (an M/M/1 line on the kernel) and print its statistics',
+  describe: 'Run the built-in demo factory (scenarios/machine-shop.yaml) and print its report',
   builder: (y) =>
     y
-      .option('seed', { type: 'number', default: 1, describe: 'master seed (integer)' })
-      .option('replications', {
-        type: 'number',
-        default: 10,
-        describe: 'independent replications (integer >= 2)',
+      .option('seed', { type: 'number', describe: 'master seed (integer)' })
+      .option('replications', { type: 'number', describe: 'independent replications (integer >= 1)' })
+      .option('json', {
+        type: 'boolean',
+        default: false,
+        describe: 'print one JSON document instead of tables',
       })
+      .option('quiet', { type: 'boolean', default: false, describe: 'no progress bar' })
       .check((argv) => {
-        if (!Number.isInteger(argv.seed))
+        if (argv.seed !== undefined && !Number.isSafeInteger(argv.seed)) {
           throw new UsageError(`--seed must be an integer (got ${argv.seed})`);
-        if (!Number.isInteger(argv.replications) || argv.replications < 2) {
-          throw new UsageError(`--replications must be an integer >= 2 (got ${argv.replications})`);
+        }
+        if (
+          argv.replications !== undefined &&
+          !(Number.isInteger(argv.replications) && argv.replications >= 1)
+        ) {
+          throw new UsageError(`--replications must be an integer >= 1 (got ${argv.replications})`);
         }
         return true;
       }),
-  handler: (argv) => {
-    process.stdout.write(runMm1Demo({ seed: argv.seed, replications: argv.replications }));
-  },
+  handler: (argv) => runFile(DEMO_SCENARIO, argv),
 };

@@ -63,56 +63,69 @@ export const runCommand: CommandModule<object, RunArgs> = {
         }
         return true;
       }),
-  handler: (argv) => {
-    const horizon = durationFlag('horizon', argv.horizon);
-    const warmup = durationFlag('warmup', argv.warmup);
-    const loaded = loadScenarioFile(argv.file);
-    if (!loaded.ok) {
-      process.stderr.write(`${formatProblems(loaded.problems, argv.file)}\n`);
-      process.exitCode = EXIT_USAGE;
-      return;
-    }
-    const scenario = loaded.scenario;
-    const h = horizon ?? scenario.run.horizon;
-    const w = warmup ?? scenario.run.warmup;
-    if (!(w < h)) throw new UsageError(`the warm-up (${w} s) must be shorter than the horizon (${h} s)`);
-    const showBar = !argv.json && !argv.quiet && process.stderr.isTTY === true;
-    const bar = showBar ? new SingleBar({ format: 'replications [{bar}] {value}/{total}' }) : undefined;
-    const replications = argv.replications ?? scenario.run.replications;
-    bar?.start(replications, 0);
-    let result: ReturnType<typeof runScenario>;
-    try {
-      result = runScenario(scenario, {
-        seed: argv.seed,
-        replications,
-        horizon,
-        warmup,
-        onReplication: (done) => bar?.update(done),
-      });
-    } catch (error) {
-      bar?.stop();
-      if (error instanceof BuildError || error instanceof DeadlockError) {
-        process.stderr.write(`✖ ${error.message}\n`);
-        process.exitCode = error instanceof BuildError ? EXIT_USAGE : 3;
-        return;
-      }
-      throw error;
-    }
-    bar?.stop();
-    if (argv.json) {
-      const text = readFileSync(argv.file, 'utf8');
-      const manifest = {
-        shopfloorVersion: VERSION,
-        scenario: argv.file,
-        scenarioSha256: createHash('sha256').update(text).digest('hex'),
-        seed: result.seed,
-        replications: result.replications,
-        horizonS: result.horizonS,
-        warmupS: result.warmupS,
-      };
-      process.stdout.write(`${JSON.stringify({ manifest, ...result }, null, 2)}\n`);
-      return;
-    }
-    process.stdout.write(formatReport(scenario.name ?? argv.file, result));
-  },
+  handler: (argv) => runFile(argv.file, argv),
 };
+
+/** Options of {@link runFile}: the flags of `shopfloor run`. */
+export interface RunFileOptions {
+  seed?: number;
+  replications?: number;
+  horizon?: string;
+  warmup?: string;
+  json: boolean;
+  quiet: boolean;
+}
+
+/** Loads, runs and reports one scenario file as `shopfloor run` does (also used by `shopfloor demo`). */
+export function runFile(file: string, argv: RunFileOptions): void {
+  const horizon = durationFlag('horizon', argv.horizon);
+  const warmup = durationFlag('warmup', argv.warmup);
+  const loaded = loadScenarioFile(file);
+  if (!loaded.ok) {
+    process.stderr.write(`${formatProblems(loaded.problems, file)}\n`);
+    process.exitCode = EXIT_USAGE;
+    return;
+  }
+  const scenario = loaded.scenario;
+  const h = horizon ?? scenario.run.horizon;
+  const w = warmup ?? scenario.run.warmup;
+  if (!(w < h)) throw new UsageError(`the warm-up (${w} s) must be shorter than the horizon (${h} s)`);
+  const showBar = !argv.json && !argv.quiet && process.stderr.isTTY === true;
+  const bar = showBar ? new SingleBar({ format: 'replications [{bar}] {value}/{total}' }) : undefined;
+  const replications = argv.replications ?? scenario.run.replications;
+  bar?.start(replications, 0);
+  let result: ReturnType<typeof runScenario>;
+  try {
+    result = runScenario(scenario, {
+      seed: argv.seed,
+      replications,
+      horizon,
+      warmup,
+      onReplication: (done) => bar?.update(done),
+    });
+  } catch (error) {
+    bar?.stop();
+    if (error instanceof BuildError || error instanceof DeadlockError) {
+      process.stderr.write(`✖ ${error.message}\n`);
+      process.exitCode = error instanceof BuildError ? EXIT_USAGE : 3;
+      return;
+    }
+    throw error;
+  }
+  bar?.stop();
+  if (argv.json) {
+    const text = readFileSync(file, 'utf8');
+    const manifest = {
+      shopfloorVersion: VERSION,
+      scenario: file,
+      scenarioSha256: createHash('sha256').update(text).digest('hex'),
+      seed: result.seed,
+      replications: result.replications,
+      horizonS: result.horizonS,
+      warmupS: result.warmupS,
+    };
+    process.stdout.write(`${JSON.stringify({ manifest, ...result }, null, 2)}\n`);
+    return;
+  }
+  process.stdout.write(formatReport(scenario.name ?? file, result));
+}

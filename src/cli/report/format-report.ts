@@ -25,7 +25,10 @@ export function formatReport(name: string, result: ScenarioResult): string {
   plant.push(
     ['throughput', `${pm(k.throughputPerHour)} parts/h`],
     ['cycle time mean', minutes(k.cycleTimeS)],
-    ['cycle time p50 / p95', `${minutes(k.cycleTimeP50S)} / ${minutes(k.cycleTimeP95S)}`],
+    [
+      'cycle time p50 / p95 / max',
+      `${minutes(k.cycleTimeP50S)} / ${minutes(k.cycleTimeP95S)} / ${minutes(k.cycleTimeMaxS)}`,
+    ],
     ['WIP (time-average)', `${pm(k.wip)} parts`],
     ['parts released / finished', `${pm(k.released, 0)} / ${pm(k.finished, 0)}`],
   );

@@ -34,6 +34,8 @@ export interface ScenarioResult {
     cycleTimeS: Estimate;
     cycleTimeP50S: Estimate;
     cycleTimeP95S: Estimate;
+    /** Longest cycle time; for parts all released at 0 (a job shop) it is the makespan. */
+    cycleTimeMaxS: Estimate;
     wip: Estimate;
     onTimeFraction: Estimate | null;
     meanTardinessS: Estimate | null;
@@ -127,6 +129,7 @@ export function runScenario(scenario: Scenario, options: RunScenarioOptions = {}
       cycleTimeS: est((r) => r.cycleTimeS.mean),
       cycleTimeP50S: est((r) => r.cycleTimeS.p50 ?? Number.NaN),
       cycleTimeP95S: est((r) => r.cycleTimeS.p95 ?? Number.NaN),
+      cycleTimeMaxS: est((r) => r.cycleTimeS.max),
       wip: est((r) => r.wip.mean),
       onTimeFraction: optional((r) => r.onTimeFraction),
       meanTardinessS: optional((r) => r.meanTardinessS),

@@ -124,7 +124,7 @@ export const distributionCases: readonly DistributionCase[] = [
     name: 'Uniform',
     valid: bounded(num(-1e6, 1e6), logNum(1e-6, 1e6)).map((o) => new Uniform(o)),
     moderate: bounded(num(-100, 100), logNum(1e-3, 100)).map((o) => new Uniform(o)),
-    inSupport: (d: Uniform, x: number) => x >= d.min && x < d.max,
+    inSupport: (d: Uniform, x: number) => x >= d.min && x <= d.max,
   }),
   defineCase({
     name: 'Triangular',

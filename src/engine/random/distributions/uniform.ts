@@ -10,7 +10,11 @@ export interface UniformOptions {
   readonly max: number;
 }
 
-/** The continuous uniform distribution on [min, max). One draw per sample. */
+/**
+ * The continuous uniform distribution on [min, max]. One draw per sample. (The draw lies in [0, 1), but
+ * `min + width · u` can round up to `max` when the width is tiny next to `min`, so the closed interval is
+ * what is guaranteed.)
+ */
 export class Uniform implements Distribution {
   /** Always `'uniform'`. */
   readonly kind = 'uniform';
@@ -34,7 +38,7 @@ export class Uniform implements Distribution {
     this.variance = (this.width * this.width) / 12;
   }
 
-  /** One sample in [min, max). */
+  /** One sample in [min, max]. */
   sample(rng: RandomStream): number {
     return this.min + this.width * rng.next();
   }
