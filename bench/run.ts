@@ -10,6 +10,7 @@ import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { compare, type Measurement } from './harness.js';
 import { bareTandem } from './models/bare-heap.js';
+import { scenarioTandem5 } from './models/scenario-tandem.js';
 import { shopfloorMm1 } from './models/shopfloor-mm1.js';
 import { shopfloorTandem } from './models/shopfloor-tandem.js';
 import { simjsMm1, simjsTandem } from './models/simjs.js';
@@ -110,6 +111,44 @@ const tandem5 = queueComparison('tandem5', 50, {
   simjs: () => simjsTandem({ ...base, horizon: tandemHorizon, stations: 5 }),
   bare: () => bareTandem({ ...base, horizon: tandemHorizon, stations: 5 }),
 });
+
+// The same tandem line as a scenario file through `shopfloor run`'s code path, in minutes: simjs runs
+// the identical model (rates per minute) so that jobs/s compare like with like.
+const scenarioHorizonMin = quick ? 5e4 : 4e5;
+const scenarioTandem = compare(
+  [
+    {
+      engine: 'shopfloor',
+      run: () => scenarioTandem5(scenarioHorizonMin * 60),
+      units: (r: QueueModelResult) => r.jobs,
+    },
+    {
+      engine: 'simjs',
+      run: () => simjsTandem({ ...base, horizon: scenarioHorizonMin, stations: 5 }),
+      units: (r: QueueModelResult) => r.jobs,
+    },
+  ],
+  rounds,
+  1,
+);
+const [scenOurs, scenTheirs] = scenarioTandem as [
+  Measurement<QueueModelResult>,
+  Measurement<QueueModelResult>,
+];
+const scenarioTandem5Result = {
+  shopfloor: Math.round(scenOurs.medianPerSecond),
+  simjs: Math.round(scenTheirs.medianPerSecond),
+  ratio: round(scenOurs.medianPerSecond / scenTheirs.medianPerSecond, 2),
+  meanTimeInSystem: {
+    shopfloor: round(scenOurs.last.meanTimeInSystem, 3),
+    simjs: round(scenTheirs.last.meanTimeInSystem, 3),
+    theory: 50,
+  },
+};
+log(
+  `scenario  shopfloor ${fmt(scenarioTandem5Result.shopfloor)} jobs/s   simjs ${fmt(scenarioTandem5Result.simjs)} jobs/s   ratio ${scenarioTandem5Result.ratio.toFixed(2)}×` +
+    `   (tandem5 as a scenario file through shopfloor run's code path, statistics on; mean time in system ${scenarioTandem5Result.meanTimeInSystem.shopfloor} min)`,
+);
 
 log();
 const memHorizons = quick ? [1e5, 1e6] : [1e6, 1e7];

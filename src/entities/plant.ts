@@ -200,7 +200,7 @@ export class Plant {
     const dest = this.destination(part);
     if (!dest.hasRoom()) return false;
     // Published before the receiver reacts, so a trace reads in causal order.
-    this.events.emit('partMoved', part, from, dest.id, this.sim.now);
+    if (this.events.has('partMoved')) this.events.emit('partMoved', part, from, dest.id, this.sim.now);
     if (!dest.tryPut(part)) {
       throw new InvalidStateError(`Plant.forward: ${dest.id} had room but refused part ${part.id}`);
     }

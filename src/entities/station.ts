@@ -316,8 +316,9 @@ export class Station {
     const rec = part.steps[part.step];
     if (rec !== undefined) rec.startedS = now;
     const events = this.plant.events;
-    events.emit('partMoved', part, this.input.id, s.id, now);
-    events.emit('processStarted', part, this.id, s.index, now);
+    // NOTE: has() first, so nothing is built for events nobody listens to, for speed.
+    if (events.has('partMoved')) events.emit('partMoved', part, this.input.id, s.id, now);
+    if (events.has('processStarted')) events.emit('processStarted', part, this.id, s.index, now);
     const workS = dist.sample(this.processStream);
     if (!(workS >= 0 && workS < Number.POSITIVE_INFINITY)) {
       throw new InvalidStateError(`Station: process time of ${part.product} at ${this.id} drew ${workS} s`);
