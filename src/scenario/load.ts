@@ -1,4 +1,4 @@
-import { type Document, LineCounter, parseDocument } from 'yaml';
+import { type Document, LineCounter, parseDocument, visit } from 'yaml';
 import type { z } from 'zod';
 import { lineOf } from './_internal/source-map.js';
 import { parseOrdersCsv } from './orders-csv.js';
@@ -60,7 +60,16 @@ function load(text: string, options: LoadOptions): LoadResult {
   }
   if (syntax.length > 0) return { ok: false, problems: syntax };
 
-  const value: unknown = doc.toJS({ maxAliasCount: 1000 });
+  // toJS throws on what the parser lets through, e.g. an alias to an anchor that does not exist (`*x`):
+  // that is a mistake in the file, reported with its line like any syntax error.
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: 1000 });
+  } catch (error) {
+    const message = error instanceof Error ? error.message.split('\n')[0]! : String(error);
+    const alias = /alias/i.test(message) ? firstAliasLine(doc, counter) : 1;
+    return { ok: false, problems: [{ message, path: '', line: alias }] };
+  }
   const problems: Problem[] = [];
   const at = (path: readonly PropertyKey[]) => lineOf(doc, counter, path);
 
@@ -216,4 +225,16 @@ function sortUnique(problems: readonly Problem[]): Problem[] {
 
 function isObj(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** Line of the first alias node in the document (1 if none is found). */
+function firstAliasLine(doc: Document, counter: LineCounter): number {
+  let line = 1;
+  visit(doc, {
+    Alias(_key, node) {
+      if (node.range) line = counter.linePos(node.range[0]).line;
+      return visit.BREAK;
+    },
+  });
+  return line;
 }

@@ -26,14 +26,16 @@ export const durationDist = (lo: number, hi: number): fc.Arbitrary<unknown> =>
     minutes(lo, hi),
     minutes(lo, hi).map((mean) => ({ exponential: { mean } })),
     fc.record({ k: fc.integer({ min: 1, max: 4 }), mean: minutes(lo, hi) }).map((p) => ({ erlang: p })),
-    fc
-      .record({ mean: minutes(lo, hi), cv: fc.constantFrom(0.2, 0.5, 1) })
-      .map((p) => ({ lognormal: p })),
+    fc.record({ mean: minutes(lo, hi), cv: fc.constantFrom(0.2, 0.5, 1) }).map((p) => ({ lognormal: p })),
     fc
       .tuple(fc.integer({ min: lo * 10, max: hi * 10 }), fc.integer({ min: 1, max: 30 }))
       .map(([a, d]) => ({ uniform: { min: `${a / 10}min`, max: `${(a + d) / 10}min` } })),
     fc
-      .tuple(fc.integer({ min: lo * 10, max: hi * 10 }), fc.integer({ min: 1, max: 20 }), fc.integer({ min: 1, max: 20 }))
+      .tuple(
+        fc.integer({ min: lo * 10, max: hi * 10 }),
+        fc.integer({ min: 1, max: 20 }),
+        fc.integer({ min: 1, max: 20 }),
+      )
       .map(([a, b, c]) => ({
         triangular: { min: `${a / 10}min`, mode: `${(a + b) / 10}min`, max: `${(a + b + c) / 10}min` },
       })),
@@ -44,13 +46,28 @@ interface StationGen {
   buffer: 'none' | 'infinite' | number;
   dispatch: 'fifo' | 'spt' | 'edd' | 'priority';
   priority: number;
-  failures: { basis: 'calendar' | 'operating' | 'cycles'; skill: number | null; ttr: unknown; ttf: unknown; cycles: number }[];
-  preventive: { basis: 'calendar' | 'operating'; interval: string; duration: unknown; skill: number | null }[];
+  failures: {
+    basis: 'calendar' | 'operating' | 'cycles';
+    skill: number | null;
+    ttr: unknown;
+    ttf: unknown;
+    cycles: number;
+  }[];
+  preventive: {
+    basis: 'calendar' | 'operating';
+    interval: string;
+    duration: unknown;
+    skill: number | null;
+  }[];
 }
 
 const stationGen: fc.Arbitrary<StationGen> = fc.record({
   servers: fc.integer({ min: 1, max: 3 }),
-  buffer: fc.oneof(fc.constant('none' as const), fc.constant('infinite' as const), fc.integer({ min: 1, max: 4 })),
+  buffer: fc.oneof(
+    fc.constant('none' as const),
+    fc.constant('infinite' as const),
+    fc.integer({ min: 1, max: 4 }),
+  ),
   dispatch: fc.constantFrom('fifo', 'spt', 'edd', 'priority'),
   priority: fc.integer({ min: 0, max: 3 }),
   failures: fc.array(
@@ -117,11 +134,19 @@ export function scenarioDoc(options: ScenarioDocOptions = {}): fc.Arbitrary<Doc>
             mean: minutes(1, 12),
             weights: fc.array(fc.integer({ min: 1, max: 5 }), { minLength: 3, maxLength: 3 }),
           }),
-          fc.record({ kind: fc.constant('conwip' as const), product: fc.nat(), wip: fc.integer({ min: 1, max: 6 }) }),
+          fc.record({
+            kind: fc.constant('conwip' as const),
+            product: fc.nat(),
+            wip: fc.integer({ min: 1, max: 6 }),
+          }),
           fc.record({
             kind: fc.constant('orders' as const),
             orders: fc.array(
-              fc.record({ release: minutes(0, 120), product: fc.nat(), quantity: fc.integer({ min: 1, max: 4 }) }),
+              fc.record({
+                release: minutes(0, 120),
+                product: fc.nat(),
+                quantity: fc.integer({ min: 1, max: 4 }),
+              }),
               { minLength: 1, maxLength: 4 },
             ),
           }),
@@ -176,10 +201,14 @@ export function scenarioDoc(options: ScenarioDocOptions = {}): fc.Arbitrary<Doc>
             };
           case 'conwip':
             return { id, product: `p${s.product % np}`, conwip: { wip: s.wip } };
-          case 'orders':
+          default:
             return {
               id,
-              orders: s.orders.map((o) => ({ release: o.release, product: `p${o.product % np}`, quantity: o.quantity })),
+              orders: s.orders.map((o) => ({
+                release: o.release,
+                product: `p${o.product % np}`,
+                quantity: o.quantity,
+              })),
             };
         }
       });
