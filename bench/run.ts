@@ -169,6 +169,7 @@ if (json) {
     cpu: cpus()[0]?.model,
     mm1,
     tandem5,
+    scenarioTandem5: scenarioTandem5Result,
     memory,
   };
   process.stdout.write(`${JSON.stringify(result)}\n`);
