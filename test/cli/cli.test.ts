@@ -1,5 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
@@ -115,5 +117,47 @@ describe('shopfloor run', () => {
     const makespanMin = doc.kpis.cycleTimeMaxS.mean / 60;
     expect(makespanMin).toBeGreaterThanOrEqual(55);
     expect(makespanMin).toBeLessThanOrEqual(197);
+  });
+});
+
+describe('shopfloor run --csv', () => {
+  it('writes one CSV per table with mean and half-width columns', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'shopfloor-csv-'));
+    const r = shopfloor(
+      'run',
+      'scenarios/machine-shop.yaml',
+      '--replications',
+      '2',
+      '--horizon',
+      '1d',
+      '--warmup',
+      '2h',
+      '--csv',
+      dir,
+      '--quiet',
+    );
+    expect(r.code).toBe(0);
+    const kpis = readFileSync(join(dir, 'kpis.csv'), 'utf8').split('\n');
+    expect(kpis[0]).toBe('kpi,mean,half_width_95');
+    expect(kpis.some((l) => l.startsWith('throughputPerHour,'))).toBe(true);
+    expect(readFileSync(join(dir, 'stations.csv'), 'utf8')).toMatch(/^mill,utilization,/m);
+  });
+
+  it('an unwritable folder is a clear error with exit code 2', () => {
+    const r = shopfloor(
+      'run',
+      'scenarios/machine-shop.yaml',
+      '--replications',
+      '1',
+      '--horizon',
+      '1h',
+      '--warmup',
+      '0s',
+      '--csv',
+      'scenarios/machine-shop.yaml/out',
+      '--quiet',
+    );
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--csv: cannot write into scenarios\/machine-shop.yaml\/out/);
   });
 });

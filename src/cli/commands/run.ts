@@ -12,6 +12,7 @@ import {
 } from '../../scenario/index.js';
 import { EXIT_USAGE } from '../exit-codes.js';
 import { formatReport } from '../report/format-report.js';
+import { writeCsv } from '../report/write-csv.js';
 import { UsageError } from '../usage-error.js';
 import { VERSION } from '../version.js';
 
@@ -23,6 +24,7 @@ interface RunArgs {
   warmup?: string;
   json: boolean;
   quiet: boolean;
+  csv?: string;
 }
 
 function durationFlag(name: string, text: string | undefined): number | undefined {
@@ -51,6 +53,10 @@ export const runCommand: CommandModule<object, RunArgs> = {
         describe: 'print one JSON document instead of tables',
       })
       .option('quiet', { type: 'boolean', default: false, describe: 'no progress bar' })
+      .option('csv', {
+        type: 'string',
+        describe: 'also write kpis/stations/crews/buffers CSV files into this folder',
+      })
       .check((argv) => {
         if (argv.seed !== undefined && !Number.isSafeInteger(argv.seed)) {
           throw new UsageError(`--seed must be an integer (got ${argv.seed})`);
@@ -68,6 +74,8 @@ export const runCommand: CommandModule<object, RunArgs> = {
 
 /** Options of {@link runFile}: the flags of `shopfloor run`. */
 export interface RunFileOptions {
+  /** Folder to write CSV files into. */
+  csv?: string;
   seed?: number;
   replications?: number;
   horizon?: string;
@@ -113,6 +121,14 @@ export function runFile(file: string, argv: RunFileOptions): void {
     throw error;
   }
   bar?.stop();
+  if (argv.csv !== undefined) {
+    try {
+      const written = writeCsv(argv.csv, result);
+      if (!argv.json && !argv.quiet) process.stderr.write(`wrote ${written.join(', ')}\n`);
+    } catch (error) {
+      throw new UsageError(`--csv: cannot write into ${argv.csv}: ${(error as Error).message}`);
+    }
+  }
   if (argv.json) {
     const text = readFileSync(file, 'utf8');
     const manifest = {

@@ -1,0 +1,66 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Estimate, ScenarioResult } from '../../scenario/index.js';
+
+function csvCell(value: string | number | null): string {
+  if (value === null) return '';
+  const text = String(value);
+  return /[",\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+function rows(header: string[], body: (string | number | null)[][]): string {
+  return `${[header, ...body].map((r) => r.map(csvCell).join(',')).join('\n')}\n`;
+}
+
+/**
+ * Writes the result of `shopfloor run` as CSV files in `dir` (created if needed): `kpis.csv`,
+ * `stations.csv`, `crews.csv`, `buffers.csv`, one row per figure with its mean and 95% CI half-width.
+ * @returns the paths written.
+ */
+export function writeCsv(dir: string, result: ScenarioResult): string[] {
+  mkdirSync(dir, { recursive: true });
+  const cells = (e: Estimate | null) => (e === null ? [null, null] : [e.mean, e.halfWidth]);
+  const files: [string, string][] = [
+    [
+      'kpis.csv',
+      rows(
+        ['kpi', 'mean', 'half_width_95'],
+        Object.entries(result.kpis).map(([k, e]) => [k, ...cells(e)]),
+      ),
+    ],
+    [
+      'stations.csv',
+      rows(
+        ['station', 'figure', 'mean', 'half_width_95'],
+        Object.entries(result.stations).flatMap(([id, s]) => [
+          ...(
+            ['utilization', 'availability', 'down', 'queueLength', 'failures', 'mtbfS', 'mttrS'] as const
+          ).map((k) => [id, k, ...cells(s[k])]),
+          ...Object.entries(s.stateFractions).map(([state, e]) => [id, `state:${state}`, ...cells(e)]),
+        ]),
+      ),
+    ],
+    [
+      'crews.csv',
+      rows(
+        ['crew', 'figure', 'mean', 'half_width_95'],
+        Object.entries(result.crews).map(([id, c]) => [id, 'utilization', ...cells(c.utilization)]),
+      ),
+    ],
+    [
+      'buffers.csv',
+      rows(
+        ['buffer', 'figure', 'mean', 'half_width_95'],
+        Object.entries(result.buffers).flatMap(([id, b]) => [
+          [id, 'meanLevel', ...cells(b.mean)],
+          [id, 'maxLevel', ...cells(b.max)],
+        ]),
+      ),
+    ],
+  ];
+  return files.map(([name, text]) => {
+    const path = join(dir, name);
+    writeFileSync(path, text);
+    return path;
+  });
+}
