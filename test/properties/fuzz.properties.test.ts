@@ -86,9 +86,7 @@ describe('fuzzing loadScenario with generated documents', () => {
     expect(bare.ok).toBe(false);
   });
 
-  // KNOWN FAILURE, skipped so main stays green: seeds 1866169591 and 20261123 find a valid edited document whose
-  // build or run throws an unexpected error (not yet diagnosed). Next session: reproduce with these seeds and fix src/.
-  it.skip('arbitrary edits (any value anywhere) never throw; what stays valid builds and runs', () => {
+  it('arbitrary edits (any value anywhere) never throw; what stays valid builds and runs', () => {
     const anyValue = fc.oneof(
       fc.constantFrom<unknown>(
         '0s',
@@ -145,13 +143,13 @@ describe('fuzzing loadScenario with generated documents', () => {
             const node = nodes[e.pick % nodes.length]!;
             const keys = Object.keys(node);
             const key = keys.length > 0 && e.pick % 3 !== 0 ? keys[e.pick % keys.length]! : e.key;
-            (node as Record<string, unknown>)[key] = e.value;
+            // Clone: fc.constant hands out one shared object, which a later edit must not write into (cycles).
+            (node as Record<string, unknown>)[key] = structuredClone(e.value);
           }
           loadAndRun(toText(copy, f), `fuzz.${f}`);
         },
       ),
-      // Seed pinned: seed 1866169591 (path 19:0:…:30:30) found a failure not yet diagnosed — see the closing note.
-      { numRuns: 300, seed: 20261123 },
+      { numRuns: 300 },
     );
   });
 });
