@@ -1,4 +1,5 @@
-import { InvalidArgumentError } from '../engine/index.js';
+import { InvalidArgumentError, InvalidStateError } from '../engine/index.js';
+import type { CrewJobView, CrewPolicy } from './decision.js';
 import type { Plant } from './plant.js';
 import { distanceM, type Position } from './position.js';
 import type { CrewState } from './server-state.js';
@@ -16,9 +17,6 @@ export interface CrewSpec {
 /** How a crew gets to a machine: a fixed time, or layout distance at a speed. */
 export type CrewTravel = { readonly fixedS: number } | { readonly speedMps: number };
 
-/** Which waiting job a freed crew takes. `fifo`: first failed first served; `priority`: highest station priority, then first. */
-export type CrewDispatch = 'fifo' | 'priority';
-
 /** Options of a {@link CrewPool}. */
 export interface CrewPoolOptions {
   /** Id, unique in the plant. */
@@ -30,8 +28,8 @@ export interface CrewPoolOptions {
   readonly crews: readonly CrewSpec[] | number;
   /** Skills of every crew when `crews` is a number (default none). */
   readonly skills?: readonly string[];
-  /** Default `fifo`. */
-  readonly dispatch?: CrewDispatch;
+  /** Which waiting job a crew that becomes free takes (default: the oldest request, first failed first served). */
+  readonly dispatch?: CrewPolicy;
   /** Default `{ fixedS: 0 }`. With `speedMps`, travel is 0 when a position is unknown. */
   readonly travel?: CrewTravel;
 }
@@ -43,7 +41,7 @@ export interface CrewJob {
   readonly server: number;
   /** Required skill, or `undefined` for any crew. */
   readonly skill: string | undefined;
-  /** Station priority (higher first under `priority` dispatch). */
+  /** Station priority (higher is more urgent; what a priority crew policy looks at). */
   readonly priority: number;
   /** Machine position, metres (for travel by distance). */
   readonly position: Position | undefined;
@@ -64,24 +62,23 @@ interface Crew {
 
 interface Waiting {
   readonly job: CrewJob;
-  readonly seq: number;
+  readonly requestedS: number;
 }
 
 /**
  * A pool of maintenance crews serving repair and preventive-maintenance jobs. A job goes to the
  * first free crew (in the order given) that has the skill; otherwise it waits, and a crew that
- * becomes free takes, among the jobs it is skilled for, the first requested (`fifo`) or the one of
- * the highest station priority (`priority`). A crew travels (state `travelling`), works (`working`),
+ * becomes free takes, among the jobs it is skilled for, the one its {@link CrewPolicy} chooses
+ * (default: the first requested). A crew travels (state `travelling`), works (`working`),
  * then stays at that machine. States are published as `crewStateChanged`.
  */
 export class CrewPool {
   readonly id: string;
-  readonly dispatch: CrewDispatch;
+  private readonly policy: CrewPolicy | undefined;
   private readonly plant: Plant;
   private readonly crews: Crew[];
   private readonly travel: CrewTravel;
   private readonly queue: Waiting[] = [];
-  private seq = 0;
 
   constructor(plant: Plant, options: CrewPoolOptions) {
     const specs: readonly CrewSpec[] =
@@ -106,7 +103,7 @@ export class CrewPool {
     }
     this.id = options.id;
     this.plant = plant;
-    this.dispatch = options.dispatch ?? 'fifo';
+    this.policy = options.dispatch?.alwaysFirst === true ? undefined : options.dispatch;
     this.travel = travel;
     this.crews = specs.map((c) => ({
       id: c.id,
@@ -155,7 +152,7 @@ export class CrewPool {
         return;
       }
     }
-    this.queue.push({ job, seq: this.seq++ });
+    this.queue.push({ job, requestedS: this.plant.sim.now });
   }
 
   private travelS(crew: Crew, job: CrewJob): number {
@@ -189,17 +186,38 @@ export class CrewPool {
   }
 
   private next(crew: Crew): void {
-    let best = -1;
+    const eligible: number[] = [];
     for (let i = 0; i < this.queue.length; i++) {
-      const w = this.queue[i]!;
-      if (w.job.skill !== undefined && !crew.skills.has(w.job.skill)) continue;
-      if (best < 0) {
-        best = i;
-        if (this.dispatch === 'fifo') break;
-      } else if (w.job.priority > this.queue[best]!.job.priority) best = i;
+      const skill = this.queue[i]!.job.skill;
+      if (skill === undefined || crew.skills.has(skill)) {
+        eligible.push(i);
+        if (this.policy === undefined) break;
+      }
     }
-    if (best < 0) return;
-    const [w] = this.queue.splice(best, 1);
+    if (eligible.length === 0) return;
+    let chosen = 0;
+    if (this.policy !== undefined && eligible.length > 1) {
+      const options: CrewJobView[] = eligible.map((i) => {
+        const { job, requestedS } = this.queue[i]!;
+        const { kind, station, server, priority, position } = job;
+        return { kind, station, server, priority, position, requestedS };
+      });
+      const now = this.plant.sim.now;
+      chosen = this.policy.decide({
+        kind: 'crew',
+        at: this.id,
+        now,
+        options,
+        crew: crew.id,
+        crewPosition: crew.position,
+      });
+      if (!(Number.isInteger(chosen) && chosen >= 0 && chosen < options.length)) {
+        throw new InvalidStateError(
+          `CrewPool: policy ${this.policy.name} of ${this.id} returned ${chosen}, not an index into ${options.length} jobs`,
+        );
+      }
+    }
+    const [w] = this.queue.splice(eligible[chosen]!, 1);
     this.assign(crew, w!.job);
   }
 }

@@ -8,10 +8,18 @@ export type { BufferOptions, SpaceWaiter } from './buffer.js';
 export { Buffer } from './buffer.js';
 export type { ConwipSourceOptions } from './conwip-source.js';
 export { ConwipSource } from './conwip-source.js';
-export type { CrewDispatch, CrewJob, CrewPoolOptions, CrewSpec, CrewTravel } from './crew-pool.js';
+export type { CrewJob, CrewPoolOptions, CrewSpec, CrewTravel } from './crew-pool.js';
 export { CrewPool } from './crew-pool.js';
-export type { DispatchRule, PartView } from './dispatch.js';
-export { byPriority, edd, fifo, spt } from './dispatch.js';
+export type {
+  CrewJobView,
+  CrewPoint,
+  CrewPolicy,
+  DecisionPoint,
+  DispatchPoint,
+  DispatchPolicy,
+  PartView,
+  Policy,
+} from './decision.js';
 export type { EventMap, Listener } from './emitter.js';
 export { Emitter } from './emitter.js';
 export { DeadlockError } from './errors.js';

@@ -7,7 +7,7 @@ import {
 } from '../engine/index.js';
 import { Buffer } from './buffer.js';
 import type { CrewJob, CrewPool } from './crew-pool.js';
-import { type DispatchRule, fifo, type PartView } from './dispatch.js';
+import type { DispatchPolicy, PartView } from './decision.js';
 import type { FailureBasis, FailureModeOptions } from './failure-mode.js';
 import type { MaintenancePlanOptions } from './maintenance-plan.js';
 import type { Part } from './part.js';
@@ -25,8 +25,8 @@ export interface StationOptions {
   readonly input?: Buffer;
   /** Process time per product id, seconds; drawn from the stream `${id}/process`. */
   readonly processTimes: Readonly<Record<string, Distribution>>;
-  /** Which waiting part a free server takes (default {@link fifo}). */
-  readonly choose?: DispatchRule;
+  /** Which waiting part a free server takes (default: the oldest, first in first out). */
+  readonly dispatch?: DispatchPolicy;
   /** Priority of its repair and maintenance jobs for a crew pool with `priority` dispatch (default 0). */
   readonly priority?: number;
   /** Layout position, metres (for crew travel by distance). */
@@ -105,7 +105,7 @@ export class Station {
   private readonly servers: Server[] = [];
   private readonly processTimes: Map<string, Distribution>;
   private readonly processStream: RandomStream;
-  private readonly choose: DispatchRule;
+  private readonly dispatchPolicy: DispatchPolicy | undefined;
   private readonly crews: CrewPool | undefined;
   private dispatching = false;
   private again = false;
@@ -124,7 +124,8 @@ export class Station {
     this.position = options.position;
     this.processTimes = new Map(Object.entries(options.processTimes));
     this.processStream = plant.sim.streams.get(`${id}/process`);
-    this.choose = options.choose ?? fifo;
+    // NOTE: a policy that always takes the oldest part is not asked at all (hot path).
+    this.dispatchPolicy = options.dispatch?.alwaysFirst === true ? undefined : options.dispatch;
     this.crews = options.crews;
     const failures = options.failures ?? [];
     const plans = options.maintenance ?? [];
@@ -282,7 +283,8 @@ export class Station {
   }
 
   private pick(): number {
-    if (this.choose === fifo) return 0;
+    const policy = this.dispatchPolicy;
+    if (policy === undefined) return 0;
     const now = this.plant.sim.now;
     const waiting: PartView[] = this.input.contents.map((p) => ({
       id: p.id,
@@ -293,10 +295,10 @@ export class Station {
       queuedS: p.steps[p.step]?.queuedS ?? now,
       processTimeS: this.processTimes.get(p.product)?.mean ?? Number.NaN,
     }));
-    const i = this.choose(waiting, now);
+    const i = policy.decide({ kind: 'dispatch', at: this.id, now, options: waiting });
     if (!(Number.isInteger(i) && i >= 0 && i < waiting.length)) {
       throw new InvalidStateError(
-        `Station: dispatch rule of ${this.id} returned ${i}, not an index into ${waiting.length} waiting parts`,
+        `Station: dispatch policy ${policy.name} of ${this.id} returned ${i}, not an index into ${waiting.length} waiting parts`,
       );
     }
     return i;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Constant, Simulation } from '../../src/engine/index.js';
 import { CrewPool, type CrewTravel, Plant, PlantStatistics, Station } from '../../src/entities/index.js';
+import { CREW_RULES } from '../../src/policies/index.js';
 
 const c = (v: number) => new Constant({ value: v });
 
@@ -11,7 +12,7 @@ function repairs(dispatch: 'fifo' | 'priority', travel: CrewTravel = { fixedS: 0
   const crews = new CrewPool(plant, {
     id: 'crew',
     crews: [{ id: 'c1', skills: ['mech'], home: { x: 0, y: 0 } }],
-    dispatch,
+    dispatch: CREW_RULES[dispatch],
     travel,
   });
   const machines = [

@@ -1,23 +1,18 @@
 import { Constant, type Distribution, Exponential, Simulation } from '../../engine/index.js';
 import {
   Buffer,
-  byPriority,
   ConwipSource,
-  type CrewDispatch,
   CrewPool,
   type CrewSpec,
   type CrewTravel,
-  type DispatchRule,
-  edd,
-  fifo,
   OrderSource,
   Plant,
   PlantStatistics,
   Sink,
   Source,
   Station,
-  spt,
 } from '../../entities/index.js';
+import { CREW_RULES, DISPATCH_RULES } from '../../policies/index.js';
 import type { Scenario } from '../schema.js';
 import { BuildError } from './build-error.js';
 
@@ -29,8 +24,6 @@ export interface BuiltModel {
   /** Scenario crew id → ids of its members in the crew pool (a crew of size n has n members). */
   readonly crewMembers: ReadonlyMap<string, readonly string[]>;
 }
-
-const RULES: Record<string, DispatchRule> = { fifo, spt, edd, priority: byPriority };
 
 /**
  * Builds the entities of a validated scenario on a new simulation seeded with `seed`. Statistics are
@@ -70,7 +63,7 @@ export function buildPlant(scenario: Scenario, seed: number): BuiltModel {
   let pool: CrewPool | undefined;
   if (scenario.crews.length > 0) {
     const members: CrewSpec[] = [];
-    const dispatch = scenario.crews[0]!.dispatch as CrewDispatch;
+    const dispatch = scenario.crews[0]!.dispatch;
     let travel: CrewTravel | undefined;
     scenario.crews.forEach((c, i) => {
       if (c.dispatch !== dispatch) {
@@ -89,7 +82,7 @@ export function buildPlant(scenario: Scenario, seed: number): BuiltModel {
       }
       crewMembers.set(c.id, ids);
     });
-    pool = new CrewPool(plant, { id: 'crews', crews: members, dispatch, travel });
+    pool = new CrewPool(plant, { id: 'crews', crews: members, dispatch: CREW_RULES[dispatch], travel });
   }
 
   for (const [i, st] of scenario.stations.entries()) {
@@ -104,7 +97,7 @@ export function buildPlant(scenario: Scenario, seed: number): BuiltModel {
       servers: st.servers,
       input,
       processTimes,
-      choose: RULES[st.dispatch] ?? fifo,
+      dispatch: DISPATCH_RULES[st.dispatch],
       priority: st.priority,
       position: st.position,
       crews: pool,

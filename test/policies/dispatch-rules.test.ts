@@ -1,17 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { Constant, Simulation } from '../../src/engine/index.js';
 import {
-  byPriority,
-  type DispatchRule,
-  edd,
-  fifo,
+  type DispatchPolicy,
   OrderSource,
   type PartView,
   Plant,
   Sink,
   Station,
-  spt,
 } from '../../src/entities/index.js';
+import { byPriority, DISPATCH_RULES, edd, fifo, spt } from '../../src/policies/index.js';
 
 const view = (id: number, over: Partial<PartView>): PartView => ({
   id,
@@ -31,12 +28,17 @@ describe('dispatch rules', () => {
     view(3, { processTimeS: 2, dueS: 10, priority: 3 }),
     view(4, { processTimeS: 9, dueS: 5, priority: 3 }),
   ];
-  it('FIFO takes the part that waited longest', () => expect(fifo(waiting, 0)).toBe(0));
-  it('SPT takes the shortest process time, ties by arrival', () => expect(spt(waiting, 0)).toBe(1));
-  it('EDD takes the earliest due date', () => expect(edd(waiting, 0)).toBe(3));
-  it('priority takes the highest priority, ties by arrival', () => expect(byPriority(waiting, 0)).toBe(2));
+  const point = { kind: 'dispatch' as const, at: 'M', now: 0, options: waiting };
+  it('FIFO takes the part that waited longest', () => expect(fifo.decide(point)).toBe(0));
+  it('SPT takes the shortest process time, ties by arrival', () => expect(spt.decide(point)).toBe(1));
+  it('EDD takes the earliest due date', () => expect(edd.decide(point)).toBe(3));
+  it('priority takes the highest priority, ties by arrival', () => expect(byPriority.decide(point)).toBe(2));
+  it('the scenario names map to the rules', () => {
+    expect(Object.keys(DISPATCH_RULES)).toEqual(['fifo', 'spt', 'edd', 'priority']);
+    for (const [name, rule] of Object.entries(DISPATCH_RULES)) expect(rule.name).toBe(name);
+  });
 
-  function order(rule: DispatchRule): string[] {
+  function order(rule: DispatchPolicy): string[] {
     const sim = new Simulation({ seed: 1 });
     const plant = new Plant(sim);
     for (const id of ['long', 'short', 'mid']) plant.addProduct({ id, routing: ['M'], sink: 'out' });
@@ -48,7 +50,7 @@ describe('dispatch rules', () => {
         short: new Constant({ value: 1 }),
         mid: new Constant({ value: 3 }),
       },
-      choose: rule,
+      dispatch: rule,
     });
     new OrderSource(plant, {
       id: 'o',
@@ -70,5 +72,24 @@ describe('dispatch rules', () => {
     expect(order(fifo)).toEqual(['mid:100', 'long:50', 'short:60', 'mid:20']);
     expect(order(spt)).toEqual(['mid:100', 'short:60', 'mid:20', 'long:50']);
     expect(order(edd)).toEqual(['mid:100', 'mid:20', 'long:50', 'short:60']);
+  });
+
+  it('a custom policy gets the decision point (kind, station, time, waiting parts) and its answer is used', () => {
+    const seen: string[] = [];
+    const last: DispatchPolicy = {
+      name: 'last',
+      decide: (p) => {
+        seen.push(`${p.kind}@${p.at}@${p.now}:${p.options.map((o) => o.product).join(',')}`);
+        return p.options.length - 1;
+      },
+    };
+    expect(order(last)).toEqual(['mid:100', 'mid:20', 'short:60', 'long:50']);
+    expect(seen).toEqual(['dispatch@M@3:long,short,mid', 'dispatch@M@6:long,short']);
+  });
+
+  it('an answer that is not an index into the waiting parts is an error naming the policy', () => {
+    expect(() => order({ name: 'broken', decide: (p) => p.options.length })).toThrow(
+      /broken of M returned 3/,
+    );
   });
 });

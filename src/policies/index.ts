@@ -1,0 +1,2 @@
+export { byStationPriority, CREW_RULES, firstRequested } from './crew-rules.js';
+export { byPriority, DISPATCH_RULES, edd, fifo, spt } from './dispatch-rules.js';
