@@ -155,10 +155,13 @@ const memHorizons = quick ? [1e5, 1e6] : [1e6, 1e7];
 const memory = {
   mm1: memHorizons.map((h) => memoryProbe('mm1', h)),
   tandem5: memHorizons.map((h) => memoryProbe('tandem5', h / 2)),
+  // The scenario path keeps per-run statistics (a bounded sketch for percentiles): its memory must stay
+  // flat too. Horizon in seconds of the minute-based scenario: 10× apart like the others.
+  scenarioTandem5: (quick ? [5e4, 5e5] : [4e5, 4e6]).map((min) => memoryProbe('scenarioTandem5', min * 60)),
 };
 for (const [model, probes] of Object.entries(memory)) {
   log(
-    `memory ${model.padEnd(8)} ${probes.map((p) => `horizon ${p.horizon.toExponential(0)} s (${fmt(p.jobs).trim()} jobs): peak RSS ${p.peakRssMiB} MiB`).join('   ')}`,
+    `memory ${model.padEnd(15)} ${probes.map((p) => `horizon ${p.horizon.toExponential(0)} s (${fmt(p.jobs).trim()} jobs): peak RSS ${p.peakRssMiB} MiB`).join('   ')}`,
   );
 }
 

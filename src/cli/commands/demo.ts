@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import type { CommandModule } from 'yargs';
-import { UsageError } from '../usage-error.js';
+import { checkRunFlags } from './check-run-flags.js';
 import { runFile } from './run.js';
 
 interface DemoArgs {
@@ -29,17 +29,6 @@ export const demoCommand: CommandModule<object, DemoArgs> = {
         describe: 'print one JSON document instead of tables',
       })
       .option('quiet', { type: 'boolean', default: false, describe: 'no progress bar' })
-      .check((argv) => {
-        if (argv.seed !== undefined && !Number.isSafeInteger(argv.seed)) {
-          throw new UsageError(`--seed must be an integer (got ${argv.seed})`);
-        }
-        if (
-          argv.replications !== undefined &&
-          !(Number.isInteger(argv.replications) && argv.replications >= 1)
-        ) {
-          throw new UsageError(`--replications must be an integer >= 1 (got ${argv.replications})`);
-        }
-        return true;
-      }),
+      .check(checkRunFlags),
   handler: (argv) => runFile(DEMO_SCENARIO, argv),
 };

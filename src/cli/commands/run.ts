@@ -15,6 +15,7 @@ import { formatReport } from '../report/format-report.js';
 import { writeCsv } from '../report/write-csv.js';
 import { UsageError } from '../usage-error.js';
 import { VERSION } from '../version.js';
+import { checkRunFlags } from './check-run-flags.js';
 
 interface RunArgs {
   file: string;
@@ -57,18 +58,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
         type: 'string',
         describe: 'also write kpis/stations/crews/buffers CSV files into this folder',
       })
-      .check((argv) => {
-        if (argv.seed !== undefined && !Number.isSafeInteger(argv.seed)) {
-          throw new UsageError(`--seed must be an integer (got ${argv.seed})`);
-        }
-        if (
-          argv.replications !== undefined &&
-          !(Number.isInteger(argv.replications) && argv.replications >= 1)
-        ) {
-          throw new UsageError(`--replications must be an integer >= 1 (got ${argv.replications})`);
-        }
-        return true;
-      }),
+      .check(checkRunFlags),
   handler: (argv) => runFile(argv.file, argv),
 };
 
