@@ -14,6 +14,8 @@ export interface PlantEvents {
   processStarted: [part: Part, station: string, server: number, now: number];
   /** A part reached its sink and left the system. */
   partFinished: [part: Part, sink: string, now: number];
+  /** A part was scrapped at `at` (a station) and left the system. */
+  partScrapped: [part: Part, at: string, now: number];
   /** A server changed state. */
   serverStateChanged: [station: string, server: number, from: ServerState, to: ServerState, now: number];
   /** A buffer's level (number of parts held) changed. */

@@ -25,6 +25,7 @@ export { Emitter } from './emitter.js';
 export { DeadlockError } from './errors.js';
 export type { PlantEvents } from './events.js';
 export type { FailureBasis, FailureModeOptions } from './failure-mode.js';
+export type { MachineTender, TendRequest } from './machine-tender.js';
 export type { MaintenancePlanOptions } from './maintenance-plan.js';
 export type { Order, OrderSourceOptions } from './order-source.js';
 export { OrderSource } from './order-source.js';

@@ -18,6 +18,8 @@ export interface PartOptions {
   readonly product: string;
   readonly routing: readonly string[];
   readonly sink: string;
+  /** Carrier per hop, see `ProductSpec.via` (default: none). */
+  readonly via?: readonly (string | undefined)[];
   readonly source: string;
   /** Release time, seconds. */
   readonly releaseS: number;
@@ -39,6 +41,8 @@ export class Part {
   readonly routing: readonly string[];
   /** Sink id it leaves through. */
   readonly sink: string;
+  /** Carrier id per hop (see `ProductSpec.via`); empty when every hop is direct. */
+  readonly via: readonly (string | undefined)[];
   /** Id of the source that released it. */
   readonly source: string;
   /** Release time, seconds. */
@@ -63,6 +67,7 @@ export class Part {
     this.product = options.product;
     this.routing = options.routing;
     this.sink = options.sink;
+    this.via = options.via ?? [];
     this.source = options.source;
     this.releaseS = options.releaseS;
     this.dueS = options.dueS;

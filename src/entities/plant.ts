@@ -15,7 +15,10 @@ import type { ProductSpec } from './product.js';
 import type { Sink } from './sink.js';
 import type { Station } from './station.js';
 
-/** Something a part can be handed to: a station's input buffer or a sink. */
+/**
+ * Something a part can be handed to: a station's input buffer, a sink, or a carrier (a conveyor or a
+ * robot fleet) that takes it on to its next destination.
+ */
 export interface PartReceiver {
   readonly id: string;
   /** `true` when a {@link PartReceiver.tryPut} would succeed now. */
@@ -41,11 +44,13 @@ export class Plant {
   private readonly buffers_ = new Map<string, Buffer>();
   private readonly sinks_ = new Map<string, Sink>();
   private readonly crewPools_ = new Map<string, CrewPool>();
+  private readonly carriers_ = new Map<string, PartReceiver>();
   private readonly sources_ = new Set<string>();
   private readonly inSystem_ = new Set<Part>();
   private nextPartId = 1;
   private released_ = 0;
   private finished_ = 0;
+  private scrapped_ = 0;
 
   constructor(sim: Simulation) {
     this.sim = sim;
@@ -61,7 +66,12 @@ export class Plant {
     return this.finished_;
   }
 
-  /** Parts in the system now (`released − finished`). */
+  /** Parts scrapped so far (they left the system without reaching a sink). */
+  get scrapped(): number {
+    return this.scrapped_;
+  }
+
+  /** Parts in the system now (`released − finished − scrapped`). */
   get inSystem(): number {
     return this.inSystem_.size;
   }
@@ -85,6 +95,11 @@ export class Plant {
 
   get sinks(): ReadonlyMap<string, Sink> {
     return this.sinks_;
+  }
+
+  /** Conveyors and robot fleets, by id. */
+  get carriers(): ReadonlyMap<string, PartReceiver> {
+    return this.carriers_;
   }
 
   /** Declares a product. Its stations and sink may be built later; they are resolved when a part moves. */
@@ -128,6 +143,12 @@ export class Plant {
     this.crewPools_.set(pool.id, pool);
   }
 
+  /** @internal called by a conveyor or robot fleet when built. */
+  registerCarrier(carrier: PartReceiver): void {
+    this.unique(carrier.id);
+    this.carriers_.set(carrier.id, carrier);
+  }
+
   /** @internal */
   registerSource(id: string): void {
     this.unique(id);
@@ -142,6 +163,7 @@ export class Plant {
       this.buffers_.has(id) ||
       this.sinks_.has(id) ||
       this.crewPools_.has(id) ||
+      this.carriers_.has(id) ||
       this.sources_.has(id)
     ) {
       throw new InvalidArgumentError(`Plant: duplicate entity id ${id}`);
@@ -160,6 +182,7 @@ export class Plant {
       product,
       routing: spec.routing,
       sink: spec.sink,
+      via: spec.via,
       source,
       releaseS: now,
       dueS: dueS ?? now + (spec.dueInS ?? Number.POSITIVE_INFINITY),
@@ -171,8 +194,26 @@ export class Plant {
     return part;
   }
 
-  /** Where `part` goes next: the input of its current step's station, or its sink when all steps are done. */
+  /**
+   * Where `part` goes next: the carrier of its next hop if it travels by one, else
+   * {@link Plant.finalDestination}.
+   */
   destination(part: Part): PartReceiver {
+    const via = part.via[part.step];
+    if (via !== undefined) {
+      const carrier = this.carriers_.get(via);
+      if (carrier === undefined) {
+        throw new InvalidArgumentError(
+          `Plant: routing of product ${part.product} names unknown carrier ${via}`,
+        );
+      }
+      return carrier;
+    }
+    return this.finalDestination(part);
+  }
+
+  /** The input of `part`'s current step's station, or its sink when all steps are done (carriers aside). */
+  finalDestination(part: Part): PartReceiver {
     if (part.step < part.routing.length) {
       const id = part.routing[part.step]!;
       const station = this.stations_.get(id);
@@ -197,7 +238,18 @@ export class Plant {
    * @returns `false` (nothing changed) when the destination is full.
    */
   forward(part: Part, from: string): boolean {
-    const dest = this.destination(part);
+    return this.handOver(part, from, this.destination(part));
+  }
+
+  /**
+   * Hands `part`, carried by `from` (a conveyor or a robot), to its final destination if it has room
+   * (publishing `partMoved`); see {@link Plant.forward}.
+   */
+  deliver(part: Part, from: string): boolean {
+    return this.handOver(part, from, this.finalDestination(part));
+  }
+
+  private handOver(part: Part, from: string, dest: PartReceiver): boolean {
     if (!dest.hasRoom()) return false;
     // Published before the receiver reacts, so a trace reads in causal order.
     if (this.events.has('partMoved')) this.events.emit('partMoved', part, from, dest.id, this.sim.now);
@@ -216,6 +268,20 @@ export class Plant {
     part.finishedS = this.sim.now;
     part.location = sink;
     this.events.emit('partFinished', part, sink, this.sim.now);
+  }
+
+  /**
+   * Takes `part` out of the system as scrap (a failed inspection); publishes `partScrapped`.
+   * @internal called by the entity that scraps it.
+   */
+  scrap(part: Part, at: string): void {
+    if (!this.inSystem_.delete(part)) {
+      throw new InvalidStateError(`Plant.scrap: part ${part.id} is not in the system`);
+    }
+    this.scrapped_++;
+    part.finishedS = this.sim.now;
+    part.location = at;
+    this.events.emit('partScrapped', part, at, this.sim.now);
   }
 
   /**

@@ -5,9 +5,21 @@
  * - `blocked`: holding a processed part because the next destination is full (blocking after service);
  * - `down-waiting`: failed, waiting for a repair crew (travel time included);
  * - `repair`: a crew is repairing it;
- * - `maintenance`: preventive maintenance, waiting for the crew included.
+ * - `maintenance`: preventive maintenance, waiting for the crew included;
+ * - `setup`: changing over from one product to another (sequence-dependent setup);
+ * - `handling`: waiting for a robot to load or unload it, or being loaded/unloaded (robot cell);
+ * - `off-shift`: outside its shift calendar (holding an interrupted part, or empty).
  */
-export type ServerState = 'busy' | 'idle' | 'blocked' | 'down-waiting' | 'repair' | 'maintenance';
+export type ServerState =
+  | 'busy'
+  | 'idle'
+  | 'blocked'
+  | 'down-waiting'
+  | 'repair'
+  | 'maintenance'
+  | 'setup'
+  | 'handling'
+  | 'off-shift';
 
 /** Every {@link ServerState}, in a fixed order (the index is used as a numeric level). */
 export const SERVER_STATES: readonly ServerState[] = [
@@ -17,10 +29,13 @@ export const SERVER_STATES: readonly ServerState[] = [
   'down-waiting',
   'repair',
   'maintenance',
+  'setup',
+  'handling',
+  'off-shift',
 ];
 
-/** State of one repair crew. */
-export type CrewState = 'idle' | 'travelling' | 'working';
+/** State of one repair crew (`off-shift`: outside its shift calendar). */
+export type CrewState = 'idle' | 'travelling' | 'working' | 'off-shift';
 
 /** Every {@link CrewState}, in a fixed order. */
-export const CREW_STATES: readonly CrewState[] = ['idle', 'travelling', 'working'];
+export const CREW_STATES: readonly CrewState[] = ['idle', 'travelling', 'working', 'off-shift'];

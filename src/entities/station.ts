@@ -11,7 +11,7 @@ import type { DispatchPolicy, PartView } from './decision.js';
 import type { FailureBasis, FailureModeOptions } from './failure-mode.js';
 import type { MaintenancePlanOptions } from './maintenance-plan.js';
 import type { Part } from './part.js';
-import type { Plant } from './plant.js';
+import type { PartReceiver, Plant } from './plant.js';
 import type { Position } from './position.js';
 import type { ServerState } from './server-state.js';
 
@@ -73,7 +73,7 @@ interface Server {
   workEndS: number;
   busySinceS: number;
   finishId: EventId;
-  blockedOn: Buffer | null;
+  blockedOn: PartReceiver | null;
   waitToken: number;
   readonly failures: FailureClock[];
   readonly plans: PlanClock[];
@@ -213,7 +213,7 @@ export class Station {
   blockedTargets(): Buffer[] | null {
     const out: Buffer[] = [];
     for (const s of this.servers) {
-      if (s.state !== 'blocked' || s.blockedOn === null) return null;
+      if (s.state !== 'blocked' || !(s.blockedOn instanceof Buffer)) return null;
       out.push(s.blockedOn);
     }
     return out;
@@ -406,9 +406,6 @@ export class Station {
       return;
     }
     const dest = this.plant.destination(part);
-    if (!(dest instanceof Buffer)) {
-      throw new InvalidStateError(`Station: ${dest.id} refused part ${part.id} from ${s.id}`);
-    }
     s.blockedOn = dest;
     this.setState(s, 'blocked');
     const token = ++s.waitToken;
@@ -420,7 +417,7 @@ export class Station {
       this.goDown(s, pending);
       return;
     }
-    this.plant.checkBlockingCycle(dest);
+    if (dest instanceof Buffer) this.plant.checkBlockingCycle(dest);
   }
 
   /** The server holds no part: fail if a failure is pending, maintain if due, else take work. */
