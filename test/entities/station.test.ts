@@ -60,7 +60,17 @@ describe('Station', () => {
     plant.run({ until: 10 });
     const [d] = stats.stateDurations('M');
     // up 0..5, failed at 5, crew travels 5..6, repairs 6..8, up 8..10 (next failure at 13).
-    expect(d).toEqual({ busy: 0, idle: 7, blocked: 0, 'down-waiting': 1, repair: 2, maintenance: 0 });
+    expect(d).toEqual({
+      busy: 0,
+      idle: 7,
+      blocked: 0,
+      'down-waiting': 1,
+      repair: 2,
+      maintenance: 0,
+      setup: 0,
+      handling: 0,
+      'off-shift': 0,
+    });
     const r = stats.report();
     expect(r.stations.M!.down).toBeCloseTo(0.3, 12);
     expect(r.stations.M!.failures).toBe(1);
