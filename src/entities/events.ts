@@ -1,3 +1,4 @@
+import type { InspectionOutcome } from './inspection.js';
 import type { Part } from './part.js';
 import type { CrewState, ServerState } from './server-state.js';
 
@@ -28,6 +29,12 @@ export interface PlantEvents {
   maintenanceStarted: [station: string, server: number, plan: string, now: number];
   /** Preventive maintenance of plan `plan` ended. */
   maintenanceEnded: [station: string, server: number, plan: string, now: number];
+  /** A server started changing over from product `from` to product `to` (state `setup`). */
+  setupStarted: [station: string, server: number, from: string, to: string, now: number];
+  /** A part was inspected right after processing at `station`. */
+  inspected: [station: string, part: Part, outcome: InspectionOutcome, now: number];
+  /** A station's (or crew pool's) working time began (`on`) or ended. */
+  shiftChanged: [entity: string, on: boolean, now: number];
   /** A crew of a pool changed state. */
   crewStateChanged: [pool: string, crew: string, from: CrewState, to: CrewState, now: number];
 }
