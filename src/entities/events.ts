@@ -13,6 +13,8 @@ export interface PlantEvents {
   partMoved: [part: Part, from: string, to: string, now: number];
   /** A server started processing a part. */
   processStarted: [part: Part, station: string, server: number, now: number];
+  /** A server finished processing a part (before inspection and unloading). */
+  processFinished: [part: Part, station: string, server: number, now: number];
   /** A part reached its sink and left the system. */
   partFinished: [part: Part, sink: string, now: number];
   /** A part was scrapped at `at` (a station) and left the system. */

@@ -22,6 +22,8 @@ export type {
 } from './decision.js';
 export type { EventMap, Listener } from './emitter.js';
 export { Emitter } from './emitter.js';
+export type { EnergyReport, PowerSpec } from './energy-meter.js';
+export { EnergyMeter, serverPowerKW } from './energy-meter.js';
 export { DeadlockError } from './errors.js';
 export type { PlantEvents } from './events.js';
 export type { FailureBasis, FailureModeOptions } from './failure-mode.js';
@@ -47,5 +49,11 @@ export type { SourceOptions } from './source.js';
 export { Source } from './source.js';
 export type { StationOptions } from './station.js';
 export { Station } from './station.js';
-export type { PlantReport, StationReport } from './stats-collector.js';
+export type {
+  OeeReport,
+  PlantReport,
+  PlantStatisticsOptions,
+  ProductReport,
+  StationReport,
+} from './stats-collector.js';
 export { PlantStatistics } from './stats-collector.js';

@@ -84,7 +84,8 @@ export class ShiftCalendar {
   /** The first time strictly after `t` at which {@link ShiftCalendar.isOn} changes (`Infinity` if never). */
   nextChange(t: number): number {
     if (this.always) return Number.POSITIVE_INFINITY;
-    const weekStart = t - mod(t, WEEK_S);
+    // Floor, not t − (t mod week): the week start must be an exact multiple so the change times are exact.
+    const weekStart = Math.floor(t / WEEK_S) * WEEK_S;
     const w = t - weekStart;
     // Boundaries of this week and the next (two weeks always contain a change after t).
     for (const offset of [0, WEEK_S]) {

@@ -230,6 +230,11 @@ export class Station {
     }
   }
 
+  /** Mean process time of `product` here, seconds (`NaN` if it has none): the ideal time of OEE. */
+  meanProcessTimeS(product: string): number {
+    return this.processTimes.get(product)?.mean ?? Number.NaN;
+  }
+
   /** `true` while the station is within its working time (always, without a shift calendar). */
   get onShiftNow(): boolean {
     return this.onShift;
@@ -477,6 +482,9 @@ export class Station {
     s.remainingWorkS = 0;
     const rec = part.currentStep;
     if (rec !== undefined) rec.finishedS = this.plant.sim.now;
+    if (this.plant.events.has('processFinished')) {
+      this.plant.events.emit('processFinished', part, this.id, s.index, this.plant.sim.now);
+    }
     part.step++;
     for (const c of s.failures) {
       if (c.basis === 'cycles' && ++c.count >= (c.mode.cycles ?? 1)) {
