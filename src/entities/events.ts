@@ -17,6 +17,10 @@ export interface PlantEvents {
   processFinished: [part: Part, station: string, server: number, now: number];
   /** A part reached its sink and left the system. */
   partFinished: [part: Part, sink: string, now: number];
+  /** A part was built into an assembly at station `at` and left the system as a part of its own. */
+  partConsumed: [part: Part, at: string, now: number];
+  /** An assembly station made a new part from its components (it enters the system there). */
+  partAssembled: [part: Part, at: string, now: number];
   /** A part was scrapped at `at` (a station) and left the system. */
   partScrapped: [part: Part, at: string, now: number];
   /** A server changed state. */

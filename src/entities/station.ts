@@ -57,6 +57,19 @@ export interface StationOptions {
   readonly atShiftEnd?: 'finish' | 'stop';
   /** Inline inspection of every part right after processing. */
   readonly inspection?: InspectionOptions;
+  /**
+   * Each server processes up to `size` parts of one product at once (an oven), for one process time of
+   * that product. A free server starts a full batch at once; a partial one only when its oldest part has
+   * waited `maxWaitS` seconds (without `maxWaitS` it waits for a full batch). The parts of a batch are the
+   * one the dispatch policy chooses plus the oldest others of its product.
+   */
+  readonly batch?: { readonly size: number; readonly maxWaitS?: number };
+  /**
+   * Joins parts by a bill of materials: a free server starts when its queue holds `inputs[product]` parts
+   * of every input product (the oldest of each), works for the process time of `output`, then the inputs
+   * leave the system (consumed) and one new part of `output` goes on along its routing after this station.
+   */
+  readonly assembly?: { readonly output: string; readonly inputs: Readonly<Record<string, number>> };
 }
 
 interface FailureClock {
@@ -101,6 +114,8 @@ interface Server {
   readonly pending: FailureClock[];
   /** Maintenance plans that fell due and wait for the server to be free. */
   readonly pmDue: PlanClock[];
+  /** Further parts held with `part`: the rest of a batch or of an assembly kit. */
+  others: Part[];
   /** Product of the last part it started (for setups). */
   lastProduct: string | undefined;
   /** End of its last preventive maintenance (or its creation), s: the wear clock of inspections. */
@@ -138,6 +153,11 @@ export class Station {
   private readonly stopAtShiftEnd: boolean;
   private readonly inspection: InspectionOptions | undefined;
   private readonly qualityStream: RandomStream;
+  private readonly batch: StationOptions['batch'];
+  private readonly assembly: StationOptions['assembly'];
+  /** Pending wake-up for a partial batch, and its time. */
+  private batchTimer: EventId = NO_EVENT;
+  private batchTimerAt = Number.POSITIVE_INFINITY;
   private onShift = true;
   private dispatching = false;
   private again = false;
@@ -167,6 +187,9 @@ export class Station {
     this.inspection = options.inspection;
     this.qualityStream = plant.sim.streams.get(`${id}/quality`);
     if (options.inspection !== undefined) this.checkInspection(options.inspection);
+    this.batch = options.batch;
+    this.assembly = options.assembly;
+    this.checkGrouping(options);
     const failures = options.failures ?? [];
     const plans = options.maintenance ?? [];
     checkUnique(id, 'failure mode', failures);
@@ -212,6 +235,7 @@ export class Station {
         })),
         pending: [],
         pmDue: [],
+        others: [],
         lastProduct: undefined,
         maintainedS: sim.now,
         onFinish: () => this.finish(server),
@@ -308,6 +332,11 @@ export class Station {
   }
 
   private onArrival(part: Part): void {
+    if (this.assembly !== undefined && this.assembly.inputs[part.product] === undefined) {
+      throw new InvalidStateError(
+        `Station: part ${part.id} of ${part.product} reached assembly ${this.id}, whose bill of materials does not use it`,
+      );
+    }
     part.steps.push({
       station: this.id,
       queuedS: this.plant.sim.now,
@@ -331,7 +360,13 @@ export class Station {
         for (const s of this.servers) {
           if (this.input.level === 0) break;
           if (s.state !== 'idle') continue;
-          this.startPart(s, this.input.level === 1 ? 0 : this.pick());
+          if (this.batch === undefined && this.assembly === undefined) {
+            this.startPart(s, this.input.level === 1 ? 0 : this.pick());
+            continue;
+          }
+          const group = this.assembly !== undefined ? this.kit() : this.batchGroup();
+          if (group === null) break;
+          this.startGroup(s, group);
         }
       } while (this.again);
     } finally {
@@ -390,29 +425,139 @@ export class Station {
         server: s.index,
         part,
         position: this.position,
-        done: () => this.prepare(s, part, workS),
+        done: () => this.prepare(s, part.product, workS),
       });
       return;
     }
-    this.prepare(s, part, workS);
+    this.prepare(s, part.product, workS);
     this.input.take(index);
   }
 
+  /** Starts a batch or an assembly kit (`parts`, lead first) on `s`, then takes them out of the queue. */
+  private startGroup(s: Server, parts: Part[]): void {
+    const now = this.plant.sim.now;
+    const lead = parts[0]!;
+    const product = this.assembly?.output ?? lead.product;
+    const dist = this.processTimes.get(product);
+    if (dist === undefined) {
+      throw new InvalidArgumentError(`Station: ${this.id} has no process time for product ${product}`);
+    }
+    s.part = lead;
+    s.others = parts.slice(1);
+    s.processed = false;
+    const events = this.plant.events;
+    for (const part of parts) {
+      part.location = s.id;
+      const rec = part.currentStep;
+      if (rec !== undefined) rec.startedS = now;
+      if (events.has('partMoved')) events.emit('partMoved', part, this.input.id, s.id, now);
+      if (events.has('processStarted')) events.emit('processStarted', part, this.id, s.index, now);
+    }
+    const workS = dist.sample(this.processStream);
+    if (!(workS >= 0 && workS < Number.POSITIVE_INFINITY)) {
+      throw new InvalidStateError(`Station: process time of ${product} at ${this.id} drew ${workS} s`);
+    }
+    this.prepare(s, product, workS);
+    for (const part of parts) this.input.take(this.input.contents.indexOf(part));
+  }
+
+  /** The batch a free server would start now, or `null` to wait (arming the partial-batch wake-up). */
+  private batchGroup(): Part[] | null {
+    const { size, maxWaitS } = this.batch!;
+    const contents = this.input.contents;
+    const lead = contents[contents.length === 1 ? 0 : this.pick()]!;
+    const group = [lead];
+    for (const p of contents) {
+      if (group.length >= size) break;
+      if (p !== lead && p.product === lead.product) group.push(p);
+    }
+    if (group.length >= size) return group;
+    if (maxWaitS === undefined) return null;
+    const sim = this.plant.sim;
+    let oldest = Number.POSITIVE_INFINITY;
+    for (const p of group) oldest = Math.min(oldest, p.currentStep?.queuedS ?? sim.now);
+    const dueS = oldest + maxWaitS;
+    if (sim.now >= dueS) return group;
+    if (dueS < this.batchTimerAt) {
+      if (this.batchTimer !== NO_EVENT) sim.cancel(this.batchTimer);
+      this.batchTimerAt = dueS;
+      this.batchTimer = sim.scheduleAt(dueS, () => {
+        this.batchTimer = NO_EVENT;
+        this.batchTimerAt = Number.POSITIVE_INFINITY;
+        this.dispatch();
+      });
+    }
+    return null;
+  }
+
+  /** The oldest complete kit of the bill of materials in the queue (lead first), or `null`. */
+  private kit(): Part[] | null {
+    const picked: Part[] = [];
+    const contents = this.input.contents;
+    for (const [product, qty] of Object.entries(this.assembly!.inputs)) {
+      let n = 0;
+      for (const p of contents) {
+        if (n >= qty) break;
+        if (p.product === product) {
+          picked.push(p);
+          n++;
+        }
+      }
+      if (n < qty) return null;
+    }
+    return picked;
+  }
+
+  private checkGrouping(options: StationOptions): void {
+    const b = options.batch;
+    if (b !== undefined) {
+      if (!(Number.isInteger(b.size) && b.size >= 1)) {
+        throw new InvalidArgumentError(
+          `Station: batch size of ${this.id} must be an integer >= 1 (got ${b.size})`,
+        );
+      }
+      if (b.maxWaitS !== undefined && !(b.maxWaitS >= 0 && Number.isFinite(b.maxWaitS))) {
+        throw new InvalidArgumentError(
+          `Station: batch maxWaitS of ${this.id} must be >= 0 s (got ${b.maxWaitS})`,
+        );
+      }
+    }
+    const a = options.assembly;
+    if (a !== undefined) {
+      const entries = Object.entries(a.inputs);
+      if (entries.length === 0)
+        throw new InvalidArgumentError(`Station: assembly at ${this.id} has no inputs`);
+      for (const [product, qty] of entries) {
+        if (!(Number.isInteger(qty) && qty >= 1)) {
+          throw new InvalidArgumentError(
+            `Station: assembly at ${this.id} needs an integer >= 1 of ${product} (got ${qty})`,
+          );
+        }
+      }
+    }
+    if (b !== undefined && a !== undefined) {
+      throw new InvalidArgumentError(`Station: ${this.id} cannot both batch and assemble`);
+    }
+    if ((b !== undefined || a !== undefined) && options.tender !== undefined) {
+      throw new InvalidArgumentError(`Station: ${this.id} cannot batch or assemble with a robot tender`);
+    }
+  }
+
   /** The part is on the server: change over if the product changed, then work. */
-  private prepare(s: Server, part: Part, workS: number): void {
+  private prepare(s: Server, product: string, workS: number): void {
     const from = s.lastProduct;
-    s.lastProduct = part.product;
-    const setup = from === undefined ? undefined : this.setupTimes?.[from]?.[part.product];
-    if (setup === undefined || from === undefined || from === part.product) {
+    s.lastProduct = product;
+    const setup = from === undefined ? undefined : this.setupTimes?.[from]?.[product];
+    if (setup === undefined || from === undefined || from === product) {
       this.work(s, workS);
       return;
     }
     const setupS = setup.sample(this.setupStream);
     if (!(setupS >= 0 && setupS < Number.POSITIVE_INFINITY)) {
-      throw new InvalidStateError(`Station: setup ${from} → ${part.product} at ${this.id} drew ${setupS} s`);
+      throw new InvalidStateError(`Station: setup ${from} → ${product} at ${this.id} drew ${setupS} s`);
     }
     this.setState(s, 'setup');
-    this.plant.events.emit('setupStarted', this.id, s.index, from, part.product, this.plant.sim.now);
+    this.plant.events.emit('setupStarted', this.id, s.index, from, product, this.plant.sim.now);
     this.plant.sim.schedule(setupS, () => this.work(s, workS));
   }
 
@@ -480,17 +625,18 @@ export class Station {
     this.stopWork(s);
     s.processed = true;
     s.remainingWorkS = 0;
-    const rec = part.currentStep;
-    if (rec !== undefined) rec.finishedS = this.plant.sim.now;
-    if (this.plant.events.has('processFinished')) {
-      this.plant.events.emit('processFinished', part, this.id, s.index, this.plant.sim.now);
-    }
-    part.step++;
+    const now = this.plant.sim.now;
+    this.finishPart(s, part, now);
+    for (const other of s.others) this.finishPart(s, other, now);
     for (const c of s.failures) {
       if (c.basis === 'cycles' && ++c.count >= (c.mode.cycles ?? 1)) {
         c.count = 0;
         s.pending.push(c);
       }
+    }
+    if (s.others.length > 0 || this.assembly !== undefined) {
+      this.finishGroup(s);
+      return;
     }
     if (this.inspection !== undefined && this.inspect(s, part) === 'scrap') {
       this.plant.scrap(part, s.id);
@@ -508,6 +654,38 @@ export class Station {
       });
       return;
     }
+    this.tryUnload(s);
+  }
+
+  private finishPart(s: Server, part: Part, now: number): void {
+    const rec = part.currentStep;
+    if (rec !== undefined) rec.finishedS = now;
+    if (this.plant.events.has('processFinished'))
+      this.plant.events.emit('processFinished', part, this.id, s.index, now);
+    part.step++;
+  }
+
+  /** After a batch or an assembly: assemble, inspect each part, then pass them on one by one. */
+  private finishGroup(s: Server): void {
+    let parts = [s.part!, ...s.others];
+    if (this.assembly !== undefined) {
+      for (const p of parts) this.plant.consume(p, this.id);
+      parts = [this.plant.assemble(this.assembly.output, this.id, parts)];
+    }
+    if (this.inspection !== undefined) {
+      parts = parts.filter((p) => {
+        if (this.inspect(s, p) !== 'scrap') return true;
+        this.plant.scrap(p, s.id);
+        return false;
+      });
+    }
+    if (parts.length === 0) {
+      s.others = [];
+      this.release(s);
+      return;
+    }
+    s.part = parts[0]!;
+    s.others = parts.slice(1);
     this.tryUnload(s);
   }
 
@@ -550,6 +728,13 @@ export class Station {
       if (rec !== undefined) {
         rec.blockedS = this.plant.sim.now - rec.finishedS;
         part.blockedS += rec.blockedS;
+      }
+      const next = s.others.shift();
+      if (next !== undefined) {
+        // The rest of a batch leaves one by one; the server stays blocked while any part is left.
+        s.part = next;
+        this.tryUnload(s);
+        return;
       }
       s.part = null;
       s.processed = false;

@@ -218,6 +218,8 @@ export class PlantStatistics {
         ps.tardinessSum += Math.max(0, late);
       }
     });
+    ev.on('partConsumed', (_part, _at, t) => this.wip.update(t, this.wip.level - 1));
+    ev.on('partAssembled', (_part, _at, t) => this.wip.update(t, this.wip.level + 1));
     ev.on('partScrapped', (part, _at, t) => {
       this.scrapped++;
       this.product(part.product).scrapped++;
