@@ -190,7 +190,8 @@ export class PlantStatistics {
     for (const [id, b] of plant.buffers) this.buffers.set(id, new TimeWeighted({ now, level: b.level }));
     for (const [id, pool] of plant.crewPools) {
       for (const crew of pool.crewIds) {
-        const busy = pool.crewState(crew) === 'idle' ? 0 : 1;
+        const state = pool.crewState(crew);
+        const busy = state === 'idle' || state === 'off-shift' ? 0 : 1;
         this.crews.set(`${id}/${crew}`, new TimeWeighted({ now, level: busy }));
       }
     }
