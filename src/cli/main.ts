@@ -10,7 +10,7 @@ import { importCommand } from './commands/import.js';
 import { runCommand } from './commands/run.js';
 import { schemaCommand } from './commands/schema.js';
 import { validateCommand } from './commands/validate.js';
-import { EXIT_USAGE } from './exit-codes.js';
+import { EXIT_INTERNAL, EXIT_USAGE } from './exit-codes.js';
 import { UsageError } from './usage-error.js';
 import { VERSION } from './version.js';
 
@@ -36,8 +36,18 @@ try {
     })
     .parseAsync();
 } catch (error) {
-  // Usage errors raised by command handlers (a bad --horizon, …): a message and exit code 2, no stack.
-  if (!(error instanceof UsageError)) throw error;
-  process.stderr.write(`✖ ${error.message}\nRun \`shopfloor --help\` for usage.\n`);
-  process.exitCode = EXIT_USAGE;
+  if (error instanceof UsageError) {
+    // Usage errors raised by command handlers (a bad --horizon, …): a message and exit code 2, no stack.
+    process.stderr.write(`✖ ${error.message}\nRun \`shopfloor --help\` for usage.\n`);
+    process.exitCode = EXIT_USAGE;
+  } else {
+    // Anything else is a bug of ours: say so in one line; the stack only on request.
+    const message = error instanceof Error ? error.message : String(error);
+    process.stderr.write(
+      `✖ internal error: ${message}\nThis is a bug in shopfloor, not in your input; run with SHOPFLOOR_DEBUG=1 for details.\n`,
+    );
+    if (process.env.SHOPFLOOR_DEBUG === '1' && error instanceof Error)
+      process.stderr.write(`${error.stack}\n`);
+    process.exitCode = EXIT_INTERNAL;
+  }
 }

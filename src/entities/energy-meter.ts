@@ -134,6 +134,7 @@ export class EnergyMeter {
 
 function checkSpec(id: string, spec: PowerSpec): void {
   for (const [k, v] of Object.entries(spec)) {
+    if (v === undefined) continue;
     if (!(typeof v === 'number' && v >= 0 && Number.isFinite(v))) {
       throw new InvalidArgumentError(`EnergyMeter: ${k} of ${id} must be a power >= 0 kW (got ${v})`);
     }

@@ -254,9 +254,12 @@ export class Station {
     }
   }
 
-  /** Mean process time of `product` here, seconds (`NaN` if it has none): the ideal time of OEE. */
-  meanProcessTimeS(product: string): number {
-    return this.processTimes.get(product)?.mean ?? Number.NaN;
+  /**
+   * Ideal time per part of `product` here, seconds (`NaN` if it has none): the mean process time, shared
+   * by a full batch at a batch station. The "ideal cycle time" of OEE's performance factor.
+   */
+  idealTimeS(product: string): number {
+    return (this.processTimes.get(product)?.mean ?? Number.NaN) / (this.batch?.size ?? 1);
   }
 
   /** `true` while the station is within its working time (always, without a shift calendar). */

@@ -45,8 +45,9 @@ export interface StationReport {
  * OEE = availability × performance × quality, per station, of server-time:
  * - availability = operating time / planned time, where planned = elapsed − off shift and operating =
  *   planned − (down-waiting + repair + maintenance + setup);
- * - performance = Σ (mean process time of each part processed) / operating time — starved, blocked and
- *   robot-waiting time count as performance losses;
+ * - performance = Σ (ideal time of each part processed: its mean process time, divided by the batch size
+ *   at a batch station) / operating time — starved, blocked and robot-waiting time and partial batches
+ *   count as performance losses;
  * - quality = parts passing inspection / parts inspected (1 without inspection).
  * Each is `NaN` when its denominator is 0.
  */
@@ -234,7 +235,7 @@ export class PlantStatistics {
       const s = this.stations.get(station);
       if (s === undefined) return;
       s.processed++;
-      const ideal = plant.stations.get(station)?.meanProcessTimeS(part.product) ?? Number.NaN;
+      const ideal = plant.stations.get(station)?.idealTimeS(part.product) ?? Number.NaN;
       if (Number.isFinite(ideal)) s.idealS += ideal;
     });
     ev.on('inspected', (station, part, outcome) => {
