@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type Part, type Plant, SERVER_STATES } from '../../src/entities/index.js';
+import { type Part, type Plant, SERVER_STATES, serverPowerKW } from '../../src/entities/index.js';
 import type { Scenario } from '../../src/scenario/index.js';
 import { BREAK, build, load } from './_support/harness.js';
 import { type Doc, scenarioDoc } from './_support/scenario-arbitrary.js';
@@ -83,14 +83,18 @@ describe('generated scenarios', () => {
           const sources = sourceIdsOf(scenario);
           let released = 0;
           let finished = 0;
+          let scrapped = 0;
           plant.events.on('partReleased', () => released++);
           plant.events.on('partFinished', () => finished++);
+          plant.events.on('partScrapped', () => scrapped++);
           const horizon = scenario.run.horizon;
           for (const until of [...cuts.map((c) => c * horizon).sort((a, b) => a - b), horizon]) {
             plant.run({ until: Math.max(until, sim.now) });
             expect(plant.released).toBe(released);
             expect(plant.finished).toBe(finished);
-            expect(plant.released).toBe(plant.finished + plant.inSystem);
+            expect(plant.scrapped).toBe(scrapped);
+            // Rework loops keep a part in the system; scrap takes it out.
+            expect(plant.released).toBe(plant.finished + plant.scrapped + plant.inSystem);
             expect(partsHeld(plant, sources)).toBe(plant.inSystem);
           }
         },
@@ -166,6 +170,10 @@ function calendarOnly(doc: Doc, b: number, modes: number): Doc {
     skill,
   }));
   delete st.preventive;
+  // A setup postpones a failure to its end, and the setups depend on the order parts arrive in.
+  delete st.setups;
+  // Off shift a failure waits for the shift start; keep b always on so that its failures show in the run.
+  delete st.shift;
   const crews = (copy.crews as Doc[] | undefined) ?? [];
   if (!crews.some((c) => c.id === `crew-s${b}`)) {
     const travel = crews[0]?.travel;
@@ -200,6 +208,45 @@ function failureLog(doc: Doc): Map<string, string[]> {
   plant.run({ until: scenario.run.horizon });
   return log;
 }
+
+describe('generated scenarios with shifts, setups, inspection and energy', () => {
+  it('no part is taken off shift; kWh = Σ power(state) × time in state; scrap only where inspected', () => {
+    fc.assert(
+      fc.property(docs, (doc) => {
+        const scenario = load(doc);
+        const { plant, statistics } = build(scenario);
+        breakPlant(plant);
+        const inspecting = new Set(
+          scenario.stations.filter((st) => st.inspection !== undefined).map((st) => st.id),
+        );
+        plant.events.on('processStarted', (_part, station) => {
+          expect(plant.stations.get(station)!.onShiftNow).toBe(true);
+        });
+        plant.events.on('partScrapped', (_part, at) => expect(inspecting.has(at.split('/')[0]!)).toBe(true));
+        const { horizon } = scenario.run;
+        plant.run({ until: horizon });
+        const report = statistics.report(horizon);
+        let kJ = 0;
+        for (const st of scenario.stations) {
+          if (st.energy === undefined) continue;
+          const spec = {
+            busyKW: st.energy.busy,
+            idleKW: st.energy.idle,
+            setupKW: st.energy.setup,
+            downKW: st.energy.down,
+            offKW: st.energy.off,
+          };
+          for (const d of statistics.stateDurations(st.id, horizon))
+            for (const s of SERVER_STATES) kJ += serverPowerKW(spec, s) * d[s];
+        }
+        if (scenario.stations.some((st) => st.energy !== undefined))
+          expect(report.energy!.kWh).toBeCloseTo(kJ / 3600, 6);
+        else expect(report.energy).toBeUndefined();
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
 
 describe('common random numbers', () => {
   it("changing one station's process time does not change another station's failure times", () => {

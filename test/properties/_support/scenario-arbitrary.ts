@@ -10,7 +10,10 @@ import { stringify } from 'yaml';
  * buffers; 1–3 servers; failure modes of every basis (calendar, operating, cycles) with or without a
  * skill; preventive plans (calendar or operating); crews (needed by validation as soon as a station
  * has a failure or a plan) with or without skills, travelling by speed, by a fixed time or not at all;
- * interarrival (single product or exponential mix), CONWIP or order-list sources; 1–2 sinks.
+ * interarrival (single product or exponential mix), CONWIP or order-list sources; 1–2 sinks. Part 2
+ * features: sequence-dependent setups between every pair of products, a shared shift calendar (whole hours
+ * on, every day) with `finish` or `stop` at the shift end, inline inspection (scrap, or rework at the same
+ * station) and power per state.
  */
 
 export type Doc = Record<string, unknown>;
@@ -59,6 +62,10 @@ interface StationGen {
     duration: unknown;
     skill: number | null;
   }[];
+  setup: unknown | null;
+  shift: 'none' | 'finish' | 'stop';
+  inspection: { p: number; action: 'scrap' | 'rework' } | null;
+  energy: boolean;
 }
 
 const stationGen: fc.Arbitrary<StationGen> = fc.record({
@@ -89,6 +96,13 @@ const stationGen: fc.Arbitrary<StationGen> = fc.record({
     }),
     { maxLength: 1 },
   ),
+  setup: fc.option(durationDist(0.5, 5), { nil: null }),
+  shift: fc.constantFrom('none', 'none', 'finish', 'stop'),
+  inspection: fc.option(
+    fc.record({ p: fc.constantFrom(0, 0.1, 0.3, 1), action: fc.constantFrom('scrap', 'rework') }),
+    { nil: null },
+  ),
+  energy: fc.boolean(),
 });
 
 /** Options of {@link scenarioDoc}. */
@@ -168,6 +182,7 @@ export function scenarioDoc(options: ScenarioDocOptions = {}): fc.Arbitrary<Doc>
       warmupPct: fc.constantFrom(0, 0, 10, 25),
       replications: fc.integer({ min: 1, max: 2 }),
       seed: fc.integer({ min: 0, max: 1_000_000 }),
+      shiftHours: fc.subarray([0, 1, 2, 3, 4, 5, 6, 7], { minLength: 1 }),
     })
     .map((g) => {
       const n = g.stations.length;
@@ -252,6 +267,30 @@ export function scenarioDoc(options: ScenarioDocOptions = {}): fc.Arbitrary<Doc>
             if (skill !== undefined) plan.skill = skill;
             return plan;
           });
+        if (st.setup !== null && products.length > 1) {
+          station.setups = Object.fromEntries(
+            products.map((a) => [
+              a.id,
+              Object.fromEntries(products.filter((b) => b !== a).map((b) => [b.id, st.setup])),
+            ]),
+          );
+        }
+        if (st.shift !== 'none') {
+          station.shift = 'cal';
+          station.atShiftEnd = st.shift;
+        }
+        if (st.inspection !== null) {
+          station.inspection = {
+            defect: st.inspection.p,
+            // Rework into a finite input of its own could close a loop of full buffers (a true deadlock,
+            // which the run reports); generated scenarios stay deadlock-free, so rework needs room.
+            onDefect:
+              st.inspection.action === 'rework' && typeof st.buffer !== 'number'
+                ? { rework: id, maxReworks: 1 }
+                : 'scrap',
+          };
+        }
+        if (st.energy) station.energy = { busy: '10kW', idle: '2kW', setup: '5kW', down: '500W', off: '0kW' };
         return station;
       });
       if (options.dedicatedCrews) {
@@ -284,6 +323,13 @@ export function scenarioDoc(options: ScenarioDocOptions = {}): fc.Arbitrary<Doc>
       const doc: Doc = { name: 'generated', run, products, sources, stations };
       if (buffers.length > 0) doc.buffers = buffers;
       if (crews.length > 0) doc.crews = crews;
+      if (stations.some((st) => st.shift !== undefined)) {
+        const days = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
+        const hh = (h: number) => `${String(h).padStart(2, '0')}:00`;
+        doc.shifts = [
+          { id: 'cal', shifts: g.shiftHours.map((h) => ({ days, start: hh(h), end: hh(h + 1) })) },
+        ];
+      }
       doc.sinks = Array.from({ length: g.sinks }, (_, i) => ({ id: `out${i}` }));
       return doc;
     });
