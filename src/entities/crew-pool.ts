@@ -3,6 +3,7 @@ import type { CrewJobView, CrewPolicy } from './decision.js';
 import type { Plant } from './plant.js';
 import { distanceM, type Position } from './position.js';
 import type { CrewState } from './server-state.js';
+import type { ShiftCalendar } from './shift-calendar.js';
 
 /** One crew of a pool. */
 export interface CrewSpec {
@@ -12,6 +13,11 @@ export interface CrewSpec {
   readonly skills?: readonly string[];
   /** Where it starts, metres (for travel by distance). */
   readonly home?: Position;
+  /**
+   * Working-time calendar (default: always on shift). Off shift it takes no new job; a job in hand at the
+   * shift end is finished first.
+   */
+  readonly shifts?: ShiftCalendar;
 }
 
 /** How a crew gets to a machine: a fixed time, or layout distance at a speed. */
@@ -58,6 +64,7 @@ interface Crew {
   readonly skills: ReadonlySet<string>;
   position: Position | undefined;
   state: CrewState;
+  onShift: boolean;
 }
 
 interface Waiting {
@@ -105,13 +112,21 @@ export class CrewPool {
     this.plant = plant;
     this.policy = options.dispatch?.alwaysFirst === true ? undefined : options.dispatch;
     this.travel = travel;
-    this.crews = specs.map((c) => ({
-      id: c.id,
-      skills: new Set(c.skills ?? []),
-      position: c.home,
-      state: 'idle' as CrewState,
-    }));
+    const now = plant.sim.now;
+    this.crews = specs.map((c) => {
+      const onShift = c.shifts?.isOn(now) ?? true;
+      return {
+        id: c.id,
+        skills: new Set(c.skills ?? []),
+        position: c.home,
+        state: (onShift ? 'idle' : 'off-shift') as CrewState,
+        onShift,
+      };
+    });
     plant.registerCrewPool(this);
+    specs.forEach((spec, i) => {
+      if (spec.shifts !== undefined) this.scheduleShift(this.crews[i]!, spec.shifts);
+    });
   }
 
   /** Crew ids, in the order given. */
@@ -179,9 +194,30 @@ export class CrewPool {
       sim.schedule(job.durationS, () => {
         // The job ends before the crew is free, so a job requested from onDone queues behind older ones.
         job.onDone();
+        if (!crew.onShift) {
+          this.setState(crew, 'off-shift');
+          return;
+        }
         this.setState(crew, 'idle');
         this.next(crew);
       });
+    });
+  }
+
+  private scheduleShift(crew: Crew, shifts: ShiftCalendar): void {
+    const sim = this.plant.sim;
+    const at = shifts.nextChange(sim.now);
+    if (at === Number.POSITIVE_INFINITY) return;
+    sim.scheduleAt(at, () => {
+      crew.onShift = !crew.onShift;
+      this.plant.events.emit('shiftChanged', `${this.id}/${crew.id}`, crew.onShift, sim.now);
+      if (crew.onShift && crew.state === 'off-shift') {
+        this.setState(crew, 'idle');
+        this.next(crew);
+      } else if (!crew.onShift && crew.state === 'idle') {
+        this.setState(crew, 'off-shift');
+      }
+      this.scheduleShift(crew, shifts);
     });
   }
 

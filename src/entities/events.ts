@@ -1,3 +1,4 @@
+import type { InspectionOutcome } from './inspection.js';
 import type { Part } from './part.js';
 import type { Position } from './position.js';
 import type { RobotJobKind, RobotState } from './robot-state.js';
@@ -14,8 +15,14 @@ export interface PlantEvents {
   partMoved: [part: Part, from: string, to: string, now: number];
   /** A server started processing a part. */
   processStarted: [part: Part, station: string, server: number, now: number];
+  /** A server finished processing a part (before inspection and unloading). */
+  processFinished: [part: Part, station: string, server: number, now: number];
   /** A part reached its sink and left the system. */
   partFinished: [part: Part, sink: string, now: number];
+  /** A part was built into an assembly at station `at` and left the system as a part of its own. */
+  partConsumed: [part: Part, at: string, now: number];
+  /** An assembly station made a new part from its components (it enters the system there). */
+  partAssembled: [part: Part, at: string, now: number];
   /** A part was scrapped at `at` (a station) and left the system. */
   partScrapped: [part: Part, at: string, now: number];
   /** A server changed state. */
@@ -30,6 +37,12 @@ export interface PlantEvents {
   maintenanceStarted: [station: string, server: number, plan: string, now: number];
   /** Preventive maintenance of plan `plan` ended. */
   maintenanceEnded: [station: string, server: number, plan: string, now: number];
+  /** A server started changing over from product `from` to product `to` (state `setup`). */
+  setupStarted: [station: string, server: number, from: string, to: string, now: number];
+  /** A part was inspected right after processing at `station`. */
+  inspected: [station: string, part: Part, outcome: InspectionOutcome, now: number];
+  /** A station's (or crew pool's) working time began (`on`) or ended. */
+  shiftChanged: [entity: string, on: boolean, now: number];
   /** A crew of a pool changed state. */
   crewStateChanged: [pool: string, crew: string, from: CrewState, to: CrewState, now: number];
   /** A robot of a fleet changed state. */

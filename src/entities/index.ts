@@ -25,9 +25,12 @@ export type {
 } from './decision.js';
 export type { EventMap, Listener } from './emitter.js';
 export { Emitter } from './emitter.js';
+export type { EnergyReport, PowerSpec } from './energy-meter.js';
+export { EnergyMeter, serverPowerKW } from './energy-meter.js';
 export { DeadlockError } from './errors.js';
 export type { PlantEvents } from './events.js';
 export type { FailureBasis, FailureModeOptions } from './failure-mode.js';
+export type { DefectAction, InspectionOptions, InspectionOutcome } from './inspection.js';
 export type { MachineTender, TendRequest } from './machine-tender.js';
 export type { MaintenancePlanOptions } from './maintenance-plan.js';
 export type { Order, OrderSourceOptions } from './order-source.js';
@@ -47,11 +50,19 @@ export type { RobotFleetReport, RobotReport } from './robot-statistics.js';
 export { RobotStatistics } from './robot-statistics.js';
 export type { CrewState, ServerState } from './server-state.js';
 export { CREW_STATES, SERVER_STATES } from './server-state.js';
+export type { ShiftSpec, Weekday } from './shift-calendar.js';
+export { ShiftCalendar, WEEKDAYS } from './shift-calendar.js';
 export type { SinkOptions } from './sink.js';
 export { Sink } from './sink.js';
 export type { SourceOptions } from './source.js';
 export { Source } from './source.js';
 export type { StationOptions } from './station.js';
 export { Station } from './station.js';
-export type { PlantReport, StationReport } from './stats-collector.js';
+export type {
+  OeeReport,
+  PlantReport,
+  PlantStatisticsOptions,
+  ProductReport,
+  StationReport,
+} from './stats-collector.js';
 export { PlantStatistics } from './stats-collector.js';

@@ -53,10 +53,14 @@ export class Part {
   readonly priority: number;
   /** Index of the current routing step. */
   step = 0;
-  /** One record per step started so far (queued at least). */
+  /** One record per station visit so far (queued at least), in order; a rework loop adds new records. */
   readonly steps: StepRecord[] = [];
   /** Total seconds spent blocked on servers after processing. */
   blockedS = 0;
+  /** Times it was sent back for rework after a failed inspection. */
+  reworks = 0;
+  /** Failed at least one inspection (so it does not count toward first-pass yield). */
+  defective = false;
   /** Time it reached its sink, seconds (`NaN` while in the system). */
   finishedS = Number.NaN;
   /** Id of the entity that holds it now (source, buffer, `station/server`, sink). */
@@ -75,8 +79,8 @@ export class Part {
     this.location = options.source;
   }
 
-  /** The record of the current step, if it has been queued. */
+  /** The record of the latest station visit (the current one while queued or in process). */
   get currentStep(): StepRecord | undefined {
-    return this.steps[this.step];
+    return this.steps[this.steps.length - 1];
   }
 }

@@ -51,6 +51,8 @@ export class Plant {
   private released_ = 0;
   private finished_ = 0;
   private scrapped_ = 0;
+  private consumed_ = 0;
+  private assembled_ = 0;
 
   constructor(sim: Simulation) {
     this.sim = sim;
@@ -71,7 +73,17 @@ export class Plant {
     return this.scrapped_;
   }
 
-  /** Parts in the system now (`released − finished − scrapped`). */
+  /** Parts consumed as components by assembly stations so far. */
+  get consumed(): number {
+    return this.consumed_;
+  }
+
+  /** Parts made by assembly stations so far (they enter the system there, not at a source). */
+  get assembled(): number {
+    return this.assembled_;
+  }
+
+  /** Parts in the system now (`released + assembled − finished − scrapped − consumed`). */
   get inSystem(): number {
     return this.inSystem_.size;
   }
@@ -268,6 +280,58 @@ export class Plant {
     part.finishedS = this.sim.now;
     part.location = sink;
     this.events.emit('partFinished', part, sink, this.sim.now);
+  }
+
+  /**
+   * Takes `part` out of the system as a component built into an assembly; publishes `partConsumed`.
+   * @internal called by an assembly station.
+   */
+  consume(part: Part, at: string): void {
+    if (!this.inSystem_.delete(part)) {
+      throw new InvalidStateError(`Plant.consume: part ${part.id} is not in the system`);
+    }
+    this.consumed_++;
+    part.finishedS = this.sim.now;
+    part.location = at;
+    this.events.emit('partConsumed', part, at, this.sim.now);
+  }
+
+  /**
+   * Creates a part of `product` made at station `at` from `components` (already consumed). Its routing
+   * continues after its visit of `at`; its release time is the earliest of its components' (so its cycle
+   * time covers the whole kit) and its due date the latest of theirs, or the product's offset from that
+   * release. Publishes `partAssembled`.
+   * @internal called by an assembly station.
+   */
+  assemble(product: string, at: string, components: readonly Part[]): Part {
+    const spec = this.product(product);
+    const step = spec.routing.indexOf(at);
+    if (step < 0) {
+      throw new InvalidArgumentError(
+        `Plant.assemble: routing of ${product} does not visit ${at}, where it is made`,
+      );
+    }
+    const releaseS = Math.min(...components.map((c) => c.releaseS));
+    const dues = components.map((c) => c.dueS).filter((d) => Number.isFinite(d));
+    const part = new Part({
+      id: this.nextPartId++,
+      product,
+      routing: spec.routing,
+      sink: spec.sink,
+      via: spec.via,
+      source: at,
+      releaseS,
+      dueS: dues.length > 0 ? Math.max(...dues) : releaseS + (spec.dueInS ?? Number.POSITIVE_INFINITY),
+      priority: Math.max(spec.priority ?? 0, ...components.map((c) => c.priority)),
+    });
+    const now = this.sim.now;
+    part.steps.push({ station: at, queuedS: now, startedS: now, finishedS: now, blockedS: 0 });
+    part.step = step + 1;
+    part.location = at;
+    this.inSystem_.add(part);
+    this.assembled_++;
+    this.events.emit('partAssembled', part, at, now);
+    return part;
   }
 
   /**

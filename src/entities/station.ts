@@ -9,11 +9,14 @@ import { Buffer } from './buffer.js';
 import type { CrewJob, CrewPool } from './crew-pool.js';
 import type { DispatchPolicy, PartView } from './decision.js';
 import type { FailureBasis, FailureModeOptions } from './failure-mode.js';
+import type { InspectionOptions, InspectionOutcome } from './inspection.js';
+import type { MachineTender } from './machine-tender.js';
 import type { MaintenancePlanOptions } from './maintenance-plan.js';
 import type { Part } from './part.js';
 import type { PartReceiver, Plant } from './plant.js';
 import type { Position } from './position.js';
 import type { ServerState } from './server-state.js';
+import type { ShiftCalendar } from './shift-calendar.js';
 
 /** Options of a {@link Station}. */
 export interface StationOptions {
@@ -37,6 +40,36 @@ export interface StationOptions {
   readonly maintenance?: readonly MaintenancePlanOptions[];
   /** Crews that repair and maintain it; without one, repairs and maintenance start at once. */
   readonly crews?: CrewPool;
+  /**
+   * Sequence-dependent setup times, seconds: `setupTimes[from][to]` is drawn (stream `${id}/setup`) when a
+   * server changes from a part of product `from` to one of product `to`. A pair not listed needs no
+   * setup, nor does a server's first part.
+   */
+  readonly setupTimes?: Readonly<Record<string, Readonly<Record<string, Distribution>>>>;
+  /** A robot that loads and unloads the servers (a robot cell); default: parts move on their own. */
+  readonly tender?: MachineTender;
+  /** Working-time calendar of the servers; default: always on shift. */
+  readonly shifts?: ShiftCalendar;
+  /**
+   * At a shift end, a part in process is finished first (`finish`, default; no new part starts) or
+   * stopped and resumed with its remaining work when the next shift starts (`stop`).
+   */
+  readonly atShiftEnd?: 'finish' | 'stop';
+  /** Inline inspection of every part right after processing. */
+  readonly inspection?: InspectionOptions;
+  /**
+   * Each server processes up to `size` parts of one product at once (an oven), for one process time of
+   * that product. A free server starts a full batch at once; a partial one only when its oldest part has
+   * waited `maxWaitS` seconds (without `maxWaitS` it waits for a full batch). The parts of a batch are the
+   * one the dispatch policy chooses plus the oldest others of its product.
+   */
+  readonly batch?: { readonly size: number; readonly maxWaitS?: number };
+  /**
+   * Joins parts by a bill of materials: a free server starts when its queue holds `inputs[product]` parts
+   * of every input product (the oldest of each), works for the process time of `output`, then the inputs
+   * leave the system (consumed) and one new part of `output` goes on along its routing after this station.
+   */
+  readonly assembly?: { readonly output: string; readonly inputs: Readonly<Record<string, number>> };
 }
 
 interface FailureClock {
@@ -81,6 +114,12 @@ interface Server {
   readonly pending: FailureClock[];
   /** Maintenance plans that fell due and wait for the server to be free. */
   readonly pmDue: PlanClock[];
+  /** Further parts held with `part`: the rest of a batch or of an assembly kit. */
+  others: Part[];
+  /** Product of the last part it started (for setups). */
+  lastProduct: string | undefined;
+  /** End of its last preventive maintenance (or its creation), s: the wear clock of inspections. */
+  maintainedS: number;
   readonly onFinish: () => void;
 }
 
@@ -107,6 +146,19 @@ export class Station {
   private readonly processStream: RandomStream;
   private readonly dispatchPolicy: DispatchPolicy | undefined;
   private readonly crews: CrewPool | undefined;
+  private readonly setupTimes: StationOptions['setupTimes'];
+  private readonly setupStream: RandomStream;
+  private readonly tender: MachineTender | undefined;
+  private readonly shifts: ShiftCalendar | undefined;
+  private readonly stopAtShiftEnd: boolean;
+  private readonly inspection: InspectionOptions | undefined;
+  private readonly qualityStream: RandomStream;
+  private readonly batch: StationOptions['batch'];
+  private readonly assembly: StationOptions['assembly'];
+  /** Pending wake-up for a partial batch, and its time. */
+  private batchTimer: EventId = NO_EVENT;
+  private batchTimerAt = Number.POSITIVE_INFINITY;
+  private onShift = true;
   private dispatching = false;
   private again = false;
 
@@ -127,6 +179,17 @@ export class Station {
     // NOTE: a policy that always takes the oldest part is not asked at all (hot path).
     this.dispatchPolicy = options.dispatch?.alwaysFirst === true ? undefined : options.dispatch;
     this.crews = options.crews;
+    this.setupTimes = options.setupTimes;
+    this.setupStream = plant.sim.streams.get(`${id}/setup`);
+    this.tender = options.tender;
+    this.shifts = options.shifts;
+    this.stopAtShiftEnd = options.atShiftEnd === 'stop';
+    this.inspection = options.inspection;
+    this.qualityStream = plant.sim.streams.get(`${id}/quality`);
+    if (options.inspection !== undefined) this.checkInspection(options.inspection);
+    this.batch = options.batch;
+    this.assembly = options.assembly;
+    this.checkGrouping(options);
     const failures = options.failures ?? [];
     const plans = options.maintenance ?? [];
     checkUnique(id, 'failure mode', failures);
@@ -172,6 +235,9 @@ export class Station {
         })),
         pending: [],
         pmDue: [],
+        others: [],
+        lastProduct: undefined,
+        maintainedS: sim.now,
         onFinish: () => this.finish(server),
       };
       this.servers.push(server);
@@ -181,6 +247,21 @@ export class Station {
       for (const p of s.plans) this.armPlan(s, p);
     }
     this.input.setConsumer(id, (part) => this.onArrival(part));
+    if (this.shifts !== undefined) {
+      this.onShift = this.shifts.isOn(sim.now);
+      if (!this.onShift) for (const s of this.servers) s.state = 'off-shift';
+      this.scheduleShiftChange();
+    }
+  }
+
+  /** Mean process time of `product` here, seconds (`NaN` if it has none): the ideal time of OEE. */
+  meanProcessTimeS(product: string): number {
+    return this.processTimes.get(product)?.mean ?? Number.NaN;
+  }
+
+  /** `true` while the station is within its working time (always, without a shift calendar). */
+  get onShiftNow(): boolean {
+    return this.onShift;
   }
 
   /** Number of servers. */
@@ -251,6 +332,11 @@ export class Station {
   }
 
   private onArrival(part: Part): void {
+    if (this.assembly !== undefined && this.assembly.inputs[part.product] === undefined) {
+      throw new InvalidStateError(
+        `Station: part ${part.id} of ${part.product} reached assembly ${this.id}, whose bill of materials does not use it`,
+      );
+    }
     part.steps.push({
       station: this.id,
       queuedS: this.plant.sim.now,
@@ -274,7 +360,13 @@ export class Station {
         for (const s of this.servers) {
           if (this.input.level === 0) break;
           if (s.state !== 'idle') continue;
-          this.startPart(s, this.input.level === 1 ? 0 : this.pick());
+          if (this.batch === undefined && this.assembly === undefined) {
+            this.startPart(s, this.input.level === 1 ? 0 : this.pick());
+            continue;
+          }
+          const group = this.assembly !== undefined ? this.kit() : this.batchGroup();
+          if (group === null) break;
+          this.startGroup(s, group);
         }
       } while (this.again);
     } finally {
@@ -292,7 +384,7 @@ export class Station {
       priority: p.priority,
       releaseS: p.releaseS,
       dueS: p.dueS,
-      queuedS: p.steps[p.step]?.queuedS ?? now,
+      queuedS: p.currentStep?.queuedS ?? now,
       processTimeS: this.processTimes.get(p.product)?.mean ?? Number.NaN,
     }));
     const i = policy.decide({ kind: 'dispatch', at: this.id, now, options: waiting });
@@ -315,7 +407,7 @@ export class Station {
     s.part = part;
     s.processed = false;
     part.location = s.id;
-    const rec = part.steps[part.step];
+    const rec = part.currentStep;
     if (rec !== undefined) rec.startedS = now;
     const events = this.plant.events;
     // NOTE: has() first, so nothing is built for events nobody listens to, for speed.
@@ -325,8 +417,163 @@ export class Station {
     if (!(workS >= 0 && workS < Number.POSITIVE_INFINITY)) {
       throw new InvalidStateError(`Station: process time of ${part.product} at ${this.id} drew ${workS} s`);
     }
-    this.startWork(s, workS);
+    if (this.tender !== undefined) {
+      this.setState(s, 'handling');
+      this.input.take(index);
+      this.tender.load({
+        station: this.id,
+        server: s.index,
+        part,
+        position: this.position,
+        done: () => this.prepare(s, part.product, workS),
+      });
+      return;
+    }
+    this.prepare(s, part.product, workS);
     this.input.take(index);
+  }
+
+  /** Starts a batch or an assembly kit (`parts`, lead first) on `s`, then takes them out of the queue. */
+  private startGroup(s: Server, parts: Part[]): void {
+    const now = this.plant.sim.now;
+    const lead = parts[0]!;
+    const product = this.assembly?.output ?? lead.product;
+    const dist = this.processTimes.get(product);
+    if (dist === undefined) {
+      throw new InvalidArgumentError(`Station: ${this.id} has no process time for product ${product}`);
+    }
+    s.part = lead;
+    s.others = parts.slice(1);
+    s.processed = false;
+    const events = this.plant.events;
+    for (const part of parts) {
+      part.location = s.id;
+      const rec = part.currentStep;
+      if (rec !== undefined) rec.startedS = now;
+      if (events.has('partMoved')) events.emit('partMoved', part, this.input.id, s.id, now);
+      if (events.has('processStarted')) events.emit('processStarted', part, this.id, s.index, now);
+    }
+    const workS = dist.sample(this.processStream);
+    if (!(workS >= 0 && workS < Number.POSITIVE_INFINITY)) {
+      throw new InvalidStateError(`Station: process time of ${product} at ${this.id} drew ${workS} s`);
+    }
+    this.prepare(s, product, workS);
+    for (const part of parts) this.input.take(this.input.contents.indexOf(part));
+  }
+
+  /** The batch a free server would start now, or `null` to wait (arming the partial-batch wake-up). */
+  private batchGroup(): Part[] | null {
+    const { size, maxWaitS } = this.batch!;
+    const contents = this.input.contents;
+    const lead = contents[contents.length === 1 ? 0 : this.pick()]!;
+    const group = [lead];
+    for (const p of contents) {
+      if (group.length >= size) break;
+      if (p !== lead && p.product === lead.product) group.push(p);
+    }
+    if (group.length >= size) return group;
+    if (maxWaitS === undefined) return null;
+    const sim = this.plant.sim;
+    let oldest = Number.POSITIVE_INFINITY;
+    for (const p of group) oldest = Math.min(oldest, p.currentStep?.queuedS ?? sim.now);
+    const dueS = oldest + maxWaitS;
+    if (sim.now >= dueS) return group;
+    if (dueS < this.batchTimerAt) {
+      if (this.batchTimer !== NO_EVENT) sim.cancel(this.batchTimer);
+      this.batchTimerAt = dueS;
+      this.batchTimer = sim.scheduleAt(dueS, () => {
+        this.batchTimer = NO_EVENT;
+        this.batchTimerAt = Number.POSITIVE_INFINITY;
+        this.dispatch();
+      });
+    }
+    return null;
+  }
+
+  /** The oldest complete kit of the bill of materials in the queue (lead first), or `null`. */
+  private kit(): Part[] | null {
+    const picked: Part[] = [];
+    const contents = this.input.contents;
+    for (const [product, qty] of Object.entries(this.assembly!.inputs)) {
+      let n = 0;
+      for (const p of contents) {
+        if (n >= qty) break;
+        if (p.product === product) {
+          picked.push(p);
+          n++;
+        }
+      }
+      if (n < qty) return null;
+    }
+    return picked;
+  }
+
+  private checkGrouping(options: StationOptions): void {
+    const b = options.batch;
+    if (b !== undefined) {
+      if (!(Number.isInteger(b.size) && b.size >= 1)) {
+        throw new InvalidArgumentError(
+          `Station: batch size of ${this.id} must be an integer >= 1 (got ${b.size})`,
+        );
+      }
+      if (b.maxWaitS !== undefined && !(b.maxWaitS >= 0 && Number.isFinite(b.maxWaitS))) {
+        throw new InvalidArgumentError(
+          `Station: batch maxWaitS of ${this.id} must be >= 0 s (got ${b.maxWaitS})`,
+        );
+      }
+    }
+    const a = options.assembly;
+    if (a !== undefined) {
+      const entries = Object.entries(a.inputs);
+      if (entries.length === 0)
+        throw new InvalidArgumentError(`Station: assembly at ${this.id} has no inputs`);
+      for (const [product, qty] of entries) {
+        if (!(Number.isInteger(qty) && qty >= 1)) {
+          throw new InvalidArgumentError(
+            `Station: assembly at ${this.id} needs an integer >= 1 of ${product} (got ${qty})`,
+          );
+        }
+      }
+    }
+    if (b !== undefined && a !== undefined) {
+      throw new InvalidArgumentError(`Station: ${this.id} cannot both batch and assemble`);
+    }
+    if ((b !== undefined || a !== undefined) && options.tender !== undefined) {
+      throw new InvalidArgumentError(`Station: ${this.id} cannot batch or assemble with a robot tender`);
+    }
+  }
+
+  /** The part is on the server: change over if the product changed, then work. */
+  private prepare(s: Server, product: string, workS: number): void {
+    const from = s.lastProduct;
+    s.lastProduct = product;
+    const setup = from === undefined ? undefined : this.setupTimes?.[from]?.[product];
+    if (setup === undefined || from === undefined || from === product) {
+      this.work(s, workS);
+      return;
+    }
+    const setupS = setup.sample(this.setupStream);
+    if (!(setupS >= 0 && setupS < Number.POSITIVE_INFINITY)) {
+      throw new InvalidStateError(`Station: setup ${from} → ${product} at ${this.id} drew ${setupS} s`);
+    }
+    this.setState(s, 'setup');
+    this.plant.events.emit('setupStarted', this.id, s.index, from, product, this.plant.sim.now);
+    this.plant.sim.schedule(setupS, () => this.work(s, workS));
+  }
+
+  /** Starts the work on the part now on the server, unless a failure or the shift end comes first. */
+  private work(s: Server, workS: number): void {
+    s.remainingWorkS = workS;
+    const pending = s.pending.shift();
+    if (pending !== undefined) {
+      this.goDown(s, pending);
+      return;
+    }
+    if (!this.onShift && this.stopAtShiftEnd) {
+      this.setState(s, 'off-shift');
+      return;
+    }
+    this.startWork(s, workS);
   }
 
   private startWork(s: Server, workS: number): void {
@@ -378,26 +625,116 @@ export class Station {
     this.stopWork(s);
     s.processed = true;
     s.remainingWorkS = 0;
-    const rec = part.steps[part.step];
-    if (rec !== undefined) rec.finishedS = this.plant.sim.now;
-    part.step++;
+    const now = this.plant.sim.now;
+    this.finishPart(s, part, now);
+    for (const other of s.others) this.finishPart(s, other, now);
     for (const c of s.failures) {
       if (c.basis === 'cycles' && ++c.count >= (c.mode.cycles ?? 1)) {
         c.count = 0;
         s.pending.push(c);
       }
     }
+    if (s.others.length > 0 || this.assembly !== undefined) {
+      this.finishGroup(s);
+      return;
+    }
+    if (this.inspection !== undefined && this.inspect(s, part) === 'scrap') {
+      this.plant.scrap(part, s.id);
+      this.release(s);
+      return;
+    }
+    if (this.tender !== undefined) {
+      this.setState(s, 'handling');
+      this.tender.unload({
+        station: this.id,
+        server: s.index,
+        part,
+        position: this.position,
+        done: () => this.release(s),
+      });
+      return;
+    }
     this.tryUnload(s);
+  }
+
+  private finishPart(s: Server, part: Part, now: number): void {
+    const rec = part.currentStep;
+    if (rec !== undefined) rec.finishedS = now;
+    if (this.plant.events.has('processFinished'))
+      this.plant.events.emit('processFinished', part, this.id, s.index, now);
+    part.step++;
+  }
+
+  /** After a batch or an assembly: assemble, inspect each part, then pass them on one by one. */
+  private finishGroup(s: Server): void {
+    let parts = [s.part!, ...s.others];
+    if (this.assembly !== undefined) {
+      for (const p of parts) this.plant.consume(p, this.id);
+      parts = [this.plant.assemble(this.assembly.output, this.id, parts)];
+    }
+    if (this.inspection !== undefined) {
+      parts = parts.filter((p) => {
+        if (this.inspect(s, p) !== 'scrap') return true;
+        this.plant.scrap(p, s.id);
+        return false;
+      });
+    }
+    if (parts.length === 0) {
+      s.others = [];
+      this.release(s);
+      return;
+    }
+    s.part = parts[0]!;
+    s.others = parts.slice(1);
+    this.tryUnload(s);
+  }
+
+  /** The part left the server (scrapped, or picked off by the tender). */
+  private release(s: Server): void {
+    s.part = null;
+    s.processed = false;
+    s.blockedOn = null;
+    this.afterFree(s);
+  }
+
+  /** Inspects the part just processed on `s` (its step already advanced) and routes a defective one. */
+  private inspect(s: Server, part: Part): InspectionOutcome {
+    const q = this.inspection!;
+    const wearH = (this.plant.sim.now - s.maintainedS) / 3600;
+    const p = Math.min(1, (q.defectProbability[part.product] ?? 0) + (q.risePerHour ?? 0) * wearH);
+    let outcome: InspectionOutcome = 'pass';
+    // NOTE: one draw per inspection whatever p is, so changing a probability keeps the stream aligned.
+    if (this.qualityStream.next() < p) {
+      part.defective = true;
+      const action = q.onDefect;
+      if (action.kind === 'rework' && part.reworks < action.maxReworks) {
+        outcome = 'rework';
+        part.reworks++;
+        part.step = reworkStep(part, action.station, this.id);
+      } else {
+        outcome = 'scrap';
+      }
+    }
+    this.plant.events.emit('inspected', this.id, part, outcome, this.plant.sim.now);
+    return outcome;
   }
 
   /** Passes the processed part on, or blocks holding it. */
   private tryUnload(s: Server): void {
     const part = s.part!;
+    // The record of the step just done, taken before the next station adds its own.
+    const rec = part.currentStep;
     if (this.plant.forward(part, s.id)) {
-      const rec = part.steps[part.step - 1];
       if (rec !== undefined) {
         rec.blockedS = this.plant.sim.now - rec.finishedS;
         part.blockedS += rec.blockedS;
+      }
+      const next = s.others.shift();
+      if (next !== undefined) {
+        // The rest of a batch leaves one by one; the server stays blocked while any part is left.
+        s.part = next;
+        this.tryUnload(s);
+        return;
       }
       s.part = null;
       s.processed = false;
@@ -420,11 +757,15 @@ export class Station {
     if (dest instanceof Buffer) this.plant.checkBlockingCycle(dest);
   }
 
-  /** The server holds no part: fail if a failure is pending, maintain if due, else take work. */
+  /** The server holds no part: fail if a failure is pending, rest off shift, maintain if due, else take work. */
   private afterFree(s: Server): void {
     const pending = s.pending.shift();
     if (pending !== undefined) {
       this.goDown(s, pending);
+      return;
+    }
+    if (!this.onShift) {
+      this.setState(s, 'off-shift');
       return;
     }
     if (s.pmDue.length > 0) {
@@ -445,7 +786,7 @@ export class Station {
     if (s.part === null) {
       this.afterFree(s);
     } else if (!s.processed) {
-      this.startWork(s, s.remainingWorkS);
+      this.work(s, s.remainingWorkS);
     } else {
       this.tryUnload(s);
     }
@@ -467,7 +808,9 @@ export class Station {
   private failureDue(s: Server, c: FailureClock): void {
     c.eventId = NO_EVENT;
     c.remainingS = 0;
-    if (s.state === 'down-waiting' || s.state === 'repair' || s.state === 'maintenance') {
+    // Not while it is already down, in maintenance, off shift, changing over or being loaded/unloaded:
+    // the failure then strikes as soon as it could work again (becomeUp/afterFree/work take `pending`).
+    if (s.state !== 'busy' && s.state !== 'idle' && s.state !== 'blocked') {
       s.pending.push(c);
       return;
     }
@@ -476,12 +819,7 @@ export class Station {
 
   private goDown(s: Server, c: FailureClock): void {
     const sim = this.plant.sim;
-    if (s.finishId !== NO_EVENT) {
-      sim.cancel(s.finishId);
-      s.finishId = NO_EVENT;
-      s.remainingWorkS = s.workEndS - sim.now;
-      this.stopWork(s);
-    }
+    this.interrupt(s);
     s.waitToken++;
     this.setState(s, 'down-waiting');
     this.plant.events.emit('failed', this.id, s.index, c.name, sim.now);
@@ -537,10 +875,63 @@ export class Station {
       onStart: () => {},
       onDone: () => {
         this.plant.events.emit('maintenanceEnded', this.id, s.index, p.plan.name, sim.now);
+        s.maintainedS = sim.now;
         this.armPlan(s, p);
         this.becomeUp(s);
       },
     });
+  }
+
+  private scheduleShiftChange(): void {
+    const sim = this.plant.sim;
+    const next = this.shifts!.nextChange(sim.now);
+    if (next === Number.POSITIVE_INFINITY) return;
+    sim.scheduleAt(next, () => {
+      this.onShift = !this.onShift;
+      this.plant.events.emit('shiftChanged', this.id, this.onShift, sim.now);
+      for (const s of this.servers) {
+        if (this.onShift) {
+          if (s.state === 'off-shift') this.becomeUp(s);
+        } else if (s.state === 'idle') {
+          this.setState(s, 'off-shift');
+        } else if (s.state === 'busy' && this.stopAtShiftEnd) {
+          this.interrupt(s);
+          this.setState(s, 'off-shift');
+        }
+        // Otherwise it finishes what it is doing (a part, a repair, a setup, an unload) and then rests.
+      }
+      this.scheduleShiftChange();
+    });
+  }
+
+  /** Stops the work in progress on `s`, keeping the part and its remaining work. */
+  private interrupt(s: Server): void {
+    if (s.finishId === NO_EVENT) return;
+    const sim = this.plant.sim;
+    sim.cancel(s.finishId);
+    s.finishId = NO_EVENT;
+    s.remainingWorkS = s.workEndS - sim.now;
+    this.stopWork(s);
+  }
+
+  private checkInspection(q: InspectionOptions): void {
+    for (const [product, p] of Object.entries(q.defectProbability)) {
+      if (!(p >= 0 && p <= 1)) {
+        throw new InvalidArgumentError(
+          `Station: defect probability of ${product} at ${this.id} must be in [0, 1] (got ${p})`,
+        );
+      }
+    }
+    const rise = q.risePerHour ?? 0;
+    if (!(rise >= 0 && Number.isFinite(rise))) {
+      throw new InvalidArgumentError(`Station: risePerHour at ${this.id} must be >= 0 (got ${rise})`);
+    }
+    const a = q.onDefect;
+    if (a.kind === 'rework' && !(Number.isInteger(a.maxReworks) && a.maxReworks >= 0)) {
+      throw new InvalidArgumentError(
+        `Station: maxReworks at ${this.id} must be an integer >= 0 (got ${a.maxReworks})`,
+      );
+    }
   }
 
   private requestCrew(job: CrewJob): void {
@@ -554,6 +945,17 @@ export class Station {
     job.onStart();
     this.plant.sim.schedule(job.durationS, job.onDone);
   }
+}
+
+/**
+ * The routing index a reworked part returns to: the latest visit of `station` at or before the step just
+ * done (`part.step − 1`).
+ */
+function reworkStep(part: Part, station: string, inspector: string): number {
+  for (let i = part.step - 1; i >= 0; i--) if (part.routing[i] === station) return i;
+  throw new InvalidStateError(
+    `Station: ${inspector} sends part ${part.id} (${part.product}) to rework at ${station}, which its routing does not visit before`,
+  );
 }
 
 function checkUnique(station: string, what: string, items: readonly { name: string }[]): void {

@@ -1,5 +1,6 @@
 import { Tally, type TallySummary, TimeWeighted } from '../engine/index.js';
 import { StateClock } from './_internal/state-clock.js';
+import { EnergyMeter, type PowerSpec } from './energy-meter.js';
 import type { Plant } from './plant.js';
 import { SERVER_STATES, type ServerState } from './server-state.js';
 
@@ -21,6 +22,58 @@ export interface StationReport {
   readonly mttrS: number;
   /** Time-average and maximum number of parts waiting in its input. */
   readonly queueLength: { readonly mean: number; readonly max: number };
+  /** Fraction of server-time changing over (`setup`). */
+  readonly setupFraction: number;
+  /** Fraction of server-time off shift. */
+  readonly offShiftFraction: number;
+  /** Setups started in the period. */
+  readonly setups: number;
+  /** Parts whose processing finished here in the period. */
+  readonly processed: number;
+  /** Overall equipment effectiveness and its factors (see {@link OeeReport}). */
+  readonly oee: OeeReport;
+  /**
+   * Fraction of first-time inspections here that passed (`NaN` without inspection): a part back for
+   * rework is not counted again.
+   */
+  readonly firstPassYield: number;
+  /** Parts scrapped by its inspection in the period. */
+  readonly scrapped: number;
+}
+
+/**
+ * OEE = availability × performance × quality, per station, of server-time:
+ * - availability = operating time / planned time, where planned = elapsed − off shift and operating =
+ *   planned − (down-waiting + repair + maintenance + setup);
+ * - performance = Σ (mean process time of each part processed) / operating time — starved, blocked and
+ *   robot-waiting time count as performance losses;
+ * - quality = parts passing inspection / parts inspected (1 without inspection).
+ * Each is `NaN` when its denominator is 0.
+ */
+export interface OeeReport {
+  readonly availability: number;
+  readonly performance: number;
+  readonly quality: number;
+  readonly oee: number;
+}
+
+/** Due-date and flow figures of one product, over parts of it finished in the period. Seconds. */
+export interface ProductReport {
+  readonly finished: number;
+  readonly scrapped: number;
+  readonly cycleTimeMeanS: number;
+  /** Fraction that met a finite due date (`NaN` when none had one). */
+  readonly onTimeFraction: number;
+  /** Mean of max(0, finish − due). */
+  readonly meanTardinessS: number;
+  /** Mean of finish − due (negative: early). */
+  readonly meanLatenessS: number;
+}
+
+/** Options of a {@link PlantStatistics}. */
+export interface PlantStatisticsOptions {
+  /** Power per state of stations by id; with it the report carries `energy`. */
+  readonly power?: Readonly<Record<string, PowerSpec>>;
 }
 
 /** What {@link PlantStatistics.report} returns. Times in seconds. */
@@ -44,6 +97,29 @@ export interface PlantReport {
   readonly crews: Readonly<Record<string, { readonly utilization: number }>>;
   /** Per buffer: time-average and maximum level. */
   readonly buffers: Readonly<Record<string, { readonly mean: number; readonly max: number }>>;
+  /** Parts scrapped in the period. */
+  readonly scrapped: number;
+  /** Fraction of parts leaving (finished or scrapped) that never failed an inspection. */
+  readonly firstPassYield: number;
+  /** Mean age (now − release) of the parts in the system at `now`, seconds (`NaN` when empty). */
+  readonly wipAgeS: number;
+  readonly products: Readonly<Record<string, ProductReport>>;
+  /** Energy, when power figures were given: total kWh, kWh per good (finished) part, peak kW. */
+  readonly energy?: {
+    readonly kWh: number;
+    readonly kWhPerGoodPart: number;
+    readonly peakKW: number;
+    readonly byEntity: Readonly<Record<string, number>>;
+  };
+}
+
+interface ProductStats {
+  readonly cycle: Tally;
+  readonly lateness: Tally;
+  finished: number;
+  scrapped: number;
+  onTime: number;
+  tardinessSum: number;
 }
 
 interface StationStats {
@@ -51,6 +127,14 @@ interface StationStats {
   readonly input: string;
   failures: number;
   repairs: number;
+  setups: number;
+  processed: number;
+  idealS: number;
+  inspected: number;
+  passed: number;
+  firstInspected: number;
+  firstPassed: number;
+  scrapped: number;
 }
 
 const STATE_INDEX = new Map<ServerState, number>(SERVER_STATES.map((s, i) => [s, i]));
@@ -72,8 +156,13 @@ export class PlantStatistics {
   private released = 0;
   private finished = 0;
   private onTime = 0;
+  private scrapped = 0;
+  private goodFirstPass = 0;
+  private readonly products = new Map<string, ProductStats>();
+  /** Meters power when the options give any; composed here so one `reset` serves the warm-up. */
+  readonly energy: EnergyMeter | undefined;
 
-  constructor(plant: Plant) {
+  constructor(plant: Plant, options: PlantStatisticsOptions = {}) {
     this.plant = plant;
     const now = plant.sim.now;
     this.startS = now;
@@ -83,12 +172,26 @@ export class PlantStatistics {
       for (let i = 0; i < st.serverCount; i++) {
         servers.push(new StateClock(SERVER_STATES.length, STATE_INDEX.get(st.serverState(i))!, now));
       }
-      this.stations.set(id, { servers, input: st.input.id, failures: 0, repairs: 0 });
+      this.stations.set(id, {
+        servers,
+        input: st.input.id,
+        failures: 0,
+        repairs: 0,
+        setups: 0,
+        processed: 0,
+        idealS: 0,
+        inspected: 0,
+        passed: 0,
+        firstInspected: 0,
+        firstPassed: 0,
+        scrapped: 0,
+      });
     }
     for (const [id, b] of plant.buffers) this.buffers.set(id, new TimeWeighted({ now, level: b.level }));
     for (const [id, pool] of plant.crewPools) {
       for (const crew of pool.crewIds) {
-        const busy = pool.crewState(crew) === 'idle' ? 0 : 1;
+        const state = pool.crewState(crew);
+        const busy = state === 'idle' || state === 'off-shift' ? 0 : 1;
         this.crews.set(`${id}/${crew}`, new TimeWeighted({ now, level: busy }));
       }
     }
@@ -99,12 +202,53 @@ export class PlantStatistics {
     });
     ev.on('partFinished', (part, _sink, t) => {
       this.finished++;
+      if (!part.defective) this.goodFirstPass++;
       this.wip.update(t, this.wip.level - 1);
       this.cycleTime.add(t - part.releaseS);
+      const ps = this.product(part.product);
+      ps.finished++;
+      ps.cycle.add(t - part.releaseS);
       if (Number.isFinite(part.dueS)) {
         const late = t - part.dueS;
-        if (late <= 0) this.onTime++;
+        if (late <= 0) {
+          this.onTime++;
+          ps.onTime++;
+        }
         this.tardiness.add(Math.max(0, late));
+        ps.lateness.add(late);
+        ps.tardinessSum += Math.max(0, late);
+      }
+    });
+    ev.on('partConsumed', (_part, _at, t) => this.wip.update(t, this.wip.level - 1));
+    ev.on('partAssembled', (_part, _at, t) => this.wip.update(t, this.wip.level + 1));
+    ev.on('partScrapped', (part, _at, t) => {
+      this.scrapped++;
+      this.product(part.product).scrapped++;
+      this.wip.update(t, this.wip.level - 1);
+    });
+    ev.on('setupStarted', (station) => {
+      const s = this.stations.get(station);
+      if (s !== undefined) s.setups++;
+    });
+    ev.on('processFinished', (part, station) => {
+      const s = this.stations.get(station);
+      if (s === undefined) return;
+      s.processed++;
+      const ideal = plant.stations.get(station)?.meanProcessTimeS(part.product) ?? Number.NaN;
+      if (Number.isFinite(ideal)) s.idealS += ideal;
+    });
+    ev.on('inspected', (station, part, outcome) => {
+      const s = this.stations.get(station);
+      if (s === undefined) return;
+      s.inspected++;
+      if (outcome === 'pass') s.passed++;
+      if (outcome === 'scrap') s.scrapped++;
+      // First time at this station: one visit record of it (a reworked part adds another).
+      let visits = 0;
+      for (const rec of part.steps) if (rec.station === station) visits++;
+      if (visits === 1) {
+        s.firstInspected++;
+        if (outcome === 'pass') s.firstPassed++;
       }
     });
     ev.on('serverStateChanged', (station, server, _from, to, t) => {
@@ -120,8 +264,25 @@ export class PlantStatistics {
       if (s !== undefined) s.repairs++;
     });
     ev.on('crewStateChanged', (pool, crew, _from, to, t) =>
-      this.crews.get(`${pool}/${crew}`)?.update(t, to === 'idle' ? 0 : 1),
+      this.crews.get(`${pool}/${crew}`)?.update(t, to === 'idle' || to === 'off-shift' ? 0 : 1),
     );
+    this.energy = options.power === undefined ? undefined : new EnergyMeter(plant, options.power);
+  }
+
+  private product(id: string): ProductStats {
+    let ps = this.products.get(id);
+    if (ps === undefined) {
+      ps = {
+        cycle: new Tally({ quantiles: false }),
+        lateness: new Tally({ quantiles: false }),
+        finished: 0,
+        scrapped: 0,
+        onTime: 0,
+        tardinessSum: 0,
+      };
+      this.products.set(id, ps);
+    }
+    return ps;
   }
 
   /** Discards everything observed before `now` (levels are kept). */
@@ -130,12 +291,24 @@ export class PlantStatistics {
     this.released = 0;
     this.finished = 0;
     this.onTime = 0;
+    this.scrapped = 0;
+    this.goodFirstPass = 0;
+    this.products.clear();
+    this.energy?.reset(now);
     this.cycleTime.reset();
     this.tardiness.reset();
     this.wip.reset(now);
     for (const s of this.stations.values()) {
       s.failures = 0;
       s.repairs = 0;
+      s.setups = 0;
+      s.processed = 0;
+      s.idealS = 0;
+      s.inspected = 0;
+      s.passed = 0;
+      s.firstInspected = 0;
+      s.firstPassed = 0;
+      s.scrapped = 0;
       for (const tw of s.servers) tw.reset(now);
     }
     for (const tw of this.crews.values()) tw.reset(now);
@@ -173,6 +346,11 @@ export class PlantStatistics {
         fractions[name] = serverTime > 0 ? total[name] / serverTime : Number.NaN;
       const downS = total['down-waiting'] + total.repair;
       const queue = this.buffers.get(s.input);
+      const plannedS = serverTime - total['off-shift'];
+      const operatingS = plannedS - downS - total.maintenance - total.setup;
+      const availability = ratio(operatingS, plannedS);
+      const performance = ratio(s.idealS, operatingS);
+      const quality = s.inspected > 0 ? s.passed / s.inspected : s.processed > 0 ? 1 : Number.NaN;
       stations[id] = {
         stateFractions: fractions,
         utilization: fractions.busy,
@@ -182,8 +360,34 @@ export class PlantStatistics {
         mtbfS: s.failures > 0 ? (serverTime - downS) / s.failures : Number.NaN,
         mttrS: s.repairs > 0 ? downS / s.repairs : Number.NaN,
         queueLength: { mean: queue?.mean(now) ?? 0, max: queue?.max ?? 0 },
+        setupFraction: fractions.setup,
+        offShiftFraction: fractions['off-shift'],
+        setups: s.setups,
+        processed: s.processed,
+        oee: { availability, performance, quality, oee: availability * performance * quality },
+        firstPassYield: ratio(s.firstPassed, s.firstInspected),
+        scrapped: s.scrapped,
       };
     }
+    const products: Record<string, ProductReport> = {};
+    for (const id of [...this.products.keys()].sort()) {
+      const ps = this.products.get(id)!;
+      const due = ps.lateness.count;
+      products[id] = {
+        finished: ps.finished,
+        scrapped: ps.scrapped,
+        cycleTimeMeanS: ps.cycle.count > 0 ? ps.cycle.mean : Number.NaN,
+        onTimeFraction: ratio(ps.onTime, due),
+        meanTardinessS: ratio(ps.tardinessSum, due),
+        meanLatenessS: due > 0 ? ps.lateness.mean : Number.NaN,
+      };
+    }
+    const inSystem = this.plant.partsInSystem();
+    const wipAgeS =
+      inSystem.length > 0
+        ? inSystem.reduce((sum, p) => sum + (now - p.releaseS), 0) / inSystem.length
+        : Number.NaN;
+    const energyReport = this.energy?.report(now);
     const crews: Record<string, { utilization: number }> = {};
     for (const [id, tw] of this.crews) crews[id] = { utilization: tw.mean(now) };
     const buffers: Record<string, { mean: number; max: number }> = {};
@@ -200,6 +404,25 @@ export class PlantStatistics {
       stations,
       crews,
       buffers,
+      scrapped: this.scrapped,
+      firstPassYield: ratio(this.goodFirstPass, this.finished + this.scrapped),
+      wipAgeS,
+      products,
+      ...(energyReport === undefined
+        ? {}
+        : {
+            energy: {
+              kWh: energyReport.kWh,
+              kWhPerGoodPart: ratio(energyReport.kWh, this.finished),
+              peakKW: energyReport.peakKW,
+              byEntity: energyReport.byEntity,
+            },
+          }),
     };
   }
+}
+
+/** `a / b`, or `NaN` when `b` is 0. */
+function ratio(a: number, b: number): number {
+  return b > 0 ? a / b : Number.NaN;
 }

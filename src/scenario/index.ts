@@ -31,16 +31,19 @@ export type { ReferenceProblem } from './references.js';
 export { checkReferences } from './references.js';
 export type {
   BufferSpec,
+  ConveyorSpec,
   Crew,
   FailureMode,
   Order,
   PreventivePlan,
   Product,
+  RobotFleetSpec,
   Scenario,
+  ShiftCalendarSpec,
   Source,
   Station,
 } from './schema.js';
-export { RESERVED_STATION, RESERVED_TOP_LEVEL, ScenarioSchema } from './schema.js';
+export { ScenarioSchema } from './schema.js';
 export type { QuantityKind, QuantityResult } from './units.js';
 export {
   expectedQuantity,

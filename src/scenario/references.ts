@@ -13,7 +13,7 @@ const list = (v: unknown): readonly unknown[] => (Array.isArray(v) ? v : []);
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 
 /** Element kinds that share one id namespace (their ids name random streams and entities). */
-const ENTITY_SECTIONS = ['sources', 'buffers', 'stations', 'crews', 'sinks'] as const;
+const ENTITY_SECTIONS = ['sources', 'buffers', 'stations', 'crews', 'sinks', 'conveyors', 'robots'] as const;
 
 /**
  * Cross-reference checks of a scenario document, run on the raw parsed document (not the schema's
@@ -24,7 +24,9 @@ const ENTITY_SECTIONS = ['sources', 'buffers', 'stations', 'crews', 'sinks'] as 
  * one namespace); routing steps, sources, orders and mixes naming unknown stations or products;
  * unknown input buffers and sinks; a buffer feeding two stations; a product with no sink when there
  * are several; failure and preventive skills no crew has (or no crew at all); crews travelling by
- * speed while a station they serve has no position; warmup >= horizon; an order due before release.
+ * speed while a station they serve has no position; warmup >= horizon; an order due before release;
+ * carriers (`via`, `exitVia`) naming no conveyor or fleet, or a conveyor that does not lead there; shift
+ * calendars, tending fleets, setup and defect products, rework stations and assembly bills of materials.
  */
 export function checkReferences(doc: unknown): ReferenceProblem[] {
   const problems: ReferenceProblem[] = [];
@@ -48,6 +50,8 @@ export function checkReferences(doc: unknown): ReferenceProblem[] {
     stations: new Set(),
     crews: new Set(),
     sinks: new Set(),
+    conveyors: new Set(),
+    robots: new Set(),
   };
   for (const section of ENTITY_SECTIONS) {
     list(doc[section]).forEach((e, i) => {
@@ -73,15 +77,145 @@ export function checkReferences(doc: unknown): ReferenceProblem[] {
     }
   };
 
-  // Products: routing stations, sinks.
+  // Stations by id, and what they assemble (for routing checks).
+  const stationsById = new Map<string, Obj>();
+  for (const st of list(doc.stations))
+    if (isObj(st) && typeof st.id === 'string') stationsById.set(st.id, st);
+  const conveyorsById = new Map<string, Obj>();
+  for (const c of list(doc.conveyors)) if (isObj(c) && typeof c.id === 'string') conveyorsById.set(c.id, c);
+  const carriers = new Set([...ids.conveyors, ...ids.robots]);
+  const assemblyInputs = (station: unknown): Obj | undefined => {
+    const st = typeof station === 'string' ? stationsById.get(station) : undefined;
+    return st !== undefined && isObj(st.assembly) && isObj(st.assembly.inputs)
+      ? st.assembly.inputs
+      : undefined;
+  };
+  const checkVia = (via: unknown, to: unknown, from: unknown, ...path: (string | number)[]) => {
+    known(carriers, 'conveyor or robot fleet', via, ...path);
+    const conveyor = typeof via === 'string' ? conveyorsById.get(via) : undefined;
+    if (conveyor === undefined) return;
+    if (typeof conveyor.to === 'string' && typeof to === 'string' && conveyor.to !== to)
+      add(`conveyor "${via}" leads to "${conveyor.to}", not to "${to}"`, ...path);
+    if (typeof conveyor.from === 'string' && typeof from === 'string' && conveyor.from !== from)
+      add(`conveyor "${via}" starts at "${conveyor.from}", not at "${from}"`, ...path);
+  };
+
+  // Products: routing stations, process times, carriers, sinks.
   const sinkCount = ids.sinks.size;
+  const onlySink = sinkCount === 1 ? [...ids.sinks][0] : undefined;
   list(doc.products).forEach((p, i) => {
     if (!isObj(p)) return;
-    list(p.routing).forEach((step, j) => {
-      if (isObj(step)) known(ids.stations, 'station', step.station, 'products', i, 'routing', j, 'station');
+    const routing = list(p.routing);
+    routing.forEach((step, j) => {
+      if (!isObj(step)) return;
+      known(ids.stations, 'station', step.station, 'products', i, 'routing', j, 'station');
+      const inputs = assemblyInputs(step.station);
+      const isComponent = inputs !== undefined && typeof p.id === 'string' && p.id in inputs;
+      if (isComponent && j !== routing.length - 1)
+        add(
+          `"${String(p.id)}" is built into an assembly at "${String(step.station)}": its routing must end there`,
+          'products',
+          i,
+          'routing',
+          j,
+        );
+      if (step.processTime === undefined && !isComponent)
+        add('a routing step needs processTime', 'products', i, 'routing', j);
+      if (step.via !== undefined) {
+        const prev = j > 0 && isObj(routing[j - 1]) ? (routing[j - 1] as Obj).station : undefined;
+        checkVia(step.via, step.station, prev, 'products', i, 'routing', j, 'via');
+      }
     });
     if (p.sink !== undefined) known(ids.sinks, 'sink', p.sink, 'products', i, 'sink');
     else if (sinkCount > 1) add(`several sinks exist: say which one with sink`, 'products', i);
+    if (p.exitVia !== undefined) {
+      const last = isObj(routing[routing.length - 1])
+        ? (routing[routing.length - 1] as Obj).station
+        : undefined;
+      checkVia(p.exitVia, p.sink ?? onlySink, last, 'products', i, 'exitVia');
+    }
+  });
+
+  // Shift calendars.
+  const calendars = new Set<string>();
+  list(doc.shifts).forEach((c, i) => {
+    const id = isObj(c) ? str(c.id) : undefined;
+    if (id === undefined) return;
+    if (calendars.has(id)) add(`duplicate shift calendar id "${id}"`, 'shifts', i, 'id');
+    calendars.add(id);
+  });
+  list(doc.crews).forEach((c, i) => {
+    if (isObj(c)) known(calendars, 'shift calendar', c.shift, 'crews', i, 'shift');
+  });
+  list(doc.conveyors).forEach((c, i) => {
+    if (!isObj(c)) return;
+    if (typeof c.to === 'string' && !ids.stations.has(c.to) && !ids.sinks.has(c.to))
+      add(`unknown station or sink "${c.to}"`, 'conveyors', i, 'to');
+    if (typeof c.from === 'string' && !ids.stations.has(c.from) && !ids.sources.has(c.from))
+      add(`unknown station or source "${c.from}"`, 'conveyors', i, 'from');
+  });
+
+  // Stations: the products they name.
+  list(doc.stations).forEach((st, i) => {
+    if (!isObj(st)) return;
+    known(calendars, 'shift calendar', st.shift, 'stations', i, 'shift');
+    known(ids.robots, 'robot fleet', st.tendedBy, 'stations', i, 'tendedBy');
+    if (isObj(st.setups)) {
+      for (const [from, row] of Object.entries(st.setups)) {
+        known(products, 'product', from, 'stations', i, 'setups', from);
+        if (isObj(row))
+          for (const to of Object.keys(row))
+            known(products, 'product', to, 'stations', i, 'setups', from, to);
+      }
+    }
+    const visiting = list(doc.products).filter(
+      (p): p is Obj => isObj(p) && list(p.routing).some((s) => isObj(s) && s.station === st.id),
+    );
+    if (isObj(st.inspection)) {
+      const q = st.inspection;
+      if (isObj(q.defect))
+        for (const product of Object.keys(q.defect))
+          known(products, 'product', product, 'stations', i, 'inspection', 'defect', product);
+      const rework = isObj(q.onDefect) ? q.onDefect.rework : undefined;
+      if (typeof rework === 'string') {
+        known(ids.stations, 'station', rework, 'stations', i, 'inspection', 'onDefect', 'rework');
+        for (const p of visiting) {
+          const stations = list(p.routing).map((s) => (isObj(s) ? s.station : undefined));
+          const at = stations.indexOf(st.id);
+          if (ids.stations.has(rework) && !stations.slice(0, at + 1).includes(rework))
+            add(
+              `product "${String(p.id)}" does not visit "${rework}" before "${String(st.id)}", so it cannot be reworked there`,
+              'stations',
+              i,
+              'inspection',
+              'onDefect',
+              'rework',
+            );
+        }
+      }
+    }
+    if (isObj(st.assembly)) {
+      const a = st.assembly;
+      known(products, 'product', a.output, 'stations', i, 'assembly', 'output');
+      if (isObj(a.inputs))
+        for (const product of Object.keys(a.inputs))
+          known(products, 'product', product, 'stations', i, 'assembly', 'inputs', product);
+      const output = list(doc.products).find((p) => isObj(p) && p.id === a.output);
+      if (isObj(output)) {
+        const first = list(output.routing)[0];
+        if (!(isObj(first) && first.station === st.id))
+          add(
+            `the routing of "${String(a.output)}" must start at "${String(st.id)}", where it is made`,
+            'stations',
+            i,
+            'assembly',
+            'output',
+          );
+      }
+      if (isObj(st.batch)) add('a station cannot both batch and assemble', 'stations', i, 'batch');
+    }
+    if (st.tendedBy !== undefined && (isObj(st.batch) || isObj(st.assembly)))
+      add('a robot-tended station cannot batch or assemble (yet)', 'stations', i, 'tendedBy');
   });
 
   // Sources: products, mixes, orders.

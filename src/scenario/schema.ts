@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DurationDistribution } from './distribution-schema.js';
-import { Duration, Length, PositiveDuration, Speed } from './quantity-schema.js';
+import { Duration, Length, PositiveDuration, Power, Speed } from './quantity-schema.js';
 
 /**
  * The scenario schema: one zod source for validation, the parsed {@link Scenario} type and the JSON
@@ -8,23 +8,9 @@ import { Duration, Length, PositiveDuration, Speed } from './quantity-schema.js'
  * After parsing, durations are seconds, lengths metres, speeds m/s, powers kW, and distributions
  * are kernel `Distribution` objects sampling seconds.
  *
- * Extension point (next issue: material handling, quality, setups, shifts, energy): the keys listed
- * in {@link RESERVED_TOP_LEVEL} and {@link RESERVED_STATION} are reserved. Today they are rejected with
- * "not supported yet"; the next issue replaces each `reserved(...)` below by its schema, and adds
- * optional fields, so no file valid today changes meaning.
+ * Material handling (conveyors, robots), setups, batches, assembly, shifts, inspection and energy are all
+ * optional additions: a file without them means what it always meant.
  */
-
-/** Top-level sections reserved for the next issue. */
-export const RESERVED_TOP_LEVEL = ['conveyors', 'robots', 'inspections', 'shifts', 'energy'] as const;
-/** Station keys reserved for the next issue. */
-export const RESERVED_STATION = ['setups', 'batch', 'inspection', 'shift', 'energy'] as const;
-
-function reserved(key: string) {
-  return z
-    .never({ error: `"${key}" is reserved for a coming release and not supported yet` })
-    .optional()
-    .meta({ description: `reserved: ${key} (not supported yet)` });
-}
 
 /** An element id: letters, digits, `_ . -`, starting with a letter or `_` (no `/`: ids name random streams). */
 export const Id = z.string({ error: 'expected an id (a string)' }).regex(/^[A-Za-z_][A-Za-z0-9_.-]*$/, {
@@ -74,7 +60,12 @@ const DueDate = z.discriminatedUnion(
 
 const RoutingStep = z.strictObject({
   station: Id,
-  processTime: DurationDistribution,
+  processTime: DurationDistribution.optional().meta({
+    description: 'process time here (required, except for a component at its assembly station)',
+  }),
+  via: Id.optional().meta({
+    description: 'conveyor or robot fleet that brings the part to this station (default: directly)',
+  }),
 });
 
 /** `products[i]`: an ordered routing through stations, each step with its process time. */
@@ -84,6 +75,9 @@ export const ProductSchema = z.strictObject({
   dueDate: DueDate.optional(),
   priority: z.int().default(0).meta({ description: 'higher is more urgent (dispatch: priority)' }),
   sink: Id.optional().meta({ description: 'where finished parts go (default: the only sink)' }),
+  exitVia: Id.optional().meta({
+    description: 'conveyor or robot fleet that takes finished parts to the sink',
+  }),
 });
 
 const MixEntry = z.strictObject({ product: Id, weight: z.number().positive({ error: 'must be > 0' }) });
@@ -224,6 +218,56 @@ export const PreventiveSchema = z.strictObject({
   skill: Skill.optional(),
 });
 
+/** Power drawn per state class (see `PowerSpec`): kW or W. */
+const Energy = z
+  .strictObject({
+    busy: Power.optional(),
+    idle: Power.optional(),
+    setup: Power.optional(),
+    down: Power.optional(),
+    off: Power.optional(),
+  })
+  .meta({ description: 'power per state, e.g. { busy: 15kW, idle: 2kW }; unlisted states draw 0' });
+
+const Probability = z
+  .number({ error: 'expected a probability (a number in [0, 1])' })
+  .min(0, { error: 'must be in [0, 1]' })
+  .max(1, { error: 'must be in [0, 1]' });
+
+/** An inline inspection after processing at a station. */
+export const InspectionSchema = z.strictObject({
+  defect: z
+    .union([Probability, z.record(Id, Probability)], {
+      error: 'expected a probability, or one per product: { A: 0.02, B: 0.05 }',
+    })
+    .meta({ description: 'probability a part is defective: one number, or one per product' }),
+  risePerHour: z
+    .number()
+    .min(0, { error: 'must be >= 0' })
+    .default(0)
+    .meta({ description: 'added to the probability per hour since the last preventive maintenance' }),
+  onDefect: z
+    .union([z.literal('scrap'), z.strictObject({ rework: Id, maxReworks: NonNegativeInt.default(1) })], {
+      error: 'expected scrap or { rework: <station>, maxReworks: 1 }',
+    })
+    .default('scrap')
+    .meta({ description: 'scrap, or rework at an earlier station of the routing (then scrap)' }),
+});
+
+const Batch = z.strictObject({
+  size: PositiveInt.meta({ description: 'parts processed at once' }),
+  maxWait: Duration.optional().meta({
+    description: 'start a partial batch once its oldest part has waited this long (default: wait for full)',
+  }),
+});
+
+const Assembly = z.strictObject({
+  output: Id.meta({ description: 'product made; its routing visits this station first' }),
+  inputs: z
+    .record(Id, PositiveInt)
+    .meta({ description: 'bill of materials: parts of each product per output, e.g. { body: 1, wheel: 4 }' }),
+});
+
 /** `stations[i]`: a machine group with parallel servers and a queue in front. */
 export const StationSchema = z.strictObject({
   id: Id,
@@ -237,11 +281,83 @@ export const StationSchema = z.strictObject({
   size: Size.optional(),
   failures: z.array(FailureSchema).default([]),
   preventive: z.array(PreventiveSchema).default([]),
-  setups: reserved('setups'),
-  batch: reserved('batch'),
-  inspection: reserved('inspection'),
-  shift: reserved('shift'),
-  energy: reserved('energy'),
+  setups: z
+    .record(Id, z.record(Id, DurationDistribution))
+    .optional()
+    .meta({ description: 'sequence-dependent setup times, from product → to product: { A: { B: 5min } }' }),
+  batch: Batch.optional(),
+  assembly: Assembly.optional(),
+  inspection: InspectionSchema.optional(),
+  shift: Id.optional().meta({ description: 'id of a shift calendar (default: always working)' }),
+  atShiftEnd: z
+    .enum(['finish', 'stop'], { error: 'expected finish or stop' })
+    .default('finish')
+    .meta({ description: 'finish the part in process, or stop and resume it next shift' }),
+  tendedBy: Id.optional().meta({ description: 'robot fleet that loads and unloads it (a robot cell)' }),
+  energy: Energy.optional(),
+});
+
+const TimeOfDay = z
+  .string({ error: 'expected a time of day such as "06:00"' })
+  .regex(/^([01]?\d|2[0-4]):[0-5]\d$/, { error: 'expected a time of day hh:mm, 00:00 to 24:00' })
+  .transform((t) => {
+    const [h, m] = t.split(':').map(Number) as [number, number];
+    return h * 3600 + m * 60;
+  })
+  .refine((s) => s <= 86_400, { error: 'a time of day is at most 24:00' });
+
+const Day = z.enum(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'], {
+  error: 'expected a day: mon tue wed thu fri sat sun',
+});
+
+/** `shifts[i]`: a named weekly working-time calendar. Simulated time 0 is Monday 00:00. */
+export const ShiftCalendarSchema = z.strictObject({
+  id: Id,
+  shifts: z
+    .array(
+      z.strictObject({
+        days: z.array(Day).min(1, { error: 'name at least one day' }),
+        start: TimeOfDay,
+        end: TimeOfDay.meta({ description: 'an end at or before the start runs past midnight' }),
+      }),
+    )
+    .min(1, { error: 'a calendar needs at least one shift' }),
+});
+
+/** `conveyors[i]`: a belt between two stations (or a source and a station); routing steps use it with `via`. */
+export const ConveyorSchema = z.strictObject({
+  id: Id,
+  from: Id.optional().meta({ description: 'station (or source) at its head, for the layout' }),
+  to: Id.meta({ description: 'station it feeds' }),
+  length: Length.refine((v) => v > 0, { error: 'must be > 0' }),
+  speed: Speed,
+  spacing: Length.refine((v) => v > 0, { error: 'must be > 0' }).meta({
+    description: 'distance between items; capacity = floor(length / spacing)',
+  }),
+  accumulating: z.boolean().default(true).meta({
+    description: 'true: items queue behind a stopped head; false: the whole belt stops',
+  }),
+  energy: Energy.optional(),
+});
+
+/** `robots[i]`: a fleet of identical robots moving parts between stations and/or tending machines. */
+export const RobotFleetSchema = z.strictObject({
+  id: Id,
+  count: PositiveInt.default(1),
+  speedEmpty: Speed,
+  speedLoaded: Speed,
+  pick: DurationDistribution.meta({ description: 'time to pick a part up' }),
+  place: DurationDistribution.meta({ description: 'time to put a part down' }),
+  park: Position.optional().meta({ description: 'home position of the robots' }),
+  returnHome: z
+    .boolean()
+    .default(false)
+    .meta({ description: 'an idle robot goes back to its park position' }),
+  dispatch: z
+    .enum(['fifo', 'nearest'], { error: 'expected fifo or nearest' })
+    .default('fifo')
+    .meta({ description: 'fifo: oldest request, first idle robot; nearest: the idle robot closest to it' }),
+  energy: Energy.optional(),
 });
 
 const Travel = z
@@ -266,6 +382,7 @@ export const CrewSchema = z.strictObject({
   }),
   dispatch: z.enum(['fifo', 'priority'], { error: 'expected fifo or priority' }).default('fifo'),
   home: Position.optional(),
+  shift: Id.optional().meta({ description: 'id of a shift calendar (default: always working)' }),
 });
 
 /** `sinks[i]`: where finished parts leave the system. */
@@ -284,11 +401,9 @@ export const ScenarioSchema = z
     stations: z.array(StationSchema).min(1, { error: 'at least one station is needed' }),
     crews: z.array(CrewSchema).default([]),
     sinks: z.array(SinkSchema).min(1, { error: 'at least one sink is needed' }),
-    conveyors: reserved('conveyors'),
-    robots: reserved('robots'),
-    inspections: reserved('inspections'),
-    shifts: reserved('shifts'),
-    energy: reserved('energy'),
+    conveyors: z.array(ConveyorSchema).default([]),
+    robots: z.array(RobotFleetSchema).default([]),
+    shifts: z.array(ShiftCalendarSchema).default([]),
   })
   .meta({ title: 'shopfloor scenario' });
 
@@ -310,6 +425,12 @@ export type Station = Scenario['stations'][number];
 export type FailureMode = Station['failures'][number];
 /** A preventive plan of a {@link Station}. */
 export type PreventivePlan = Station['preventive'][number];
+/** A conveyor of a {@link Scenario}. */
+export type ConveyorSpec = Scenario['conveyors'][number];
+/** A robot fleet of a {@link Scenario}. */
+export type RobotFleetSpec = Scenario['robots'][number];
+/** A shift calendar of a {@link Scenario}. */
+export type ShiftCalendarSpec = Scenario['shifts'][number];
 /** A crew of a {@link Scenario}. */
 export type Crew = Scenario['crews'][number];
 /** An order (inline or from CSV) of a {@link Source}. */

@@ -159,9 +159,11 @@ describe('scenarioJsonSchema', () => {
       constant: '1min',
     };
     expect(valid(schema, twoFamilies)).toBe(false);
-    const reserved = machineShop();
-    reserved.conveyors = [];
-    expect(valid(schema, reserved)).toBe(false);
+    const badConveyor = machineShop();
+    badConveyor.conveyors = [
+      { id: 'c', to: 'x', length: '3m', speed: '1m/s', spacing: '0.5m', colour: 'red' },
+    ];
+    expect(valid(schema, badConveyor)).toBe(false);
   });
 
   // Regenerate with: UPDATE_SCENARIO_SCHEMA=1 npx vitest run test/scenario/json-schema.test.ts

@@ -50,7 +50,7 @@ describe('loadScenario', () => {
     expect(s.run).toEqual({ horizon: 28_800, warmup: 3_600, replications: 1, seed: 1 });
     const step = s.products[0]!.routing[0]!;
     expect(step.processTime).toBeInstanceOf(Exponential);
-    expect(step.processTime.mean).toBe(120);
+    expect(step.processTime!.mean).toBe(120);
     expect(s.stations[0]).toMatchObject({
       id: 'cut',
       servers: 1,
@@ -184,14 +184,11 @@ describe('loadScenario', () => {
     ]);
   });
 
-  test('reserved sections are rejected as not supported yet', () => {
-    const ps = problemsOf(`${MINIMAL}conveyors: []\n`);
-    expect(ps).toEqual([
-      {
-        message: '"conveyors" is reserved for a coming release and not supported yet',
-        path: 'conveyors',
-        line: 20,
-      },
+  test('a routing step without processTime is a problem unless it delivers a component to its assembly', () => {
+    const ps = problemsOf(MINIMAL.replace(/\n\s+processTime:.*\n/, '\n'));
+    expect(ps.map((p) => [p.message, p.path])).toContainEqual([
+      'a routing step needs processTime',
+      'products[0].routing[0]',
     ]);
   });
 
@@ -259,7 +256,7 @@ describe('the Scenario type', () => {
       replications: number;
       seed: number;
     }>();
-    expectTypeOf<S['products'][number]['routing'][number]['processTime']>().toEqualTypeOf<D>();
+    expectTypeOf<S['products'][number]['routing'][number]['processTime']>().toEqualTypeOf<D | undefined>();
     expectTypeOf<S['buffers'][number]['capacity']>().toEqualTypeOf<number>();
     expectTypeOf<S['stations'][number]['failures'][number]['ttf']>().toEqualTypeOf<D | undefined>();
     expectTypeOf<S['stations'][number]['position']>().toEqualTypeOf<{ x: number; y: number } | undefined>();

@@ -34,6 +34,17 @@ export function formatReport(name: string, result: ScenarioResult): string {
   );
   if (k.onTimeFraction !== null) plant.push(['on time', pct(k.onTimeFraction)]);
   if (k.meanTardinessS !== null) plant.push(['mean tardiness', minutes(k.meanTardinessS)]);
+  if (k.wipAgeS !== null) plant.push(['WIP age at the end (mean)', minutes(k.wipAgeS)]);
+  if (k.scrapped.mean > 0 || k.firstPassYield !== null) {
+    plant.push(['scrapped', `${pm(k.scrapped, 1)} parts`], ['first-pass yield', pct(k.firstPassYield)]);
+  }
+  if (k.energyKWh !== null) {
+    plant.push(
+      ['energy', `${pm(k.energyKWh, 1)} kWh`],
+      ['energy per good part', `${pm(k.kWhPerGoodPart, 3)} kWh`],
+      ['peak power', `${pm(k.peakKW, 1)} kW`],
+    );
+  }
 
   const stations = new Table(
     head([
@@ -66,13 +77,67 @@ export function formatReport(name: string, result: ScenarioResult): string {
       pm(s.queueLength),
     ]);
   }
+  const hasDetails = Object.values(result.stations).some(
+    (s) =>
+      s.setupFraction.mean > 0 ||
+      s.offShiftFraction.mean > 0 ||
+      s.energyKWh !== null ||
+      s.firstPassYield !== null,
+  );
+  const details = new Table(
+    head([
+      'station',
+      'setup',
+      'setups',
+      'off shift',
+      'OEE',
+      'avail.',
+      'perf.',
+      'quality',
+      'first-pass yield',
+      'energy',
+    ]),
+  );
+  for (const [id, s] of Object.entries(result.stations)) {
+    details.push([
+      id,
+      pct(s.setupFraction),
+      pm(s.setups, 1),
+      pct(s.offShiftFraction),
+      pct(s.oee),
+      pct(s.oeeAvailability),
+      pct(s.oeePerformance),
+      pct(s.oeeQuality),
+      pct(s.firstPassYield),
+      s.energyKWh === null ? '–' : `${pm(s.energyKWh, 1)} kWh`,
+    ]);
+  }
   const out = [
     `shopfloor run — ${name}`,
     `${result.replications} replication${result.replications === 1 ? '' : 's'} from seed ${result.seed}, horizon ${(result.horizonS / 3600).toFixed(2)} h, warm-up ${(result.warmupS / 3600).toFixed(2)} h` +
       (result.replications > 1 ? '; mean ± 95% CI half-width' : ''),
     plant.toString(),
     stations.toString(),
+    ...(hasDetails ? [details.toString()] : []),
   ];
+  const productRows = Object.entries(result.products);
+  if (productRows.length > 1 || productRows.some(([, p]) => p.onTimeFraction !== null)) {
+    const products = new Table(
+      head(['product', 'finished', 'scrapped', 'cycle time', 'on time', 'mean tardiness', 'mean lateness']),
+    );
+    for (const [id, p] of productRows) {
+      products.push([
+        id,
+        pm(p.finished, 1),
+        pm(p.scrapped, 1),
+        minutes(p.cycleTimeS),
+        pct(p.onTimeFraction),
+        minutes(p.meanTardinessS),
+        minutes(p.meanLatenessS),
+      ]);
+    }
+    out.push(products.toString());
+  }
   if (Object.keys(result.crews).length > 0) {
     const crews = new Table(head(['crew', 'utilisation']));
     for (const [id, c] of Object.entries(result.crews)) crews.push([id, pct(c.utilization)]);

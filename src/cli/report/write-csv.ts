@@ -14,7 +14,7 @@ function rows(header: string[], body: (string | number | null)[][]): string {
 
 /**
  * Writes the result of `shopfloor run` as CSV files in `dir` (created if needed): `kpis.csv`,
- * `stations.csv`, `crews.csv`, `buffers.csv`, one row per figure with its mean and 95% CI half-width.
+ * `stations.csv`, `products.csv`, `crews.csv`, `buffers.csv`, one row per figure with its mean and 95% CI half-width.
  * @returns the paths written.
  */
 export function writeCsv(dir: string, result: ScenarioResult): string[] {
@@ -34,10 +34,36 @@ export function writeCsv(dir: string, result: ScenarioResult): string[] {
         ['station', 'figure', 'mean', 'half_width_95'],
         Object.entries(result.stations).flatMap(([id, s]) => [
           ...(
-            ['utilization', 'availability', 'down', 'queueLength', 'failures', 'mtbfS', 'mttrS'] as const
+            [
+              'utilization',
+              'availability',
+              'down',
+              'queueLength',
+              'failures',
+              'mtbfS',
+              'mttrS',
+              'setupFraction',
+              'offShiftFraction',
+              'setups',
+              'oee',
+              'oeeAvailability',
+              'oeePerformance',
+              'oeeQuality',
+              'firstPassYield',
+              'energyKWh',
+            ] as const
           ).map((k) => [id, k, ...cells(s[k])]),
           ...Object.entries(s.stateFractions).map(([state, e]) => [id, `state:${state}`, ...cells(e)]),
         ]),
+      ),
+    ],
+    [
+      'products.csv',
+      rows(
+        ['product', 'figure', 'mean', 'half_width_95'],
+        Object.entries(result.products).flatMap(([id, p]) =>
+          Object.entries(p).map(([k, e]) => [id, k, ...cells(e)]),
+        ),
       ),
     ],
     [

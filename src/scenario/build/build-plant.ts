@@ -5,9 +5,12 @@ import {
   CrewPool,
   type CrewSpec,
   type CrewTravel,
+  type InspectionOptions,
   OrderSource,
   Plant,
   PlantStatistics,
+  type PowerSpec,
+  ShiftCalendar,
   Sink,
   Source,
   Station,
@@ -43,14 +46,16 @@ export function buildPlant(scenario: Scenario, seed: number): BuiltModel {
     let dueInS: number | undefined;
     if (p.dueDate?.rule === 'releasePlus') dueInS = p.dueDate.allowance;
     else if (p.dueDate?.rule === 'totalWork') {
-      dueInS = p.dueDate.factor * p.routing.reduce((sum, step) => sum + step.processTime.mean, 0);
+      dueInS = p.dueDate.factor * p.routing.reduce((sum, step) => sum + (step.processTime?.mean ?? 0), 0);
     }
+    const via = [...p.routing.map((s) => s.via), p.exitVia];
     plant.addProduct({
       id: p.id,
       routing: p.routing.map((s) => s.station),
       sink,
       dueInS,
       priority: p.priority,
+      ...(via.some((v) => v !== undefined) ? { via } : {}),
     });
   }
 
@@ -58,6 +63,15 @@ export function buildPlant(scenario: Scenario, seed: number): BuiltModel {
   for (const b of scenario.buffers) {
     buffers.set(b.id, new Buffer(plant, { id: b.id, capacity: b.capacity }));
   }
+
+  const calendars = new Map<string, ShiftCalendar>();
+  for (const c of scenario.shifts) {
+    calendars.set(
+      c.id,
+      new ShiftCalendar(c.shifts.map((sh) => ({ days: sh.days, startS: sh.start, endS: sh.end }))),
+    );
+  }
+  const calendar = (id: string | undefined) => (id === undefined ? undefined : calendars.get(id));
 
   const crewMembers = new Map<string, string[]>();
   let pool: CrewPool | undefined;
@@ -78,18 +92,19 @@ export function buildPlant(scenario: Scenario, seed: number): BuiltModel {
       for (let k = 0; k < c.size; k++) {
         const id = c.size === 1 ? c.id : `${c.id}#${k + 1}`;
         ids.push(id);
-        members.push({ id, skills: c.skills, home: c.home });
+        members.push({ id, skills: c.skills, home: c.home, shifts: calendar(c.shift) });
       }
       crewMembers.set(c.id, ids);
     });
     pool = new CrewPool(plant, { id: 'crews', crews: members, dispatch: CREW_RULES[dispatch], travel });
   }
 
+  const power: Record<string, PowerSpec> = {};
   for (const [i, st] of scenario.stations.entries()) {
     const processTimes: Record<string, Distribution> = {};
     for (const p of scenario.products) {
       const step = p.routing.find((s) => s.station === st.id);
-      if (step !== undefined) processTimes[p.id] = step.processTime;
+      if (step?.processTime !== undefined) processTimes[p.id] = step.processTime;
     }
     const input = st.input === undefined ? undefined : buffers.get(st.input);
     new Station(plant, {
@@ -120,7 +135,14 @@ export function buildPlant(scenario: Scenario, seed: number): BuiltModel {
         duration: m.duration,
         skill: m.skill,
       })),
+      setupTimes: st.setups,
+      shifts: calendar(st.shift),
+      atShiftEnd: st.atShiftEnd,
+      ...(st.batch === undefined ? {} : { batch: { size: st.batch.size, maxWaitS: st.batch.maxWait } }),
+      ...(st.assembly === undefined ? {} : { assembly: st.assembly }),
+      ...(st.inspection === undefined ? {} : { inspection: inspectionOptions(st.inspection, scenario) }),
     });
+    if (st.energy !== undefined) power[st.id] = powerSpec(st.energy);
   }
 
   for (const [i, s] of scenario.sources.entries()) {
@@ -162,11 +184,35 @@ export function buildPlant(scenario: Scenario, seed: number): BuiltModel {
     }
   }
 
-  const statistics = new PlantStatistics(plant);
+  const statistics = new PlantStatistics(plant, Object.keys(power).length > 0 ? { power } : {});
   if (scenario.run.warmup > 0) {
     sim.scheduleAt(scenario.run.warmup, () => statistics.reset(sim.now), undefined, -(2 ** 31));
   }
   return { sim, plant, statistics, crewMembers };
+}
+
+/** The entities' power spec from a scenario's `energy` block (kW). */
+function powerSpec(e: NonNullable<Scenario['stations'][number]['energy']>): PowerSpec {
+  return { busyKW: e.busy, idleKW: e.idle, setupKW: e.setup, downKW: e.down, offKW: e.off };
+}
+
+/** A station's inspection, with one defect probability per product (a single number applies to all). */
+function inspectionOptions(
+  q: NonNullable<Scenario['stations'][number]['inspection']>,
+  scenario: Scenario,
+): InspectionOptions {
+  const defectProbability: Record<string, number> =
+    typeof q.defect === 'number'
+      ? Object.fromEntries(scenario.products.map((p) => [p.id, q.defect as number]))
+      : q.defect;
+  return {
+    defectProbability,
+    risePerHour: q.risePerHour,
+    onDefect:
+      q.onDefect === 'scrap'
+        ? { kind: 'scrap' }
+        : { kind: 'rework', station: q.onDefect.rework, maxReworks: q.onDefect.maxReworks },
+  };
 }
 
 function crewTravel(travel: Scenario['crews'][number]['travel'], path: string): CrewTravel | undefined {

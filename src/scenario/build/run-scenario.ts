@@ -41,7 +41,29 @@ export interface ScenarioResult {
     meanTardinessS: Estimate | null;
     released: Estimate;
     finished: Estimate;
+    /** Parts scrapped by inspections. */
+    scrapped: Estimate;
+    /** Fraction of parts leaving (finished or scrapped) that never failed an inspection. */
+    firstPassYield: Estimate | null;
+    /** Mean age of the parts in the system at the end, seconds. */
+    wipAgeS: Estimate | null;
+    /** Energy drawn, kWh (null when no entity has power figures). */
+    energyKWh: Estimate | null;
+    kWhPerGoodPart: Estimate | null;
+    peakKW: Estimate | null;
   };
+  /** Due-date figures per product (null where no part of it had a due date or finished). */
+  products: Record<
+    string,
+    {
+      finished: Estimate;
+      scrapped: Estimate;
+      cycleTimeS: Estimate | null;
+      onTimeFraction: Estimate | null;
+      meanTardinessS: Estimate | null;
+      meanLatenessS: Estimate | null;
+    }
+  >;
   stations: Record<
     string,
     {
@@ -53,6 +75,16 @@ export interface ScenarioResult {
       mtbfS: Estimate | null;
       mttrS: Estimate | null;
       stateFractions: Record<string, Estimate>;
+      setupFraction: Estimate;
+      offShiftFraction: Estimate;
+      setups: Estimate;
+      oee: Estimate | null;
+      oeeAvailability: Estimate | null;
+      oeePerformance: Estimate | null;
+      oeeQuality: Estimate | null;
+      firstPassYield: Estimate | null;
+      /** Energy drawn by its servers, kWh (null without power figures). */
+      energyKWh: Estimate | null;
     }
   >;
   crews: Record<string, { utilization: Estimate }>;
@@ -103,6 +135,28 @@ export function runScenario(scenario: Scenario, options: RunScenarioOptions = {}
           est((r) => (s(r).stateFractions as Record<string, number>)[state]!),
         ]),
       ),
+      setupFraction: est((r) => s(r).setupFraction),
+      offShiftFraction: est((r) => s(r).offShiftFraction),
+      setups: est((r) => s(r).setups),
+      oee: optional((r) => s(r).oee.oee),
+      oeeAvailability: optional((r) => s(r).oee.availability),
+      oeePerformance: optional((r) => s(r).oee.performance),
+      oeeQuality: optional((r) => s(r).oee.quality),
+      firstPassYield: optional((r) => s(r).firstPassYield),
+      energyKWh: optional((r) => r.energy?.byEntity[id] ?? Number.NaN),
+    };
+  }
+  const productIds = [...new Set(reports.flatMap((r) => Object.keys(r.products)))].sort();
+  const products: ScenarioResult['products'] = {};
+  for (const id of productIds) {
+    const p = (r: PlantReport) => r.products[id];
+    products[id] = {
+      finished: est((r) => p(r)?.finished ?? 0),
+      scrapped: est((r) => p(r)?.scrapped ?? 0),
+      cycleTimeS: optional((r) => p(r)?.cycleTimeMeanS ?? Number.NaN),
+      onTimeFraction: optional((r) => p(r)?.onTimeFraction ?? Number.NaN),
+      meanTardinessS: optional((r) => p(r)?.meanTardinessS ?? Number.NaN),
+      meanLatenessS: optional((r) => p(r)?.meanLatenessS ?? Number.NaN),
     };
   }
   const crews: ScenarioResult['crews'] = {};
@@ -135,7 +189,14 @@ export function runScenario(scenario: Scenario, options: RunScenarioOptions = {}
       meanTardinessS: optional((r) => r.meanTardinessS),
       released: est((r) => r.released),
       finished: est((r) => r.finished),
+      scrapped: est((r) => r.scrapped),
+      firstPassYield: optional((r) => r.firstPassYield),
+      wipAgeS: optional((r) => r.wipAgeS),
+      energyKWh: optional((r) => r.energy?.kWh ?? Number.NaN),
+      kWhPerGoodPart: optional((r) => r.energy?.kWhPerGoodPart ?? Number.NaN),
+      peakKW: optional((r) => r.energy?.peakKW ?? Number.NaN),
     },
+    products,
     stations,
     crews,
     buffers,

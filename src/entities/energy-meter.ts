@@ -1,0 +1,141 @@
+import { InvalidArgumentError } from '../engine/index.js';
+import type { Plant } from './plant.js';
+import type { ServerState } from './server-state.js';
+
+/**
+ * Electrical power drawn in each kind of state, kW (all default 0). For a station it applies to each
+ * server: `busy` while processing; `idle` while idle, blocked or waiting for a robot; `setup` while
+ * changing over; `down` while failed, under repair or in maintenance; `off` off shift. For a conveyor:
+ * `busy` while moving items, `idle` while empty or stopped. For a robot: `busy` while travelling,
+ * picking or placing, `idle` while idle or waiting.
+ */
+export interface PowerSpec {
+  readonly busyKW?: number;
+  readonly idleKW?: number;
+  readonly setupKW?: number;
+  readonly downKW?: number;
+  readonly offKW?: number;
+}
+
+/** The power class of a server state (see {@link PowerSpec}). */
+export function serverPowerKW(spec: PowerSpec, state: ServerState): number {
+  switch (state) {
+    case 'busy':
+      return spec.busyKW ?? 0;
+    case 'setup':
+      return spec.setupKW ?? 0;
+    case 'down-waiting':
+    case 'repair':
+    case 'maintenance':
+      return spec.downKW ?? 0;
+    case 'off-shift':
+      return spec.offKW ?? 0;
+    default:
+      return spec.idleKW ?? 0;
+  }
+}
+
+/** What {@link EnergyMeter.report} returns. */
+export interface EnergyReport {
+  /** Energy drawn in the period, kWh. */
+  readonly kWh: number;
+  /** Highest total power drawn at any instant of the period, kW. */
+  readonly peakKW: number;
+  /** Energy per entity (station, conveyor, fleet), kWh. */
+  readonly byEntity: Readonly<Record<string, number>>;
+}
+
+interface Meter {
+  readonly entity: string;
+  kW: number;
+}
+
+/**
+ * Meters the electrical power of a plant from the state changes its entities publish: each unit (a
+ * server, a conveyor, a robot) draws the power of its current state class, and the meter integrates
+ * power over time (kWh) and follows the plant's total (peak kW). Subscribe it after every entity is
+ * built; `reset(now)` discards a warm-up.
+ */
+export class EnergyMeter {
+  private readonly meters = new Map<string, Meter>();
+  private readonly energyKJ = new Map<string, number>();
+  private totalKW = 0;
+  private peakKW = 0;
+  private last: number;
+
+  constructor(plant: Plant, stations: Readonly<Record<string, PowerSpec>>) {
+    const now = plant.sim.now;
+    this.last = now;
+    for (const [id, spec] of Object.entries(stations)) {
+      const st = plant.stations.get(id);
+      if (st === undefined) throw new InvalidArgumentError(`EnergyMeter: unknown station ${id}`);
+      checkSpec(id, spec);
+      for (let i = 0; i < st.serverCount; i++)
+        this.track(`${id}/${i}`, id, serverPowerKW(spec, st.serverState(i)));
+    }
+    plant.events.on('serverStateChanged', (station, server, _from, to, t) => {
+      const spec = stations[station];
+      if (spec !== undefined) this.set(`${station}/${server}`, serverPowerKW(spec, to), t);
+    });
+  }
+
+  /**
+   * Starts metering a unit of `entity` drawing `kW` now; further changes come through
+   * {@link EnergyMeter.set}. Used for conveyors and robots.
+   */
+  track(unit: string, entity: string, kW: number): void {
+    this.meters.set(unit, { entity, kW });
+    if (!this.energyKJ.has(entity)) this.energyKJ.set(entity, 0);
+    this.totalKW += kW;
+  }
+
+  /** Unit `unit` draws `kW` from `now` (seconds) on. */
+  set(unit: string, kW: number, now: number): void {
+    const m = this.meters.get(unit);
+    if (m === undefined || m.kW === kW) return;
+    this.advance(now);
+    this.totalKW += kW - m.kW;
+    m.kW = kW;
+  }
+
+  /** Discards the energy drawn before `now`; the peak restarts from the current power. */
+  reset(now: number): void {
+    this.advance(now);
+    for (const k of this.energyKJ.keys()) this.energyKJ.set(k, 0);
+    this.peakKW = 0;
+  }
+
+  /** Energy and peak power of the period up to `now`. */
+  report(now: number): EnergyReport {
+    this.advance(now);
+    const byEntity: Record<string, number> = {};
+    let kJ = 0;
+    for (const [entity, e] of this.energyKJ) {
+      byEntity[entity] = e / 3600;
+      kJ += e;
+    }
+    return { kWh: kJ / 3600, peakKW: this.peakKW, byEntity };
+  }
+
+  /**
+   * Integrates the power held since the last change. The peak only counts levels held for a positive
+   * time, so a transient sum between two changes at the same instant is never taken as the peak.
+   */
+  private advance(now: number): void {
+    const dt = now - this.last;
+    if (dt <= 0) return;
+    this.peakKW = Math.max(this.peakKW, this.totalKW);
+    for (const m of this.meters.values()) {
+      if (m.kW !== 0) this.energyKJ.set(m.entity, (this.energyKJ.get(m.entity) ?? 0) + m.kW * dt);
+    }
+    this.last = now;
+  }
+}
+
+function checkSpec(id: string, spec: PowerSpec): void {
+  for (const [k, v] of Object.entries(spec)) {
+    if (!(typeof v === 'number' && v >= 0 && Number.isFinite(v))) {
+      throw new InvalidArgumentError(`EnergyMeter: ${k} of ${id} must be a power >= 0 kW (got ${v})`);
+    }
+  }
+}
