@@ -11,6 +11,7 @@ import {
   OrderSource,
   Buffer as PartBuffer,
   Plant,
+  PlantStatistics,
   type Position,
   ROBOT_STATES,
   RobotFleet,
@@ -512,5 +513,58 @@ describe('validation: a returning transporter is an M/G/1 queue', () => {
     expect(wait.halfWidth / wq).toBeLessThan(0.1);
     expect(util.lower).toBeLessThanOrEqual(rho);
     expect(util.upper).toBeGreaterThanOrEqual(rho);
+  });
+});
+
+/**
+ * End to end with a real tended Station (`StationOptions.tender`): the same cell as the fake-station
+ * test — robot at (0, 0), machine M at (3, 4) working 10 s, next station B at (3, 14); 1 m/s, pick 1 s,
+ * place 2 s — now with two parts queued at M at t = 0.
+ */
+describe('RobotFleet tending a real Station (end to end)', () => {
+  it('the server waits in handling while the robot loads and unloads it; hand-computed', () => {
+    const sim = new Simulation({ seed: 1 });
+    const plant = new Plant(sim);
+    plant.addProduct({ id: 'p', routing: ['M', 'B'], sink: 'out' });
+    new Sink(plant, { id: 'out' });
+    const arm = new RobotFleet(plant, {
+      id: 'cell',
+      robots: [{ id: 'arm', home: { x: 0, y: 0 } }],
+      speedEmptyMps: 1,
+      speedLoadedMps: 1,
+      pickTime: c(1),
+      placeTime: c(2),
+    });
+    new Station(plant, { id: 'M', position: { x: 3, y: 4 }, processTimes: { p: c(10) }, tender: arm });
+    new Station(plant, { id: 'B', position: { x: 3, y: 14 }, processTimes: { p: c(0) } });
+    new OrderSource(plant, { id: 'o', orders: [{ releaseS: 0, product: 'p', quantity: 2 }] });
+    const stations = new PlantStatistics(plant);
+    const robots = new RobotStatistics(plant);
+    const jobs: string[] = [];
+    plant.events.on('robotJobDone', (_f, _r, kind, part, requestedS, t) =>
+      jobs.push(`${kind} ${part.id} ${requestedS}→${t}`),
+    );
+    plant.run();
+    // p1: load 0..8 (empty 0..5, pick ..6, place ..8), work 8..18, unload: pick 18..19 (server free at
+    // 19), loaded ..29, place ..31 → B. p2 (started on M at 19) waits for the robot: empty B → M 31..41,
+    // pick ..42, place ..44, work 44..54, unload: pick 54..55, loaded ..65, place ..67 → B → out.
+    expect(jobs).toEqual(['load 1 0→8', 'unload 1 18→31', 'load 2 19→44', 'unload 2 54→67']);
+    expect(sim.now).toBe(67);
+    expect(plant.finished).toBe(2);
+    const [m] = stations.stateDurations('M');
+    expect(m!.handling).toBe(8 + 1 + 25 + 1);
+    expect(m!.busy).toBe(20);
+    expect(m!.idle).toBe(67 - 55);
+    expect(robots.stateDurations('cell').arm).toEqual({
+      idle: 10 + 10,
+      'travelling-empty': 5 + 10,
+      picking: 4,
+      'travelling-loaded': 20,
+      placing: 8,
+      waiting: 0,
+    });
+    const fleet = robots.report().fleets.cell!;
+    expect(fleet.jobs).toEqual({ transport: 0, load: 2, unload: 2 });
+    expect(fleet.meanWaitS).toBe((0 + 0 + 12 + 0) / 4); // only p2's load waited (19 → 31)
   });
 });

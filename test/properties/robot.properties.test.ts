@@ -14,7 +14,10 @@ import {
 } from '../../src/entities/index.js';
 import { TRANSPORT_RULES } from '../../src/policies/index.js';
 
-/** A random plant served by one robot fleet: a serial line whose hops go by robot or directly. */
+/**
+ * A random plant served by one robot fleet: a serial line whose hops go by robot or directly, and whose
+ * stations may be robot cells tended by the same fleet.
+ */
 interface RobotPlantSpec {
   readonly seed: number;
   readonly interarrivalS: number;
@@ -23,6 +26,8 @@ interface RobotPlantSpec {
     readonly servers: number;
     readonly capacity: number;
     readonly processS: number;
+    /** Loaded and unloaded by the fleet's robots (a robot cell). */
+    readonly tended: boolean;
   }[];
   /** Per hop (source → S0, …, last → sink): by robot? */
   readonly byRobot: readonly boolean[];
@@ -47,6 +52,7 @@ const robotPlantSpec: fc.Arbitrary<RobotPlantSpec> = fc.record({
       servers: fc.integer({ min: 1, max: 2 }),
       capacity: fc.oneof(fc.integer({ min: 1, max: 3 }), fc.constant(Number.POSITIVE_INFINITY)),
       processS: fc.double({ min: 0.5, max: 15, noNaN: true }),
+      tended: fc.boolean(),
     }),
     { minLength: 1, maxLength: 4 },
   ),
@@ -71,15 +77,6 @@ function build(spec: RobotPlantSpec) {
   via.push(spec.byRobot[ids.length] ? 'agv' : undefined);
   plant.addProduct({ id: 'p', routing: ids, via, sink: 'out' });
   new Sink(plant, { id: 'out' });
-  spec.stations.forEach((s, i) => {
-    new Station(plant, {
-      id: ids[i]!,
-      servers: s.servers,
-      ...(s.at === null ? {} : { position: s.at }),
-      input: new PartBuffer(plant, { id: `${ids[i]}/in`, capacity: s.capacity }),
-      processTimes: { p: new Exponential({ mean: s.processS }) },
-    });
-  });
   const handling = (mean: number): Distribution =>
     spec.handling === 'constant' ? new Constant({ value: mean }) : new Exponential({ mean });
   const fleet = new RobotFleet(plant, {
@@ -92,6 +89,16 @@ function build(spec: RobotPlantSpec) {
     pickTime: handling(1),
     placeTime: handling(1.5),
     dispatch: TRANSPORT_RULES[spec.rule],
+  });
+  spec.stations.forEach((s, i) => {
+    new Station(plant, {
+      id: ids[i]!,
+      servers: s.servers,
+      ...(s.at === null ? {} : { position: s.at }),
+      input: new PartBuffer(plant, { id: `${ids[i]}/in`, capacity: s.capacity }),
+      processTimes: { p: new Exponential({ mean: s.processS }) },
+      ...(s.tended ? { tender: fleet } : {}),
+    });
   });
   new Source(plant, { id: 'src', product: 'p', interarrival: new Exponential({ mean: spec.interarrivalS }) });
   const stats = new RobotStatistics(plant);
@@ -143,9 +150,10 @@ function watch(plant: Plant, fleet: RobotFleet) {
 }
 
 /**
- * Invariants of robot fleets over random serial lines (robot or direct hops, finite buffers, 1–3 robots
- * with or without homes, return home or not, fifo or nearest), each run stopped and resumed at random
- * points. About 1 s for 100 runs.
+ * Invariants of robot fleets over random serial lines (robot or direct hops, finite buffers, tended
+ * stations, 1–3 robots with or without homes, return home or not, fifo or nearest), each run stopped and
+ * resumed at random points. (A tended line can jam — robots holding parts for a full queue whose machine
+ * waits for a robot — and the invariants must hold then too.) About 1 s for 100 runs.
  */
 describe('robot fleet invariants (random plants)', () => {
   it('parts are never carried by two robots nor lost; state durations sum to the elapsed time; robots move continuously', () => {
