@@ -69,12 +69,10 @@ function twoStations(o: TwoStations) {
   const delivered: [number, number][] = [];
   const finished: [number, number][] = [];
   const moves: [string, Position, Position, number, number][] = [];
-  const states: [string, string, number][] = [];
   plant.events.on('robotJobDone', (_f, _r, _k, part, _req, t) => delivered.push([part.id, t]));
   plant.events.on('partFinished', (part, _s, t) => finished.push([part.id, t]));
   plant.events.on('robotMoved', (_f, r, from, to, v, t) => moves.push([r, from, to, v, t]));
-  plant.events.on('robotStateChanged', (_f, _r, _from, to, t) => states.push([to, to, t]));
-  return { sim, plant, fleet, stats, delivered, finished, moves, states };
+  return { sim, plant, fleet, stats, delivered, finished, moves };
 }
 
 describe('RobotFleet as a carrier (hand-computed)', () => {
@@ -462,7 +460,7 @@ describe('RobotFleet states', () => {
  * H = (0, 0), P = (6, 8), D = (6, 28): |HP| = 10 m at 2 m/s = 5 s, |PD| = 20 m at 1 m/s = 20 s,
  * |DH| = √820 m at 2 m/s; pick ~ Exponential(3 s), place ~ Uniform(2, 6) s. Requests: parts pass the
  * zero-time station at P as a Poisson stream of mean interarrival 65 s (ρ ≈ 0.71). 30 replications of
- * 2·10⁵ s after a 10⁴ s warm-up; about 1.5 s.
+ * 2·10⁵ s after a 10⁴ s warm-up; about 1 s.
  */
 describe('validation: a returning transporter is an M/G/1 queue', () => {
   const H = { x: 0, y: 0 };

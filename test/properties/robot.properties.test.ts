@@ -153,7 +153,7 @@ function watch(plant: Plant, fleet: RobotFleet) {
  * Invariants of robot fleets over random serial lines (robot or direct hops, finite buffers, tended
  * stations, 1–3 robots with or without homes, return home or not, fifo or nearest), each run stopped and
  * resumed at random points. (A tended line can jam — robots holding parts for a full queue whose machine
- * waits for a robot — and the invariants must hold then too.) About 1 s for 100 runs.
+ * waits for a robot — and the invariants must hold then too.) About 0.6 s for 100 runs.
  */
 describe('robot fleet invariants (random plants)', () => {
   it('parts are never carried by two robots nor lost; state durations sum to the elapsed time; robots move continuously', () => {
