@@ -1,4 +1,5 @@
 import type { Position } from './position.js';
+import type { RobotJobKind } from './robot-state.js';
 
 /**
  * The decision-point contract (see DESIGN.md, "decisions are asked, not taken"). Where an entity has a
@@ -79,3 +80,36 @@ export interface CrewPoint extends DecisionPoint<'crew', CrewJobView> {
 
 /** A policy choosing the job a free crew takes next. */
 export type CrewPolicy = Policy<CrewPoint>;
+
+/**
+ * What a transport policy sees of one feasible assignment: an idle robot paired with a job waiting for
+ * a robot (positions in metres, times in seconds). Never the robot or the part itself.
+ */
+export interface TransportView {
+  /** Id of the idle robot (unique in its fleet). */
+  readonly robot: string;
+  /** Where the robot stands, m (`undefined` when unknown: no home given and no job done yet). */
+  readonly robotAt: Position | undefined;
+  /** What the job does: carry a part on, or load / unload a tended machine. */
+  readonly job: RobotJobKind;
+  readonly partId: number;
+  readonly product: string;
+  /** Time the job was requested, s. */
+  readonly requestedS: number;
+  /** Pickup position, m (`undefined` when the layout does not say). */
+  readonly from: Position | undefined;
+  /** Drop position, m (`undefined` when the layout does not say, e.g. a sink). */
+  readonly to: Position | undefined;
+  /** Straight-line distance from the robot to the pickup, m (0 when either position is unknown). */
+  readonly distanceM: number;
+}
+
+/**
+ * A robot fleet matches idle robots with waiting jobs. The options are every (idle robot, waiting job)
+ * pair, ordered by the job's request time (oldest first), then by the robot's order in the fleet; so
+ * option 0 is the oldest job for the first idle robot.
+ */
+export type TransportPoint = DecisionPoint<'transport', TransportView>;
+
+/** A policy choosing which idle robot takes which waiting job. */
+export type TransportPolicy = Policy<TransportPoint>;

@@ -1,5 +1,7 @@
 import type { InspectionOutcome } from './inspection.js';
 import type { Part } from './part.js';
+import type { Position } from './position.js';
+import type { RobotJobKind, RobotState } from './robot-state.js';
 import type { CrewState, ServerState } from './server-state.js';
 
 /**
@@ -43,4 +45,30 @@ export interface PlantEvents {
   shiftChanged: [entity: string, on: boolean, now: number];
   /** A crew of a pool changed state. */
   crewStateChanged: [pool: string, crew: string, from: CrewState, to: CrewState, now: number];
+  /** A robot of a fleet changed state. */
+  robotStateChanged: [fleet: string, robot: string, from: RobotState, to: RobotState, now: number];
+  /**
+   * A robot set off from `from` to `to` (metres) at `speedMps` (m/s), in a straight line: it arrives at
+   * `now + distance / speedMps`. Published at every trip start (none for a trip of 0 m), so a viewer can
+   * interpolate; each trip of a robot starts where its previous one ended.
+   */
+  robotMoved: [fleet: string, robot: string, from: Position, to: Position, speedMps: number, now: number];
+  /** A robot took a job requested at `requestedS` (seconds) and set off for the pickup. */
+  robotJobStarted: [
+    fleet: string,
+    robot: string,
+    kind: RobotJobKind,
+    part: Part,
+    requestedS: number,
+    now: number,
+  ];
+  /** A robot finished a job: the part is placed (on the machine, or handed to its destination). */
+  robotJobDone: [
+    fleet: string,
+    robot: string,
+    kind: RobotJobKind,
+    part: Part,
+    requestedS: number,
+    now: number,
+  ];
 }

@@ -1,6 +1,6 @@
 /**
  * The factory vocabulary on the kernel: parts, buffers, stations (machine groups) with failures and
- * preventive maintenance, crew pools, sources and sinks, all sharing one {@link Plant} context that
+ * preventive maintenance, crew pools, robot fleets, sources and sinks, all sharing one {@link Plant} context that
  * publishes typed events, and a statistics collector built only from those events.
  */
 
@@ -19,6 +19,9 @@ export type {
   DispatchPolicy,
   PartView,
   Policy,
+  TransportPoint,
+  TransportPolicy,
+  TransportView,
 } from './decision.js';
 export type { EventMap, Listener } from './emitter.js';
 export { Emitter } from './emitter.js';
@@ -39,6 +42,12 @@ export { Plant } from './plant.js';
 export type { Position } from './position.js';
 export { distanceM } from './position.js';
 export type { ProductSpec } from './product.js';
+export type { RobotFleetOptions, RobotSpec } from './robot-fleet.js';
+export { RobotFleet } from './robot-fleet.js';
+export type { RobotJobKind, RobotState } from './robot-state.js';
+export { ROBOT_JOB_KINDS, ROBOT_STATES } from './robot-state.js';
+export type { RobotFleetReport, RobotReport } from './robot-statistics.js';
+export { RobotStatistics } from './robot-statistics.js';
 export type { CrewState, ServerState } from './server-state.js';
 export { CREW_STATES, SERVER_STATES } from './server-state.js';
 export type { ShiftSpec, Weekday } from './shift-calendar.js';
