@@ -1,3 +1,4 @@
+import type { ConveyorState } from './conveyor-state.js';
 import type { InspectionOutcome } from './inspection.js';
 import type { Part } from './part.js';
 import type { Position } from './position.js';
@@ -71,4 +72,16 @@ export interface PlantEvents {
     requestedS: number,
     now: number,
   ];
+  /** The number of items on a conveyor changed. */
+  conveyorLevelChanged: [conveyor: string, level: number, now: number];
+  /** A conveyor changed state. */
+  conveyorStateChanged: [conveyor: string, from: ConveyorState, to: ConveyorState, now: number];
+  /**
+   * An item on a conveyor changed speed: it entered (at position 0), stopped or restarted.
+   * `positionM` is its distance from the entrance, metres; `speedMps` its speed from now on, m/s
+   * (0 or the conveyor's speed). Between two of these an item moves uniformly, so a viewer can place
+   * it exactly; it leaves the conveyor with the `partMoved` event whose `from` is the conveyor.
+   * Only published while someone listens (checked with `has`).
+   */
+  conveyorItemMoved: [conveyor: string, partId: number, positionM: number, speedMps: number, now: number];
 }

@@ -1,11 +1,17 @@
 /**
- * The factory vocabulary on the kernel: parts, buffers, stations (machine groups) with failures and
- * preventive maintenance, crew pools, robot fleets, sources and sinks, all sharing one {@link Plant} context that
- * publishes typed events, and a statistics collector built only from those events.
+ * The factory vocabulary on the kernel: parts, buffers, conveyors, stations (machine groups) with
+ * failures and preventive maintenance, crew pools, robot fleets, sources and sinks, all sharing one
+ * {@link Plant} context that publishes typed events, and a statistics collector built only from those events.
  */
 
 export type { BufferOptions, SpaceWaiter } from './buffer.js';
 export { Buffer } from './buffer.js';
+export type { ConveyorItem, ConveyorOptions } from './conveyor.js';
+export { Conveyor } from './conveyor.js';
+export type { ConveyorState } from './conveyor-state.js';
+export { CONVEYOR_STATES } from './conveyor-state.js';
+export type { ConveyorReport } from './conveyor-statistics.js';
+export { ConveyorStatistics } from './conveyor-statistics.js';
 export type { ConwipSourceOptions } from './conwip-source.js';
 export { ConwipSource } from './conwip-source.js';
 export type { CrewJob, CrewPoolOptions, CrewSpec, CrewTravel } from './crew-pool.js';

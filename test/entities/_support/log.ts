@@ -15,6 +15,9 @@ export function recordEvents(plant: Plant): unknown[][] {
     'maintenanceStarted',
     'maintenanceEnded',
     'crewStateChanged',
+    'conveyorLevelChanged',
+    'conveyorStateChanged',
+    'conveyorItemMoved',
   ] as const;
   for (const name of names) {
     plant.events.on(name, (...args: readonly unknown[]) => {
