@@ -1,5 +1,9 @@
 import { InvalidArgumentError } from '../engine/index.js';
+import { Conveyor } from './conveyor.js';
+import type { ConveyorState } from './conveyor-state.js';
 import type { Plant } from './plant.js';
+import { RobotFleet } from './robot-fleet.js';
+import type { RobotState } from './robot-state.js';
 import type { ServerState } from './server-state.js';
 
 /**
@@ -35,6 +39,24 @@ export function serverPowerKW(spec: PowerSpec, state: ServerState): number {
   }
 }
 
+/** A conveyor draws `busy` power while `running` and `idle` power while empty or stopped. */
+export function conveyorPowerKW(spec: PowerSpec, state: ConveyorState): number {
+  return state === 'running' ? (spec.busyKW ?? 0) : (spec.idleKW ?? 0);
+}
+
+/** A robot draws `idle` power while idle or waiting, `busy` power otherwise (travelling, picking, placing). */
+export function robotPowerKW(spec: PowerSpec, state: RobotState): number {
+  return state === 'idle' || state === 'waiting' ? (spec.idleKW ?? 0) : (spec.busyKW ?? 0);
+}
+
+/** Power figures of a plant's entities, by id, kW (see {@link PowerSpec}). */
+export interface PlantPower {
+  readonly stations?: Readonly<Record<string, PowerSpec>>;
+  readonly conveyors?: Readonly<Record<string, PowerSpec>>;
+  /** Per robot fleet: the figures of each of its robots. */
+  readonly robots?: Readonly<Record<string, PowerSpec>>;
+}
+
 /** What {@link EnergyMeter.report} returns. */
 export interface EnergyReport {
   /** Energy drawn in the period, kWh. */
@@ -63,9 +85,10 @@ export class EnergyMeter {
   private peakKW = 0;
   private last: number;
 
-  constructor(plant: Plant, stations: Readonly<Record<string, PowerSpec>>) {
+  constructor(plant: Plant, power: PlantPower) {
     const now = plant.sim.now;
     this.last = now;
+    const stations = power.stations ?? {};
     for (const [id, spec] of Object.entries(stations)) {
       const st = plant.stations.get(id);
       if (st === undefined) throw new InvalidArgumentError(`EnergyMeter: unknown station ${id}`);
@@ -77,6 +100,33 @@ export class EnergyMeter {
       const spec = stations[station];
       if (spec !== undefined) this.set(`${station}/${server}`, serverPowerKW(spec, to), t);
     });
+    const conveyors = power.conveyors ?? {};
+    for (const [id, spec] of Object.entries(conveyors)) {
+      const c = plant.carriers.get(id);
+      if (!(c instanceof Conveyor)) throw new InvalidArgumentError(`EnergyMeter: unknown conveyor ${id}`);
+      checkSpec(id, spec);
+      this.track(id, id, conveyorPowerKW(spec, c.state));
+    }
+    if (Object.keys(conveyors).length > 0) {
+      plant.events.on('conveyorStateChanged', (id, _from, to, t) => {
+        const spec = conveyors[id];
+        if (spec !== undefined) this.set(id, conveyorPowerKW(spec, to), t);
+      });
+    }
+    const robots = power.robots ?? {};
+    for (const [id, spec] of Object.entries(robots)) {
+      const f = plant.carriers.get(id);
+      if (!(f instanceof RobotFleet))
+        throw new InvalidArgumentError(`EnergyMeter: unknown robot fleet ${id}`);
+      checkSpec(id, spec);
+      for (const r of f.robotIds) this.track(`${id}/${r}`, id, robotPowerKW(spec, f.robotState(r)));
+    }
+    if (Object.keys(robots).length > 0) {
+      plant.events.on('robotStateChanged', (fleet, robot, _from, to, t) => {
+        const spec = robots[fleet];
+        if (spec !== undefined) this.set(`${fleet}/${robot}`, robotPowerKW(spec, to), t);
+      });
+    }
   }
 
   /**

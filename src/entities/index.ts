@@ -31,8 +31,8 @@ export type {
 } from './decision.js';
 export type { EventMap, Listener } from './emitter.js';
 export { Emitter } from './emitter.js';
-export type { EnergyReport, PowerSpec } from './energy-meter.js';
-export { EnergyMeter, serverPowerKW } from './energy-meter.js';
+export type { EnergyReport, PlantPower, PowerSpec } from './energy-meter.js';
+export { conveyorPowerKW, EnergyMeter, robotPowerKW, serverPowerKW } from './energy-meter.js';
 export { DeadlockError } from './errors.js';
 export type { PlantEvents } from './events.js';
 export type { FailureBasis, FailureModeOptions } from './failure-mode.js';

@@ -1,7 +1,11 @@
 import { Tally, type TallySummary, TimeWeighted } from '../engine/index.js';
 import { StateClock } from './_internal/state-clock.js';
-import { EnergyMeter, type PowerSpec } from './energy-meter.js';
+import { Conveyor } from './conveyor.js';
+import { type ConveyorReport, ConveyorStatistics } from './conveyor-statistics.js';
+import { EnergyMeter, type PlantPower } from './energy-meter.js';
 import type { Plant } from './plant.js';
+import { RobotFleet } from './robot-fleet.js';
+import { type RobotReport, RobotStatistics } from './robot-statistics.js';
 import { SERVER_STATES, type ServerState } from './server-state.js';
 
 /** Per-station figures of a {@link PlantStatistics}. Fractions are of elapsed time × servers. */
@@ -73,8 +77,8 @@ export interface ProductReport {
 
 /** Options of a {@link PlantStatistics}. */
 export interface PlantStatisticsOptions {
-  /** Power per state of stations by id; with it the report carries `energy`. */
-  readonly power?: Readonly<Record<string, PowerSpec>>;
+  /** Power per state of stations, conveyors and robot fleets by id; with it the report carries `energy`. */
+  readonly power?: PlantPower;
 }
 
 /** What {@link PlantStatistics.report} returns. Times in seconds. */
@@ -105,6 +109,10 @@ export interface PlantReport {
   /** Mean age (now − release) of the parts in the system at `now`, seconds (`NaN` when empty). */
   readonly wipAgeS: number;
   readonly products: Readonly<Record<string, ProductReport>>;
+  /** Per conveyor (when the plant has any). */
+  readonly conveyors?: Readonly<Record<string, ConveyorReport>>;
+  /** Robot fleets (when the plant has any). */
+  readonly robots?: RobotReport;
   /** Energy, when power figures were given: total kWh, kWh per good (finished) part, peak kW. */
   readonly energy?: {
     readonly kWh: number;
@@ -162,6 +170,9 @@ export class PlantStatistics {
   private readonly products = new Map<string, ProductStats>();
   /** Meters power when the options give any; composed here so one `reset` serves the warm-up. */
   readonly energy: EnergyMeter | undefined;
+  /** Conveyor and robot statistics, built only when the plant has such carriers (they listen to more events). */
+  private readonly conveyorStats: ConveyorStatistics | undefined;
+  private readonly robotStats: RobotStatistics | undefined;
 
   constructor(plant: Plant, options: PlantStatisticsOptions = {}) {
     this.plant = plant;
@@ -268,6 +279,11 @@ export class PlantStatistics {
       this.crews.get(`${pool}/${crew}`)?.update(t, to === 'idle' || to === 'off-shift' ? 0 : 1),
     );
     this.energy = options.power === undefined ? undefined : new EnergyMeter(plant, options.power);
+    const carriers = [...plant.carriers.values()];
+    this.conveyorStats = carriers.some((c) => c instanceof Conveyor)
+      ? new ConveyorStatistics(plant)
+      : undefined;
+    this.robotStats = carriers.some((c) => c instanceof RobotFleet) ? new RobotStatistics(plant) : undefined;
   }
 
   private product(id: string): ProductStats {
@@ -296,6 +312,8 @@ export class PlantStatistics {
     this.goodFirstPass = 0;
     this.products.clear();
     this.energy?.reset(now);
+    this.conveyorStats?.reset(now);
+    this.robotStats?.reset(now);
     this.cycleTime.reset();
     this.tardiness.reset();
     this.wip.reset(now);
@@ -409,6 +427,8 @@ export class PlantStatistics {
       firstPassYield: ratio(this.goodFirstPass, this.finished + this.scrapped),
       wipAgeS,
       products,
+      ...(this.conveyorStats === undefined ? {} : { conveyors: this.conveyorStats.report(now) }),
+      ...(this.robotStats === undefined ? {} : { robots: this.robotStats.report(now) }),
       ...(energyReport === undefined
         ? {}
         : {

@@ -26,7 +26,9 @@ describe('energy', () => {
     new Station(plant, { id: 'B', processTimes: { p: c(1800) } });
     new OrderSource(plant, { id: 'o', orders: [{ releaseS: 0, product: 'p', quantity: 2 }] });
     const power = { busyKW: 10, idleKW: 2 };
-    const stats = new PlantStatistics(plant, { power: { A: power, B: { busyKW: 20, idleKW: 1 } } });
+    const stats = new PlantStatistics(plant, {
+      power: { stations: { A: power, B: { busyKW: 20, idleKW: 1 } } },
+    });
     plant.run({ until: 4 * 3600 });
     // A busy 0–2 h, idle 2–4 h: 2·10 + 2·2 = 24 kWh. B idle 0–1 h, busy 1–1.5 h, idle 1.5–2 h, busy 2–2.5 h,
     // idle 2.5–4 h: 1·20 + 3·1 = 23 kWh. Peak: A busy + B busy = 30 kW (1–1.5 h).
@@ -67,7 +69,7 @@ describe('energy', () => {
           });
           new Source(plant, { id: 'sa', product: 'a', interarrival: new Exponential({ mean: 1500 }) });
           new Source(plant, { id: 'sb', product: 'b', interarrival: new Exponential({ mean: 1500 }) });
-          const stats = new PlantStatistics(plant, { power: { M: spec } });
+          const stats = new PlantStatistics(plant, { power: { stations: { M: spec } } });
           if (warm) {
             plant.run({ until: 20_000 });
             stats.reset(sim.now);

@@ -56,7 +56,8 @@ export const runCommand: CommandModule<object, RunArgs> = {
       .option('quiet', { type: 'boolean', default: false, describe: 'no progress bar' })
       .option('csv', {
         type: 'string',
-        describe: 'also write kpis/stations/products/crews/buffers CSV files into this folder',
+        describe:
+          'also write kpis, stations, products, conveyors, robots, crews and buffers CSV files into this folder',
       })
       .check(checkRunFlags),
   handler: (argv) => runFile(argv.file, argv),

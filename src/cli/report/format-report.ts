@@ -10,6 +10,7 @@ function pm(e: Estimate | null, digits = 2, scale = 1): string {
 
 const pct = (e: Estimate | null): string => (e === null ? '–' : `${pm(e, 1, 100)} %`);
 const minutes = (e: Estimate | null): string => (e === null ? '–' : `${pm(e, 2, 1 / 60)} min`);
+const seconds = (e: Estimate | null): string => (e === null ? '–' : `${pm(e, 1)} s`);
 const hours = (e: Estimate | null): string => (e === null ? '–' : `${pm(e, 1, 1 / 3600)} h`);
 
 /** The human-readable report of `shopfloor run`: plant KPIs, then stations, crews and buffers. */
@@ -142,6 +143,35 @@ export function formatReport(name: string, result: ScenarioResult): string {
     const crews = new Table(head(['crew', 'utilisation']));
     for (const [id, c] of Object.entries(result.crews)) crews.push([id, pct(c.utilization)]);
     out.push(crews.toString());
+  }
+  if (Object.keys(result.conveyors).length > 0) {
+    const conveyors = new Table(head(['conveyor', 'mean items', 'max items', 'stopped', 'transit', 'moved']));
+    for (const [id, c] of Object.entries(result.conveyors)) {
+      conveyors.push([
+        id,
+        pm(c.meanLevel),
+        pm(c.maxLevel, 1),
+        pct(c.stoppedFraction),
+        seconds(c.transitS),
+        pm(c.moved, 0),
+      ]);
+    }
+    out.push(conveyors.toString());
+  }
+  if (Object.keys(result.robots).length > 0) {
+    const states = Object.keys(Object.values(result.robots)[0]!.stateFractions);
+    const robots = new Table(head(['robot fleet', 'utilisation', ...states, 'wait', 'transport', 'jobs']));
+    for (const [id, r] of Object.entries(result.robots)) {
+      robots.push([
+        id,
+        pct(r.utilization),
+        ...states.map((st) => pct(r.stateFractions[st] ?? null)),
+        seconds(r.waitS),
+        seconds(r.transportS),
+        pm(r.transports, 0),
+      ]);
+    }
+    out.push(robots.toString());
   }
   if (Object.keys(result.buffers).length > 0) {
     const buffers = new Table(head(['buffer', 'mean level', 'max level']));

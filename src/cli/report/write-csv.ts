@@ -14,7 +14,7 @@ function rows(header: string[], body: (string | number | null)[][]): string {
 
 /**
  * Writes the result of `shopfloor run` as CSV files in `dir` (created if needed): `kpis.csv`,
- * `stations.csv`, `products.csv`, `crews.csv`, `buffers.csv`, one row per figure with its mean and 95% CI half-width.
+ * `stations.csv`, `products.csv`, `conveyors.csv`, `robots.csv`, `crews.csv`, `buffers.csv`, one row per figure with its mean and 95% CI half-width.
  * @returns the paths written.
  */
 export function writeCsv(dir: string, result: ScenarioResult): string[] {
@@ -64,6 +64,29 @@ export function writeCsv(dir: string, result: ScenarioResult): string[] {
         Object.entries(result.products).flatMap(([id, p]) =>
           Object.entries(p).map(([k, e]) => [id, k, ...cells(e)]),
         ),
+      ),
+    ],
+    [
+      'conveyors.csv',
+      rows(
+        ['conveyor', 'figure', 'mean', 'half_width_95'],
+        Object.entries(result.conveyors).flatMap(([id, c]) =>
+          Object.entries(c).map(([k, e]) => [id, k, ...cells(e)]),
+        ),
+      ),
+    ],
+    [
+      'robots.csv',
+      rows(
+        ['fleet', 'figure', 'mean', 'half_width_95'],
+        Object.entries(result.robots).flatMap(([id, r]) => [
+          ...(['utilization', 'waitS', 'transportS', 'transports', 'energyKWh'] as const).map((k) => [
+            id,
+            k,
+            ...cells(r[k]),
+          ]),
+          ...Object.entries(r.stateFractions).map(([state, e]) => [id, `state:${state}`, ...cells(e)]),
+        ]),
       ),
     ],
     [

@@ -1,6 +1,7 @@
 import { Constant, type Distribution, Exponential, Simulation } from '../../engine/index.js';
 import {
   Buffer,
+  Conveyor,
   ConwipSource,
   CrewPool,
   type CrewSpec,
@@ -10,12 +11,13 @@ import {
   Plant,
   PlantStatistics,
   type PowerSpec,
+  RobotFleet,
   ShiftCalendar,
   Sink,
   Source,
   Station,
 } from '../../entities/index.js';
-import { CREW_RULES, DISPATCH_RULES } from '../../policies/index.js';
+import { CREW_RULES, DISPATCH_RULES, TRANSPORT_RULES } from '../../policies/index.js';
 import type { Scenario } from '../schema.js';
 import { BuildError } from './build-error.js';
 
@@ -99,6 +101,42 @@ export function buildPlant(scenario: Scenario, seed: number): BuiltModel {
     pool = new CrewPool(plant, { id: 'crews', crews: members, dispatch: CREW_RULES[dispatch], travel });
   }
 
+  // Robot fleets first: a robot cell's station needs its tender when built.
+  const fleets = new Map<string, RobotFleet>();
+  const fleetPower: Record<string, PowerSpec> = {};
+  for (const r of scenario.robots) {
+    fleets.set(
+      r.id,
+      new RobotFleet(plant, {
+        id: r.id,
+        robots: Array.from({ length: r.count }, (_, k) => ({ id: String(k + 1), home: r.park })),
+        speedEmptyMps: r.speedEmpty,
+        speedLoadedMps: r.speedLoaded,
+        pickTime: r.pick,
+        placeTime: r.place,
+        park: r.park,
+        returnHome: r.returnHome,
+        dispatch: TRANSPORT_RULES[r.dispatch],
+      }),
+    );
+    if (r.energy !== undefined) fleetPower[r.id] = powerSpec(r.energy);
+  }
+  const positionOf = (id: string | undefined) =>
+    id === undefined ? undefined : scenario.stations.find((st) => st.id === id)?.position;
+  const conveyorPower: Record<string, PowerSpec> = {};
+  for (const c of scenario.conveyors) {
+    new Conveyor(plant, {
+      id: c.id,
+      lengthM: c.length,
+      speedMps: c.speed,
+      spacingM: c.spacing,
+      accumulating: c.accumulating,
+      from: positionOf(c.from),
+      to: positionOf(c.to),
+    });
+    if (c.energy !== undefined) conveyorPower[c.id] = powerSpec(c.energy);
+  }
+
   const power: Record<string, PowerSpec> = {};
   for (const [i, st] of scenario.stations.entries()) {
     const processTimes: Record<string, Distribution> = {};
@@ -136,6 +174,7 @@ export function buildPlant(scenario: Scenario, seed: number): BuiltModel {
         skill: m.skill,
       })),
       setupTimes: st.setups,
+      tender: st.tendedBy === undefined ? undefined : fleets.get(st.tendedBy),
       shifts: calendar(st.shift),
       atShiftEnd: st.atShiftEnd,
       ...(st.batch === undefined ? {} : { batch: { size: st.batch.size, maxWaitS: st.batch.maxWait } }),
@@ -184,7 +223,11 @@ export function buildPlant(scenario: Scenario, seed: number): BuiltModel {
     }
   }
 
-  const statistics = new PlantStatistics(plant, Object.keys(power).length > 0 ? { power } : {});
+  const metered = [power, conveyorPower, fleetPower].some((m) => Object.keys(m).length > 0);
+  const statistics = new PlantStatistics(
+    plant,
+    metered ? { power: { stations: power, conveyors: conveyorPower, robots: fleetPower } } : {},
+  );
   if (scenario.run.warmup > 0) {
     sim.scheduleAt(scenario.run.warmup, () => statistics.reset(sim.now), undefined, -(2 ** 31));
   }

@@ -88,6 +88,29 @@ export interface ScenarioResult {
     }
   >;
   crews: Record<string, { utilization: Estimate }>;
+  /** Per conveyor: items on it (time-average, max), fraction of time stopped, mean transit time. */
+  conveyors: Record<
+    string,
+    {
+      meanLevel: Estimate;
+      maxLevel: Estimate;
+      stoppedFraction: Estimate;
+      transitS: Estimate | null;
+      moved: Estimate;
+    }
+  >;
+  /** Per robot fleet: utilisation, state fractions, mean wait and transport times, jobs done. */
+  robots: Record<
+    string,
+    {
+      utilization: Estimate;
+      stateFractions: Record<string, Estimate>;
+      transportS: Estimate | null;
+      waitS: Estimate | null;
+      transports: Estimate;
+      energyKWh: Estimate | null;
+    }
+  >;
   buffers: Record<string, { mean: Estimate; max: Estimate }>;
 }
 
@@ -168,6 +191,34 @@ export function runScenario(scenario: Scenario, options: RunScenarioOptions = {}
       ),
     };
   }
+  const conveyors: ScenarioResult['conveyors'] = {};
+  for (const id of Object.keys(first.conveyors ?? {})) {
+    const c = (r: PlantReport) => r.conveyors![id]!;
+    conveyors[id] = {
+      meanLevel: est((r) => c(r).level.mean),
+      maxLevel: est((r) => c(r).level.max),
+      stoppedFraction: est((r) => c(r).stoppedFraction),
+      transitS: optional((r) => c(r).meanTransitS),
+      moved: est((r) => c(r).moved),
+    };
+  }
+  const robots: ScenarioResult['robots'] = {};
+  for (const id of Object.keys(first.robots?.fleets ?? {})) {
+    const f = (r: PlantReport) => r.robots!.fleets[id]!;
+    robots[id] = {
+      utilization: est((r) => f(r).utilization),
+      stateFractions: Object.fromEntries(
+        Object.keys(f(first).stateFractions).map((state) => [
+          state,
+          est((r) => (f(r).stateFractions as Record<string, number>)[state]!),
+        ]),
+      ),
+      transportS: optional((r) => f(r).meanTransportS),
+      waitS: optional((r) => f(r).meanWaitS),
+      transports: est((r) => f(r).transports),
+      energyKWh: optional((r) => r.energy?.byEntity[id] ?? Number.NaN),
+    };
+  }
   const buffers: ScenarioResult['buffers'] = {};
   for (const id of Object.keys(first.buffers)) {
     buffers[id] = { mean: est((r) => r.buffers[id]!.mean), max: est((r) => r.buffers[id]!.max) };
@@ -199,6 +250,8 @@ export function runScenario(scenario: Scenario, options: RunScenarioOptions = {}
     products,
     stations,
     crews,
+    conveyors,
+    robots,
     buffers,
   };
 }
