@@ -35,3 +35,18 @@ export const Speed = quantitySchema('speed', 'a speed with unit: 1.2m/s, 30m/min
 
 /** A power (`400W`, `7.5kW`) → kW. */
 export const Power = quantitySchema('power', 'a power with unit: 400W, 7.5kW');
+
+/** A floor coordinate (`-5m`, `12m`) → metres: a length that may be negative (left of or below the origin). */
+export const Coordinate = z
+  .string({ error: (issue) => expectedQuantity('length', issue.input) })
+  .regex(new RegExp(`^-?${quantityPattern('length').slice(1)}`), {
+    error: (issue) => `expected a coordinate such as "12m" or "-5m" (got ${JSON.stringify(issue.input)})`,
+  })
+  .transform((text, ctx) => {
+    const negative = text.startsWith('-');
+    const result = parseQuantity('length', negative ? text.slice(1) : text);
+    if (result.ok) return negative ? -result.value : result.value;
+    ctx.issues.push({ code: 'custom', message: result.message, input: text });
+    return z.NEVER;
+  })
+  .meta({ description: 'a coordinate with unit, may be negative: -5m, 12m, 850mm' });

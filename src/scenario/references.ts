@@ -179,6 +179,15 @@ export function checkReferences(doc: unknown): ReferenceProblem[] {
       const rework = isObj(q.onDefect) ? q.onDefect.rework : undefined;
       if (typeof rework === 'string') {
         known(ids.stations, 'station', rework, 'stations', i, 'inspection', 'onDefect', 'rework');
+        if (assemblyInputs(rework) !== undefined)
+          add(
+            `"${rework}" assembles parts: rework must go to another station`,
+            'stations',
+            i,
+            'inspection',
+            'onDefect',
+            'rework',
+          );
         for (const p of visiting) {
           const stations = list(p.routing).map((s) => (isObj(s) ? s.station : undefined));
           const at = stations.indexOf(st.id);

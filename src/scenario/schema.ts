@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DurationDistribution } from './distribution-schema.js';
-import { Duration, Length, PositiveDuration, Power, Speed } from './quantity-schema.js';
+import { Coordinate, Duration, Length, PositiveDuration, Power, Speed } from './quantity-schema.js';
 
 /**
  * The scenario schema: one zod source for validation, the parsed {@link Scenario} type and the JSON
@@ -24,7 +24,7 @@ const Skill = z.string({ error: 'expected a skill name' }).min(1);
 
 /** A point on the floor plan, in metres. */
 const Position = z
-  .strictObject({ x: Length, y: Length })
+  .strictObject({ x: Coordinate, y: Coordinate })
   .meta({ description: 'floor position, e.g. { x: 12m, y: 3m }' });
 
 /** Footprint of a station on the floor plan, in metres. */

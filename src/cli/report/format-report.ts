@@ -104,6 +104,7 @@ export function formatReport(name: string, result: ScenarioResult): string {
       id,
       pct(s.setupFraction),
       pm(s.setups, 1),
+      pct(s.stateFractions.handling ?? null),
       pct(s.offShiftFraction),
       pct(s.oee),
       pct(s.oeeAvailability),
