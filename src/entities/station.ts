@@ -256,9 +256,18 @@ export class Station {
 
   /**
    * Ideal time per part of `product` here, seconds (`NaN` if it has none): the mean process time, shared
-   * by a full batch at a batch station. The "ideal cycle time" of OEE's performance factor.
+   * by a full batch at a batch station, and by the components of a kit at an assembly station. The
+   * "ideal cycle time" of OEE's performance factor.
    */
   idealTimeS(product: string): number {
+    const a = this.assembly;
+    if (a !== undefined) {
+      // Each component carries its share of the kit's (the output's) process time.
+      const kit = Object.values(a.inputs).reduce((sum, n) => sum + n, 0);
+      return a.inputs[product] === undefined
+        ? Number.NaN
+        : (this.processTimes.get(a.output)?.mean ?? Number.NaN) / kit;
+    }
     return (this.processTimes.get(product)?.mean ?? Number.NaN) / (this.batch?.size ?? 1);
   }
 

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -55,14 +55,25 @@ describe('shopfloor CLI', () => {
   it('demo prints its statistics', () => {
     const r = shopfloor('demo', '--replications', '3');
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/shopfloor run — machine shop/);
-    expect(r.stdout).toMatch(/throughput/);
+    expect(r.stdout).toMatch(/shopfloor run — demo factory/);
+    for (const table of [
+      /throughput/,
+      /energy per good part/,
+      /first-pass yield/,
+      /conveyor/,
+      /robot fleet/,
+      /OEE/,
+    ])
+      expect(r.stdout).toMatch(table);
   });
 });
 
 describe('shopfloor run', () => {
   it('every example scenario runs and validates', () => {
-    for (const f of ['serial-line', 'machine-shop', 'jobshop-ft06']) {
+    const files = readdirSync('scenarios').filter((f) => f.endsWith('.yaml'));
+    expect(files.length).toBeGreaterThanOrEqual(7);
+    for (const file of files) {
+      const f = file.replace(/\.yaml$/, '');
       expect(shopfloor('validate', `scenarios/${f}.yaml`).code, f).toBe(0);
       const r = shopfloor('run', `scenarios/${f}.yaml`, '--replications', '2', '--quiet');
       expect(r.code, f).toBe(0);
@@ -96,6 +107,41 @@ describe('shopfloor run', () => {
       shopfloorVersion: expect.any(String),
       scenarioSha256: expect.stringMatching(/^[0-9a-f]{64}$/),
     });
+  });
+
+  it('--json carries the material-handling, quality and energy figures (issue 4 §3)', () => {
+    const r = shopfloor(
+      'run',
+      'scenarios/demo-factory.yaml',
+      '--replications',
+      '2',
+      '--horizon',
+      '1d',
+      '--json',
+    );
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    const est = { mean: expect.any(Number) };
+    for (const k of ['energyKWh', 'kWhPerGoodPart', 'peakKW', 'scrapped', 'onTimeFraction', 'firstPassYield'])
+      expect(doc.kpis[k], k).toMatchObject(est);
+    for (const k of ['meanLevel', 'maxLevel', 'stoppedFraction', 'transitS'])
+      expect(doc.conveyors['assy-to-adjust'][k], k).toMatchObject(est);
+    for (const k of ['utilization', 'transportS', 'waitS']) expect(doc.robots.agv[k], k).toMatchObject(est);
+    expect(Object.keys(doc.robots.agv.stateFractions)).toEqual(
+      expect.arrayContaining(['idle', 'travelling-empty', 'travelling-loaded', 'picking', 'placing']),
+    );
+    for (const k of [
+      'setupFraction',
+      'offShiftFraction',
+      'oee',
+      'oeeAvailability',
+      'oeePerformance',
+      'oeeQuality',
+    ])
+      expect(doc.stations.smt[k], k).toMatchObject(est);
+    expect(doc.stations.test.firstPassYield).toMatchObject(est);
+    for (const k of ['onTimeFraction', 'meanTardinessS', 'meanLatenessS'])
+      expect(doc.products.unit[k], k).toMatchObject(est);
   });
 
   it('a bad duration flag and a warm-up longer than the horizon exit with 2 and a message', () => {

@@ -27,7 +27,13 @@ const files = [
     .filter((f) => /\.(ya?ml|json)$/.test(f))
     .map((f) => join(__dirname, '../../scenarios', f)),
   join(__dirname, '../scenario/fixtures/machine-shop.yaml'),
-];
+].filter((file) => {
+  // Assembly turns several parts into one: the parts present (WIP) are then not the items that leave, so
+  // WIP = TH × CT does not apply to the plant as a whole (it holds per flow up to the assembly, and for
+  // the assembled product after it). Scenarios with an assembly station are left out.
+  const loaded = loadScenarioFile(file);
+  return !(loaded.ok && loaded.scenario.stations.some((st) => st.assembly !== undefined));
+});
 
 describe("validation: Little's law on the example scenarios", () => {
   it.each(files)('%s: WIP = TH × CT', (file) => {

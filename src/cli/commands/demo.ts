@@ -12,13 +12,13 @@ interface DemoArgs {
 
 /** The built-in demo factory, shipped with the package. */
 export const DEMO_SCENARIO = fileURLToPath(
-  new URL('../../../../scenarios/machine-shop.yaml', import.meta.url),
+  new URL('../../../../scenarios/demo-factory.yaml', import.meta.url),
 );
 
-/** `shopfloor demo`: runs the built-in demo factory (scenarios/machine-shop.yaml) and prints its report. */
+/** `shopfloor demo`: runs the built-in demo factory (scenarios/demo-factory.yaml) and prints its report. */
 export const demoCommand: CommandModule<object, DemoArgs> = {
   command: 'demo',
-  describe: 'Run the built-in demo factory (scenarios/machine-shop.yaml) and print its report',
+  describe: 'Run the built-in demo factory (scenarios/demo-factory.yaml) and print its report',
   builder: (y) =>
     y
       .option('seed', { type: 'number', describe: 'master seed (integer)' })

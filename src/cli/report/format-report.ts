@@ -90,6 +90,7 @@ export function formatReport(name: string, result: ScenarioResult): string {
       'station',
       'setup',
       'setups',
+      'robot handling',
       'off shift',
       'OEE',
       'avail.',
