@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type Part, type Plant, SERVER_STATES, serverPowerKW } from '../../src/entities/index.js';
+import {
+  Conveyor,
+  type Part,
+  type Plant,
+  RobotFleet,
+  SERVER_STATES,
+  serverPowerKW,
+} from '../../src/entities/index.js';
 import type { Scenario } from '../../src/scenario/index.js';
 import { BREAK, build, load } from './_support/harness.js';
 import { type Doc, scenarioDoc } from './_support/scenario-arbitrary.js';
@@ -40,19 +47,33 @@ function breakPlant(plant: Plant): void {
 
 /**
  * Parts held by some entity right now: waiting at their source (its first destination was full), in a
- * buffer, or on a server (processing, blocked or down). Also checks each part in the system is where
- * its `location` says.
+ * buffer, on a server (processing, blocked or down), on a conveyor, waiting at a robot fleet's pickup spot
+ * or carried by a robot. Also checks each part in the system is where its `location` says, and that no
+ * part is counted twice (a server being loaded by a robot holds the part, which the robot still carries).
  */
 function partsHeld(plant: Plant, sourceIds: ReadonlySet<string>): number {
   let held = 0;
   for (const b of plant.buffers.values()) held += b.level;
-  for (const st of plant.stations.values())
-    for (let i = 0; i < st.serverCount; i++) if (st.partOn(i) !== null) held++;
+  const carriers = new Set<string>();
+  const robots = new Set<string>();
+  for (const c of plant.carriers.values()) {
+    if (c instanceof Conveyor) held += c.level;
+    else if (c instanceof RobotFleet) {
+      carriers.add(c.id);
+      for (const r of c.robotIds) robots.add(`${c.id}/${r}`);
+    }
+  }
   const servers = new Set([...plant.stations.values()].flatMap((st) => st.serverIds()));
+  for (const st of plant.stations.values())
+    for (let i = 0; i < st.serverCount; i++) {
+      const part = st.partOn(i);
+      if (part !== null && part.location === `${st.id}/${i}`) held++;
+    }
   for (const part of plant.partsInSystem()) {
-    if (sourceIds.has(part.location)) held++;
-    else if (!plant.buffers.has(part.location) && !servers.has(part.location))
-      expect.fail(`part ${part.id} is at ${JSON.stringify(part.location)}, which holds no part`);
+    const at = part.location;
+    if (sourceIds.has(at) || carriers.has(at) || robots.has(at)) held++;
+    else if (!plant.buffers.has(at) && !servers.has(at) && !(plant.carriers.get(at) instanceof Conveyor))
+      expect.fail(`part ${part.id} is at ${JSON.stringify(at)}, which holds no part`);
   }
   return held;
 }
@@ -103,7 +124,7 @@ describe('generated scenarios', () => {
     );
   });
 
-  it('a buffer level never exceeds the capacity written in the scenario', () => {
+  it('a buffer or conveyor level never exceeds its capacity', () => {
     fc.assert(
       fc.property(docs, (doc) => {
         const scenario = load(doc);
@@ -116,6 +137,11 @@ describe('generated scenarios', () => {
           if (!(Number.isInteger(level) && level >= 0 && level <= cap))
             violations.push(`${id}=${level}/${cap}@${t}`);
           if (plant.buffers.get(id)?.level !== level) violations.push(`${id}: event ${level} ≠ level`);
+        });
+        plant.events.on('conveyorLevelChanged', (id, level, t) => {
+          const c = plant.carriers.get(id) as Conveyor;
+          if (!(Number.isInteger(level) && level >= 0 && level <= c.capacity))
+            violations.push(`${id}=${level}/${c.capacity}@${t}`);
         });
         plant.run({ until: scenario.run.horizon });
         expect(violations).toEqual([]);
@@ -174,6 +200,9 @@ function calendarOnly(doc: Doc, b: number, modes: number): Doc {
   delete st.setups;
   // Off shift a failure waits for the shift start; keep b always on so that its failures show in the run.
   delete st.shift;
+  // Likewise a failure waits for a robot's load or unload to end, and a shared arm's timing depends on the
+  // other stations' work (as a shared crew's would).
+  delete st.tendedBy;
   const crews = (copy.crews as Doc[] | undefined) ?? [];
   if (!crews.some((c) => c.id === `crew-s${b}`)) {
     const travel = crews[0]?.travel;

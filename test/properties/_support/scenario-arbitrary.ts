@@ -13,7 +13,8 @@ import { stringify } from 'yaml';
  * interarrival (single product or exponential mix), CONWIP or order-list sources; 1–2 sinks. Part 2
  * features: sequence-dependent setups between every pair of products, a shared shift calendar (whole hours
  * on, every day) with `finish` or `stop` at the shift end, inline inspection (scrap, or rework at the same
- * station) and power per state.
+ * station), power per state, conveyors into stations (used by some hops), an AGV fleet for some hops and
+ * a robot arm tending some stations.
  */
 
 export type Doc = Record<string, unknown>;
@@ -66,6 +67,10 @@ interface StationGen {
   shift: 'none' | 'finish' | 'stop';
   inspection: { p: number; action: 'scrap' | 'rework' } | null;
   energy: boolean;
+  /** A conveyor into this station (accumulating or not), used by every hop into it that `via` picks. */
+  conveyor: { accumulating: boolean; length: number; spacing: number } | null;
+  /** Tended by the robot arm (only with an unbounded input: see below). */
+  tended: boolean;
 }
 
 const stationGen: fc.Arbitrary<StationGen> = fc.record({
@@ -103,6 +108,15 @@ const stationGen: fc.Arbitrary<StationGen> = fc.record({
     { nil: null },
   ),
   energy: fc.boolean(),
+  conveyor: fc.option(
+    fc.record({
+      accumulating: fc.boolean(),
+      length: fc.integer({ min: 2, max: 30 }),
+      spacing: fc.constantFrom(0.5, 1, 2),
+    }),
+    { nil: null },
+  ),
+  tended: fc.boolean(),
 });
 
 /** Options of {@link scenarioDoc}. */
@@ -183,6 +197,10 @@ export function scenarioDoc(options: ScenarioDocOptions = {}): fc.Arbitrary<Doc>
       replications: fc.integer({ min: 1, max: 2 }),
       seed: fc.integer({ min: 0, max: 1_000_000 }),
       shiftHours: fc.subarray([0, 1, 2, 3, 4, 5, 6, 7], { minLength: 1 }),
+      // How each hop travels: 0 directly, 1 by the station's conveyor (if any), 2 by the AGV fleet.
+      hops: fc.array(fc.integer({ min: 0, max: 2 }), { minLength: 6, maxLength: 6 }),
+      agvs: fc.integer({ min: 1, max: 2 }),
+      robotDispatch: fc.constantFrom('fifo', 'nearest'),
     })
     .map((g) => {
       const n = g.stations.length;
@@ -192,7 +210,13 @@ export function scenarioDoc(options: ScenarioDocOptions = {}): fc.Arbitrary<Doc>
         if (steps.length === 0) steps = [p.mask % n];
         const product: Doc = {
           id: `p${i}`,
-          routing: steps.map((j) => ({ station: stationIds[j], processTime: p.times[j] })),
+          routing: steps.map((j, k) => {
+            const step: Doc = { station: stationIds[j], processTime: p.times[j] };
+            const hop = g.hops[(j + k + i) % g.hops.length]!;
+            if (hop === 1 && g.stations[j]!.conveyor !== null) step.via = `c-${stationIds[j]}`;
+            else if (hop === 2 && k > 0) step.via = 'agv';
+            return step;
+          }),
           priority: p.priority,
         };
         if (p.due !== undefined) product.dueDate = p.due;
@@ -291,6 +315,9 @@ export function scenarioDoc(options: ScenarioDocOptions = {}): fc.Arbitrary<Doc>
           };
         }
         if (st.energy) station.energy = { busy: '10kW', idle: '2kW', setup: '5kW', down: '500W', off: '0kW' };
+        // A robot that waits, holding a part, for room in a tended station's full queue could never load
+        // that station (a true deadlock of the cell); tended stations get an unbounded queue.
+        if (st.tended && typeof st.buffer !== 'number') station.tendedBy = 'arm';
         return station;
       });
       if (options.dedicatedCrews) {
@@ -323,6 +350,36 @@ export function scenarioDoc(options: ScenarioDocOptions = {}): fc.Arbitrary<Doc>
       const doc: Doc = { name: 'generated', run, products, sources, stations };
       if (buffers.length > 0) doc.buffers = buffers;
       if (crews.length > 0) doc.crews = crews;
+      const conveyors = g.stations.flatMap((st, i) =>
+        st.conveyor === null
+          ? []
+          : [
+              {
+                id: `c-${stationIds[i]}`,
+                to: stationIds[i],
+                length: `${st.conveyor.length}m`,
+                speed: '0.5m/s',
+                spacing: `${st.conveyor.spacing}m`,
+                accumulating: st.conveyor.accumulating,
+              },
+            ],
+      );
+      if (conveyors.length > 0) doc.conveyors = conveyors;
+      const robots: Doc[] = [];
+      if (products.some((p) => (p.routing as Doc[]).some((s) => s.via === 'agv')))
+        robots.push({
+          id: 'agv',
+          count: g.agvs,
+          speedEmpty: '1.5m/s',
+          speedLoaded: '1m/s',
+          pick: '10s',
+          place: { uniform: { min: '5s', max: '15s' } },
+          park: { x: '5m', y: '-2m' },
+          dispatch: g.robotDispatch,
+        });
+      if (stations.some((st) => st.tendedBy !== undefined))
+        robots.push({ id: 'arm', speedEmpty: '1m/s', speedLoaded: '0.5m/s', pick: '3s', place: '4s' });
+      if (robots.length > 0) doc.robots = robots;
       if (stations.some((st) => st.shift !== undefined)) {
         const days = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
         const hh = (h: number) => `${String(h).padStart(2, '0')}:00`;
