@@ -118,7 +118,18 @@ export const DurationDistribution = z
     const spec: DistributionSpec =
       typeof value === 'number' ? { constant: value } : (pickOne(value) as DistributionSpec);
     try {
-      return toDistribution(spec);
+      const dist = toDistribution(spec);
+      // Parameters each valid on their own can still make a distribution whose draws overflow (a huge cv,
+      // a vanishing Weibull shape): reject it here rather than let a run draw NaN or Infinity.
+      if (!(Number.isFinite(dist.mean) && Number.isFinite(dist.variance))) {
+        ctx.issues.push({
+          code: 'custom',
+          message: `${dist.toString()} has no finite mean and variance (mean ${dist.mean} s, variance ${dist.variance} s²): choose smaller parameters`,
+          input: value,
+        });
+        return z.NEVER;
+      }
+      return dist;
     } catch (error) {
       if (!(error instanceof InvalidArgumentError)) throw error;
       // Kernel messages read `Exponential: mean must be finite and > 0 (got 0)`: point at the parameter.

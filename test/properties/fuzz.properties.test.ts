@@ -86,6 +86,22 @@ describe('fuzzing loadScenario with generated documents', () => {
     expect(bare.ok).toBe(false);
   });
 
+  // BUG found by 'arbitrary edits…' (fast-check seed 38): a cv of 1.34e154 made a lognormal whose draws were
+  // NaN, accepted by validation and thrown at run time. Such distributions are now problems.
+  it('a distribution without finite mean and variance (seed 38) is a problem, not a run-time error', () => {
+    const doc = (pt: string) =>
+      `run: { horizon: 1h }\nproducts: [{ id: p, routing: [{ station: s, processTime: ${pt} }] }]\n` +
+      'sources: [{ id: src, product: p, interarrival: 1min }]\nstations: [{ id: s }]\nsinks: [{ id: out }]\n';
+    for (const pt of [
+      '{ lognormal: { mean: 0.5min, cv: 1.3407807929942597e+154 } }',
+      '{ weibull: { shape: 1e-300, scale: 1min } }',
+    ]) {
+      const r = loadScenario(doc(pt), { fileName: 'overflow.yaml' });
+      expect(r.ok).toBe(false);
+      if (!r.ok) expect(r.problems[0]!.message).toMatch(/no finite mean and variance/);
+    }
+  });
+
   it('arbitrary edits (any value anywhere) never throw; what stays valid builds and runs', () => {
     const anyValue = fc.oneof(
       fc.constantFrom<unknown>(
