@@ -43,6 +43,19 @@ export class Emitter<E extends EventMap<E>> {
     };
   }
 
+  /**
+   * The live list of listeners of `name`: the same array for the emitter's lifetime, so a hot path can
+   * keep it and test `length > 0` instead of calling {@link Emitter.has} on every event. Read-only.
+   */
+  listenersOf<K extends keyof E>(name: K): readonly Listener<E, K>[] {
+    let list = this.listeners[name];
+    if (list === undefined) {
+      list = [];
+      this.listeners[name] = list;
+    }
+    return list;
+  }
+
   /** `true` when at least one listener is subscribed to `name` (lets hot paths skip building arguments). */
   has<K extends keyof E>(name: K): boolean {
     const list = this.listeners[name];

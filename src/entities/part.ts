@@ -12,6 +12,8 @@ export interface StepRecord {
   blockedS: number;
 }
 
+import type { PartReceiver } from './plant.js';
+
 /** Options of a {@link Part}. */
 export interface PartOptions {
   readonly id: number;
@@ -27,6 +29,12 @@ export interface PartOptions {
   readonly dueS: number;
   /** Dispatch priority, higher is more urgent. */
   readonly priority: number;
+  /**
+   * Where each routing step (and, last, the sink) receives the part, filled in by the plant on first use
+   * and shared by all parts of a product (default: a new, empty array).
+   * @internal a cache of `Plant.finalDestination`.
+   */
+  readonly receivers?: (PartReceiver | undefined)[];
 }
 
 /**
@@ -51,6 +59,8 @@ export class Part {
   readonly dueS: number;
   /** Dispatch priority, higher is more urgent. */
   readonly priority: number;
+  /** @internal receivers per step, see `PartOptions.receivers`. */
+  readonly receivers: (PartReceiver | undefined)[];
   /** Index of the current routing step. */
   step = 0;
   /** One record per station visit so far (queued at least), in order; a rework loop adds new records. */
@@ -72,6 +82,7 @@ export class Part {
     this.routing = options.routing;
     this.sink = options.sink;
     this.via = options.via ?? [];
+    this.receivers = options.receivers ?? [];
     this.source = options.source;
     this.releaseS = options.releaseS;
     this.dueS = options.dueS;

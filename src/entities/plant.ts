@@ -45,6 +45,10 @@ export class Plant {
   private readonly sinks_ = new Map<string, Sink>();
   private readonly crewPools_ = new Map<string, CrewPool>();
   private readonly carriers_ = new Map<string, PartReceiver>();
+  /** Per product, the receiver of each step and of the sink, resolved on first use (see `Part.receivers`). */
+  private readonly receivers_ = new Map<string, (PartReceiver | undefined)[]>();
+  /** Live listener list of `partMoved` (see `Emitter.listenersOf`), tested on every move. */
+  private readonly movedListeners = this.events.listenersOf('partMoved');
   private readonly sources_ = new Set<string>();
   private readonly inSystem_ = new Set<Part>();
   private nextPartId = 1;
@@ -195,6 +199,7 @@ export class Plant {
       routing: spec.routing,
       sink: spec.sink,
       via: spec.via,
+      receivers: this.receiversOf(product),
       source,
       releaseS: now,
       dueS: dueS ?? now + (spec.dueInS ?? Number.POSITIVE_INFINITY),
@@ -211,7 +216,8 @@ export class Plant {
    * {@link Plant.finalDestination}.
    */
   destination(part: Part): PartReceiver {
-    const via = part.via[part.step];
+    // NOTE: length first: reading past the end of an (empty) array is slow in V8, and most hops are direct.
+    const via = part.via.length === 0 ? undefined : part.via[part.step];
     if (via !== undefined) {
       const carrier = this.carriers_.get(via);
       if (carrier === undefined) {
@@ -226,6 +232,24 @@ export class Plant {
 
   /** The input of `part`'s current step's station, or its sink when all steps are done (carriers aside). */
   finalDestination(part: Part): PartReceiver {
+    const cached = part.receivers[part.step];
+    if (cached !== undefined) return cached;
+    const receiver = this.resolve(part);
+    part.receivers[part.step] = receiver;
+    return receiver;
+  }
+
+  private receiversOf(product: string): (PartReceiver | undefined)[] {
+    let list = this.receivers_.get(product);
+    if (list === undefined) {
+      // Holey-free: one slot per step and one for the sink, so lookups stay in bounds.
+      list = new Array<PartReceiver | undefined>(this.product(product).routing.length + 1).fill(undefined);
+      this.receivers_.set(product, list);
+    }
+    return list;
+  }
+
+  private resolve(part: Part): PartReceiver {
     if (part.step < part.routing.length) {
       const id = part.routing[part.step]!;
       const station = this.stations_.get(id);
@@ -264,7 +288,7 @@ export class Plant {
   private handOver(part: Part, from: string, dest: PartReceiver): boolean {
     if (!dest.hasRoom()) return false;
     // Published before the receiver reacts, so a trace reads in causal order.
-    if (this.events.has('partMoved')) this.events.emit('partMoved', part, from, dest.id, this.sim.now);
+    if (this.movedListeners.length > 0) this.events.emit('partMoved', part, from, dest.id, this.sim.now);
     if (!dest.tryPut(part)) {
       throw new InvalidStateError(`Plant.forward: ${dest.id} had room but refused part ${part.id}`);
     }
@@ -319,6 +343,7 @@ export class Plant {
       routing: spec.routing,
       sink: spec.sink,
       via: spec.via,
+      receivers: this.receiversOf(product),
       source: at,
       releaseS,
       dueS: dues.length > 0 ? Math.max(...dues) : releaseS + (spec.dueInS ?? Number.POSITIVE_INFINITY),

@@ -159,6 +159,10 @@ export class Station {
   private batchTimer: EventId = NO_EVENT;
   private batchTimerAt = Number.POSITIVE_INFINITY;
   private onShift = true;
+  // NOTE: live listener lists of the per-part events, kept to test `length` on the hot path.
+  private readonly movedListeners: readonly unknown[];
+  private readonly startedListeners: readonly unknown[];
+  private readonly finishedListeners: readonly unknown[];
   private dispatching = false;
   private again = false;
 
@@ -187,6 +191,9 @@ export class Station {
     this.inspection = options.inspection;
     this.qualityStream = plant.sim.streams.get(`${id}/quality`);
     if (options.inspection !== undefined) this.checkInspection(options.inspection);
+    this.movedListeners = plant.events.listenersOf('partMoved');
+    this.startedListeners = plant.events.listenersOf('processStarted');
+    this.finishedListeners = plant.events.listenersOf('processFinished');
     this.batch = options.batch;
     this.assembly = options.assembly;
     this.checkGrouping(options);
@@ -423,8 +430,8 @@ export class Station {
     if (rec !== undefined) rec.startedS = now;
     const events = this.plant.events;
     // NOTE: has() first, so nothing is built for events nobody listens to, for speed.
-    if (events.has('partMoved')) events.emit('partMoved', part, this.input.id, s.id, now);
-    if (events.has('processStarted')) events.emit('processStarted', part, this.id, s.index, now);
+    if (this.movedListeners.length > 0) events.emit('partMoved', part, this.input.id, s.id, now);
+    if (this.startedListeners.length > 0) events.emit('processStarted', part, this.id, s.index, now);
     const workS = dist.sample(this.processStream);
     if (!(workS >= 0 && workS < Number.POSITIVE_INFINITY)) {
       throw new InvalidStateError(`Station: process time of ${part.product} at ${this.id} drew ${workS} s`);
@@ -462,8 +469,8 @@ export class Station {
       part.location = s.id;
       const rec = part.currentStep;
       if (rec !== undefined) rec.startedS = now;
-      if (events.has('partMoved')) events.emit('partMoved', part, this.input.id, s.id, now);
-      if (events.has('processStarted')) events.emit('processStarted', part, this.id, s.index, now);
+      if (this.movedListeners.length > 0) events.emit('partMoved', part, this.input.id, s.id, now);
+      if (this.startedListeners.length > 0) events.emit('processStarted', part, this.id, s.index, now);
     }
     const workS = dist.sample(this.processStream);
     if (!(workS >= 0 && workS < Number.POSITIVE_INFINITY)) {
@@ -672,7 +679,7 @@ export class Station {
   private finishPart(s: Server, part: Part, now: number): void {
     const rec = part.currentStep;
     if (rec !== undefined) rec.finishedS = now;
-    if (this.plant.events.has('processFinished'))
+    if (this.finishedListeners.length > 0)
       this.plant.events.emit('processFinished', part, this.id, s.index, now);
     part.step++;
   }

@@ -144,6 +144,8 @@ interface StationStats {
   firstInspected: number;
   firstPassed: number;
   scrapped: number;
+  /** Ideal time per part by product, cached from the station (see `Station.idealTimeS`). */
+  readonly ideal: Map<string, number>;
 }
 
 const STATE_INDEX = new Map<ServerState, number>(SERVER_STATES.map((s, i) => [s, i]));
@@ -197,6 +199,7 @@ export class PlantStatistics {
         firstInspected: 0,
         firstPassed: 0,
         scrapped: 0,
+        ideal: new Map(),
       });
     }
     for (const [id, b] of plant.buffers) this.buffers.set(id, new TimeWeighted({ now, level: b.level }));
@@ -246,7 +249,11 @@ export class PlantStatistics {
       const s = this.stations.get(station);
       if (s === undefined) return;
       s.processed++;
-      const ideal = plant.stations.get(station)?.idealTimeS(part.product) ?? Number.NaN;
+      let ideal = s.ideal.get(part.product);
+      if (ideal === undefined) {
+        ideal = plant.stations.get(station)?.idealTimeS(part.product) ?? Number.NaN;
+        s.ideal.set(part.product, ideal);
+      }
       if (Number.isFinite(ideal)) s.idealS += ideal;
     });
     ev.on('inspected', (station, part, outcome) => {
