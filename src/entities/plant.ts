@@ -297,13 +297,18 @@ export class Plant {
 
   /** @internal called by a sink. */
   finish(part: Part, sink: string): void {
-    if (!this.inSystem_.delete(part)) {
-      throw new InvalidStateError(`Plant.finish: part ${part.id} is not in the system`);
-    }
+    this.leave(part, sink, 'finish');
     this.finished_++;
-    part.finishedS = this.sim.now;
-    part.location = sink;
     this.events.emit('partFinished', part, sink, this.sim.now);
+  }
+
+  /** Takes `part` out of the system at `at` (its last holder), stamping the time it left. */
+  private leave(part: Part, at: string, why: 'finish' | 'consume' | 'scrap'): void {
+    if (!this.inSystem_.delete(part)) {
+      throw new InvalidStateError(`Plant.${why}: part ${part.id} is not in the system`);
+    }
+    part.finishedS = this.sim.now;
+    part.location = at;
   }
 
   /**
@@ -311,12 +316,8 @@ export class Plant {
    * @internal called by an assembly station.
    */
   consume(part: Part, at: string): void {
-    if (!this.inSystem_.delete(part)) {
-      throw new InvalidStateError(`Plant.consume: part ${part.id} is not in the system`);
-    }
+    this.leave(part, at, 'consume');
     this.consumed_++;
-    part.finishedS = this.sim.now;
-    part.location = at;
     this.events.emit('partConsumed', part, at, this.sim.now);
   }
 
@@ -364,12 +365,8 @@ export class Plant {
    * @internal called by the entity that scraps it.
    */
   scrap(part: Part, at: string): void {
-    if (!this.inSystem_.delete(part)) {
-      throw new InvalidStateError(`Plant.scrap: part ${part.id} is not in the system`);
-    }
+    this.leave(part, at, 'scrap');
     this.scrapped_++;
-    part.finishedS = this.sim.now;
-    part.location = at;
     this.events.emit('partScrapped', part, at, this.sim.now);
   }
 
