@@ -325,20 +325,32 @@ export const ShiftCalendarSchema = z.strictObject({
 });
 
 /** `conveyors[i]`: a belt between two stations (or a source and a station); routing steps use it with `via`. */
-export const ConveyorSchema = z.strictObject({
-  id: Id,
-  from: Id.optional().meta({ description: 'station (or source) at its head, for the layout' }),
-  to: Id.meta({ description: 'station it feeds' }),
-  length: Length.refine((v) => v > 0, { error: 'must be > 0' }),
-  speed: Speed,
-  spacing: Length.refine((v) => v > 0, { error: 'must be > 0' }).meta({
-    description: 'distance between items; capacity = floor(length / spacing)',
-  }),
-  accumulating: z.boolean().default(true).meta({
-    description: 'true: items queue behind a stopped head; false: the whole belt stops',
-  }),
-  energy: Energy.optional(),
-});
+export const ConveyorSchema = z
+  .strictObject({
+    id: Id,
+    from: Id.optional().meta({ description: 'station (or source) at its head, for the layout' }),
+    to: Id.meta({ description: 'station it feeds' }),
+    length: Length.refine((v) => v > 0, { error: 'must be > 0' }),
+    speed: Speed,
+    spacing: Length.refine((v) => v > 0, { error: 'must be > 0' }).meta({
+      description: 'distance between items; capacity = floor(length / spacing)',
+    }),
+    accumulating: z.boolean({ error: 'expected true or false' }).default(true).meta({
+      description: 'true: items queue behind a stopped head; false: the whole belt stops',
+    }),
+    energy: Energy.optional(),
+  })
+  .check((ctx) => {
+    const c = ctx.value;
+    if (c.spacing > c.length)
+      ctx.issues.push({
+        code: 'custom',
+        continue: true,
+        input: c,
+        path: ['spacing'],
+        message: `spacing (${c.spacing} m) must not exceed the length (${c.length} m): the belt could hold no item`,
+      });
+  });
 
 /** `robots[i]`: a fleet of identical robots moving parts between stations and/or tending machines. */
 export const RobotFleetSchema = z.strictObject({

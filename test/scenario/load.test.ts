@@ -184,6 +184,41 @@ describe('loadScenario', () => {
     ]);
   });
 
+  test('part-2 elements: a conveyor shorter than its spacing, an unknown carrier, a rework at an assembly', () => {
+    const text = `run: { horizon: 1h }
+products:
+  - id: p
+    routing:
+      - { station: a, processTime: 1min }
+      - { station: b, processTime: 1min, via: belt }
+      - { station: c, processTime: 1min, via: nowhere }
+sources: [{ id: src, product: p, interarrival: 2min }]
+stations:
+  - { id: a }
+  - { id: b, inspection: { defect: 0.1, onDefect: { rework: c } } }
+  - { id: c }
+conveyors:
+  - { id: belt, to: b, length: 1m, speed: 1m/s, spacing: 2m }
+sinks: [{ id: out }]
+`;
+    const ps = problemsOf(text).map((p) => [p.message, p.path, p.line]);
+    expect(ps).toContainEqual([
+      'spacing (2 m) must not exceed the length (1 m): the belt could hold no item',
+      'conveyors[0].spacing',
+      14,
+    ]);
+    expect(ps).toContainEqual([
+      'unknown conveyor or robot fleet "nowhere" (known: belt)',
+      'products[0].routing[2].via',
+      7,
+    ]);
+    expect(ps).toContainEqual([
+      'product "p" does not visit "c" before "b", so it cannot be reworked there',
+      'stations[1].inspection.onDefect.rework',
+      11,
+    ]);
+  });
+
   test('a routing step without processTime is a problem unless it delivers a component to its assembly', () => {
     const ps = problemsOf(MINIMAL.replace(/\n\s+processTime:.*\n/, '\n'));
     expect(ps.map((p) => [p.message, p.path])).toContainEqual([
