@@ -317,8 +317,10 @@ export const ShiftCalendarSchema = z.strictObject({
     .array(
       z.strictObject({
         days: z.array(Day).min(1, { error: 'name at least one day' }),
-        start: TimeOfDay,
-        end: TimeOfDay.meta({ description: 'an end at or before the start runs past midnight' }),
+        start: TimeOfDay.refine((t) => t < 86_400, { error: 'a shift starts before 24:00' }),
+        end: TimeOfDay.transform((t) => (t === 0 ? 86_400 : t)).meta({
+          description: 'an end at or before the start runs past midnight; 00:00 and 24:00 both mean midnight',
+        }),
       }),
     )
     .min(1, { error: 'a calendar needs at least one shift' }),
