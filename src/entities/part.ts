@@ -29,6 +29,8 @@ export interface PartOptions {
   readonly dueS: number;
   /** Dispatch priority, higher is more urgent. */
   readonly priority: number;
+  /** When it came into being, seconds (default `releaseS`; an assembled part: the time it was made). */
+  readonly createdS?: number;
   /**
    * Where each routing step (and, last, the sink) receives the part, filled in by the plant on first use
    * and shared by all parts of a product (default: a new, empty array).
@@ -55,6 +57,11 @@ export class Part {
   readonly source: string;
   /** Release time, seconds. */
   readonly releaseS: number;
+  /**
+   * When it came into being, seconds: its release, or for an assembled part the time it was made (its
+   * `releaseS` is its earliest component's). Its own time in the system counts from here.
+   */
+  readonly createdS: number;
   /** Due date, seconds (`Infinity` for none). */
   readonly dueS: number;
   /** Dispatch priority, higher is more urgent. */
@@ -85,6 +92,7 @@ export class Part {
     this.receivers = options.receivers ?? [];
     this.source = options.source;
     this.releaseS = options.releaseS;
+    this.createdS = options.createdS ?? options.releaseS;
     this.dueS = options.dueS;
     this.priority = options.priority;
     this.location = options.source;

@@ -347,6 +347,7 @@ export class Plant {
       receivers: this.receiversOf(product),
       source: at,
       releaseS,
+      createdS: this.sim.now,
       dueS: dues.length > 0 ? Math.max(...dues) : releaseS + (spec.dueInS ?? Number.POSITIVE_INFINITY),
       priority: Math.max(spec.priority ?? 0, ...components.map((c) => c.priority)),
     });

@@ -104,6 +104,13 @@ export interface PlantReport {
   readonly buffers: Readonly<Record<string, { readonly mean: number; readonly max: number }>>;
   /** Parts scrapped in the period. */
   readonly scrapped: number;
+  /**
+   * Parts that left the system in the period (finished, scrapped, or built into an assembly) per hour,
+   * and their mean own time in the system (from release, or from being assembled), seconds: by Little's
+   * law their product is the time-average WIP even where assembly merges parts.
+   */
+  readonly departuresPerHour: number;
+  readonly timeInSystemS: number;
   /** Fraction of parts leaving (finished or scrapped) that never failed an inspection. */
   readonly firstPassYield: number;
   /** Mean age (now − release) of the parts in the system at `now`, seconds (`NaN` when empty). */
@@ -168,6 +175,7 @@ export class PlantStatistics {
   private finished = 0;
   private onTime = 0;
   private scrapped = 0;
+  private readonly sojourn = new Tally({ quantiles: false });
   private goodFirstPass = 0;
   private readonly products = new Map<string, ProductStats>();
   /** Meters power when the options give any; composed here so one `reset` serves the warm-up. */
@@ -217,6 +225,7 @@ export class PlantStatistics {
     });
     ev.on('partFinished', (part, _sink, t) => {
       this.finished++;
+      this.sojourn.add(t - part.createdS);
       if (!part.defective) this.goodFirstPass++;
       this.wip.update(t, this.wip.level - 1);
       this.cycleTime.add(t - part.releaseS);
@@ -234,10 +243,14 @@ export class PlantStatistics {
         ps.tardinessSum += Math.max(0, late);
       }
     });
-    ev.on('partConsumed', (_part, _at, t) => this.wip.update(t, this.wip.level - 1));
+    ev.on('partConsumed', (part, _at, t) => {
+      this.sojourn.add(t - part.createdS);
+      this.wip.update(t, this.wip.level - 1);
+    });
     ev.on('partAssembled', (_part, _at, t) => this.wip.update(t, this.wip.level + 1));
     ev.on('partScrapped', (part, _at, t) => {
       this.scrapped++;
+      this.sojourn.add(t - part.createdS);
       this.product(part.product).scrapped++;
       this.wip.update(t, this.wip.level - 1);
     });
@@ -316,6 +329,7 @@ export class PlantStatistics {
     this.finished = 0;
     this.onTime = 0;
     this.scrapped = 0;
+    this.sojourn.reset();
     this.goodFirstPass = 0;
     this.products.clear();
     this.energy?.reset(now);
@@ -431,6 +445,8 @@ export class PlantStatistics {
       crews,
       buffers,
       scrapped: this.scrapped,
+      departuresPerHour: elapsedS > 0 ? (this.sojourn.count / elapsedS) * 3600 : Number.NaN,
+      timeInSystemS: this.sojourn.count > 0 ? this.sojourn.mean : Number.NaN,
       firstPassYield: ratio(this.goodFirstPass, this.finished + this.scrapped),
       wipAgeS,
       products,

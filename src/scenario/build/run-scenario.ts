@@ -43,6 +43,10 @@ export interface ScenarioResult {
     finished: Estimate;
     /** Parts scrapped by inspections. */
     scrapped: Estimate;
+    /** Parts leaving the system per hour: finished, scrapped or built into an assembly. */
+    departuresPerHour: Estimate;
+    /** Mean own time in the system of those parts, seconds (WIP = departures × this, Little's law). */
+    timeInSystemS: Estimate | null;
     /** Fraction of parts leaving (finished or scrapped) that never failed an inspection. */
     firstPassYield: Estimate | null;
     /** Mean age of the parts in the system at the end, seconds. */
@@ -241,6 +245,8 @@ export function runScenario(scenario: Scenario, options: RunScenarioOptions = {}
       released: est((r) => r.released),
       finished: est((r) => r.finished),
       scrapped: est((r) => r.scrapped),
+      departuresPerHour: est((r) => r.departuresPerHour),
+      timeInSystemS: optional((r) => r.timeInSystemS),
       firstPassYield: optional((r) => r.firstPassYield),
       wipAgeS: optional((r) => r.wipAgeS),
       energyKWh: optional((r) => r.energy?.kWh ?? Number.NaN),
