@@ -583,7 +583,7 @@ export class Station {
   /** Starts the work on the part now on the server, unless a failure or the shift end comes first. */
   private work(s: Server, workS: number): void {
     s.remainingWorkS = workS;
-    const pending = s.pending.shift();
+    const pending = s.pending.length === 0 ? undefined : s.pending.shift();
     if (pending !== undefined) {
       this.goDown(s, pending);
       return;
@@ -768,7 +768,7 @@ export class Station {
     dest.onSpace(() => {
       if (s.waitToken === token && s.state === 'blocked') this.tryUnload(s);
     });
-    const pending = s.pending.shift();
+    const pending = s.pending.length === 0 ? undefined : s.pending.shift();
     if (pending !== undefined) {
       this.goDown(s, pending);
       return;
@@ -778,7 +778,7 @@ export class Station {
 
   /** The server holds no part: fail if a failure is pending, rest off shift, maintain if due, else take work. */
   private afterFree(s: Server): void {
-    const pending = s.pending.shift();
+    const pending = s.pending.length === 0 ? undefined : s.pending.shift();
     if (pending !== undefined) {
       this.goDown(s, pending);
       return;
@@ -797,7 +797,7 @@ export class Station {
 
   /** Back from a repair or maintenance. */
   private becomeUp(s: Server): void {
-    const pending = s.pending.shift();
+    const pending = s.pending.length === 0 ? undefined : s.pending.shift();
     if (pending !== undefined) {
       this.goDown(s, pending);
       return;
