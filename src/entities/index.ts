@@ -62,8 +62,8 @@ export type { SinkOptions } from './sink.js';
 export { Sink } from './sink.js';
 export type { SourceOptions } from './source.js';
 export { Source } from './source.js';
-export type { StationOptions } from './station.js';
 export { Station } from './station.js';
+export type { StationOptions } from './station-options.js';
 export type {
   OeeReport,
   PlantReport,

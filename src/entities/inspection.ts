@@ -1,3 +1,6 @@
+import { InvalidStateError } from '../engine/index.js';
+import type { Part } from './part.js';
+
 /** What becomes of a part after an inspection. */
 export type InspectionOutcome = 'pass' | 'rework' | 'scrap';
 
@@ -25,4 +28,16 @@ export interface InspectionOptions {
   /** Added to the probability per hour of server time since its last preventive maintenance (default 0). */
   readonly risePerHour?: number;
   readonly onDefect: DefectAction;
+}
+
+/**
+ * The routing index a reworked part returns to: the latest visit of `station` at or before the step just
+ * done (`part.step − 1`).
+ * @internal used by the inspecting station.
+ */
+export function reworkStep(part: Part, station: string, inspector: string): number {
+  for (let i = part.step - 1; i >= 0; i--) if (part.routing[i] === station) return i;
+  throw new InvalidStateError(
+    `Station: ${inspector} sends part ${part.id} (${part.product}) to rework at ${station}, which its routing does not visit before`,
+  );
 }

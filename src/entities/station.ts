@@ -5,125 +5,22 @@ import {
   InvalidStateError,
   type RandomStream,
 } from '../engine/index.js';
+import { assemblyKit } from './_internal/kit.js';
+import { type FailureClock, NO_EVENT, type PlanClock, type Server } from './_internal/server.js';
+import { checkGrouping, checkInspection, checkUnique } from './_internal/station-checks.js';
 import { Buffer } from './buffer.js';
 import type { CrewJob, CrewPool } from './crew-pool.js';
 import type { DispatchPolicy, PartView } from './decision.js';
-import type { FailureBasis, FailureModeOptions } from './failure-mode.js';
-import type { InspectionOptions, InspectionOutcome } from './inspection.js';
+import type { FailureModeOptions } from './failure-mode.js';
+import { type InspectionOptions, type InspectionOutcome, reworkStep } from './inspection.js';
 import type { MachineTender } from './machine-tender.js';
 import type { MaintenancePlanOptions } from './maintenance-plan.js';
 import type { Part } from './part.js';
-import type { PartReceiver, Plant } from './plant.js';
+import type { Plant } from './plant.js';
 import type { Position } from './position.js';
 import type { ServerState } from './server-state.js';
 import type { ShiftCalendar } from './shift-calendar.js';
-
-/** Options of a {@link Station}. */
-export interface StationOptions {
-  /** Id, unique in the plant (routings name it). */
-  readonly id: string;
-  /** Number of parallel identical servers, an integer ≥ 1 (default 1). */
-  readonly servers?: number;
-  /** Input buffer; default: the station's own unbounded FIFO queue with id `${id}/queue`. */
-  readonly input?: Buffer;
-  /** Process time per product id, seconds; drawn from the stream `${id}/process`. */
-  readonly processTimes: Readonly<Record<string, Distribution>>;
-  /** Which waiting part a free server takes (default: the oldest, first in first out). */
-  readonly dispatch?: DispatchPolicy;
-  /** Priority of its repair and maintenance jobs for a crew pool with `priority` dispatch (default 0). */
-  readonly priority?: number;
-  /** Layout position, metres (for crew travel by distance). */
-  readonly position?: Position;
-  /** Failure modes; every server fails independently under each. */
-  readonly failures?: readonly FailureModeOptions[];
-  /** Preventive maintenance plans, applied to each server. */
-  readonly maintenance?: readonly MaintenancePlanOptions[];
-  /** Crews that repair and maintain it; without one, repairs and maintenance start at once. */
-  readonly crews?: CrewPool;
-  /**
-   * Sequence-dependent setup times, seconds: `setupTimes[from][to]` is drawn (stream `${id}/setup`) when a
-   * server changes from a part of product `from` to one of product `to`. A pair not listed needs no
-   * setup, nor does a server's first part.
-   */
-  readonly setupTimes?: Readonly<Record<string, Readonly<Record<string, Distribution>>>>;
-  /** A robot that loads and unloads the servers (a robot cell); default: parts move on their own. */
-  readonly tender?: MachineTender;
-  /** Working-time calendar of the servers; default: always on shift. */
-  readonly shifts?: ShiftCalendar;
-  /**
-   * At a shift end, a part in process is finished first (`finish`, default; no new part starts) or
-   * stopped and resumed with its remaining work when the next shift starts (`stop`).
-   */
-  readonly atShiftEnd?: 'finish' | 'stop';
-  /** Inline inspection of every part right after processing. */
-  readonly inspection?: InspectionOptions;
-  /**
-   * Each server processes up to `size` parts of one product at once (an oven), for one process time of
-   * that product. A free server starts a full batch at once; a partial one only when its oldest part has
-   * waited `maxWaitS` seconds (without `maxWaitS` it waits for a full batch). The parts of a batch are the
-   * one the dispatch policy chooses plus the oldest others of its product.
-   */
-  readonly batch?: { readonly size: number; readonly maxWaitS?: number };
-  /**
-   * Joins parts by a bill of materials: a free server starts when its queue holds `inputs[product]` parts
-   * of every input product (the oldest of each), works for the process time of `output`, then the inputs
-   * leave the system (consumed) and one new part of `output` goes on along its routing after this station.
-   */
-  readonly assembly?: { readonly output: string; readonly inputs: Readonly<Record<string, number>> };
-}
-
-interface FailureClock {
-  readonly name: string;
-  readonly basis: FailureBasis;
-  readonly mode: FailureModeOptions;
-  readonly stream: RandomStream;
-  /** `operating`: busy seconds left before the failure. */
-  remainingS: number;
-  /** `cycles`: parts since the last failure. */
-  count: number;
-  eventId: EventId;
-}
-
-interface PlanClock {
-  readonly plan: MaintenancePlanOptions;
-  readonly basis: 'calendar' | 'operating';
-  readonly stream: RandomStream;
-  /** `operating`: busy seconds left before it falls due. */
-  remainingS: number;
-  eventId: EventId;
-}
-
-interface Server {
-  readonly index: number;
-  /** `station/index` */
-  readonly id: string;
-  state: ServerState;
-  part: Part | null;
-  /** The part held has been processed (waiting to be passed on). */
-  processed: boolean;
-  /** Work seconds still owed on the part, after an interruption. */
-  remainingWorkS: number;
-  workEndS: number;
-  busySinceS: number;
-  finishId: EventId;
-  blockedOn: PartReceiver | null;
-  waitToken: number;
-  readonly failures: FailureClock[];
-  readonly plans: PlanClock[];
-  /** Failures that fell due while it was down or in maintenance, or a `cycles` failure after a part. */
-  readonly pending: FailureClock[];
-  /** Maintenance plans that fell due and wait for the server to be free. */
-  readonly pmDue: PlanClock[];
-  /** Further parts held with `part`: the rest of a batch or of an assembly kit. */
-  others: Part[];
-  /** Product of the last part it started (for setups). */
-  lastProduct: string | undefined;
-  /** End of its last preventive maintenance (or its creation), s: the wear clock of inspections. */
-  maintainedS: number;
-  readonly onFinish: () => void;
-}
-
-const NO_EVENT: EventId = -1;
+import type { StationOptions } from './station-options.js';
 
 /**
  * A machine group: `servers` parallel identical servers fed by one input buffer.
@@ -190,13 +87,13 @@ export class Station {
     this.stopAtShiftEnd = options.atShiftEnd === 'stop';
     this.inspection = options.inspection;
     this.qualityStream = plant.sim.streams.get(`${id}/quality`);
-    if (options.inspection !== undefined) this.checkInspection(options.inspection);
+    if (options.inspection !== undefined) checkInspection(id, options.inspection);
     this.movedListeners = plant.events.listenersOf('partMoved');
     this.startedListeners = plant.events.listenersOf('processStarted');
     this.finishedListeners = plant.events.listenersOf('processFinished');
     this.batch = options.batch;
     this.assembly = options.assembly;
-    this.checkGrouping(options);
+    checkGrouping(id, options);
     const failures = options.failures ?? [];
     const plans = options.maintenance ?? [];
     checkUnique(id, 'failure mode', failures);
@@ -383,7 +280,10 @@ export class Station {
             this.startPart(s, this.input.level === 1 ? 0 : this.pick());
             continue;
           }
-          const group = this.assembly !== undefined ? this.kit() : this.batchGroup();
+          const group =
+            this.assembly !== undefined
+              ? assemblyKit(this.input.contents, this.assembly.inputs)
+              : this.batchGroup();
           if (group === null) break;
           this.startGroup(s, group);
         }
@@ -507,59 +407,6 @@ export class Station {
       });
     }
     return null;
-  }
-
-  /** The oldest complete kit of the bill of materials in the queue (lead first), or `null`. */
-  private kit(): Part[] | null {
-    const picked: Part[] = [];
-    const contents = this.input.contents;
-    for (const [product, qty] of Object.entries(this.assembly!.inputs)) {
-      let n = 0;
-      for (const p of contents) {
-        if (n >= qty) break;
-        if (p.product === product) {
-          picked.push(p);
-          n++;
-        }
-      }
-      if (n < qty) return null;
-    }
-    return picked;
-  }
-
-  private checkGrouping(options: StationOptions): void {
-    const b = options.batch;
-    if (b !== undefined) {
-      if (!(Number.isInteger(b.size) && b.size >= 1)) {
-        throw new InvalidArgumentError(
-          `Station: batch size of ${this.id} must be an integer >= 1 (got ${b.size})`,
-        );
-      }
-      if (b.maxWaitS !== undefined && !(b.maxWaitS >= 0 && Number.isFinite(b.maxWaitS))) {
-        throw new InvalidArgumentError(
-          `Station: batch maxWaitS of ${this.id} must be >= 0 s (got ${b.maxWaitS})`,
-        );
-      }
-    }
-    const a = options.assembly;
-    if (a !== undefined) {
-      const entries = Object.entries(a.inputs);
-      if (entries.length === 0)
-        throw new InvalidArgumentError(`Station: assembly at ${this.id} has no inputs`);
-      for (const [product, qty] of entries) {
-        if (!(Number.isInteger(qty) && qty >= 1)) {
-          throw new InvalidArgumentError(
-            `Station: assembly at ${this.id} needs an integer >= 1 of ${product} (got ${qty})`,
-          );
-        }
-      }
-    }
-    if (b !== undefined && a !== undefined) {
-      throw new InvalidArgumentError(`Station: ${this.id} cannot both batch and assemble`);
-    }
-    if ((b !== undefined || a !== undefined) && options.tender !== undefined) {
-      throw new InvalidArgumentError(`Station: ${this.id} cannot batch or assemble with a robot tender`);
-    }
   }
 
   /** The part is on the server: change over if the product changed, then work. */
@@ -933,26 +780,6 @@ export class Station {
     this.stopWork(s);
   }
 
-  private checkInspection(q: InspectionOptions): void {
-    for (const [product, p] of Object.entries(q.defectProbability)) {
-      if (!(p >= 0 && p <= 1)) {
-        throw new InvalidArgumentError(
-          `Station: defect probability of ${product} at ${this.id} must be in [0, 1] (got ${p})`,
-        );
-      }
-    }
-    const rise = q.risePerHour ?? 0;
-    if (!(rise >= 0 && Number.isFinite(rise))) {
-      throw new InvalidArgumentError(`Station: risePerHour at ${this.id} must be >= 0 (got ${rise})`);
-    }
-    const a = q.onDefect;
-    if (a.kind === 'rework' && !(Number.isInteger(a.maxReworks) && a.maxReworks >= 0)) {
-      throw new InvalidArgumentError(
-        `Station: maxReworks at ${this.id} must be an integer >= 0 (got ${a.maxReworks})`,
-      );
-    }
-  }
-
   private requestCrew(job: CrewJob): void {
     if (!(job.durationS >= 0 && job.durationS < Number.POSITIVE_INFINITY)) {
       throw new InvalidStateError(`Station: ${job.kind} time of ${this.id} drew ${job.durationS} s`);
@@ -963,24 +790,5 @@ export class Station {
     }
     job.onStart();
     this.plant.sim.schedule(job.durationS, job.onDone);
-  }
-}
-
-/**
- * The routing index a reworked part returns to: the latest visit of `station` at or before the step just
- * done (`part.step − 1`).
- */
-function reworkStep(part: Part, station: string, inspector: string): number {
-  for (let i = part.step - 1; i >= 0; i--) if (part.routing[i] === station) return i;
-  throw new InvalidStateError(
-    `Station: ${inspector} sends part ${part.id} (${part.product}) to rework at ${station}, which its routing does not visit before`,
-  );
-}
-
-function checkUnique(station: string, what: string, items: readonly { name: string }[]): void {
-  const seen = new Set<string>();
-  for (const { name } of items) {
-    if (seen.has(name)) throw new InvalidArgumentError(`Station: duplicate ${what} ${name} at ${station}`);
-    seen.add(name);
   }
 }

@@ -1,0 +1,65 @@
+import type { EventId, RandomStream } from '../../engine/index.js';
+import type { FailureBasis, FailureModeOptions } from '../failure-mode.js';
+import type { MaintenancePlanOptions } from '../maintenance-plan.js';
+import type { Part } from '../part.js';
+import type { PartReceiver } from '../plant.js';
+import type { ServerState } from '../server-state.js';
+
+/**
+ * The mutable records a `Station` keeps per server: its state, the part(s) it holds, and the clocks of
+ * its failure modes and maintenance plans. Internal to the station.
+ */
+
+export interface FailureClock {
+  readonly name: string;
+  readonly basis: FailureBasis;
+  readonly mode: FailureModeOptions;
+  readonly stream: RandomStream;
+  /** `operating`: busy seconds left before the failure. */
+  remainingS: number;
+  /** `cycles`: parts since the last failure. */
+  count: number;
+  eventId: EventId;
+}
+
+export interface PlanClock {
+  readonly plan: MaintenancePlanOptions;
+  readonly basis: 'calendar' | 'operating';
+  readonly stream: RandomStream;
+  /** `operating`: busy seconds left before it falls due. */
+  remainingS: number;
+  eventId: EventId;
+}
+
+export interface Server {
+  readonly index: number;
+  /** `station/index` */
+  readonly id: string;
+  state: ServerState;
+  part: Part | null;
+  /** The part held has been processed (waiting to be passed on). */
+  processed: boolean;
+  /** Work seconds still owed on the part, after an interruption. */
+  remainingWorkS: number;
+  workEndS: number;
+  busySinceS: number;
+  finishId: EventId;
+  blockedOn: PartReceiver | null;
+  waitToken: number;
+  readonly failures: FailureClock[];
+  readonly plans: PlanClock[];
+  /** Failures that fell due while it was down or in maintenance, or a `cycles` failure after a part. */
+  readonly pending: FailureClock[];
+  /** Maintenance plans that fell due and wait for the server to be free. */
+  readonly pmDue: PlanClock[];
+  /** Further parts held with `part`: the rest of a batch or of an assembly kit. */
+  others: Part[];
+  /** Product of the last part it started (for setups). */
+  lastProduct: string | undefined;
+  /** End of its last preventive maintenance (or its creation), s: the wear clock of inspections. */
+  maintainedS: number;
+  readonly onFinish: () => void;
+}
+
+/** "No event scheduled" in an `EventId` slot. */
+export const NO_EVENT: EventId = -1;
