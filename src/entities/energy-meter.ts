@@ -67,9 +67,16 @@ export interface EnergyReport {
   readonly byEntity: Readonly<Record<string, number>>;
 }
 
+/** Energy drawn so far by one entity's units, kJ. */
+interface EntityEnergy {
+  kJ: number;
+}
+
 interface Meter {
-  readonly entity: string;
+  readonly energy: EntityEnergy;
   kW: number;
+  /** Time from which `kW` has been drawn without being added to `energy` yet, s. */
+  since: number;
 }
 
 /**
@@ -80,7 +87,7 @@ interface Meter {
  */
 export class EnergyMeter {
   private readonly meters = new Map<string, Meter>();
-  private readonly energyKJ = new Map<string, number>();
+  private readonly energy = new Map<string, EntityEnergy>();
   private totalKW = 0;
   private peakKW = 0;
   private last: number;
@@ -134,8 +141,12 @@ export class EnergyMeter {
    * {@link EnergyMeter.set}. Used for conveyors and robots.
    */
   track(unit: string, entity: string, kW: number): void {
-    this.meters.set(unit, { entity, kW });
-    if (!this.energyKJ.has(entity)) this.energyKJ.set(entity, 0);
+    let energy = this.energy.get(entity);
+    if (energy === undefined) {
+      energy = { kJ: 0 };
+      this.energy.set(entity, energy);
+    }
+    this.meters.set(unit, { energy, kW, since: this.last });
     this.totalKW += kW;
   }
 
@@ -143,41 +154,45 @@ export class EnergyMeter {
   set(unit: string, kW: number, now: number): void {
     const m = this.meters.get(unit);
     if (m === undefined || m.kW === kW) return;
-    this.advance(now);
+    this.holdPeak(now);
+    // O(1) per change: only this unit's energy is brought up to date (the others at report time).
+    m.energy.kJ += m.kW * (now - m.since);
+    m.since = now;
     this.totalKW += kW - m.kW;
     m.kW = kW;
   }
 
   /** Discards the energy drawn before `now`; the peak restarts from the current power. */
   reset(now: number): void {
-    this.advance(now);
-    for (const k of this.energyKJ.keys()) this.energyKJ.set(k, 0);
+    this.holdPeak(now);
+    for (const m of this.meters.values()) m.since = now;
+    for (const e of this.energy.values()) e.kJ = 0;
     this.peakKW = 0;
   }
 
   /** Energy and peak power of the period up to `now`. */
   report(now: number): EnergyReport {
-    this.advance(now);
+    this.holdPeak(now);
+    for (const m of this.meters.values()) {
+      m.energy.kJ += m.kW * (now - m.since);
+      m.since = now;
+    }
     const byEntity: Record<string, number> = {};
     let kJ = 0;
-    for (const [entity, e] of this.energyKJ) {
-      byEntity[entity] = e / 3600;
-      kJ += e;
+    for (const [entity, e] of this.energy) {
+      byEntity[entity] = e.kJ / 3600;
+      kJ += e.kJ;
     }
     return { kWh: kJ / 3600, peakKW: this.peakKW, byEntity };
   }
 
   /**
-   * Integrates the power held since the last change. The peak only counts levels held for a positive
-   * time, so a transient sum between two changes at the same instant is never taken as the peak.
+   * The total held since the last change counts toward the peak once time has moved on: a transient sum
+   * between two changes at the same instant is never taken as the peak.
    */
-  private advance(now: number): void {
-    const dt = now - this.last;
-    if (dt <= 0) return;
-    this.peakKW = Math.max(this.peakKW, this.totalKW);
-    for (const m of this.meters.values()) {
-      if (m.kW !== 0) this.energyKJ.set(m.entity, (this.energyKJ.get(m.entity) ?? 0) + m.kW * dt);
-    }
+  private holdPeak(now: number): void {
+    if (now <= this.last) return;
+    if (this.totalKW > this.peakKW) this.peakKW = this.totalKW;
     this.last = now;
   }
 }
