@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DurationDistribution } from './distribution-schema.js';
+import { EnvSchema } from './env-schema.js';
 import { Coordinate, Duration, Length, PositiveDuration, Power, Speed } from './quantity-schema.js';
 
 /**
@@ -418,6 +419,7 @@ export const ScenarioSchema = z
     conveyors: z.array(ConveyorSchema).default([]),
     robots: z.array(RobotFleetSchema).default([]),
     shifts: z.array(ShiftCalendarSchema).default([]),
+    env: EnvSchema.optional(),
   })
   .meta({ title: 'shopfloor scenario' });
 
