@@ -8,6 +8,12 @@ export interface BufferOptions {
   readonly id: string;
   /** Maximum number of parts held: an integer ≥ 1, or `Infinity` (default). */
   readonly capacity?: number;
+  /**
+   * Which part its station serves first among equals of its dispatch rule: `fifo` (default) the one
+   * that entered first, `lifo` the one that entered last. With the station's `fifo` rule, `lifo` serves
+   * the newest part.
+   */
+  readonly discipline?: 'fifo' | 'lifo';
 }
 
 /**
@@ -17,7 +23,8 @@ export interface BufferOptions {
 export type SpaceWaiter = () => void;
 
 /**
- * A FIFO buffer of parts with a capacity. A put into a full buffer is refused ({@link Buffer.tryPut}
+ * A buffer of parts with a capacity, held in arrival order (its `discipline` tells its station which to
+ * serve first). A put into a full buffer is refused ({@link Buffer.tryPut}
  * returns `false`); the upstream holder then waits with {@link Buffer.onSpace} and is called back,
  * first come first served, as soon as a slot frees up (synchronously, at that instant). The level is
  * published as `bufferLevelChanged`. Its one consumer (a station) is told of every arrival.
@@ -26,6 +33,8 @@ export class Buffer {
   readonly id: string;
   /** Maximum number of parts held (≥ 1 or `Infinity`). */
   readonly capacity: number;
+  /** Which part its station serves first among equals (see {@link BufferOptions.discipline}). */
+  readonly discipline: 'fifo' | 'lifo';
   private readonly plant: Plant;
   private readonly parts: Part[] = [];
   private readonly waiters: SpaceWaiter[] = [];
@@ -39,8 +48,15 @@ export class Buffer {
         `Buffer: capacity of ${options.id} must be an integer >= 1 or Infinity (got ${capacity})`,
       );
     }
+    const discipline = options.discipline ?? 'fifo';
+    if (discipline !== 'fifo' && discipline !== 'lifo') {
+      throw new InvalidArgumentError(
+        `Buffer: discipline of ${options.id} must be fifo or lifo (got ${JSON.stringify(discipline)})`,
+      );
+    }
     this.id = options.id;
     this.capacity = capacity;
+    this.discipline = discipline;
     this.plant = plant;
     plant.registerBuffer(this);
   }

@@ -1,5 +1,7 @@
 import { InvalidArgumentError, InvalidStateError } from '../engine/index.js';
-import type { CrewJobView, CrewPolicy } from './decision.js';
+import type { AnyDecisionPoint, CrewJobView, CrewPoint, CrewPolicy } from '../policies/contract.js';
+import type { DecisionTask } from './decisions/decision-task.js';
+import { naturalKey } from './decisions/natural-key.js';
 import type { Plant } from './plant.js';
 import { distanceM, type Position } from './position.js';
 import type { CrewState } from './server-state.js';
@@ -70,18 +72,32 @@ interface Crew {
 interface Waiting {
   readonly job: CrewJob;
   readonly requestedS: number;
+  /** Tie-break key: station id in natural order, then server index. */
+  readonly key: string;
+}
+
+/** Waiting jobs in tie-break order: request time, then station (natural order), then server. */
+function before(a: Waiting, b: Waiting): boolean {
+  return a.requestedS < b.requestedS || (a.requestedS === b.requestedS && a.key < b.key);
 }
 
 /**
- * A pool of maintenance crews serving repair and preventive-maintenance jobs. A job goes to the
- * first free crew (in the order given) that has the skill; otherwise it waits, and a crew that
- * becomes free takes, among the jobs it is skilled for, the one its {@link CrewPolicy} chooses
- * (default: the first requested). A crew travels (state `travelling`), works (`working`),
- * then stays at that machine. States are published as `crewStateChanged`.
+ * A pool of maintenance crews serving repair and preventive-maintenance jobs. Assignments are `crew`
+ * decisions, taken at the end of the instant: the first idle crew (in the order given) that is skilled
+ * for some waiting job takes the one its {@link CrewPolicy} chooses among those (default: the first
+ * requested; ties by station id in natural order, then server); then the next idle crew, and so on. A
+ * crew travels (state `travelling`, straight-line distance at its speed, or a fixed time), works
+ * (`working`), then stays at that machine. States are published as `crewStateChanged`.
  */
-export class CrewPool {
+export class CrewPool implements DecisionTask {
   readonly id: string;
-  private readonly policy: CrewPolicy | undefined;
+  readonly kind = 'crew' as const;
+  /** @internal decision order key. */
+  readonly key: string;
+  /** @internal */
+  queued = false;
+  readonly policy: CrewPolicy | undefined;
+  private choice: { crew: Crew; eligible: number[] } | null = null;
   private readonly plant: Plant;
   private readonly crews: Crew[];
   private readonly travel: CrewTravel;
@@ -110,7 +126,8 @@ export class CrewPool {
     }
     this.id = options.id;
     this.plant = plant;
-    this.policy = options.dispatch?.alwaysFirst === true ? undefined : options.dispatch;
+    this.policy = options.dispatch;
+    this.key = naturalKey(options.id);
     this.travel = travel;
     const now = plant.sim.now;
     this.crews = specs.map((c) => {
@@ -161,13 +178,71 @@ export class CrewPool {
         `CrewPool.request: no crew of ${this.id} has skill ${JSON.stringify(job.skill)} (needed by ${job.station})`,
       );
     }
+    const key = `${naturalKey(job.station)}\u0001${String(job.server).padStart(6, '0')}`;
+    this.queue.push({ job, requestedS: this.plant.sim.now, key });
+    this.requestDecision();
+  }
+
+  private requestDecision(): void {
+    if (this.queue.length > 0) this.plant.broker.request(this);
+  }
+
+  /** The first idle crew with a job it is skilled for, and the indexes of those jobs in tie-break order. */
+  private firstChoice(): { crew: Crew; eligible: number[] } | null {
     for (const crew of this.crews) {
-      if (crew.state === 'idle' && (job.skill === undefined || crew.skills.has(job.skill))) {
-        this.assign(crew, job);
-        return;
+      if (crew.state !== 'idle') continue;
+      const eligible: number[] = [];
+      for (let i = 0; i < this.queue.length; i++) {
+        const skill = this.queue[i]!.job.skill;
+        if (skill === undefined || crew.skills.has(skill)) eligible.push(i);
       }
+      if (eligible.length === 0) continue;
+      eligible.sort((a, b) => (before(this.queue[a]!, this.queue[b]!) ? -1 : 1));
+      return { crew, eligible };
     }
-    this.queue.push({ job, requestedS: this.plant.sim.now });
+    return null;
+  }
+
+  /** @internal the crew decision (see {@link DecisionTask}). */
+  build(): CrewPoint | null {
+    const c = this.firstChoice();
+    if (c === null) return null;
+    this.choice = c;
+    const options: CrewJobView[] = c.eligible.map((i) => {
+      const { job, requestedS } = this.queue[i]!;
+      const { kind, station, server, priority, position } = job;
+      const d = c.crew.position === undefined || position === undefined ? 0 : distanceM(c.crew.position, position);
+      return { kind, station, server, priority, position, requestedS, distanceM: d };
+    });
+    return {
+      kind: 'crew',
+      at: this.id,
+      now: this.plant.sim.now,
+      options,
+      crew: c.crew.id,
+      crewPosition: c.crew.position,
+    };
+  }
+
+  /** @internal */
+  apply(_point: AnyDecisionPoint, index: number): void {
+    const c = this.choice!;
+    this.choice = null;
+    this.take(c.crew, c.eligible[index]!);
+  }
+
+  /** @internal */
+  applyFirst(): boolean {
+    const c = this.firstChoice();
+    if (c === null) return false;
+    this.take(c.crew, c.eligible[0]!);
+    return true;
+  }
+
+  private take(crew: Crew, queueIndex: number): void {
+    const [w] = this.queue.splice(queueIndex, 1);
+    this.assign(crew, w!.job);
+    this.requestDecision();
   }
 
   private travelS(crew: Crew, job: CrewJob): number {
@@ -199,7 +274,7 @@ export class CrewPool {
           return;
         }
         this.setState(crew, 'idle');
-        this.next(crew);
+        this.requestDecision();
       });
     });
   }
@@ -213,47 +288,11 @@ export class CrewPool {
       this.plant.events.emit('shiftChanged', `${this.id}/${crew.id}`, crew.onShift, sim.now);
       if (crew.onShift && crew.state === 'off-shift') {
         this.setState(crew, 'idle');
-        this.next(crew);
+        this.requestDecision();
       } else if (!crew.onShift && crew.state === 'idle') {
         this.setState(crew, 'off-shift');
       }
       this.scheduleShift(crew, shifts);
     });
-  }
-
-  private next(crew: Crew): void {
-    const eligible: number[] = [];
-    for (let i = 0; i < this.queue.length; i++) {
-      const skill = this.queue[i]!.job.skill;
-      if (skill === undefined || crew.skills.has(skill)) {
-        eligible.push(i);
-        if (this.policy === undefined) break;
-      }
-    }
-    if (eligible.length === 0) return;
-    let chosen = 0;
-    if (this.policy !== undefined && eligible.length > 1) {
-      const options: CrewJobView[] = eligible.map((i) => {
-        const { job, requestedS } = this.queue[i]!;
-        const { kind, station, server, priority, position } = job;
-        return { kind, station, server, priority, position, requestedS };
-      });
-      const now = this.plant.sim.now;
-      chosen = this.policy.decide({
-        kind: 'crew',
-        at: this.id,
-        now,
-        options,
-        crew: crew.id,
-        crewPosition: crew.position,
-      });
-      if (!(Number.isInteger(chosen) && chosen >= 0 && chosen < options.length)) {
-        throw new InvalidStateError(
-          `CrewPool: policy ${this.policy.name} of ${this.id} returned ${chosen}, not an index into ${options.length} jobs`,
-        );
-      }
-    }
-    const [w] = this.queue.splice(eligible[chosen]!, 1);
-    this.assign(crew, w!.job);
   }
 }

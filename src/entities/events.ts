@@ -14,6 +14,10 @@ export interface PlantEvents {
   partReleased: [part: Part, now: number];
   /** A part moved from one holder to another (`from`/`to`: source, buffer, `station/server`, sink ids). */
   partMoved: [part: Part, from: string, to: string, now: number];
+  /** A part chose `station` for its routing step `step`, one of the step's alternatives (a routing decision). */
+  partRouted: [part: Part, step: number, station: string, now: number];
+  /** A due preventive maintenance of plan `plan` was postponed by `delayS` seconds (a maintenance decision). */
+  maintenancePostponed: [station: string, server: number, plan: string, delayS: number, now: number];
   /** A server started processing a part. */
   processStarted: [part: Part, station: string, server: number, now: number];
   /** A server finished processing a part (before inspection and unloading). */

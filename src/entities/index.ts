@@ -17,18 +17,32 @@ export { ConwipSource } from './conwip-source.js';
 export type { CrewJob, CrewPoolOptions, CrewSpec, CrewTravel } from './crew-pool.js';
 export { CrewPool } from './crew-pool.js';
 export type {
+  AnyDecisionPoint,
   CrewJobView,
   CrewPoint,
   CrewPolicy,
+  DecisionKind,
   DecisionPoint,
   DispatchPoint,
   DispatchPolicy,
+  MaintenanceOption,
+  MaintenancePoint,
+  MaintenancePolicy,
   PartView,
+  Point,
   Policy,
+  PolicySet,
+  RouteView,
+  RoutingPoint,
+  RoutingPolicy,
+  StationView,
   TransportPoint,
   TransportPolicy,
   TransportView,
-} from './decision.js';
+} from '../policies/contract.js';
+export type { DecisionBrokerOptions } from './decisions/decision-broker.js';
+export { DecisionBroker } from './decisions/decision-broker.js';
+export { naturalCompare, naturalKey } from './decisions/natural-key.js';
 export type { EventMap, Listener } from './emitter.js';
 export { Emitter } from './emitter.js';
 export type { EnergyReport, PlantPower, PowerSpec } from './energy-meter.js';
@@ -62,8 +76,8 @@ export type { SinkOptions } from './sink.js';
 export { Sink } from './sink.js';
 export type { SourceOptions } from './source.js';
 export { Source } from './source.js';
-export { Station } from './station.js';
-export type { StationOptions } from './station-options.js';
+export { Station } from './station/station.js';
+export type { StationOptions } from './station/station-options.js';
 export type {
   OeeReport,
   PlantReport,

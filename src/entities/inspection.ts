@@ -36,7 +36,7 @@ export interface InspectionOptions {
  * @internal used by the inspecting station.
  */
 export function reworkStep(part: Part, station: string, inspector: string): number {
-  for (let i = part.step - 1; i >= 0; i--) if (part.routing[i] === station) return i;
+  for (let i = part.step - 1; i >= 0; i--) if (part.stationAt(i) === station) return i;
   throw new InvalidStateError(
     `Station: ${inspector} sends part ${part.id} (${part.product}) to rework at ${station}, which its routing does not visit before`,
   );

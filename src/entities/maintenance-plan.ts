@@ -7,6 +7,10 @@ import type { Distribution } from '../engine/index.js';
  * `maintenance` and asks for a crew; the waiting time and the crew's travel count as maintenance.
  * The next interval is counted from the end of the maintenance. Durations are drawn from the stream
  * `${station}/maintenance/${name}`.
+ *
+ * When it falls due the station's maintenance rule (or the agent) decides: do it now, or postpone it by
+ * `postponeS` of calendar time and decide again then (a `maintenance` decision; the default rule does it
+ * now).
  */
 export interface MaintenancePlanOptions {
   /** Name, unique within the station. */
@@ -19,4 +23,6 @@ export interface MaintenancePlanOptions {
   readonly duration: Distribution;
   /** Skill the crew needs (default: any crew). */
   readonly skill?: string;
+  /** How long a postponed maintenance waits before it is decided again, seconds (default `intervalS / 10`). */
+  readonly postponeS?: number;
 }

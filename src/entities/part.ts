@@ -14,6 +14,20 @@ export interface StepRecord {
 
 import type { PartReceiver } from './plant.js';
 
+/**
+ * Figures of a product that decision views read, derived once per product by the plant.
+ * @internal
+ */
+export interface ProductPlan {
+  /** `naturalKey(product id)`: the tie-break key of its parts. */
+  readonly sortKey: string;
+  /**
+   * `workFromS[i]`: mean work of routing steps i… to the end, seconds (the mean over the stations of a
+   * step with alternatives); `workFromS[routing.length]` is 0.
+   */
+  readonly workFromS: readonly number[];
+}
+
 /** Options of a {@link Part}. */
 export interface PartOptions {
   readonly id: number;
@@ -22,6 +36,10 @@ export interface PartOptions {
   readonly sink: string;
   /** Carrier per hop, see `ProductSpec.via` (default: none). */
   readonly via?: readonly (string | undefined)[];
+  /** Alternative stations per step, see `ProductSpec.alternatives` (default: none). */
+  readonly alternatives?: readonly (readonly string[] | undefined)[];
+  /** What policies read of its product (default: no work figures, its product id as sort key). */
+  readonly plan?: ProductPlan;
   readonly source: string;
   /** Release time, seconds. */
   readonly releaseS: number;
@@ -53,6 +71,15 @@ export class Part {
   readonly sink: string;
   /** Carrier id per hop (see `ProductSpec.via`); empty when every hop is direct. */
   readonly via: readonly (string | undefined)[];
+  /** Alternative stations per step (see `ProductSpec.alternatives`); empty when there are none. */
+  readonly alternatives: readonly (readonly string[] | undefined)[];
+  /**
+   * The station chosen for each step with alternatives (a routing decision), `undefined` until chosen.
+   * Cleared from a step on when the part is sent back there for rework.
+   */
+  readonly chosen: (string | undefined)[] = [];
+  /** @internal see {@link ProductPlan}. */
+  readonly plan: ProductPlan;
   /** Id of the source that released it. */
   readonly source: string;
   /** Release time, seconds. */
@@ -89,6 +116,8 @@ export class Part {
     this.routing = options.routing;
     this.sink = options.sink;
     this.via = options.via ?? [];
+    this.alternatives = options.alternatives ?? [];
+    this.plan = options.plan ?? { sortKey: options.product, workFromS: [] };
     this.receivers = options.receivers ?? [];
     this.source = options.source;
     this.releaseS = options.releaseS;
@@ -96,6 +125,18 @@ export class Part {
     this.dueS = options.dueS;
     this.priority = options.priority;
     this.location = options.source;
+  }
+
+  /** The station of routing step `step`: the chosen one for a step with alternatives (`undefined` until chosen). */
+  stationAt(step: number): string | undefined {
+    const alts = this.alternatives.length === 0 ? undefined : this.alternatives[step];
+    return alts === undefined ? this.routing[step] : this.chosen[step];
+  }
+
+  /** `true` while step `step` has alternatives and none is chosen yet. */
+  needsRoute(step: number): boolean {
+    if (this.alternatives.length === 0) return false;
+    return this.alternatives[step] !== undefined && this.chosen[step] === undefined;
   }
 
   /** The record of the latest station visit (the current one while queued or in process). */

@@ -5,15 +5,19 @@ import {
   type RunResult,
   type Simulation,
 } from '../engine/index.js';
+import type { AnyDecisionPoint } from '../policies/contract.js';
 import type { Buffer, SpaceWaiter } from './buffer.js';
 import type { CrewPool } from './crew-pool.js';
+import { DecisionBroker, type DecisionBrokerOptions } from './decisions/decision-broker.js';
+import { naturalKey } from './decisions/natural-key.js';
+import { RoutingTask } from './decisions/routing-task.js';
 import { Emitter } from './emitter.js';
 import { DeadlockError } from './errors.js';
 import type { PlantEvents } from './events.js';
-import { Part } from './part.js';
+import { Part, type ProductPlan } from './part.js';
 import type { ProductSpec } from './product.js';
 import type { Sink } from './sink.js';
-import type { Station } from './station.js';
+import type { Station } from './station/station.js';
 
 /**
  * Something a part can be handed to: a station's input buffer, a sink, or a carrier (a conveyor or a
@@ -29,17 +33,31 @@ export interface PartReceiver {
   onSpace(waiter: SpaceWaiter): void;
 }
 
+/** Where {@link Plant.runUntilDecision} stopped for the agent: the decision to answer with {@link Plant.decide}. */
+export interface DecisionStop {
+  readonly reason: 'decision';
+  readonly point: AnyDecisionPoint;
+  /** The clock, s. */
+  readonly now: number;
+  /** Events processed by this call. */
+  readonly events: number;
+}
+
 /**
  * The shared context of the entities of one model: the simulation, the event channel
  * (`events`, see {@link PlantEvents}) the builder subscribes to, the product routings, the registry of
- * entities (each registers itself when built) and the parts in the system. It also stops a run that
- * can make no more progress with a {@link DeadlockError}.
+ * entities (each registers itself when built), the parts in the system, and the {@link DecisionBroker}
+ * every decision goes through. It also stops a run that can make no more progress with a
+ * {@link DeadlockError}.
  */
 export class Plant {
   readonly sim: Simulation;
   /** Everything the entities publish. */
   readonly events = new Emitter<PlantEvents>();
+  /** Takes every decision of the plant's entities (see {@link DecisionBroker}). */
+  readonly broker: DecisionBroker;
   private readonly products_ = new Map<string, ProductSpec>();
+  private readonly plans_ = new Map<string, ProductPlan>();
   private readonly stations_ = new Map<string, Station>();
   private readonly buffers_ = new Map<string, Buffer>();
   private readonly sinks_ = new Map<string, Sink>();
@@ -58,8 +76,13 @@ export class Plant {
   private consumed_ = 0;
   private assembled_ = 0;
 
-  constructor(sim: Simulation) {
+  /**
+   * @param decisions plant-wide policies, the kinds an external agent answers, and whether single-option
+   * decisions go to the agent too (see {@link DecisionBrokerOptions}).
+   */
+  constructor(sim: Simulation, decisions: DecisionBrokerOptions = {}) {
     this.sim = sim;
+    this.broker = new DecisionBroker(sim, decisions);
   }
 
   /** Parts released so far. */
@@ -199,6 +222,8 @@ export class Plant {
       routing: spec.routing,
       sink: spec.sink,
       via: spec.via,
+      alternatives: spec.alternatives,
+      plan: this.planOf(spec),
       receivers: this.receiversOf(product),
       source,
       releaseS: now,
@@ -235,8 +260,52 @@ export class Plant {
     const cached = part.receivers[part.step];
     if (cached !== undefined) return cached;
     const receiver = this.resolve(part);
-    part.receivers[part.step] = receiver;
+    // A step with alternatives has no one receiver for the product: not cached.
+    if (part.alternatives.length === 0 || part.alternatives[part.step] === undefined) {
+      part.receivers[part.step] = receiver;
+    }
     return receiver;
+  }
+
+  /**
+   * Calls `then` once `part`'s current step has its station: at once for a step with one station or
+   * one already chosen, else after the `routing` decision (at the end of the instant).
+   * @internal called by whoever is about to hand the part on.
+   */
+  whenRouted(part: Part, then: () => void): void {
+    if (!part.needsRoute(part.step)) {
+      then();
+      return;
+    }
+    this.broker.request(new RoutingTask(this, part, then));
+  }
+
+  /**
+   * What policies read of a product (sort key, mean work left per step), derived on first use from the
+   * stations' process times.
+   * @internal
+   */
+  planOf(spec: ProductSpec): ProductPlan {
+    let plan = this.plans_.get(spec.id);
+    if (plan !== undefined) return plan;
+    const n = spec.routing.length;
+    const workFromS = new Array<number>(n + 1).fill(0);
+    for (let i = n - 1; i >= 0; i--) {
+      const stations = spec.alternatives?.[i] ?? [spec.routing[i]!];
+      let sum = 0;
+      let k = 0;
+      for (const id of stations) {
+        const m = this.stations_.get(id)?.meanTimeS(spec.id, i) ?? Number.NaN;
+        if (Number.isFinite(m)) {
+          sum += m;
+          k++;
+        }
+      }
+      workFromS[i] = workFromS[i + 1]! + (k === 0 ? 0 : sum / k);
+    }
+    plan = { sortKey: naturalKey(spec.id), workFromS };
+    this.plans_.set(spec.id, plan);
+    return plan;
   }
 
   private receiversOf(product: string): (PartReceiver | undefined)[] {
@@ -251,7 +320,12 @@ export class Plant {
 
   private resolve(part: Part): PartReceiver {
     if (part.step < part.routing.length) {
-      const id = part.routing[part.step]!;
+      const id = part.stationAt(part.step);
+      if (id === undefined) {
+        throw new InvalidStateError(
+          `Plant: part ${part.id} (${part.product}) moves on before the station of its step ${part.step} is chosen`,
+        );
+      }
       const station = this.stations_.get(id);
       if (station === undefined) {
         throw new InvalidArgumentError(
@@ -344,6 +418,8 @@ export class Plant {
       routing: spec.routing,
       sink: spec.sink,
       via: spec.via,
+      alternatives: spec.alternatives,
+      plan: this.planOf(spec),
       receivers: this.receiversOf(product),
       source: at,
       releaseS,
@@ -376,6 +452,12 @@ export class Plant {
    * ran empty while parts are still in the system (nothing can ever move them again).
    */
   run(options: RunOptions = {}): RunResult {
+    const waiting = this.broker.pending;
+    if (waiting !== null) {
+      throw new InvalidStateError(
+        `Plant.run: a ${waiting.kind} decision at ${waiting.at} waits for the agent's answer (plant.decide(index))`,
+      );
+    }
     const result = this.sim.run(options);
     if (result.reason === 'empty' && this.inSystem_.size > 0) {
       const where = [...new Set([...this.inSystem_].map((p) => p.location))];
@@ -385,6 +467,33 @@ export class Plant {
       );
     }
     return result;
+  }
+
+  /**
+   * Runs like {@link Plant.run} until the agent must decide: then returns the decision (answer it with
+   * {@link Plant.decide} and call again). Stopping at a decision loses and reorders nothing: the events
+   * are those of an uninterrupted run whose rule made the same choices.
+   */
+  runUntilDecision(options: RunOptions = {}): DecisionStop | RunResult {
+    const before = this.broker.pending;
+    if (before !== null) return { reason: 'decision', point: before, now: this.sim.now, events: 0 };
+    const result = this.run(options);
+    const point = this.broker.pending;
+    if (point !== null) return { reason: 'decision', point, now: this.sim.now, events: result.events };
+    return result;
+  }
+
+  /** The decision waiting for the agent's answer, or `null`. */
+  get pendingDecision(): AnyDecisionPoint | null {
+    return this.broker.pending;
+  }
+
+  /**
+   * Answers the pending decision with option `index` (an integer in [0, options.length)); the run goes on
+   * with the next {@link Plant.runUntilDecision} or {@link Plant.run}.
+   */
+  decide(index: number): void {
+    this.broker.answer(index);
   }
 
   /**

@@ -1,9 +1,19 @@
+import type { RoutingPolicy } from '../policies/contract.js';
+
 /** A product type: the stations a part of it visits, in order, and where it leaves the system. */
 export interface ProductSpec {
   /** Product id, unique in the plant. */
   readonly id: string;
-  /** Station ids in visiting order (at least one). */
+  /** Station ids in visiting order (at least one); for a step with alternatives, the first of them. */
   readonly routing: readonly string[];
+  /**
+   * Per routing step, the stations a part may choose from when there are several (a flexible job shop):
+   * `alternatives[i]` lists them (its first is `routing[i]`); `undefined` (or a missing entry) for a
+   * step with one station. The part's choice is a `routing` decision. Default: no alternatives.
+   */
+  readonly alternatives?: readonly (readonly string[] | undefined)[];
+  /** Per step with alternatives, the rule choosing among them (default: the first listed station). */
+  readonly routingRules?: readonly (RoutingPolicy | undefined)[];
   /** Id of the sink that receives finished parts. */
   readonly sink: string;
   /**

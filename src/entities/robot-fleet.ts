@@ -5,7 +5,9 @@ import {
   type RandomStream,
 } from '../engine/index.js';
 import type { SpaceWaiter } from './buffer.js';
-import type { TransportPolicy, TransportView } from './decision.js';
+import type { AnyDecisionPoint, TransportPoint, TransportPolicy, TransportView } from '../policies/contract.js';
+import type { DecisionTask } from './decisions/decision-task.js';
+import { naturalKey } from './decisions/natural-key.js';
 import type { MachineTender, TendRequest } from './machine-tender.js';
 import type { Part } from './part.js';
 import type { PartReceiver, Plant } from './plant.js';
@@ -106,8 +108,13 @@ interface Robot {
  * `partMoved` when a robot picks a part up or puts it on a machine; `part.location` is `fleet/robot`
  * while carried.
  */
-export class RobotFleet implements PartReceiver, MachineTender {
+export class RobotFleet implements PartReceiver, MachineTender, DecisionTask {
   readonly id: string;
+  readonly kind = 'transport' as const;
+  /** @internal decision order key. */
+  readonly key: string;
+  /** @internal */
+  queued = false;
   private readonly plant: Plant;
   private readonly robots: Robot[];
   private readonly speedEmptyMps: number;
@@ -116,10 +123,9 @@ export class RobotFleet implements PartReceiver, MachineTender {
   private readonly placeTime: Distribution;
   private readonly handling: RandomStream;
   private readonly returnHome: boolean;
-  private readonly policy: TransportPolicy | undefined;
+  readonly policy: TransportPolicy | undefined;
   private readonly queue: Job[] = [];
-  private dispatching = false;
-  private again = false;
+  private choice: { jobs: Job[]; idle: Robot[] } | null = null;
 
   constructor(plant: Plant, options: RobotFleetOptions) {
     const id = options.id;
@@ -165,8 +171,8 @@ export class RobotFleet implements PartReceiver, MachineTender {
     this.placeTime = options.placeTime;
     this.handling = plant.sim.streams.get(`${id}/handling`);
     this.returnHome = returnHome;
-    // NOTE: a policy that always takes option 0 is not asked at all (hot path).
-    this.policy = options.dispatch?.alwaysFirst === true ? undefined : options.dispatch;
+    this.policy = options.dispatch;
+    this.key = naturalKey(id);
     this.robots = specs.map((r) => {
       const home = r.home ?? options.park;
       return {
@@ -262,7 +268,7 @@ export class RobotFleet implements PartReceiver, MachineTender {
 
   /** The position of the station of `part`'s routing step `step` (`undefined` for the sink or an unplaced station). */
   private stationPosition(part: Part, step: number): Position | undefined {
-    const station = part.routing[step];
+    const station = part.stationAt(step);
     return station === undefined ? undefined : this.plant.stations.get(station)?.position;
   }
 
@@ -274,39 +280,35 @@ export class RobotFleet implements PartReceiver, MachineTender {
     tend: TendRequest | undefined,
   ): void {
     this.queue.push({ kind, part, requestedS: this.plant.sim.now, from, to, tend });
-    this.dispatch();
+    this.requestDecision();
   }
 
-  /** Matches idle robots with waiting jobs until one side runs out (re-entrant calls fold into the running one). */
-  private dispatch(): void {
-    if (this.dispatching) {
-      this.again = true;
-      return;
-    }
-    this.dispatching = true;
-    try {
-      do {
-        this.again = false;
-        while (this.queue.length > 0) {
-          const idle = this.robots.filter((r) => r.state === 'idle');
-          if (idle.length === 0) break;
-          let choice = 0;
-          if (this.policy !== undefined && idle.length * this.queue.length > 1) choice = this.ask(idle);
-          // Options are ordered job-major, robot-minor.
-          const [job] = this.queue.splice(Math.floor(choice / idle.length), 1);
-          this.assign(idle[choice % idle.length]!, job!);
-        }
-      } while (this.again);
-    } finally {
-      this.dispatching = false;
-    }
+  private requestDecision(): void {
+    if (this.queue.length > 0) this.plant.broker.request(this);
   }
 
-  private ask(idle: readonly Robot[]): number {
-    const policy = this.policy!;
+  /** Waiting jobs in tie-break order (request time, product in natural order, part id) and the idle robots. */
+  private candidates(): { jobs: Job[]; idle: Robot[] } | null {
+    if (this.queue.length === 0) return null;
+    const idle = this.robots.filter((r) => r.state === 'idle');
+    if (idle.length === 0) return null;
+    const jobs = [...this.queue].sort(
+      (a, b) =>
+        a.requestedS - b.requestedS ||
+        (a.part.plan.sortKey < b.part.plan.sortKey ? -1 : a.part.plan.sortKey > b.part.plan.sortKey ? 1 : 0) ||
+        a.part.id - b.part.id,
+    );
+    return { jobs, idle };
+  }
+
+  /** @internal the transport decision (see {@link DecisionTask}): every (waiting job, idle robot) pair, job-major. */
+  build(): TransportPoint | null {
+    const c = this.candidates();
+    if (c === null) return null;
+    this.choice = c;
     const options: TransportView[] = [];
-    for (const job of this.queue) {
-      for (const r of idle) {
+    for (const job of c.jobs) {
+      for (const r of c.idle) {
         options.push({
           robot: r.id,
           robotAt: r.position,
@@ -320,13 +322,28 @@ export class RobotFleet implements PartReceiver, MachineTender {
         });
       }
     }
-    const i = policy.decide({ kind: 'transport', at: this.id, now: this.plant.sim.now, options });
-    if (!(Number.isInteger(i) && i >= 0 && i < options.length)) {
-      throw new InvalidStateError(
-        `RobotFleet: dispatch policy ${policy.name} of ${this.id} returned ${i}, not an index into ${options.length} options`,
-      );
-    }
-    return i;
+    return { kind: 'transport', at: this.id, now: this.plant.sim.now, options };
+  }
+
+  /** @internal */
+  apply(_point: AnyDecisionPoint, index: number): void {
+    const c = this.choice!;
+    this.choice = null;
+    this.take(c.jobs[Math.floor(index / c.idle.length)]!, c.idle[index % c.idle.length]!);
+  }
+
+  /** @internal */
+  applyFirst(): boolean {
+    const c = this.candidates();
+    if (c === null) return false;
+    this.take(c.jobs[0]!, c.idle[0]!);
+    return true;
+  }
+
+  private take(job: Job, r: Robot): void {
+    this.queue.splice(this.queue.indexOf(job), 1);
+    this.assign(r, job);
+    this.requestDecision();
   }
 
   private setState(r: Robot, to: RobotState): void {
@@ -447,6 +464,6 @@ export class RobotFleet implements PartReceiver, MachineTender {
 
   private becomeIdle(r: Robot): void {
     this.setState(r, 'idle');
-    this.dispatch();
+    this.requestDecision();
   }
 }

@@ -1,4 +1,4 @@
-import type { DispatchPolicy, PartView } from '../entities/index.js';
+import type { DispatchPolicy, PartView } from './contract.js';
 
 /** Index of the best of `views` under `better`; ties keep the earlier one (arrival order). */
 function argBest(views: readonly PartView[], better: (a: PartView, b: PartView) => boolean): number {

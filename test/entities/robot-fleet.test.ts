@@ -308,7 +308,7 @@ describe('RobotFleet dispatch rules (hand-checked)', () => {
 
   it('rejects a policy answer that is not an index into the options', () => {
     const bad: TransportPolicy = { name: 'bad', decide: () => 7 };
-    expect(() => choose(bad)).toThrow(/policy bad of agv returned 7, not an index into 2 options/);
+    expect(() => choose(bad)).toThrow(/transport policy bad at agv returned 7, not an index into 2 options/);
   });
 });
 

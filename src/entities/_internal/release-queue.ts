@@ -29,6 +29,15 @@ export class ReleaseQueue {
   private push(): void {
     while (this.parts.length > 0) {
       const head = this.parts[0]!;
+      if (head.needsRoute(head.step)) {
+        // Its first step has alternatives: it waits here for the routing decision.
+        this.waiting = true;
+        this.plant.whenRouted(head, () => {
+          this.waiting = false;
+          this.push();
+        });
+        return;
+      }
       if (!this.plant.forward(head, this.sourceId)) {
         this.waiting = true;
         this.plant.destination(head).onSpace(() => {

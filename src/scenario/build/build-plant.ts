@@ -63,7 +63,7 @@ export function buildPlant(scenario: Scenario, seed: number): BuiltModel {
 
   const buffers = new Map<string, Buffer>();
   for (const b of scenario.buffers) {
-    buffers.set(b.id, new Buffer(plant, { id: b.id, capacity: b.capacity }));
+    buffers.set(b.id, new Buffer(plant, { id: b.id, capacity: b.capacity, discipline: b.discipline }));
   }
 
   const calendars = new Map<string, ShiftCalendar>();

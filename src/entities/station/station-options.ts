@@ -1,13 +1,13 @@
-import type { Distribution } from '../engine/index.js';
-import type { Buffer } from './buffer.js';
-import type { CrewPool } from './crew-pool.js';
-import type { DispatchPolicy } from './decision.js';
-import type { FailureModeOptions } from './failure-mode.js';
-import type { InspectionOptions } from './inspection.js';
-import type { MachineTender } from './machine-tender.js';
-import type { MaintenancePlanOptions } from './maintenance-plan.js';
-import type { Position } from './position.js';
-import type { ShiftCalendar } from './shift-calendar.js';
+import type { Distribution } from '../../engine/index.js';
+import type { Buffer } from '../buffer.js';
+import type { CrewPool } from '../crew-pool.js';
+import type { DispatchPolicy, MaintenancePolicy } from '../../policies/contract.js';
+import type { FailureModeOptions } from '../failure-mode.js';
+import type { InspectionOptions } from '../inspection.js';
+import type { MachineTender } from '../machine-tender.js';
+import type { MaintenancePlanOptions } from '../maintenance-plan.js';
+import type { Position } from '../position.js';
+import type { ShiftCalendar } from '../shift-calendar.js';
 
 /** Options of a `Station` (see station.ts for the behaviour they set). */
 export interface StationOptions {
@@ -17,10 +17,18 @@ export interface StationOptions {
   readonly servers?: number;
   /** Input buffer; default: the station's own unbounded FIFO queue with id `${id}/queue`. */
   readonly input?: Buffer;
-  /** Process time per product id, seconds; drawn from the stream `${id}/process`. */
-  readonly processTimes: Readonly<Record<string, Distribution>>;
-  /** Which waiting part a free server takes (default: the oldest, first in first out). */
+  /**
+   * Process time per product id, seconds, drawn from the stream `${id}/process`: one distribution for
+   * every visit, or one per routing step of the product (`undefined` for the steps not done here).
+   */
+  readonly processTimes: Readonly<Record<string, Distribution | readonly (Distribution | undefined)[]>>;
+  /**
+   * Which waiting part a free server takes (a `dispatch` decision; default: the first in tie-break order,
+   * i.e. the oldest — first in, first out).
+   */
   readonly dispatch?: DispatchPolicy;
+  /** Whether a due preventive maintenance is done now or postponed (default: now). */
+  readonly maintenancePolicy?: MaintenancePolicy;
   /** Priority of its repair and maintenance jobs for a crew pool with `priority` dispatch (default 0). */
   readonly priority?: number;
   /** Layout position, metres (for crew travel by distance). */

@@ -1,4 +1,5 @@
 import type { EventId, RandomStream } from '../../engine/index.js';
+import type { DecisionTask } from '../decisions/decision-task.js';
 import type { FailureBasis, FailureModeOptions } from '../failure-mode.js';
 import type { MaintenancePlanOptions } from '../maintenance-plan.js';
 import type { Part } from '../part.js';
@@ -24,6 +25,10 @@ export interface FailureClock {
 
 export interface PlanClock {
   readonly plan: MaintenancePlanOptions;
+  /** Times the due maintenance was postponed (reset when it is done). */
+  postponed: number;
+  /** Its maintenance decision. */
+  readonly task: DecisionTask;
   readonly basis: 'calendar' | 'operating';
   readonly stream: RandomStream;
   /** `operating`: busy seconds left before it falls due. */
@@ -47,7 +52,7 @@ export interface Server {
   blockedOn: PartReceiver | null;
   waitToken: number;
   readonly failures: FailureClock[];
-  readonly plans: PlanClock[];
+  plans: PlanClock[];
   /** Failures that fell due while it was down or in maintenance, or a `cycles` failure after a part. */
   readonly pending: FailureClock[];
   /** Maintenance plans that fell due and wait for the server to be free. */
@@ -58,6 +63,8 @@ export interface Server {
   lastProduct: string | undefined;
   /** End of its last preventive maintenance (or its creation), s: the wear clock of inspections. */
   maintainedS: number;
+  /** Failures since then. */
+  failuresSinceMaintenance: number;
   readonly onFinish: () => void;
 }
 

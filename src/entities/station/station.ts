@@ -4,22 +4,26 @@ import {
   InvalidArgumentError,
   InvalidStateError,
   type RandomStream,
-} from '../engine/index.js';
-import { assemblyKit } from './_internal/kit.js';
-import { type FailureClock, NO_EVENT, type PlanClock, type Server } from './_internal/server.js';
-import { checkGrouping, checkInspection, checkUnique } from './_internal/station-checks.js';
-import { Buffer } from './buffer.js';
-import type { CrewJob, CrewPool } from './crew-pool.js';
-import type { DispatchPolicy, PartView } from './decision.js';
-import type { FailureModeOptions } from './failure-mode.js';
-import { type InspectionOptions, type InspectionOutcome, reworkStep } from './inspection.js';
-import type { MachineTender } from './machine-tender.js';
-import type { MaintenancePlanOptions } from './maintenance-plan.js';
-import type { Part } from './part.js';
-import type { Plant } from './plant.js';
-import type { Position } from './position.js';
-import type { ServerState } from './server-state.js';
-import type { ShiftCalendar } from './shift-calendar.js';
+} from '../../engine/index.js';
+import { assemblyKit } from './kit.js';
+import { type FailureClock, NO_EVENT, type PlanClock, type Server } from './server.js';
+import { checkGrouping, checkInspection, checkUnique } from './station-checks.js';
+import { Buffer } from '../buffer.js';
+import type { CrewJob, CrewPool } from '../crew-pool.js';
+import type { DispatchPolicy, MaintenancePolicy, StationView } from '../../policies/contract.js';
+import { naturalKey } from '../decisions/natural-key.js';
+import { stationView } from '../decisions/views.js';
+import type { FailureModeOptions } from '../failure-mode.js';
+import { type InspectionOptions, type InspectionOutcome, reworkStep } from '../inspection.js';
+import type { MachineTender } from '../machine-tender.js';
+import type { MaintenancePlanOptions } from '../maintenance-plan.js';
+import type { Part } from '../part.js';
+import type { Plant } from '../plant.js';
+import type { Position } from '../position.js';
+import type { ServerState } from '../server-state.js';
+import type { ShiftCalendar } from '../shift-calendar.js';
+import { DispatchTask } from './dispatch-task.js';
+import { MaintenanceTask } from './maintenance-task.js';
 import type { StationOptions } from './station-options.js';
 
 /**
@@ -37,11 +41,21 @@ export class Station {
   readonly input: Buffer;
   readonly priority: number;
   readonly position: Position | undefined;
-  private readonly plant: Plant;
+  /** @internal the plant it belongs to. */
+  readonly plant: Plant;
   private readonly servers: Server[] = [];
-  private readonly processTimes: Map<string, Distribution>;
+  /** Per product: one distribution for every step here, or one per routing step (`undefined` where not here). */
+  private readonly processTimes: Map<string, Distribution | readonly (Distribution | undefined)[]>;
   private readonly processStream: RandomStream;
-  private readonly dispatchPolicy: DispatchPolicy | undefined;
+  /** The station's own dispatch rule (`undefined`: first in tie-break order). */
+  readonly dispatchPolicy: DispatchPolicy | undefined;
+  /** The station's own maintenance rule (`undefined`: maintain when due). */
+  readonly maintenancePolicy: MaintenancePolicy | undefined;
+  /** @internal the station's dispatch decision. */
+  readonly dispatchTask: DispatchTask;
+  /** @internal sort key of its decisions. */
+  readonly sortKey: string;
+  private idle = 0;
   private readonly crews: CrewPool | undefined;
   private readonly setupTimes: StationOptions['setupTimes'];
   private readonly setupStream: RandomStream;
@@ -60,8 +74,6 @@ export class Station {
   private readonly movedListeners: readonly unknown[];
   private readonly startedListeners: readonly unknown[];
   private readonly finishedListeners: readonly unknown[];
-  private dispatching = false;
-  private again = false;
 
   constructor(plant: Plant, options: StationOptions) {
     const id = options.id;
@@ -77,8 +89,10 @@ export class Station {
     this.position = options.position;
     this.processTimes = new Map(Object.entries(options.processTimes));
     this.processStream = plant.sim.streams.get(`${id}/process`);
-    // NOTE: a policy that always takes the oldest part is not asked at all (hot path).
-    this.dispatchPolicy = options.dispatch?.alwaysFirst === true ? undefined : options.dispatch;
+    this.dispatchPolicy = options.dispatch;
+    this.maintenancePolicy = options.maintenancePolicy;
+    this.sortKey = naturalKey(id);
+    this.dispatchTask = new DispatchTask(this);
     this.crews = options.crews;
     this.setupTimes = options.setupTimes;
     this.setupStream = plant.sim.streams.get(`${id}/setup`);
@@ -103,6 +117,11 @@ export class Station {
       if (!(p.intervalS > 0 && Number.isFinite(p.intervalS))) {
         throw new InvalidArgumentError(
           `Station: maintenance ${p.name} of ${id} needs intervalS > 0 s (got ${p.intervalS})`,
+        );
+      }
+      if (p.postponeS !== undefined && !(p.postponeS > 0 && Number.isFinite(p.postponeS))) {
+        throw new InvalidArgumentError(
+          `Station: maintenance ${p.name} of ${id} needs postponeS > 0 s (got ${p.postponeS})`,
         );
       }
       this.checkSkill(p.skill, `maintenance ${p.name}`);
@@ -130,13 +149,8 @@ export class Station {
           count: 0,
           eventId: NO_EVENT,
         })),
-        plans: plans.map((plan) => ({
-          plan,
-          basis: plan.basis ?? 'calendar',
-          stream: sim.streams.get(`${id}/maintenance/${plan.name}`),
-          remainingS: 0,
-          eventId: NO_EVENT,
-        })),
+        plans: [],
+        failuresSinceMaintenance: 0,
         pending: [],
         pmDue: [],
         others: [],
@@ -144,8 +158,20 @@ export class Station {
         maintainedS: sim.now,
         onFinish: () => this.finish(server),
       };
+      for (const plan of plans) {
+        server.plans.push({
+          plan,
+          basis: plan.basis ?? 'calendar',
+          stream: sim.streams.get(`${id}/maintenance/${plan.name}`),
+          remainingS: 0,
+          eventId: NO_EVENT,
+          postponed: 0,
+          task: new MaintenanceTask(this, server, plan),
+        });
+      }
       this.servers.push(server);
     }
+    this.idle = n;
     for (const s of this.servers) {
       for (const c of s.failures) this.armFailure(s, c);
       for (const p of s.plans) this.armPlan(s, p);
@@ -153,7 +179,10 @@ export class Station {
     this.input.setConsumer(id, (part) => this.onArrival(part));
     if (this.shifts !== undefined) {
       this.onShift = this.shifts.isOn(sim.now);
-      if (!this.onShift) for (const s of this.servers) s.state = 'off-shift';
+      if (!this.onShift) {
+        for (const s of this.servers) s.state = 'off-shift';
+        this.idle = 0;
+      }
       this.scheduleShiftChange();
     }
   }
@@ -168,11 +197,51 @@ export class Station {
     if (a !== undefined) {
       // Each component carries its share of the kit's (the output's) process time.
       const kit = Object.values(a.inputs).reduce((sum, n) => sum + n, 0);
-      return a.inputs[product] === undefined
-        ? Number.NaN
-        : (this.processTimes.get(a.output)?.mean ?? Number.NaN) / kit;
+      return a.inputs[product] === undefined ? Number.NaN : this.firstMeanS(a.output) / kit;
     }
-    return (this.processTimes.get(product)?.mean ?? Number.NaN) / (this.batch?.size ?? 1);
+    return this.firstMeanS(product) / (this.batch?.size ?? 1);
+  }
+
+  /** Mean time of the first step of `product` processed here, s (`NaN` for none). */
+  private firstMeanS(product: string): number {
+    const t = this.processTimes.get(product);
+    if (t === undefined) return Number.NaN;
+    if (!Array.isArray(t)) return (t as Distribution).mean;
+    for (const d of t as readonly (Distribution | undefined)[]) if (d !== undefined) return d.mean;
+    return Number.NaN;
+  }
+
+  /** The process-time distribution of routing step `step` of `product` here, if it is processed here. */
+  private dist(product: string, step: number): Distribution | undefined {
+    const t = this.processTimes.get(product);
+    return t === undefined || !Array.isArray(t)
+      ? (t as Distribution | undefined)
+      : (t as readonly (Distribution | undefined)[])[step];
+  }
+
+  /** Mean process time of routing step `step` of `product` here, s (`NaN` if not processed here). */
+  meanTimeS(product: string, step: number): number {
+    return this.dist(product, step)?.mean ?? Number.NaN;
+  }
+
+  /** Servers idle now (free, on shift, able to take a part). */
+  get idleServers(): number {
+    return this.idle;
+  }
+
+  /** Sum of the mean process times of the parts in the input queue, s. */
+  workInQueueS(): number {
+    let sum = 0;
+    for (const p of this.input.contents) {
+      const m = this.meanTimeS(p.product, p.step);
+      if (Number.isFinite(m)) sum += m;
+    }
+    return sum;
+  }
+
+  /** What a policy sees of this station now. */
+  view(): StationView {
+    return stationView(this);
   }
 
   /** `true` while the station is within its working time (always, without a shift calendar). */
@@ -244,6 +313,8 @@ export class Station {
     const from = s.state;
     if (from === to) return;
     s.state = to;
+    if (from === 'idle') this.idle--;
+    else if (to === 'idle') this.idle++;
     this.plant.events.emit('serverStateChanged', this.id, s.index, from, to, this.plant.sim.now);
   }
 
@@ -260,66 +331,100 @@ export class Station {
       finishedS: Number.NaN,
       blockedS: 0,
     });
-    this.dispatch();
+    this.requestDispatch();
   }
 
-  /** Starts waiting parts on idle servers (re-entrant calls are folded into the running one). */
-  private dispatch(): void {
-    if (this.dispatching) {
-      this.again = true;
-      return;
-    }
-    this.dispatching = true;
-    try {
-      do {
-        this.again = false;
-        for (const s of this.servers) {
-          if (this.input.level === 0) break;
-          if (s.state !== 'idle') continue;
-          if (this.batch === undefined && this.assembly === undefined) {
-            this.startPart(s, this.input.level === 1 ? 0 : this.pick());
-            continue;
-          }
-          const group =
-            this.assembly !== undefined
-              ? assemblyKit(this.input.contents, this.assembly.inputs)
-              : this.batchGroup();
-          if (group === null) break;
-          this.startGroup(s, group);
-        }
-      } while (this.again);
-    } finally {
-      this.dispatching = false;
-    }
+  /** Asks for a dispatch decision at the end of the instant when a server is idle and parts wait. */
+  private requestDispatch(): void {
+    if (this.idle > 0 && this.input.level > 0) this.plant.broker.request(this.dispatchTask);
   }
 
-  private pick(): number {
-    const policy = this.dispatchPolicy;
-    if (policy === undefined) return 0;
-    const now = this.plant.sim.now;
-    const waiting: PartView[] = this.input.contents.map((p) => ({
-      id: p.id,
-      product: p.product,
-      priority: p.priority,
-      releaseS: p.releaseS,
-      dueS: p.dueS,
-      queuedS: p.currentStep?.queuedS ?? now,
-      processTimeS: this.processTimes.get(p.product)?.mean ?? Number.NaN,
-    }));
-    const i = policy.decide({ kind: 'dispatch', at: this.id, now, options: waiting });
-    if (!(Number.isInteger(i) && i >= 0 && i < waiting.length)) {
-      throw new InvalidStateError(
-        `Station: dispatch policy ${policy.name} of ${this.id} returned ${i}, not an index into ${waiting.length} waiting parts`,
-      );
+  /** @internal the lowest-index idle server, or `undefined`. */
+  firstIdleServer(): Server | undefined {
+    if (this.idle === 0) return undefined;
+    for (const s of this.servers) if (s.state === 'idle') return s;
+    return undefined;
+  }
+
+  /** @internal `true` for a batch or assembly station (a start takes a group of parts). */
+  get groups(): boolean {
+    return this.batch !== undefined || this.assembly !== undefined;
+  }
+
+  /** @internal the queue is served newest first (a `lifo` input buffer). */
+  get lifo(): boolean {
+    return this.input.discipline === 'lifo';
+  }
+
+  /**
+   * @internal The parts a free server could start now, in tie-break order: the waiting parts; at a batch
+   * station those of a product whose batch can start now (full, or its oldest part waited `maxWaitS`,
+   * arming the wake-up otherwise); at an assembly station the lead part of the oldest complete kit.
+   */
+  startable(ordered: readonly Part[]): readonly Part[] {
+    if (this.assembly !== undefined) {
+      const kit = assemblyKit(ordered, this.assembly.inputs);
+      return kit === null ? [] : [kit[0]!];
     }
-    return i;
+    if (this.batch === undefined) return ordered;
+    const { size, maxWaitS } = this.batch;
+    const sim = this.plant.sim;
+    const count = new Map<string, number>();
+    const oldest = new Map<string, number>();
+    for (const p of ordered) {
+      count.set(p.product, (count.get(p.product) ?? 0) + 1);
+      const q = p.currentStep?.queuedS ?? sim.now;
+      oldest.set(p.product, Math.min(oldest.get(p.product) ?? q, q));
+    }
+    const ready = (product: string) =>
+      count.get(product)! >= size || (maxWaitS !== undefined && sim.now >= oldest.get(product)! + maxWaitS);
+    const out = ordered.filter((p) => ready(p.product));
+    if (out.length === 0 && maxWaitS !== undefined) {
+      let dueS = Number.POSITIVE_INFINITY;
+      for (const t of oldest.values()) dueS = Math.min(dueS, t + maxWaitS);
+      this.wakeAt(dueS);
+    }
+    return out;
+  }
+
+  /** Arms the partial-batch wake-up for `dueS` unless an earlier one is armed. */
+  private wakeAt(dueS: number): void {
+    if (!(dueS < this.batchTimerAt)) return;
+    const sim = this.plant.sim;
+    if (this.batchTimer !== NO_EVENT) sim.cancel(this.batchTimer);
+    this.batchTimerAt = dueS;
+    this.batchTimer = sim.scheduleAt(dueS, () => {
+      this.batchTimer = NO_EVENT;
+      this.batchTimerAt = Number.POSITIVE_INFINITY;
+      this.requestDispatch();
+    });
+  }
+
+  /**
+   * @internal Starts `lead` (and, at a batch or assembly station, its group) on the idle server `s`,
+   * then asks for the next dispatch decision if another server is idle and parts wait.
+   */
+  start(s: Server, lead: Part, ordered: readonly Part[]): void {
+    if (this.assembly !== undefined) {
+      this.startGroup(s, assemblyKit(ordered, this.assembly.inputs)!);
+    } else if (this.batch !== undefined) {
+      const group = [lead];
+      for (const p of ordered) {
+        if (group.length >= this.batch.size) break;
+        if (p !== lead && p.product === lead.product) group.push(p);
+      }
+      this.startGroup(s, group);
+    } else {
+      this.startPart(s, this.input.contents.indexOf(lead));
+    }
+    this.requestDispatch();
   }
 
   /** Starts the part at `index` of the input on `s`, then takes it out (which may wake upstream holders). */
   private startPart(s: Server, index: number): void {
     const now = this.plant.sim.now;
     const part = this.input.contents[index]!;
-    const dist = this.processTimes.get(part.product);
+    const dist = this.dist(part.product, part.step);
     if (dist === undefined) {
       throw new InvalidArgumentError(`Station: ${this.id} has no process time for product ${part.product}`);
     }
@@ -357,7 +462,10 @@ export class Station {
     const now = this.plant.sim.now;
     const lead = parts[0]!;
     const product = this.assembly?.output ?? lead.product;
-    const dist = this.processTimes.get(product);
+    const dist =
+      this.assembly !== undefined
+        ? this.dist(product, this.plant.product(product).routing.indexOf(this.id))
+        : this.dist(product, lead.step);
     if (dist === undefined) {
       throw new InvalidArgumentError(`Station: ${this.id} has no process time for product ${product}`);
     }
@@ -378,35 +486,6 @@ export class Station {
     }
     this.prepare(s, product, workS);
     for (const part of parts) this.input.take(this.input.contents.indexOf(part));
-  }
-
-  /** The batch a free server would start now, or `null` to wait (arming the partial-batch wake-up). */
-  private batchGroup(): Part[] | null {
-    const { size, maxWaitS } = this.batch!;
-    const contents = this.input.contents;
-    const lead = contents[contents.length === 1 ? 0 : this.pick()]!;
-    const group = [lead];
-    for (const p of contents) {
-      if (group.length >= size) break;
-      if (p !== lead && p.product === lead.product) group.push(p);
-    }
-    if (group.length >= size) return group;
-    if (maxWaitS === undefined) return null;
-    const sim = this.plant.sim;
-    let oldest = Number.POSITIVE_INFINITY;
-    for (const p of group) oldest = Math.min(oldest, p.currentStep?.queuedS ?? sim.now);
-    const dueS = oldest + maxWaitS;
-    if (sim.now >= dueS) return group;
-    if (dueS < this.batchTimerAt) {
-      if (this.batchTimer !== NO_EVENT) sim.cancel(this.batchTimer);
-      this.batchTimerAt = dueS;
-      this.batchTimer = sim.scheduleAt(dueS, () => {
-        this.batchTimer = NO_EVENT;
-        this.batchTimerAt = Number.POSITIVE_INFINITY;
-        this.dispatch();
-      });
-    }
-    return null;
   }
 
   /** The part is on the server: change over if the product changed, then work. */
@@ -510,14 +589,17 @@ export class Station {
       return;
     }
     if (this.tender !== undefined) {
+      const tender = this.tender;
       this.setState(s, 'handling');
-      this.tender.unload({
-        station: this.id,
-        server: s.index,
-        part,
-        position: this.position,
-        done: () => this.release(s),
-      });
+      this.plant.whenRouted(part, () =>
+        tender.unload({
+          station: this.id,
+          server: s.index,
+          part,
+          position: this.position,
+          done: () => this.release(s),
+        }),
+      );
       return;
     }
     this.tryUnload(s);
@@ -577,6 +659,8 @@ export class Station {
         outcome = 'rework';
         part.reworks++;
         part.step = reworkStep(part, action.station, this.id);
+        // The part chooses its stations again from the rework step on.
+        if (part.chosen.length > part.step) part.chosen.length = part.step;
       } else {
         outcome = 'scrap';
       }
@@ -588,6 +672,10 @@ export class Station {
   /** Passes the processed part on, or blocks holding it. */
   private tryUnload(s: Server): void {
     const part = s.part!;
+    if (part.needsRoute(part.step)) {
+      this.plant.whenRouted(part, () => this.tryUnload(s));
+      return;
+    }
     // The record of the step just done, taken before the next station adds its own.
     const rec = part.currentStep;
     if (this.plant.forward(part, s.id)) {
@@ -639,7 +727,7 @@ export class Station {
       return;
     }
     this.setState(s, 'idle');
-    this.dispatch();
+    this.requestDispatch();
   }
 
   /** Back from a repair or maintenance. */
@@ -688,6 +776,7 @@ export class Station {
     this.interrupt(s);
     s.waitToken++;
     this.setState(s, 'down-waiting');
+    s.failuresSinceMaintenance++;
     this.plant.events.emit('failed', this.id, s.index, c.name, sim.now);
     const durationS = c.mode.timeToRepair.sample(c.stream);
     this.requestCrew({
@@ -720,8 +809,24 @@ export class Station {
     p.eventId = NO_EVENT;
     // NOTE: -1 marks "due, not re-armed", so startWork does not schedule it again.
     p.remainingS = -1;
-    s.pmDue.push(p);
-    if (s.state === 'idle') this.startMaintenance(s);
+    this.plant.broker.request(p.task);
+  }
+
+  /**
+   * @internal The maintenance decision of plan `p` of `s`: `now` queues it (it starts as soon as the
+   * server is free), `postpone` asks again `delayS` seconds later.
+   */
+  maintain(s: Server, p: PlanClock, now: boolean, delayS: number): void {
+    if (now) {
+      p.postponed = 0;
+      s.pmDue.push(p);
+      if (s.state === 'idle') this.startMaintenance(s);
+      return;
+    }
+    p.postponed++;
+    const sim = this.plant.sim;
+    this.plant.events.emit('maintenancePostponed', this.id, s.index, p.plan.name, delayS, sim.now);
+    p.eventId = sim.schedule(delayS, () => this.planDue(s, p));
   }
 
   private startMaintenance(s: Server): void {
@@ -742,6 +847,7 @@ export class Station {
       onDone: () => {
         this.plant.events.emit('maintenanceEnded', this.id, s.index, p.plan.name, sim.now);
         s.maintainedS = sim.now;
+        s.failuresSinceMaintenance = 0;
         this.armPlan(s, p);
         this.becomeUp(s);
       },

@@ -1,6 +1,6 @@
 import { InvalidArgumentError } from '../../engine/index.js';
 import type { InspectionOptions } from '../inspection.js';
-import type { StationOptions } from '../station-options.js';
+import type { StationOptions } from './station-options.js';
 
 /** Checks of a station's options that no type can express; each throws `InvalidArgumentError` naming the station. */
 

@@ -1,0 +1,112 @@
+import type { AnyDecisionPoint, DispatchPoint, DispatchPolicy } from '../../policies/contract.js';
+import type { DecisionTask } from '../decisions/decision-task.js';
+import { partView } from '../decisions/views.js';
+import type { Part } from '../part.js';
+import type { Station } from './station.js';
+
+/**
+ * Orders waiting parts for a dispatch decision: by the time each entered the queue (earliest first, or
+ * latest first in a `lifo` queue), then product id in natural order, then part id. Returns a new array.
+ */
+export function dispatchOrder(parts: readonly Part[], lifo: boolean): Part[] {
+  const sign = lifo ? -1 : 1;
+  return [...parts].sort((a, b) => {
+    const qa = a.currentStep?.queuedS ?? 0;
+    const qb = b.currentStep?.queuedS ?? 0;
+    if (qa !== qb) return sign * (qa - qb);
+    const ka = a.plan.sortKey;
+    const kb = b.plan.sortKey;
+    if (ka !== kb) return ka < kb ? -1 : 1;
+    return a.id - b.id;
+  });
+}
+
+/** Index in `parts` of the first part in dispatch order (see {@link dispatchOrder}); `parts` is not empty. */
+function firstInOrder(parts: readonly Part[], lifo: boolean): number {
+  let best = 0;
+  let bq = parts[0]!.currentStep?.queuedS ?? 0;
+  for (let i = 1; i < parts.length; i++) {
+    const p = parts[i]!;
+    const q = p.currentStep?.queuedS ?? 0;
+    if (q !== bq) {
+      if (lifo ? q > bq : q < bq) {
+        best = i;
+        bq = q;
+      }
+      continue;
+    }
+    const b = parts[best]!;
+    if (p.plan.sortKey < b.plan.sortKey || (p.plan.sortKey === b.plan.sortKey && p.id < b.id)) best = i;
+  }
+  return best;
+}
+
+/**
+ * The dispatch decision of a station: which of the parts that could start now its lowest-index idle
+ * server takes. Requested whenever a part arrives or a server becomes idle; decided at the end of the
+ * instant.
+ * @internal
+ */
+export class DispatchTask implements DecisionTask {
+  readonly kind = 'dispatch' as const;
+  readonly key: string;
+  readonly policy: DispatchPolicy | undefined;
+  queued = false;
+  private candidates: readonly Part[] = [];
+  private ordered: readonly Part[] = [];
+
+  constructor(private readonly station: Station) {
+    this.key = station.sortKey;
+    this.policy = station.dispatchPolicy;
+  }
+
+  build(): DispatchPoint | null {
+    const st = this.station;
+    const server = st.firstIdleServer();
+    if (server === undefined || st.input.level === 0) return null;
+    const ordered = dispatchOrder(st.input.contents, st.lifo);
+    const candidates = st.startable(ordered);
+    if (candidates.length === 0) return null;
+    this.ordered = ordered;
+    this.candidates = candidates;
+    const now = st.plant.sim.now;
+    return {
+      kind: 'dispatch',
+      at: st.id,
+      now,
+      server: server.index,
+      station: st.view(),
+      options: candidates.map((p) =>
+        partView(p, st.meanTimeS(p.product, p.step), p.currentStep?.queuedS ?? now),
+      ),
+    };
+  }
+
+  apply(point: AnyDecisionPoint, index: number): void {
+    const st = this.station;
+    const server = st.firstIdleServer()!;
+    const lead = this.candidates[index]!;
+    const ordered = this.ordered;
+    this.candidates = [];
+    this.ordered = [];
+    void point;
+    st.start(server, lead, ordered);
+  }
+
+  applyFirst(): boolean {
+    const st = this.station;
+    const server = st.firstIdleServer();
+    if (server === undefined || st.input.level === 0) return false;
+    if (!st.groups) {
+      // NOTE: hot path of a first-in rule: no sorting, no views.
+      const contents = st.input.contents;
+      st.start(server, contents[firstInOrder(contents, st.lifo)]!, contents);
+      return true;
+    }
+    const ordered = dispatchOrder(st.input.contents, st.lifo);
+    const candidates = st.startable(ordered);
+    if (candidates.length === 0) return false;
+    st.start(server, candidates[0]!, ordered);
+    return true;
+  }
+}
