@@ -243,7 +243,8 @@ export function checkEnv(env: ShopfloorEnv, options: CheckEnvOptions = {}): Chec
 
   // Illegal actions: raise, or the penalty, and nothing changes.
   if (ranMain && actions.length > 0) {
-    const k = trace.masks.findIndex((m) => countLegal(m) < m.length);
+    // A decision (not the terminal state) with a slot masked out, if any.
+    const k = trace.masks.findIndex((m, i) => i < actions.length && countLegal(m) < m.length);
     const masked = k >= 0 ? trace.masks[k]!.indexOf(0) : -1;
     const bad: [string, unknown][] = [
       ['out of range (n)', n],
