@@ -211,7 +211,8 @@ export class CrewPool implements DecisionTask {
     const options: CrewJobView[] = c.eligible.map((i) => {
       const { job, requestedS } = this.queue[i]!;
       const { kind, station, server, priority, position } = job;
-      const d = c.crew.position === undefined || position === undefined ? 0 : distanceM(c.crew.position, position);
+      const d =
+        c.crew.position === undefined || position === undefined ? 0 : distanceM(c.crew.position, position);
       return { kind, station, server, priority, position, requestedS, distanceM: d };
     });
     return {

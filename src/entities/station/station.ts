@@ -5,12 +5,9 @@ import {
   InvalidStateError,
   type RandomStream,
 } from '../../engine/index.js';
-import { assemblyKit } from './kit.js';
-import { type FailureClock, NO_EVENT, type PlanClock, type Server } from './server.js';
-import { checkGrouping, checkInspection, checkUnique } from './station-checks.js';
+import type { DispatchPolicy, MaintenancePolicy, StationView } from '../../policies/contract.js';
 import { Buffer } from '../buffer.js';
 import type { CrewJob, CrewPool } from '../crew-pool.js';
-import type { DispatchPolicy, MaintenancePolicy, StationView } from '../../policies/contract.js';
 import { naturalKey } from '../decisions/natural-key.js';
 import { stationView } from '../decisions/views.js';
 import type { FailureModeOptions } from '../failure-mode.js';
@@ -23,7 +20,10 @@ import type { Position } from '../position.js';
 import type { ServerState } from '../server-state.js';
 import type { ShiftCalendar } from '../shift-calendar.js';
 import { DispatchTask } from './dispatch-task.js';
+import { assemblyKit } from './kit.js';
 import { MaintenanceTask } from './maintenance-task.js';
+import { type FailureClock, NO_EVENT, type PlanClock, type Server } from './server.js';
+import { checkGrouping, checkInspection, checkUnique } from './station-checks.js';
 import type { StationOptions } from './station-options.js';
 
 /**
