@@ -1,4 +1,4 @@
-import { InvalidArgumentError, InvalidStateError } from '../engine/index.js';
+import { InvalidArgumentError } from '../engine/index.js';
 import type { AnyDecisionPoint, CrewJobView, CrewPoint, CrewPolicy } from '../policies/contract.js';
 import type { DecisionTask } from './decisions/decision-task.js';
 import { naturalKey } from './decisions/natural-key.js';

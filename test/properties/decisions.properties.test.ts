@@ -7,7 +7,7 @@ import { jobShopArbitrary } from './_support/jobshop-arbitrary.js';
 
 /** The scenario of a job shop with dispatch rule `rule` at every machine. */
 function jobShop(instance: Parameters<typeof jobShopToScenarioYaml>[0], rule: 'fifo' | 'spt'): Scenario {
-  const r = loadScenario(jobShopToScenarioYaml(instance, { dispatch: rule }), {});
+  const r = loadScenario(jobShopToScenarioYaml(instance, { dispatch: rule }), { fileName: 'generated.yaml' });
   if (!r.ok) throw new Error(JSON.stringify(r.problems));
   return r.scenario;
 }
