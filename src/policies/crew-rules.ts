@@ -1,4 +1,4 @@
-import type { CrewPolicy } from '../entities/index.js';
+import type { CrewPolicy } from './contract.js';
 
 /** First failed, first served: the job requested earliest. */
 export const firstRequested: CrewPolicy = { name: 'fifo', alwaysFirst: true, decide: () => 0 };

@@ -1,4 +1,4 @@
-import type { TransportPolicy } from '../entities/index.js';
+import type { TransportPolicy } from './contract.js';
 
 /** First come, first served: the oldest waiting job goes to the first idle robot (fleet order). */
 export const fifoTransport: TransportPolicy = { name: 'fifo', alwaysFirst: true, decide: () => 0 };
