@@ -1,4 +1,4 @@
-import { InvalidArgumentError, InvalidStateError } from '../engine/index.js';
+import { InvalidArgumentError } from '../engine/index.js';
 import type { AnyDecisionPoint, CrewJobView, CrewPoint, CrewPolicy } from '../policies/contract.js';
 import type { DecisionTask } from './decisions/decision-task.js';
 import { naturalKey } from './decisions/natural-key.js';
@@ -211,7 +211,8 @@ export class CrewPool implements DecisionTask {
     const options: CrewJobView[] = c.eligible.map((i) => {
       const { job, requestedS } = this.queue[i]!;
       const { kind, station, server, priority, position } = job;
-      const d = c.crew.position === undefined || position === undefined ? 0 : distanceM(c.crew.position, position);
+      const d =
+        c.crew.position === undefined || position === undefined ? 0 : distanceM(c.crew.position, position);
       return { kind, station, server, priority, position, requestedS, distanceM: d };
     });
     return {

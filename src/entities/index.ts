@@ -4,18 +4,6 @@
  * {@link Plant} context that publishes typed events, and a statistics collector built only from those events.
  */
 
-export type { BufferOptions, SpaceWaiter } from './buffer.js';
-export { Buffer } from './buffer.js';
-export type { ConveyorItem, ConveyorOptions } from './conveyor.js';
-export { Conveyor } from './conveyor.js';
-export type { ConveyorState } from './conveyor-state.js';
-export { CONVEYOR_STATES } from './conveyor-state.js';
-export type { ConveyorReport } from './conveyor-statistics.js';
-export { ConveyorStatistics } from './conveyor-statistics.js';
-export type { ConwipSourceOptions } from './conwip-source.js';
-export { ConwipSource } from './conwip-source.js';
-export type { CrewJob, CrewPoolOptions, CrewSpec, CrewTravel } from './crew-pool.js';
-export { CrewPool } from './crew-pool.js';
 export type {
   AnyDecisionPoint,
   CrewJobView,
@@ -40,6 +28,18 @@ export type {
   TransportPolicy,
   TransportView,
 } from '../policies/contract.js';
+export type { BufferOptions, SpaceWaiter } from './buffer.js';
+export { Buffer } from './buffer.js';
+export type { ConveyorItem, ConveyorOptions } from './conveyor.js';
+export { Conveyor } from './conveyor.js';
+export type { ConveyorState } from './conveyor-state.js';
+export { CONVEYOR_STATES } from './conveyor-state.js';
+export type { ConveyorReport } from './conveyor-statistics.js';
+export { ConveyorStatistics } from './conveyor-statistics.js';
+export type { ConwipSourceOptions } from './conwip-source.js';
+export { ConwipSource } from './conwip-source.js';
+export type { CrewJob, CrewPoolOptions, CrewSpec, CrewTravel } from './crew-pool.js';
+export { CrewPool } from './crew-pool.js';
 export type { DecisionBrokerOptions } from './decisions/decision-broker.js';
 export { DecisionBroker } from './decisions/decision-broker.js';
 export { naturalCompare, naturalKey } from './decisions/natural-key.js';

@@ -4,8 +4,13 @@ import {
   InvalidStateError,
   type RandomStream,
 } from '../engine/index.js';
+import type {
+  AnyDecisionPoint,
+  TransportPoint,
+  TransportPolicy,
+  TransportView,
+} from '../policies/contract.js';
 import type { SpaceWaiter } from './buffer.js';
-import type { AnyDecisionPoint, TransportPoint, TransportPolicy, TransportView } from '../policies/contract.js';
 import type { DecisionTask } from './decisions/decision-task.js';
 import { naturalKey } from './decisions/natural-key.js';
 import type { MachineTender, TendRequest } from './machine-tender.js';
@@ -295,7 +300,11 @@ export class RobotFleet implements PartReceiver, MachineTender, DecisionTask {
     const jobs = [...this.queue].sort(
       (a, b) =>
         a.requestedS - b.requestedS ||
-        (a.part.plan.sortKey < b.part.plan.sortKey ? -1 : a.part.plan.sortKey > b.part.plan.sortKey ? 1 : 0) ||
+        (a.part.plan.sortKey < b.part.plan.sortKey
+          ? -1
+          : a.part.plan.sortKey > b.part.plan.sortKey
+            ? 1
+            : 0) ||
         a.part.id - b.part.id,
     );
     return { jobs, idle };

@@ -1,37 +1,92 @@
-import type { DispatchPolicy, PartView } from './contract.js';
+import type { DispatchPolicy } from './contract.js';
+import { atc } from './dispatch/atc.js';
+import { cr, edd } from './dispatch/due-date.js';
+import { fddMwkr } from './dispatch/fdd-mwkr.js';
+import { byPriority } from './dispatch/priority.js';
+import { lpt, spt } from './dispatch/process-time.js';
+import { fifo, lifo } from './dispatch/queue-order.js';
+import { randomRule } from './dispatch/random.js';
+import { lwkr, mopnr, mwkr } from './dispatch/work-remaining.js';
 
-/** Index of the best of `views` under `better`; ties keep the earlier one (arrival order). */
-function argBest(views: readonly PartView[], better: (a: PartView, b: PartView) => boolean): number {
-  let best = 0;
-  for (let i = 1; i < views.length; i++) if (better(views[i]!, views[best]!)) best = i;
-  return best;
-}
+/** The names a scenario file uses for the built-in dispatch rules, in the order documentation lists them. */
+export const DISPATCH_RULE_NAMES = [
+  'fifo',
+  'lifo',
+  'spt',
+  'lpt',
+  'mwkr',
+  'lwkr',
+  'mopnr',
+  'edd',
+  'cr',
+  'atc',
+  'fdd-mwkr',
+  'priority',
+  'random',
+] as const;
 
-/** First in, first out: the part that has waited longest. */
-export const fifo: DispatchPolicy = { name: 'fifo', alwaysFirst: true, decide: () => 0 };
+/** Name of a built-in dispatch rule. */
+export type DispatchRuleName = (typeof DISPATCH_RULE_NAMES)[number];
 
-/** Shortest (mean) process time first; ties by arrival order. */
-export const spt: DispatchPolicy = {
-  name: 'spt',
-  decide: (p) => argBest(p.options, (a, b) => a.processTimeS < b.processTimeS),
+/**
+ * A dispatch rule as a scenario gives it: a name, or a name with the rule's parameters. Only `atc` has one:
+ * `k`, its look-ahead (dimensionless, > 0, default 2).
+ */
+export type DispatchSpec = DispatchRuleName | { readonly rule: DispatchRuleName; readonly k?: number };
+
+/**
+ * `random` in {@link DISPATCH_RULES}: the rule needs a uniform stream that only the builder can give, so
+ * this stand-in refuses to decide. Build the real one with {@link dispatchPolicy} or {@link randomRule}.
+ */
+const randomNeedsStream: DispatchPolicy = {
+  name: 'random',
+  decide: () => {
+    throw new Error(
+      'random: the rule needs a uniform random stream; build it with dispatchPolicy({ rule: "random" }, uniform) or randomRule(uniform)',
+    );
+  },
 };
 
-/** Earliest due date first; ties by arrival order. */
-export const edd: DispatchPolicy = {
-  name: 'edd',
-  decide: (p) => argBest(p.options, (a, b) => a.dueS < b.dueS),
-};
-
-/** Highest part priority first; ties by arrival order. */
-export const byPriority: DispatchPolicy = {
-  name: 'priority',
-  decide: (p) => argBest(p.options, (a, b) => a.priority > b.priority),
-};
-
-/** The built-in dispatch rules by the name a scenario file uses. */
-export const DISPATCH_RULES: Readonly<Record<'fifo' | 'spt' | 'edd' | 'priority', DispatchPolicy>> = {
+/**
+ * The built-in dispatch rules by scenario name, each a ready policy: `atc` with its default `k = 2`.
+ * `random` is a stand-in that throws when asked, since it needs a random stream: build it with
+ * {@link dispatchPolicy} (what the scenario builder should call) or {@link randomRule}.
+ */
+export const DISPATCH_RULES: Readonly<Record<DispatchRuleName, DispatchPolicy>> = {
   fifo,
+  lifo,
   spt,
+  lpt,
+  mwkr,
+  lwkr,
+  mopnr,
   edd,
+  cr,
+  atc: atc(),
+  'fdd-mwkr': fddMwkr,
   priority: byPriority,
+  random: randomNeedsStream,
 };
+
+/**
+ * The dispatch policy of a scenario's rule spec: the one lookup the scenario builder makes per station.
+ * `uniform` (numbers in [0, 1), from a named stream of the station) is used only by `random`.
+ * @throws RangeError (`dispatchPolicy: …`) for an unknown name, a parameter the rule does not take, or
+ * `random` without `uniform`; (`atc: …`) for a bad `k`.
+ */
+export function dispatchPolicy(spec: DispatchSpec, uniform?: () => number): DispatchPolicy {
+  const { rule, k } = typeof spec === 'string' ? { rule: spec, k: undefined } : spec;
+  if (!Object.hasOwn(DISPATCH_RULES, rule)) {
+    throw new RangeError(
+      `dispatchPolicy: unknown rule "${String(rule)}" (expected one of ${DISPATCH_RULE_NAMES.join(', ')})`,
+    );
+  }
+  if (k !== undefined && rule !== 'atc') throw new RangeError(`dispatchPolicy: rule ${rule} takes no k`);
+  if (rule === 'atc') return k === undefined ? DISPATCH_RULES.atc : atc({ k });
+  if (rule === 'random') {
+    if (uniform === undefined)
+      throw new RangeError('dispatchPolicy: rule random needs a uniform random stream');
+    return randomRule(uniform);
+  }
+  return DISPATCH_RULES[rule];
+}

@@ -166,15 +166,18 @@ export class MakespanReward implements Reward {
     events.on('partAssembled', (part, _at, now) => enter(part, now));
     events.on('processStarted', (part, station, server, now) => {
       const s = this.info.stationIndex.get(station);
-      const p = this.info.stepWorkS.get(part.product)?.[part.step] ?? 0;
+      const mean = this.info.stepWorkS.get(part.product)?.[part.step] ?? 0;
+      // A step with alternatives: its time at the chosen station (no station was charged for it).
+      const alt = this.info.stepAlternativeWorkS.get(part.product)?.[part.step];
+      const p = alt === undefined ? mean : (alt.get(station) ?? mean);
       if (s !== undefined) {
         this.committed[this.serverBase[s]! + server] = now + p;
-        this.remaining[s] = Math.max(0, this.remaining[s]! - p);
+        if (alt === undefined) this.remaining[s] = Math.max(0, this.remaining[s]! - p);
       }
       const i = this.parts.find(part);
       if (i >= 0) {
         this.parts.a[i] = now + p;
-        this.parts.b[i] = Math.max(0, this.parts.b[i]! - p);
+        this.parts.b[i] = Math.max(0, this.parts.b[i]! - mean);
       }
     });
     events.on('processFinished', (part, station, server, now) => {

@@ -12,6 +12,7 @@ export type { DistributionSpec } from './distribution-schema.js';
 export { DISTRIBUTION_FAMILIES, DurationDistribution, toDistribution } from './distribution-schema.js';
 export type { EnvSpec } from './env-schema.js';
 export { EnvSchema, REWARD_NAMES } from './env-schema.js';
+export { bestKnownMakespan, jobShopInstanceNames, loadJobShopInstance } from './jobshop/instances.js';
 export type {
   JobShopInstance,
   JobShopOperation,

@@ -108,6 +108,31 @@ export function checkReferences(doc: unknown): ReferenceProblem[] {
     const routing = list(p.routing);
     routing.forEach((step, j) => {
       if (!isObj(step)) return;
+      if (Array.isArray(step.station)) {
+        step.station.forEach((alt, k) => {
+          known(ids.stations, 'station', alt, 'products', i, 'routing', j, 'station', k);
+          if (assemblyInputs(alt) !== undefined)
+            add(
+              `"${String(alt)}" assembles parts: it cannot be one of several alternatives`,
+              'products',
+              i,
+              'routing',
+              j,
+              'station',
+              k,
+            );
+        });
+        if (step.via !== undefined && ids.conveyors.has(String(step.via)))
+          add(
+            'a conveyor feeds one station: a step with alternative stations may travel by robot fleet only',
+            'products',
+            i,
+            'routing',
+            j,
+            'via',
+          );
+        return;
+      }
       known(ids.stations, 'station', step.station, 'products', i, 'routing', j, 'station');
       const inputs = assemblyInputs(step.station);
       const isComponent = inputs !== undefined && typeof p.id === 'string' && p.id in inputs;
@@ -169,7 +194,11 @@ export function checkReferences(doc: unknown): ReferenceProblem[] {
       }
     }
     const visiting = list(doc.products).filter(
-      (p): p is Obj => isObj(p) && list(p.routing).some((s) => isObj(s) && s.station === st.id),
+      (p): p is Obj =>
+        isObj(p) &&
+        list(p.routing).some(
+          (s) => isObj(s) && (s.station === st.id || (Array.isArray(s.station) && s.station.includes(st.id))),
+        ),
     );
     if (isObj(st.inspection)) {
       const q = st.inspection;

@@ -59,15 +59,53 @@ const DueDate = z.discriminatedUnion(
   },
 );
 
-const RoutingStep = z.strictObject({
-  station: Id,
-  processTime: DurationDistribution.optional().meta({
-    description: 'process time here (required, except for a component at its assembly station)',
-  }),
-  via: Id.optional().meta({
-    description: 'conveyor or robot fleet that brings the part to this station (default: directly)',
-  }),
-});
+/** The names of the routing rules a step with alternative stations may use (`choose`). */
+export const ROUTING_RULE_NAMES = ['first', 'shortest-queue', 'least-work', 'fastest'] as const;
+
+const RoutingStep = z
+  .strictObject({
+    station: z
+      .union([Id, z.array(Id).min(2, { error: 'list at least two alternative stations, or name one' })], {
+        error: 'expected a station id, or a list of alternative station ids',
+      })
+      .meta({ description: 'station of this step, or a list of alternatives the part chooses from' }),
+    processTime: DurationDistribution.optional().meta({
+      description: 'process time here (required, except for a component at its assembly station)',
+    }),
+    processTimes: z.record(Id, DurationDistribution).optional().meta({
+      description: 'with alternatives: the process time at each station, e.g. { mill1: 5min, mill2: 7min }',
+    }),
+    choose: z
+      .enum(ROUTING_RULE_NAMES, { error: `expected one of ${ROUTING_RULE_NAMES.join(', ')}` })
+      .optional()
+      .meta({
+        description:
+          'with alternatives: how the part chooses (default least-work: least work queued there plus its own time)',
+      }),
+    via: Id.optional().meta({
+      description: 'conveyor or robot fleet that brings the part to this station (default: directly)',
+    }),
+  })
+  .check((ctx) => {
+    const st = ctx.value;
+    const alts = Array.isArray(st.station) ? st.station : undefined;
+    const issue = (message: string, path: string[]) =>
+      ctx.issues.push({ code: 'custom', continue: true, input: st, path, message });
+    if (alts === undefined) {
+      if (st.processTimes !== undefined)
+        issue('processTimes needs a list of alternative stations', ['processTimes']);
+      if (st.choose !== undefined) issue('choose needs a list of alternative stations', ['choose']);
+      return;
+    }
+    if (new Set(alts).size !== alts.length) issue('an alternative station is listed twice', ['station']);
+    for (const k of Object.keys(st.processTimes ?? {}))
+      if (!alts.includes(k))
+        issue(`"${k}" is not one of this step's stations (${alts.join(', ')})`, ['processTimes', k]);
+    if (st.processTime === undefined)
+      for (const a of alts)
+        if (st.processTimes?.[a] === undefined)
+          issue(`no process time for "${a}": give processTime or processTimes.${a}`, ['processTimes']);
+  });
 
 /** `products[i]`: an ordered routing through stations, each step with its process time. */
 export const ProductSchema = z.strictObject({
@@ -163,7 +201,9 @@ export const BufferSchema = z.strictObject({
     .union([PositiveInt, z.literal('infinite')], { error: 'expected an integer >= 1 or "infinite"' })
     .default('infinite')
     .transform((c) => (c === 'infinite' ? Number.POSITIVE_INFINITY : c)),
-  discipline: z.enum(['fifo', 'lifo'], { error: 'expected fifo or lifo' }).default('fifo'),
+  discipline: z.enum(['fifo', 'lifo'], { error: 'expected fifo or lifo' }).default('fifo').meta({
+    description: 'which part the station serves first among equals: the oldest (fifo) or the newest (lifo)',
+  }),
 });
 
 const Basis = z.enum(['calendar', 'operating'], { error: 'expected calendar or operating' });
@@ -217,6 +257,10 @@ export const PreventiveSchema = z.strictObject({
   basis: Basis.default('calendar'),
   duration: DurationDistribution,
   skill: Skill.optional(),
+  postpone: PositiveDuration.optional().meta({
+    description:
+      'when the maintenance rule postpones a due maintenance, how long until it asks again (default interval / 10)',
+  }),
 });
 
 /** Power drawn per state class (see `PowerSpec`): kW or W. */
@@ -278,6 +322,10 @@ export const StationSchema = z.strictObject({
     .enum(['fifo', 'spt', 'edd', 'priority'], { error: 'expected fifo, spt, edd or priority' })
     .default('fifo'),
   priority: z.int().default(0).meta({ description: 'for crew dispatch by priority: higher first' }),
+  maintenanceRule: z.enum(['now', 'when-idle'], { error: 'expected now or when-idle' }).default('now').meta({
+    description:
+      'when a preventive maintenance falls due: do it now, or postpone it while parts wait (when-idle, at most 3 times)',
+  }),
   position: Position.optional(),
   size: Size.optional(),
   failures: z.array(FailureSchema).default([]),

@@ -1,41 +1,83 @@
 import { describe, expect, it } from 'vitest';
 import { Constant, Simulation } from '../../src/engine/index.js';
+import { type DispatchPolicy, OrderSource, Plant, Sink, Station } from '../../src/entities/index.js';
 import {
-  type DispatchPolicy,
-  OrderSource,
-  type PartView,
-  Plant,
-  Sink,
-  Station,
-} from '../../src/entities/index.js';
-import { byPriority, DISPATCH_RULES, edd, fifo, spt } from '../../src/policies/index.js';
-
-const view = (id: number, over: Partial<PartView>): PartView => ({
-  id,
-  product: 'p',
-  priority: 0,
-  releaseS: 0,
-  dueS: Number.POSITIVE_INFINITY,
-  queuedS: 0,
-  processTimeS: 1,
-  ...over,
-});
+  atc,
+  byPriority,
+  DISPATCH_RULE_NAMES,
+  DISPATCH_RULES,
+  dispatchPolicy,
+  edd,
+  fifo,
+  spt,
+} from '../../src/policies/index.js';
+import { dispatchPoint, part } from './_support/points.js';
 
 describe('dispatch rules', () => {
-  const waiting = [
-    view(1, { processTimeS: 5, dueS: 30, priority: 1 }),
-    view(2, { processTimeS: 2, dueS: 10, priority: 0 }),
-    view(3, { processTimeS: 2, dueS: 10, priority: 3 }),
-    view(4, { processTimeS: 9, dueS: 5, priority: 3 }),
-  ];
-  const point = { kind: 'dispatch' as const, at: 'M', now: 0, options: waiting };
+  const point = dispatchPoint([
+    part(1, { processTimeS: 5, dueS: 30, priority: 1 }),
+    part(2, { processTimeS: 2, dueS: 10, priority: 0 }),
+    part(3, { processTimeS: 2, dueS: 10, priority: 3 }),
+    part(4, { processTimeS: 9, dueS: 5, priority: 3 }),
+  ]);
   it('FIFO takes the part that waited longest', () => expect(fifo.decide(point)).toBe(0));
   it('SPT takes the shortest process time, ties by arrival', () => expect(spt.decide(point)).toBe(1));
   it('EDD takes the earliest due date', () => expect(edd.decide(point)).toBe(3));
   it('priority takes the highest priority, ties by arrival', () => expect(byPriority.decide(point)).toBe(2));
-  it('the scenario names map to the rules', () => {
-    expect(Object.keys(DISPATCH_RULES)).toEqual(['fifo', 'spt', 'edd', 'priority']);
+  it('the scenario names map to the rules of that name', () => {
+    expect(Object.keys(DISPATCH_RULES)).toEqual([...DISPATCH_RULE_NAMES]);
+    expect(DISPATCH_RULE_NAMES).toEqual([
+      'fifo',
+      'lifo',
+      'spt',
+      'lpt',
+      'mwkr',
+      'lwkr',
+      'mopnr',
+      'edd',
+      'cr',
+      'atc',
+      'fdd-mwkr',
+      'priority',
+      'random',
+    ]);
     for (const [name, rule] of Object.entries(DISPATCH_RULES)) expect(rule.name).toBe(name);
+  });
+
+  it("DISPATCH_RULES.random refuses to decide: it needs the builder's random stream", () => {
+    expect(() => DISPATCH_RULES.random.decide(point)).toThrow(
+      /^random: the rule needs a uniform random stream/,
+    );
+  });
+
+  it('dispatchPolicy: a name gives the rule of DISPATCH_RULES; atc takes k; random takes the uniform', () => {
+    for (const name of DISPATCH_RULE_NAMES) {
+      if (name !== 'random') expect(dispatchPolicy(name)).toBe(DISPATCH_RULES[name]);
+    }
+    expect(dispatchPolicy({ rule: 'spt' })).toBe(spt);
+    expect(dispatchPolicy({ rule: 'atc' })).toBe(DISPATCH_RULES.atc);
+    // A part without slack against one far ahead: k = 2 takes the urgent one, k = 100 the short one.
+    const ahead = dispatchPoint([
+      part(0, { processTimeS: 5, dueS: 8, workRemainingS: 12 }),
+      part(1, { processTimeS: 1, dueS: 40, workRemainingS: 6 }),
+    ]);
+    expect(dispatchPolicy({ rule: 'atc', k: 2 }).decide(ahead)).toBe(0);
+    expect(dispatchPolicy({ rule: 'atc', k: 100 }).decide(ahead)).toBe(atc({ k: 100 }).decide(ahead));
+    expect(dispatchPolicy({ rule: 'atc', k: 100 }).decide(ahead)).toBe(1);
+    const random = dispatchPolicy('random', () => 0.99);
+    expect(random.name).toBe('random');
+    expect(random.decide(point)).toBe(3);
+  });
+
+  it('dispatchPolicy rejects an unknown rule, a k for a rule without one, random without a stream, a bad k', () => {
+    expect(() => dispatchPolicy('sptt' as 'spt')).toThrow(
+      /^dispatchPolicy: unknown rule "sptt" \(expected one of fifo, lifo/,
+    );
+    expect(() => dispatchPolicy({ rule: 'spt', k: 2 })).toThrow(/^dispatchPolicy: rule spt takes no k/);
+    expect(() => dispatchPolicy('random')).toThrow(
+      /^dispatchPolicy: rule random needs a uniform random stream/,
+    );
+    expect(() => dispatchPolicy({ rule: 'atc', k: 0 })).toThrow(/^atc: k must be a finite number > 0/);
   });
 
   function order(rule: DispatchPolicy): string[] {

@@ -1,5 +1,5 @@
 import { InvalidStateError } from '../../engine/index.js';
-import type { AnyDecisionPoint, RoutingPoint, RoutingPolicy, RouteView } from '../../policies/contract.js';
+import type { AnyDecisionPoint, RouteView, RoutingPoint, RoutingPolicy } from '../../policies/contract.js';
 import type { Part } from '../part.js';
 import type { Plant } from '../plant.js';
 import type { DecisionTask } from './decision-task.js';

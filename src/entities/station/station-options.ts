@@ -1,7 +1,7 @@
 import type { Distribution } from '../../engine/index.js';
+import type { DispatchPolicy, MaintenancePolicy } from '../../policies/contract.js';
 import type { Buffer } from '../buffer.js';
 import type { CrewPool } from '../crew-pool.js';
-import type { DispatchPolicy, MaintenancePolicy } from '../../policies/contract.js';
 import type { FailureModeOptions } from '../failure-mode.js';
 import type { InspectionOptions } from '../inspection.js';
 import type { MachineTender } from '../machine-tender.js';

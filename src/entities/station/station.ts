@@ -5,12 +5,9 @@ import {
   InvalidStateError,
   type RandomStream,
 } from '../../engine/index.js';
-import { assemblyKit } from './kit.js';
-import { type FailureClock, NO_EVENT, type PlanClock, type Server } from './server.js';
-import { checkGrouping, checkInspection, checkUnique } from './station-checks.js';
+import type { DispatchPolicy, MaintenancePolicy, StationView } from '../../policies/contract.js';
 import { Buffer } from '../buffer.js';
 import type { CrewJob, CrewPool } from '../crew-pool.js';
-import type { DispatchPolicy, MaintenancePolicy, StationView } from '../../policies/contract.js';
 import { naturalKey } from '../decisions/natural-key.js';
 import { stationView } from '../decisions/views.js';
 import type { FailureModeOptions } from '../failure-mode.js';
@@ -23,7 +20,10 @@ import type { Position } from '../position.js';
 import type { ServerState } from '../server-state.js';
 import type { ShiftCalendar } from '../shift-calendar.js';
 import { DispatchTask } from './dispatch-task.js';
+import { assemblyKit } from './kit.js';
 import { MaintenanceTask } from './maintenance-task.js';
+import { type FailureClock, NO_EVENT, type PlanClock, type Server } from './server.js';
+import { checkGrouping, checkInspection, checkUnique } from './station-checks.js';
 import type { StationOptions } from './station-options.js';
 
 /**
@@ -509,11 +509,7 @@ export class Station {
   /** Starts the work on the part now on the server, unless a failure or the shift end comes first. */
   private work(s: Server, workS: number): void {
     s.remainingWorkS = workS;
-    const pending = s.pending.length === 0 ? undefined : s.pending.shift();
-    if (pending !== undefined) {
-      this.goDown(s, pending);
-      return;
-    }
+    if (this.failIfPending(s)) return;
     if (!this.onShift && this.stopAtShiftEnd) {
       this.setState(s, 'off-shift');
       return;
@@ -532,7 +528,7 @@ export class Station {
     }
     for (const p of s.plans) {
       if (p.basis === 'operating' && p.remainingS >= 0) {
-        p.eventId = sim.schedule(p.remainingS, () => this.planDue(s, p));
+        p.eventId = sim.schedule(p.remainingS, () => this.planDue(p));
       }
     }
   }
@@ -703,21 +699,24 @@ export class Station {
     dest.onSpace(() => {
       if (s.waitToken === token && s.state === 'blocked') this.tryUnload(s);
     });
-    const pending = s.pending.length === 0 ? undefined : s.pending.shift();
-    if (pending !== undefined) {
-      this.goDown(s, pending);
-      return;
-    }
+    if (this.failIfPending(s)) return;
     if (dest instanceof Buffer) this.plant.checkBlockingCycle(dest);
+  }
+
+  /**
+   * The one check of every transition into a state where the server could work (start of work, blocked,
+   * free, back from repair): a failure that fell due while it could not fail strikes now.
+   * @returns `true` when the server went down.
+   */
+  private failIfPending(s: Server): boolean {
+    if (s.pending.length === 0) return false;
+    this.goDown(s, s.pending.shift()!);
+    return true;
   }
 
   /** The server holds no part: fail if a failure is pending, rest off shift, maintain if due, else take work. */
   private afterFree(s: Server): void {
-    const pending = s.pending.length === 0 ? undefined : s.pending.shift();
-    if (pending !== undefined) {
-      this.goDown(s, pending);
-      return;
-    }
+    if (this.failIfPending(s)) return;
     if (!this.onShift) {
       this.setState(s, 'off-shift');
       return;
@@ -732,11 +731,7 @@ export class Station {
 
   /** Back from a repair or maintenance. */
   private becomeUp(s: Server): void {
-    const pending = s.pending.length === 0 ? undefined : s.pending.shift();
-    if (pending !== undefined) {
-      this.goDown(s, pending);
-      return;
-    }
+    if (this.failIfPending(s)) return;
     if (s.part === null) {
       this.afterFree(s);
     } else if (!s.processed) {
@@ -799,13 +794,13 @@ export class Station {
   private armPlan(s: Server, p: PlanClock): void {
     if (p.basis === 'operating') {
       p.remainingS = p.plan.intervalS;
-      if (s.state === 'busy') p.eventId = this.plant.sim.schedule(p.remainingS, () => this.planDue(s, p));
+      if (s.state === 'busy') p.eventId = this.plant.sim.schedule(p.remainingS, () => this.planDue(p));
     } else {
-      p.eventId = this.plant.sim.schedule(p.plan.intervalS, () => this.planDue(s, p));
+      p.eventId = this.plant.sim.schedule(p.plan.intervalS, () => this.planDue(p));
     }
   }
 
-  private planDue(s: Server, p: PlanClock): void {
+  private planDue(p: PlanClock): void {
     p.eventId = NO_EVENT;
     // NOTE: -1 marks "due, not re-armed", so startWork does not schedule it again.
     p.remainingS = -1;
@@ -826,7 +821,7 @@ export class Station {
     p.postponed++;
     const sim = this.plant.sim;
     this.plant.events.emit('maintenancePostponed', this.id, s.index, p.plan.name, delayS, sim.now);
-    p.eventId = sim.schedule(delayS, () => this.planDue(s, p));
+    p.eventId = sim.schedule(delayS, () => this.planDue(p));
   }
 
   private startMaintenance(s: Server): void {

@@ -14,10 +14,15 @@ export interface ScenarioInfo {
   /** Product ids in natural order (`job2` before `job10`): the meaning of `slots: 'product'`. */
   readonly productIds: readonly string[];
   readonly productIndex: ReadonlyMap<string, number>;
-  /** Mean process time of each routing step, per product, s (0 where a step has none). */
+  /**
+   * Mean process time of each routing step, per product, s (0 where a step has none; the mean over the
+   * stations of a step with alternatives).
+   */
   readonly stepWorkS: ReadonlyMap<string, Float64Array>;
-  /** Station of each routing step, per product (index into `stationIds`). */
+  /** Station of each routing step, per product (index into `stationIds`; −1 for a step with alternatives). */
   readonly stepStation: ReadonlyMap<string, Int32Array>;
+  /** Per product and step with alternatives, the mean process time at each of its stations, s. */
+  readonly stepAlternativeWorkS: ReadonlyMap<string, readonly (ReadonlyMap<string, number> | undefined)[]>;
   /** Mean process time over all routing steps that have one, s (1 when none has). */
   readonly meanProcessTimeS: number;
   /** Longest routing, steps. */
@@ -48,23 +53,36 @@ export function scenarioInfo(scenario: Scenario): ScenarioInfo {
   const productIndex = new Map(productIds.map((id, i) => [id, i]));
   const stepWorkS = new Map<string, Float64Array>();
   const stepStation = new Map<string, Int32Array>();
+  const stepAlternativeWorkS = new Map<string, (Map<string, number> | undefined)[]>();
   let sum = 0;
   let count = 0;
   let maxOperations = 1;
   for (const p of scenario.products) {
     const work = new Float64Array(p.routing.length);
     const at = new Int32Array(p.routing.length);
+    const alts: (Map<string, number> | undefined)[] = [];
     p.routing.forEach((step, k) => {
-      const mean = step.processTime?.mean;
-      work[k] = mean !== undefined && Number.isFinite(mean) ? mean : 0;
-      at[k] = stationIndex.get(step.station) ?? -1;
-      if (mean !== undefined && Number.isFinite(mean)) {
-        sum += mean;
-        count++;
+      const stations = Array.isArray(step.station) ? step.station : [step.station as string];
+      let stepSum = 0;
+      const byStation = new Map<string, number>();
+      for (const st of stations) {
+        const mean = (step.processTimes?.[st] ?? step.processTime)?.mean;
+        const m = mean !== undefined && Number.isFinite(mean) ? mean : 0;
+        byStation.set(st, m);
+        stepSum += m;
+        if (m > 0) {
+          sum += m;
+          count++;
+        }
       }
+      work[k] = stepSum / stations.length;
+      // A step with alternatives waits for no one station until it is routed.
+      at[k] = stations.length === 1 ? (stationIndex.get(stations[0]!) ?? -1) : -1;
+      alts[k] = stations.length === 1 ? undefined : byStation;
     });
     stepWorkS.set(p.id, work);
     stepStation.set(p.id, at);
+    stepAlternativeWorkS.set(p.id, alts);
     maxOperations = Math.max(maxOperations, p.routing.length);
   }
   const meanProcessTimeS = count > 0 && sum > 0 ? sum / count : 1;
@@ -113,6 +131,7 @@ export function scenarioInfo(scenario: Scenario): ScenarioInfo {
     productIndex,
     stepWorkS,
     stepStation,
+    stepAlternativeWorkS,
     meanProcessTimeS,
     maxOperations,
     maxDistanceM,
@@ -157,14 +176,7 @@ export function possibleDecisionKinds(scenario: Scenario): Set<DecisionKind> {
   return kinds;
 }
 
-/**
- * Number of stations a routing step may go to: the length of its list of alternatives if it has one
- * (any array of station ids on the step), else 1.
- */
-export function alternativesOf(step: object): number {
-  let n = 1;
-  for (const value of Object.values(step)) {
-    if (Array.isArray(value) && value.length > n) n = value.length;
-  }
-  return n;
+/** Number of stations a routing step may go to: its alternatives, or 1. */
+export function alternativesOf(step: Scenario['products'][number]['routing'][number]): number {
+  return Array.isArray(step.station) ? step.station.length : 1;
 }

@@ -17,6 +17,7 @@ import {
   Source,
   Station,
 } from '../../entities/index.js';
+import type { DecisionKind, PolicySet } from '../../policies/contract.js';
 import { CREW_RULES, DISPATCH_RULES, TRANSPORT_RULES } from '../../policies/index.js';
 import type { Scenario } from '../schema.js';
 import { BuildError } from './build-error.js';
@@ -30,14 +31,50 @@ export interface BuiltModel {
   readonly crewMembers: ReadonlyMap<string, readonly string[]>;
 }
 
+/** Options of {@link buildPlant}: who takes the decisions. */
+export interface BuildOptions {
+  /**
+   * Decision kinds an external agent answers through `plant.runUntilDecision` / `plant.decide`; the
+   * other kinds stay with the scenario's rules (default none).
+   */
+  readonly agent?: readonly DecisionKind[];
+  /** Hand the agent decisions with a single option too (default `false`: those are taken at once). */
+  readonly askTrivial?: boolean;
+  /** Policies (objects with `decide`) replacing the scenario's rules of their kind everywhere. */
+  readonly policies?: PolicySet;
+}
+
+/** The stations of a routing step: its one station, or its alternatives. */
+export function stepStations(step: Scenario['products'][number]['routing'][number]): readonly string[] {
+  return Array.isArray(step.station) ? step.station : [step.station as string];
+}
+
+/** The process time of `step` at `station` (its own entry in `processTimes`, else `processTime`). */
+function stepTime(
+  step: Scenario['products'][number]['routing'][number],
+  station: string,
+): Distribution | undefined {
+  return step.processTimes?.[station] ?? step.processTime;
+}
+
+/** Mean process time of a step, s: the mean over its stations. */
+function stepMeanS(step: Scenario['products'][number]['routing'][number]): number {
+  const stations = stepStations(step);
+  return stations.reduce((sum, st) => sum + (stepTime(step, st)?.mean ?? 0), 0) / stations.length;
+}
+
 /**
  * Builds the entities of a validated scenario on a new simulation seeded with `seed`. Statistics are
  * connected (and reset at the warm-up) but the simulation has not run. Throws {@link BuildError} for a
  * combination that validation accepts but the model does not support yet.
  */
-export function buildPlant(scenario: Scenario, seed: number): BuiltModel {
+export function buildPlant(scenario: Scenario, seed: number, options: BuildOptions = {}): BuiltModel {
   const sim = new Simulation({ seed });
-  const plant = new Plant(sim);
+  const plant = new Plant(sim, {
+    agent: options.agent,
+    askTrivial: options.askTrivial,
+    policies: options.policies,
+  });
 
   for (const s of scenario.sinks) new Sink(plant, { id: s.id });
   const defaultSink = scenario.sinks.length === 1 ? scenario.sinks[0]!.id : undefined;
@@ -48,12 +85,19 @@ export function buildPlant(scenario: Scenario, seed: number): BuiltModel {
     let dueInS: number | undefined;
     if (p.dueDate?.rule === 'releasePlus') dueInS = p.dueDate.allowance;
     else if (p.dueDate?.rule === 'totalWork') {
-      dueInS = p.dueDate.factor * p.routing.reduce((sum, step) => sum + (step.processTime?.mean ?? 0), 0);
+      dueInS = p.dueDate.factor * p.routing.reduce((sum, step) => sum + stepMeanS(step), 0);
     }
     const via = [...p.routing.map((s) => s.via), p.exitVia];
+    const flexible = p.routing.some((s) => Array.isArray(s.station));
     plant.addProduct({
       id: p.id,
-      routing: p.routing.map((s) => s.station),
+      routing: p.routing.map((s) => stepStations(s)[0]!),
+      ...(flexible
+        ? {
+            alternatives: p.routing.map((s) => (Array.isArray(s.station) ? s.station : undefined)),
+            routingRules: p.routing.map((s) => (Array.isArray(s.station) ? undefined : undefined)),
+          }
+        : {}),
       sink,
       dueInS,
       priority: p.priority,
@@ -139,10 +183,13 @@ export function buildPlant(scenario: Scenario, seed: number): BuiltModel {
 
   const power: Record<string, PowerSpec> = {};
   for (const [i, st] of scenario.stations.entries()) {
-    const processTimes: Record<string, Distribution> = {};
+    // Per product, the process time of each routing step done here (a product may visit it twice).
+    const processTimes: Record<string, (Distribution | undefined)[]> = {};
     for (const p of scenario.products) {
-      const step = p.routing.find((s) => s.station === st.id);
-      if (step?.processTime !== undefined) processTimes[p.id] = step.processTime;
+      const times = p.routing.map((step) =>
+        stepStations(step).includes(st.id) ? stepTime(step, st.id) : undefined,
+      );
+      if (times.some((t) => t !== undefined)) processTimes[p.id] = times;
     }
     const input = st.input === undefined ? undefined : buffers.get(st.input);
     new Station(plant, {
@@ -151,6 +198,7 @@ export function buildPlant(scenario: Scenario, seed: number): BuiltModel {
       input,
       processTimes,
       dispatch: DISPATCH_RULES[st.dispatch],
+      maintenancePolicy: undefined,
       priority: st.priority,
       position: st.position,
       crews: pool,
@@ -172,6 +220,7 @@ export function buildPlant(scenario: Scenario, seed: number): BuiltModel {
         intervalS: m.interval,
         duration: m.duration,
         skill: m.skill,
+        postponeS: m.postpone,
       })),
       setupTimes: st.setups,
       tender: st.tendedBy === undefined ? undefined : fleets.get(st.tendedBy),
