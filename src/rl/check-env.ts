@@ -257,33 +257,41 @@ export function checkEnv(env: ShopfloorEnv, options: CheckEnvOptions = {}): Chec
     if (masked >= 0) bad.unshift(['masked out', masked]);
     attempt('illegal actions are refused and change nothing', () => {
       const step = masked >= 0 ? k : 0;
+      // One replay: an illegal action changes nothing, so they are all tried at the same decision.
+      replay(env, seed, actions, step);
+      let penalised = false;
       for (const [what, action] of bad) {
-        replay(env, seed, actions, step);
-        const before = env.actionMasks().slice();
         let r: StepResult | undefined;
         try {
           r = env.step(action as number);
         } catch (error) {
           if (!(error instanceof InvalidActionError)) throw new Error(`${what}: threw ${String(error)}`);
           if (env.illegalAction !== 'raise') throw new Error(`${what}: threw with illegalAction: penalty`);
+          if (!error.legalActions.every((a) => trace.masks[step]![a] === 1)) {
+            throw new Error(
+              `${what}: the error's legal actions [${error.legalActions.join(', ')}] differ from the mask`,
+            );
+          }
         }
         if (r !== undefined) {
           if (env.illegalAction !== 'penalty') throw new Error(`${what}: was accepted`);
           if (r.reward !== -env.penalty) throw new Error(`${what}: reward ${r.reward}, not −${env.penalty}`);
-          if (!r.truncated && !sameArray(r.observation, trace.observations[step]!)) {
-            throw new Error(`${what}: the observation changed`);
-          }
+          if (r.terminated) throw new Error(`${what}: terminated the episode`);
           if (r.info.illegalAction === undefined) throw new Error(`${what}: info.illegalAction is not set`);
-          if (r.truncated) continue;
+          penalised = true;
+          // A penalised step counts towards maxSteps: it may truncate the episode, and that is all.
+          if (r.truncated) return;
+          if (!sameArray(r.observation, trace.observations[step]!))
+            throw new Error(`${what}: the observation changed`);
         }
-        if (!sameArray(env.actionMasks(), before)) throw new Error(`${what}: the mask changed`);
-        // A penalised step counts towards maxSteps, so the recorded continuation may truncate earlier.
-        if (r !== undefined && env.maxSteps < Number.POSITIVE_INFINITY) continue;
-        // The same decision is still pending: the recorded action gives the recorded step.
-        const next = env.step(actions[step]!);
-        if (!sameArray(next.observation, trace.observations[step + 1]!)) {
-          throw new Error(`${what}: the run went on differently afterwards`);
-        }
+        if (!sameArray(env.actionMasks(), trace.masks[step]!)) throw new Error(`${what}: the mask changed`);
+      }
+      // The same decision is still pending: the recorded action gives the recorded step (penalised steps
+      // count towards maxSteps, so with a finite maxSteps the continuation may truncate earlier).
+      if (penalised && env.maxSteps < Number.POSITIVE_INFINITY) return;
+      const next = env.step(actions[step]!);
+      if (!sameArray(next.observation, trace.observations[step + 1]!)) {
+        throw new Error('after the illegal actions the run went on differently');
       }
     });
   }
