@@ -108,8 +108,12 @@ interface ServerTrack {
  *   assembly kit gives one row per part, all with the same server and times. A part interrupted by a
  *   failure (or by the end of a shift) keeps one row, from the first start of its work to its end; the
  *   failure is a row of its own that overlaps it. `queuedS` is the time the part joined the station's
- *   queue, taken from the part's own step record at the start. A part made by an assembly station has
- *   no row there (its components do).
+ *   queue, taken from the part's own step record (`part.currentStep.queuedS`) at `processStarted`: the
+ *   station stamps it on arrival, for a rework visit too, whereas `partMoved` names the input buffer
+ *   (which a scenario may name as it likes) and, through a conveyor or robot, a carrier first.
+ *   `startedS` is the first `busy` of the server after `processStarted`, so it is later than the step
+ *   record's `startedS` (the moment the part was taken onto the server) by any robot loading and setup.
+ *   A part made by an assembly station has no row there (its components do).
  * - `setup`: from `setupStarted` to the server leaving the `setup` state.
  * - `failure`: from `failed` to `repaired` (down time, waiting for the crew included).
  * - `maintenance`: from `maintenanceStarted` to `maintenanceEnded` (waiting for the crew included).

@@ -93,10 +93,9 @@ describe('shopfloor run --schedule', () => {
         'scenarios/machine-shop.yaml/out.csv',
         /--schedule: cannot write scenarios\/machine-shop.yaml\/out.csv: .* is not a folder/,
       ],
-      ['scenarios/machine-shop.yaml/deeper/out.csv', /--schedule: cannot write .* is not a folder/],
       [dir, /--schedule: cannot write .*: it is a folder; give a file name/],
       ['', /--schedule needs a file path/],
-    ];
+    ]; // the other cases of the check: test/cli/output-file.test.ts
     for (const [path, message] of cases) {
       const r = shopfloor('run', 'scenarios/machine-shop.yaml', '--quiet', '--schedule', path);
       expect(r.code, path).toBe(2);
@@ -115,6 +114,35 @@ describe('shopfloor run --schedule', () => {
     expect(twice.code).toBe(2);
     expect(twice.stderr).toMatch(/--schedule given 2 times/);
     expect(existsSync(join(root, 'a.csv'))).toBe(false);
+  });
+
+  it('a run that deadlocks still writes the schedule up to the deadlock (exit 3)', () => {
+    const dir = tmp();
+    const scenario = join(dir, 'loop.yaml');
+    // A → B → A → B with one-slot queues and six parts in a closed loop: stuck within seconds.
+    writeFileSync(
+      scenario,
+      [
+        'name: deadlock',
+        'run: { horizon: 1h, warmup: 0s, replications: 1, seed: 1 }',
+        'products:',
+        '  - id: p',
+        '    routing:',
+        ...['A', 'B', 'A', 'B'].map((st) => `      - { station: ${st}, processTime: 1s }`),
+        'sources: [{ id: loop, product: p, conwip: { wip: 6 } }]',
+        'buffers: [{ id: qa, capacity: 1 }, { id: qb, capacity: 1 }]',
+        'stations: [{ id: A, input: qa }, { id: B, input: qb }]',
+        'sinks: [{ id: out }]',
+        '',
+      ].join('\n'),
+    );
+    const out = join(dir, 'schedule.csv');
+    const r = shopfloor('run', scenario, '--schedule', out);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/deadlock/);
+    const rows = readScheduleCsv(readFileSync(out, 'utf8'));
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.every((x) => x.kind === 'operation' && x.finishedS <= 3)).toBe(true);
   });
 
   it('--help explains --schedule', () => {
