@@ -1,8 +1,38 @@
 /**
  * shopfloor's public API: a discrete-event digital twin of a factory.
  *
- * Today it exposes the simulation kernel; the factory model, scenarios and policies join as they land.
+ * `import { … } from 'shopfloor'` gives, in layers (each only uses the ones above it, see DESIGN.md):
+ *
+ * - **kernel** (`src/engine`): {@link Simulation} (clock, calendar, `run`/`step`), generator processes,
+ *   {@link Resource}, {@link Store}, {@link Container}, named random streams, distributions and statistics
+ *   (`Tally`, `TimeWeighted`, `confidenceInterval`, …). Times are float64 seconds.
+ * - **entities** (`src/entities`): the factory vocabulary a plant is built from by hand — {@link Plant},
+ *   {@link Source}, {@link Buffer}, {@link Station}, {@link Conveyor}, {@link RobotFleet}, {@link CrewPool},
+ *   {@link Sink}, shift calendars, energy metering, the statistics collectors, and the typed events
+ *   ({@link PlantEvents}) a plant publishes.
+ * - **decision contract and built-in rules** (`src/policies`): the decision points an entity hands out and
+ *   the {@link Policy} that answers them (types only), and the dispatch, crew and transport rules.
+ * - **scenarios** (`src/scenario`): load and validate a scenario file ({@link loadScenarioFile},
+ *   {@link loadScenario}; every problem with its path and line, {@link formatProblems}), build it
+ *   ({@link buildPlant}) or run its replications ({@link runScenario}), import job-shop instances.
+ *   The scenario's section types are prefixed where an entity has the same name
+ *   (`ScenarioSource` is a `sources[i]` entry, `Source` the entity).
+ *
+ * Every name is listed explicitly (no `export *`): what is not here is internal and may change.
+ * Example scenarios ship with the package: `import.meta.resolve('shopfloor/scenarios/serial-line.yaml')`.
+ *
+ * @example
+ * ```ts
+ * import { loadScenarioFile, runScenario } from 'shopfloor';
+ *
+ * const loaded = loadScenarioFile('my-line.yaml');
+ * if (loaded.ok) console.log(runScenario(loaded.scenario, { replications: 5 }).kpis.throughputPerHour);
+ * ```
+ *
+ * @packageDocumentation
  */
+
+// ── Kernel (src/engine) ─────────────────────────────────────────────────────────────────────────────
 
 export type { EventHandler, EventId } from './engine/calendar.js';
 export type { FirstOf } from './engine/condition.js';
@@ -73,3 +103,195 @@ export { Store, StoreGet, StorePut } from './engine/store.js';
 export { Timeout } from './engine/timeout.js';
 export type { Resettable } from './engine/warmup.js';
 export { scheduleWarmup } from './engine/warmup.js';
+
+// ── Entities (src/entities) ─────────────────────────────────────────────────────────────────────────
+// The decision-point types of src/entities/decision.ts are not re-exported: the contract below
+// (src/policies/contract.ts) supersedes them, and the two share names.
+
+export type {
+  BufferOptions,
+  ConveyorItem,
+  ConveyorOptions,
+  ConveyorReport,
+  ConveyorState,
+  ConwipSourceOptions,
+  CrewJob,
+  CrewPoolOptions,
+  CrewSpec,
+  CrewState,
+  CrewTravel,
+  DefectAction,
+  EnergyReport,
+  EventMap,
+  FailureBasis,
+  FailureModeOptions,
+  InspectionOptions,
+  InspectionOutcome,
+  Listener,
+  MachineTender,
+  MaintenancePlanOptions,
+  OeeReport,
+  Order,
+  OrderSourceOptions,
+  PartOptions,
+  PartReceiver,
+  PlantEvents,
+  PlantPower,
+  PlantReport,
+  PlantStatisticsOptions,
+  Position,
+  PowerSpec,
+  ProductReport,
+  ProductSpec,
+  RobotFleetOptions,
+  RobotFleetReport,
+  RobotReport,
+  RobotSpec,
+  RobotState,
+  ServerState,
+  ShiftSpec,
+  SinkOptions,
+  SourceOptions,
+  SpaceWaiter,
+  StationOptions,
+  StationReport,
+  StepRecord,
+  TendRequest,
+  Weekday,
+} from './entities/index.js';
+export {
+  Buffer,
+  CONVEYOR_STATES,
+  Conveyor,
+  ConveyorStatistics,
+  ConwipSource,
+  CREW_STATES,
+  CrewPool,
+  conveyorPowerKW,
+  DeadlockError,
+  distanceM,
+  Emitter,
+  EnergyMeter,
+  OrderSource,
+  Part,
+  Plant,
+  PlantStatistics,
+  ROBOT_JOB_KINDS,
+  ROBOT_STATES,
+  RobotFleet,
+  RobotStatistics,
+  robotPowerKW,
+  SERVER_STATES,
+  ShiftCalendar,
+  Sink,
+  Source,
+  Station,
+  serverPowerKW,
+  WEEKDAYS,
+} from './entities/index.js';
+
+// ── Decision contract and built-in rules (src/policies) ─────────────────────────────────────────────
+
+export type {
+  AnyDecisionPoint,
+  CrewJobView,
+  CrewPoint,
+  CrewPolicy,
+  DecisionKind,
+  DecisionPoint,
+  DispatchPoint,
+  DispatchPolicy,
+  MaintenanceOption,
+  MaintenancePoint,
+  MaintenancePolicy,
+  PartView,
+  Point,
+  Policy,
+  PolicySet,
+  RobotJobKind,
+  RouteView,
+  RoutingPoint,
+  RoutingPolicy,
+  StationView,
+  TransportPoint,
+  TransportPolicy,
+  TransportView,
+} from './policies/contract.js';
+export { DECISION_KINDS } from './policies/decision-kinds.js';
+export {
+  byPriority,
+  byStationPriority,
+  CREW_RULES,
+  DISPATCH_RULES,
+  edd,
+  fifo,
+  fifoTransport,
+  firstRequested,
+  nearestIdle,
+  spt,
+  TRANSPORT_RULES,
+} from './policies/index.js';
+
+// ── Reinforcement learning (src/rl) ─────────────────────────────────────────────────────────────────
+// Reserved for the RL environment (environment, vector environment, checkEnv, env server): list its
+// names here explicitly, `export type` for types, when src/rl lands.
+
+// ── Scenarios (src/scenario) ────────────────────────────────────────────────────────────────────────
+
+export type {
+  BufferSpec,
+  BuiltModel,
+  ConveyorSpec,
+  Crew as ScenarioCrew,
+  DistributionSpec,
+  Estimate,
+  FailureMode as ScenarioFailureMode,
+  JobShopInstance,
+  JobShopOperation,
+  JobShopParseResult,
+  JobShopProblem,
+  JobShopScenarioOptions,
+  LoadOptions,
+  LoadResult,
+  Order as ScenarioOrder,
+  OrderRow,
+  OrdersCsvResult,
+  PreventivePlan as ScenarioPreventivePlan,
+  Problem,
+  Product as ScenarioProduct,
+  QuantityKind,
+  QuantityResult,
+  ReferenceProblem,
+  RobotFleetSpec,
+  RunScenarioOptions,
+  Scenario,
+  ScenarioResult,
+  ShiftCalendarSpec,
+  Source as ScenarioSource,
+  Station as ScenarioStation,
+} from './scenario/index.js';
+export {
+  BuildError,
+  buildPlant,
+  checkReferences,
+  DISTRIBUTION_FAMILIES,
+  expectedQuantity,
+  formatPath,
+  formatProblems,
+  jobShopToScenarioYaml,
+  loadScenario,
+  loadScenarioFile,
+  parseDuration,
+  parseJobShop,
+  parseLength,
+  parseOrdersCsv,
+  parsePower,
+  parseQuantity,
+  parseSpeed,
+  quantityPattern,
+  runScenario,
+  ScenarioSchema,
+  scenarioJsonSchema,
+  toDistribution,
+  unitsOf,
+} from './scenario/index.js';

@@ -441,7 +441,8 @@ export const CrewSchema = z.strictObject({
   size: PositiveInt.default(1),
   skills: z.array(Skill).default([]).meta({ description: 'skills held; a job with no skill fits any crew' }),
   travel: Travel.optional().meta({
-    description: 'speed between layout positions (Manhattan distance) or a travel time; default none',
+    description:
+      'speed over the straight-line distance between layout positions, or a fixed travel time; default none',
   }),
   dispatch: z.enum(['fifo', 'priority'], { error: 'expected fifo or priority' }).default('fifo'),
   home: Position.optional(),

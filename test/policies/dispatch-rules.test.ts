@@ -110,10 +110,11 @@ describe('dispatch rules', () => {
   }
 
   it('a station asks its rule each time a server frees up with several parts waiting', () => {
-    // All four arrive at 0; the first takes the free server on arrival, the rule orders the rest.
-    expect(order(fifo)).toEqual(['mid:100', 'long:50', 'short:60', 'mid:20']);
-    expect(order(spt)).toEqual(['mid:100', 'short:60', 'mid:20', 'long:50']);
-    expect(order(edd)).toEqual(['mid:100', 'mid:20', 'long:50', 'short:60']);
+    // All four arrive at 0 and are all candidates (decisions at the end of the instant); equal queued
+    // times break by product id in natural order (long, mid, short), then part id.
+    expect(order(fifo)).toEqual(['long:50', 'mid:100', 'mid:20', 'short:60']);
+    expect(order(spt)).toEqual(['short:60', 'mid:100', 'mid:20', 'long:50']);
+    expect(order(edd)).toEqual(['mid:20', 'long:50', 'short:60', 'mid:100']);
   });
 
   it('a custom policy gets the decision point (kind, station, time, waiting parts) and its answer is used', () => {
@@ -125,13 +126,17 @@ describe('dispatch rules', () => {
         return p.options.length - 1;
       },
     };
-    expect(order(last)).toEqual(['mid:100', 'mid:20', 'short:60', 'long:50']);
-    expect(seen).toEqual(['dispatch@M@3:long,short,mid', 'dispatch@M@6:long,short']);
+    expect(order(last)).toEqual(['short:60', 'mid:20', 'mid:100', 'long:50']);
+    expect(seen).toEqual([
+      'dispatch@M@0:long,mid,mid,short',
+      'dispatch@M@1:long,mid,mid',
+      'dispatch@M@4:long,mid',
+    ]);
   });
 
   it('an answer that is not an index into the waiting parts is an error naming the policy', () => {
     expect(() => order({ name: 'broken', decide: (p) => p.options.length })).toThrow(
-      /broken of M returned 3/,
+      /dispatch policy broken at M returned 4, not an index into 4 options/,
     );
   });
 });

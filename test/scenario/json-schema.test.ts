@@ -166,12 +166,21 @@ describe('scenarioJsonSchema', () => {
     expect(valid(schema, badConveyor)).toBe(false);
   });
 
-  // Regenerate with: UPDATE_SCENARIO_SCHEMA=1 npx vitest run test/scenario/json-schema.test.ts
+  // Regenerate both files with: UPDATE_SCENARIO_SCHEMA=1 npx vitest run test/scenario/json-schema.test.ts
   test('the schema file next to the fixtures (used by their yaml-language-server line) is current', () => {
     const file = join(fixtures, 'scenario.schema.json');
     if (process.env.UPDATE_SCENARIO_SCHEMA === '1')
       writeFileSync(file, `${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`);
     const onDisk: unknown = JSON.parse(readFileSync(join(fixtures, 'scenario.schema.json'), 'utf8'));
     expect(onDisk).toEqual(scenarioJsonSchema());
+  });
+
+  // The copy at the root is the one the example scenarios (and the published package) point at;
+  // regenerate with UPDATE_SCENARIO_SCHEMA=1 as above, or `npx shopfloor schema > scenario.schema.json`.
+  test('the schema file at the root of the repository (shipped with the package) is current', () => {
+    const file = join(import.meta.dirname, '../../scenario.schema.json');
+    if (process.env.UPDATE_SCENARIO_SCHEMA === '1')
+      writeFileSync(file, `${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`);
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual(scenarioJsonSchema());
   });
 });

@@ -14,3 +14,17 @@ export function checkRunFlags(argv: { seed?: number; replications?: number }): t
   }
   return true;
 }
+
+/**
+ * Checks the `--schedule` flag of `run` (yargs `check`): given once, with a non-empty path. Whether the
+ * file can be written is checked before the run, by `checkOutputFile`.
+ * @throws UsageError naming the flag.
+ */
+export function checkScheduleFlag(argv: { schedule?: unknown }): true {
+  const value = argv.schedule;
+  if (Array.isArray(value)) throw new UsageError(`--schedule given ${value.length} times; give it once`);
+  if (value !== undefined && (typeof value !== 'string' || value.trim() === '')) {
+    throw new UsageError('--schedule needs a file path, e.g. --schedule schedule.csv');
+  }
+  return true;
+}

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { SingleBar } from 'cli-progress';
 import type { CommandModule } from 'yargs';
 import { DeadlockError } from '../../entities/index.js';
+import { recordSchedule, type ScheduleRecorder } from '../../report/index.js';
 import {
   BuildError,
   formatProblems,
@@ -12,10 +13,11 @@ import {
 } from '../../scenario/index.js';
 import { EXIT_USAGE } from '../exit-codes.js';
 import { formatReport } from '../report/format-report.js';
+import { checkOutputFile, writeFileAtomic } from '../report/output-file.js';
 import { writeCsv } from '../report/write-csv.js';
 import { UsageError } from '../usage-error.js';
 import { VERSION } from '../version.js';
-import { checkRunFlags } from './check-run-flags.js';
+import { checkRunFlags, checkScheduleFlag } from './check-run-flags.js';
 
 interface RunArgs {
   file: string;
@@ -26,6 +28,7 @@ interface RunArgs {
   json: boolean;
   quiet: boolean;
   csv?: string;
+  schedule?: string;
 }
 
 function durationFlag(name: string, text: string | undefined): number | undefined {
@@ -59,7 +62,15 @@ export const runCommand: CommandModule<object, RunArgs> = {
         describe:
           'also write kpis, stations, products, conveyors, robots, crews and buffers CSV files into this folder',
       })
-      .check(checkRunFlags),
+      .option('schedule', {
+        type: 'string',
+        describe:
+          'also write what happened in the first replication to this CSV file: one row per part at each ' +
+          'station (queued, started, finished) and per setup, failure and preventive maintenance, with ' +
+          'station, server and times in seconds (missing folders are created)',
+      })
+      .check(checkRunFlags)
+      .check(checkScheduleFlag),
   handler: (argv) => runFile(argv.file, argv),
 };
 
@@ -67,6 +78,8 @@ export const runCommand: CommandModule<object, RunArgs> = {
 export interface RunFileOptions {
   /** Folder to write CSV files into. */
   csv?: string;
+  /** File to write the first replication's schedule into (CSV, see `recordSchedule`). */
+  schedule?: string;
   seed?: number;
   replications?: number;
   horizon?: string;
@@ -89,6 +102,10 @@ export function runFile(file: string, argv: RunFileOptions): void {
   const h = horizon ?? scenario.run.horizon;
   const w = warmup ?? scenario.run.warmup;
   if (!(w < h)) throw new UsageError(`the warm-up (${w} s) must be shorter than the horizon (${h} s)`);
+  // Checked before the run, so a typo does not cost a long run.
+  const schedulePath = argv.schedule;
+  if (schedulePath !== undefined) checkOutputFile('schedule', schedulePath);
+  let schedule: ScheduleRecorder | undefined;
   const showBar = !argv.json && !argv.quiet && process.stderr.isTTY === true;
   const bar = showBar ? new SingleBar({ format: 'replications [{bar}] {value}/{total}' }) : undefined;
   const replications = argv.replications ?? scenario.run.replications;
@@ -101,9 +118,21 @@ export function runFile(file: string, argv: RunFileOptions): void {
       horizon,
       warmup,
       onReplication: (done) => bar?.update(done),
+      onModel: (model, replication) => {
+        if (schedulePath !== undefined && replication === 0) schedule = recordSchedule(model.plant);
+      },
     });
   } catch (error) {
     bar?.stop();
+    if (error instanceof DeadlockError) {
+      // A deadlock's schedule shows how the plant got stuck: write it too (a failure to write it must not
+      // hide the deadlock).
+      try {
+        writeSchedule(schedulePath, schedule, argv);
+      } catch (writeError) {
+        process.stderr.write(`✖ ${(writeError as Error).message}\n`);
+      }
+    }
     if (error instanceof BuildError || error instanceof DeadlockError) {
       process.stderr.write(`✖ ${error.message}\n`);
       process.exitCode = error instanceof BuildError ? EXIT_USAGE : 3;
@@ -112,6 +141,7 @@ export function runFile(file: string, argv: RunFileOptions): void {
     throw error;
   }
   bar?.stop();
+  writeSchedule(schedulePath, schedule, argv);
   if (argv.csv !== undefined) {
     try {
       const written = writeCsv(argv.csv, result);
@@ -135,4 +165,18 @@ export function runFile(file: string, argv: RunFileOptions): void {
     return;
   }
   process.stdout.write(formatReport(scenario.name ?? file, result));
+}
+
+function writeSchedule(
+  path: string | undefined,
+  schedule: ScheduleRecorder | undefined,
+  argv: RunFileOptions,
+): void {
+  if (path === undefined || schedule === undefined) return;
+  try {
+    writeFileAtomic(path, schedule.toCsv());
+  } catch (error) {
+    throw new UsageError(`--schedule: cannot write ${path}: ${(error as Error).message}`);
+  }
+  if (!argv.json && !argv.quiet) process.stderr.write(`wrote ${path}\n`);
 }

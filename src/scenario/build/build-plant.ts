@@ -1,4 +1,10 @@
-import { Constant, type Distribution, Exponential, Simulation } from '../../engine/index.js';
+import {
+  Constant,
+  type Distribution,
+  Exponential,
+  type RandomStream,
+  Simulation,
+} from '../../engine/index.js';
 import {
   Buffer,
   Conveyor,
@@ -18,7 +24,13 @@ import {
   Station,
 } from '../../entities/index.js';
 import type { DecisionKind, PolicySet } from '../../policies/contract.js';
-import { CREW_RULES, DISPATCH_RULES, TRANSPORT_RULES } from '../../policies/index.js';
+import {
+  CREW_RULES,
+  dispatchPolicy,
+  MAINTENANCE_RULES,
+  ROUTING_RULES,
+  TRANSPORT_RULES,
+} from '../../policies/index.js';
 import type { Scenario } from '../schema.js';
 import { BuildError } from './build-error.js';
 
@@ -42,6 +54,11 @@ export interface BuildOptions {
   readonly askTrivial?: boolean;
   /** Policies (objects with `decide`) replacing the scenario's rules of their kind everywhere. */
   readonly policies?: PolicySet;
+}
+
+/** A uniform draw in [0, 1) from `stream`, for rules that need randomness (policies never see the engine). */
+function uniformOf(stream: RandomStream): () => number {
+  return () => stream.next();
 }
 
 /** The stations of a routing step: its one station, or its alternatives. */
@@ -95,7 +112,9 @@ export function buildPlant(scenario: Scenario, seed: number, options: BuildOptio
       ...(flexible
         ? {
             alternatives: p.routing.map((s) => (Array.isArray(s.station) ? s.station : undefined)),
-            routingRules: p.routing.map((s) => (Array.isArray(s.station) ? undefined : undefined)),
+            routingRules: p.routing.map((s) =>
+              Array.isArray(s.station) ? ROUTING_RULES[s.choose ?? 'least-work'] : undefined,
+            ),
           }
         : {}),
       sink,
@@ -197,8 +216,8 @@ export function buildPlant(scenario: Scenario, seed: number, options: BuildOptio
       servers: st.servers,
       input,
       processTimes,
-      dispatch: DISPATCH_RULES[st.dispatch],
-      maintenancePolicy: undefined,
+      dispatch: dispatchPolicy(st.dispatch, uniformOf(sim.streams.get(`${st.id}/dispatch`))),
+      maintenancePolicy: MAINTENANCE_RULES[st.maintenanceRule],
       priority: st.priority,
       position: st.position,
       crews: pool,

@@ -1,7 +1,7 @@
 import { confidenceInterval } from '../../engine/index.js';
 import type { PlantReport } from '../../entities/index.js';
 import type { Scenario } from '../schema.js';
-import { buildPlant } from './build-plant.js';
+import { type BuiltModel, buildPlant } from './build-plant.js';
 
 /** A figure over replications: the mean and the half-width of its 95% confidence interval (null with one replication). */
 export interface Estimate {
@@ -19,6 +19,11 @@ export interface RunScenarioOptions {
   warmup?: number;
   /** Called after each replication (for a progress bar). */
   onReplication?: (done: number, total: number) => void;
+  /**
+   * Called with each replication's model (`replication` from 0) after it is built and before it runs, so
+   * an observer can subscribe to `model.plant.events` (e.g. `recordSchedule` of src/report).
+   */
+  onModel?: (model: BuiltModel, replication: number) => void;
 }
 
 /** The result of all replications of a scenario. */
@@ -133,6 +138,7 @@ export function runScenario(scenario: Scenario, options: RunScenarioOptions = {}
   let events = 0;
   for (let r = 0; r < replications; r++) {
     const model = buildPlant(effective, seed + r);
+    options.onModel?.(model, r);
     model.plant.run({ until: horizonS });
     events += model.sim.eventCount;
     reports.push(model.statistics.report(horizonS));
