@@ -16,6 +16,7 @@ import { shopfloorMm1 } from './models/shopfloor-mm1.js';
 import { shopfloorTandem } from './models/shopfloor-tandem.js';
 import { simjsMm1, simjsTandem } from './models/simjs.js';
 import type { QueueModelResult } from './models/types.js';
+import { benchRl } from './rl.js';
 
 const args = new Set(process.argv.slice(2));
 const json = args.has('--json');
@@ -172,6 +173,10 @@ log(
   `bottling  ${bottling.simulatedHoursPerSecond} simulated h/s   ${fmt(bottling.eventsPerSecond)} events/s   peak RSS ${bottling.peakRssMiB} MiB (${bottling.peakRssHorizonH} h run)   (scenarios/bottling.yaml, ${perRun.events} events per 8 h run)`,
 );
 
+// The RL environment (src/rl): decisions per second with a random masked policy; see bench/rl.ts.
+log();
+const rl = benchRl(quick, log);
+
 log();
 const memHorizons = quick ? [1e5, 1e6] : [1e6, 1e7];
 const memory = {
@@ -196,6 +201,7 @@ if (json) {
     tandem5,
     scenarioTandem5: scenarioTandem5Result,
     bottling,
+    rl,
     memory,
   };
   process.stdout.write(`${JSON.stringify(result)}\n`);
