@@ -4,7 +4,6 @@
  * floor to compare with, ft10 episodes per second with the fifo rule through `buildPlant` + `plant.run`
  * (no agent). Medians over rounds after a warm-up. `node dist/bench/rl.js [--quick]` runs it alone.
  */
-import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { RandomStream } from '../src/engine/index.js';
@@ -12,9 +11,9 @@ import { ShopfloorEnv, VectorEnv } from '../src/rl/index.js';
 import {
   buildPlant,
   jobShopToScenarioYaml,
+  loadJobShopInstance,
   loadScenario,
   loadScenarioFile,
-  parseJobShop,
   type Scenario,
 } from '../src/scenario/index.js';
 import { median } from './harness.js';
@@ -22,9 +21,7 @@ import { median } from './harness.js';
 const root = (path: string): string => fileURLToPath(new URL(`../../${path}`, import.meta.url));
 
 function ft10(): Scenario {
-  const parsed = parseJobShop(readFileSync(root('data/jobshop/ft10.txt'), 'utf8'), 'ft10');
-  if (!parsed.ok) throw new Error('ft10 does not parse');
-  const loaded = loadScenario(jobShopToScenarioYaml(parsed.instance), { fileName: 'ft10.yaml' });
+  const loaded = loadScenario(jobShopToScenarioYaml(loadJobShopInstance('ft10')), { fileName: 'ft10.yaml' });
   if (!loaded.ok) throw new Error('ft10 does not load');
   return loaded.scenario;
 }

@@ -136,10 +136,11 @@ export class MakespanReward implements Reward {
     this.lastFinishS = 0;
     this.previousBound = 0;
     const enter = (part: Part, now: number) => {
-      const work = this.info.stepWorkS.get(part.product);
-      const at = this.info.stepStation.get(part.product);
+      const route = this.info.routes.get(part.product);
       let left = 0;
-      if (work !== undefined && at !== undefined) {
+      if (route !== undefined) {
+        const work = route.workS;
+        const at = route.station;
         for (let k = part.step; k < work.length; k++) {
           left += work[k]!;
           if (at[k]! >= 0) this.remaining[at[k]!]! += work[k]!;
@@ -151,9 +152,10 @@ export class MakespanReward implements Reward {
       const i = this.parts.find(part);
       if (i < 0) return;
       // Work it will never do no longer waits (scrap, consumption mid-routing).
-      const work = this.info.stepWorkS.get(part.product);
-      const at = this.info.stepStation.get(part.product);
-      if (work !== undefined && at !== undefined && this.parts.b[i]! > 0) {
+      const route = this.info.routes.get(part.product);
+      if (route !== undefined && this.parts.b[i]! > 0) {
+        const work = route.workS;
+        const at = route.station;
         for (let k = part.step; k < work.length; k++) {
           const s = at[k]!;
           if (s >= 0) this.remaining[s] = Math.max(0, this.remaining[s]! - work[k]!);
@@ -165,11 +167,14 @@ export class MakespanReward implements Reward {
     events.on('partReleased', enter);
     events.on('partAssembled', (part, _at, now) => enter(part, now));
     events.on('processStarted', (part, station, server, now) => {
-      const s = this.info.stationIndex.get(station);
-      const mean = this.info.stepWorkS.get(part.product)?.[part.step] ?? 0;
+      const route = this.info.routes.get(part.product);
+      const k = part.step;
+      const mean = route === undefined ? 0 : (route.workS[k] ?? 0);
       // A step with alternatives: its time at the chosen station (no station was charged for it).
-      const alt = this.info.stepAlternativeWorkS.get(part.product)?.[part.step];
+      const alt = route?.alternativeWorkS[k];
       const p = alt === undefined ? mean : (alt.get(station) ?? mean);
+      const fixed = route?.station[k] ?? -1;
+      const s = fixed >= 0 ? fixed : this.info.stationIndex.get(station);
       if (s !== undefined) {
         this.committed[this.serverBase[s]! + server] = now + p;
         if (alt === undefined) this.remaining[s] = Math.max(0, this.remaining[s]! - p);

@@ -72,7 +72,10 @@ export interface EnvInfo {
   readonly actionMask: Uint8Array;
   /** The decision the next action answers (`null` when the episode is over or has no decision). */
   readonly decision: AnyDecisionPoint | null;
-  /** Simulated time, s. */
+  /**
+   * Simulated time, s. Once an episode has ended the clock stands where the run stopped: at the horizon
+   * when it ran out of events before it (use `makespanS` for the time the last part finished).
+   */
   readonly nowS: number;
   /** Steps taken in this episode. */
   readonly step: number;
@@ -87,12 +90,12 @@ export interface EnvInfo {
   readonly done: boolean;
   /** Parts finished so far. */
   readonly finished: number;
-  /** Time the last part finished, s, once the episode terminated (its makespan). */
-  readonly makespanS?: number;
-  /** Set on a step that was an illegal action under `illegalAction: 'penalty'`: what was wrong. */
-  readonly illegalAction?: string;
-  /** Set when the episode terminated in a deadlock (the run could make no more progress): the message. */
-  readonly deadlock?: string;
+  /** Time the last part finished, s, once the episode terminated (its makespan); else `undefined`. */
+  readonly makespanS: number | undefined;
+  /** On a step that was an illegal action under `illegalAction: 'penalty'`: what was wrong; else `undefined`. */
+  readonly illegalAction: string | undefined;
+  /** When the episode terminated in a deadlock (the run could make no more progress): the message. */
+  readonly deadlock: string | undefined;
 }
 
 /** What `reset` returns. */
@@ -525,9 +528,8 @@ export class ShopfloorEnv {
 
   private makeInfo(illegal: string | undefined): EnvInfo {
     const plant = this.plant!;
-    const info: {
-      -readonly [K in keyof EnvInfo]: EnvInfo[K];
-    } = {
+    // NOTE: every key always present (undefined when unset): one object shape, for speed.
+    return {
       actionMask: this.builder.mask,
       decision: this.over ? null : this.point,
       nowS: plant.sim.now,
@@ -536,11 +538,10 @@ export class ShopfloorEnv {
       seed: this.episodeSeed,
       done: this.over || this.noop,
       finished: plant.finished,
+      makespanS: this.over && this.ending === 'terminated' ? this.lastFinishS : undefined,
+      illegalAction: illegal,
+      deadlock: this.deadlock,
     };
-    if (this.over && this.ending === 'terminated') info.makespanS = this.lastFinishS;
-    if (illegal !== undefined) info.illegalAction = illegal;
-    if (this.deadlock !== undefined) info.deadlock = this.deadlock;
-    return info;
   }
 }
 

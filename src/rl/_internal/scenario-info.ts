@@ -2,6 +2,13 @@ import type { DecisionKind } from '../../policies/contract.js';
 import type { Scenario } from '../../scenario/index.js';
 import { naturalCompare } from './natural-order.js';
 
+/** The routing figures of one product, per step (see {@link ScenarioInfo}). */
+export interface ProductRoute {
+  readonly workS: Float64Array;
+  readonly station: Int32Array;
+  readonly alternativeWorkS: readonly (ReadonlyMap<string, number> | undefined)[];
+}
+
 /** What the environment reads once from a scenario: ids in fixed orders, work content, scales. */
 export interface ScenarioInfo {
   /** Station ids in the order the scenario lists them (the order of the per-station features). */
@@ -23,6 +30,8 @@ export interface ScenarioInfo {
   readonly stepStation: ReadonlyMap<string, Int32Array>;
   /** Per product and step with alternatives, the mean process time at each of its stations, s. */
   readonly stepAlternativeWorkS: ReadonlyMap<string, readonly (ReadonlyMap<string, number> | undefined)[]>;
+  /** The three above in one record per product (one lookup on hot paths). */
+  readonly routes: ReadonlyMap<string, ProductRoute>;
   /** Mean process time over all routing steps that have one, s (1 when none has). */
   readonly meanProcessTimeS: number;
   /** Longest routing, steps. */
@@ -54,6 +63,7 @@ export function scenarioInfo(scenario: Scenario): ScenarioInfo {
   const stepWorkS = new Map<string, Float64Array>();
   const stepStation = new Map<string, Int32Array>();
   const stepAlternativeWorkS = new Map<string, (Map<string, number> | undefined)[]>();
+  const routes = new Map<string, ProductRoute>();
   let sum = 0;
   let count = 0;
   let maxOperations = 1;
@@ -83,6 +93,7 @@ export function scenarioInfo(scenario: Scenario): ScenarioInfo {
     stepWorkS.set(p.id, work);
     stepStation.set(p.id, at);
     stepAlternativeWorkS.set(p.id, alts);
+    routes.set(p.id, { workS: work, station: at, alternativeWorkS: alts });
     maxOperations = Math.max(maxOperations, p.routing.length);
   }
   const meanProcessTimeS = count > 0 && sum > 0 ? sum / count : 1;
@@ -132,6 +143,7 @@ export function scenarioInfo(scenario: Scenario): ScenarioInfo {
     stepWorkS,
     stepStation,
     stepAlternativeWorkS,
+    routes,
     meanProcessTimeS,
     maxOperations,
     maxDistanceM,

@@ -1,10 +1,10 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   jobShopToScenarioYaml,
+  loadJobShopInstance,
   loadScenario,
   loadScenarioFile,
-  parseJobShop,
   type Scenario,
 } from '../../../src/scenario/index.js';
 
@@ -12,9 +12,7 @@ const root = join(import.meta.dirname, '..', '..', '..');
 
 /** The job-shop instance `data/jobshop/<name>.txt` as a scenario (durations in minutes). */
 export function jobShop(name: string): Scenario {
-  const parsed = parseJobShop(readFileSync(join(root, 'data', 'jobshop', `${name}.txt`), 'utf8'), name);
-  if (!parsed.ok) throw new Error(`${name}: ${parsed.problems.map((p) => p.message).join('; ')}`);
-  const loaded = loadScenario(jobShopToScenarioYaml(parsed.instance), { fileName: `${name}.yaml` });
+  const loaded = loadScenario(jobShopToScenarioYaml(loadJobShopInstance(name)), { fileName: `${name}.yaml` });
   if (!loaded.ok) throw new Error(`${name}: ${loaded.problems.map((p) => p.message).join('; ')}`);
   return loaded.scenario;
 }
