@@ -60,6 +60,11 @@ export interface ShopfloorEnvOptions {
   readonly illegalAction?: IllegalActionMode;
   /** Reward of an illegal action with `illegalAction: 'penalty'` is `−penalty` (default 1; not scaled). */
   readonly penalty?: number;
+  /**
+   * Hand the agent decisions with a single option too (default `false`: those are taken at once and
+   * never seen). With `true` every decision of the agent kinds is a step.
+   */
+  readonly askTrivial?: boolean;
   /** Seed of the first episode when `reset` gets none (default: the scenario's `run.seed`). */
   readonly seed?: number;
   /** Overrides of the observation's scales (see `ObservationScales`). */
@@ -173,6 +178,8 @@ export class ShopfloorEnv {
   readonly horizonS: number;
   /** Name of the reward. */
   readonly rewardName: string;
+  /** Single-option decisions reach the agent too. */
+  readonly askTrivial: boolean;
 
   private readonly scenario: Scenario;
   private readonly info: ScenarioInfo;
@@ -218,7 +225,13 @@ export class ShopfloorEnv {
 
     const agent = options.agent ?? env?.agent ?? ['dispatch'];
     checkAgent(agent);
-    const possible = possibleDecisionKinds(scenario);
+    this.askTrivial = options.askTrivial ?? false;
+    if (typeof this.askTrivial !== 'boolean') {
+      throw new EnvConfigError(
+        `ShopfloorEnv: askTrivial must be true or false (got ${String(this.askTrivial)})`,
+      );
+    }
+    const possible = possibleDecisionKinds(scenario, this.askTrivial);
     for (const k of agent) {
       if (!possible.has(k)) {
         throw new EnvConfigError(
@@ -356,7 +369,10 @@ export class ShopfloorEnv {
     this.episodeSeed = this.seedNext;
     this.seedNext = nextSeed(this.seedNext);
     this.episodes++;
-    const model = buildPlant(this.scenario, this.episodeSeed, { agent: this.agent });
+    const model = buildPlant(this.scenario, this.episodeSeed, {
+      agent: this.agent,
+      askTrivial: this.askTrivial,
+    });
     const plant = model.plant;
     this.plant = plant;
     this.ctx.plant = plant;

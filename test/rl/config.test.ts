@@ -113,3 +113,24 @@ sinks: [{ id: out }]
     expect(env.observationFeatureNames[0]).toBe('time');
   });
 });
+
+describe('askTrivial', () => {
+  test('hands out single-option decisions too: one step per operation of ft06, rewards still sum to −makespan', () => {
+    const env = new ShopfloorEnv({ scenario: jobShop('ft06'), askTrivial: true });
+    let r = env.reset({ seed: 1 });
+    let steps = 0;
+    let total = 0;
+    let single = 0;
+    for (;;) {
+      if (r.info.actionMask.filter((m) => m === 1).length === 1) single++;
+      const s = env.step(r.info.actionMask.indexOf(1));
+      steps++;
+      total += s.reward;
+      r = s;
+      if (s.terminated) break;
+    }
+    expect(steps).toBe(36);
+    expect(single).toBeGreaterThan(0);
+    expect(total).toBe(-r.info.makespanS!);
+  });
+});

@@ -162,14 +162,17 @@ export function scenarioInfo(scenario: Scenario): ScenarioInfo {
  * - `crew`: crews, and at least two servers that fail or have preventive plans (two jobs can wait);
  * - `transport`: a robot fleet that some routing step travels by or some station is tended by;
  * - `maintenance`: a station with a preventive plan.
- * A kind outside this set never reaches an agent; one inside may still not occur in a given episode.
+ * With `askTrivial` (single-option decisions handed out too) one part waiting, or one server needing a crew,
+ * is enough. A kind outside this set never reaches an agent; one inside may still not occur in an episode.
  */
-export function possibleDecisionKinds(scenario: Scenario): Set<DecisionKind> {
+export function possibleDecisionKinds(scenario: Scenario, askTrivial = false): Set<DecisionKind> {
   const kinds = new Set<DecisionKind>();
   const info = scenarioInfo(scenario);
+  const waiting = askTrivial ? 1 : 2;
   scenario.stations.forEach((s, i) => {
-    if (s.batch === undefined && s.assembly === undefined && info.queueCapacity[i]! >= 2)
+    if (s.batch === undefined && s.assembly === undefined && info.queueCapacity[i]! >= waiting) {
       kinds.add('dispatch');
+    }
     if (s.preventive.length > 0) kinds.add('maintenance');
   });
   for (const p of scenario.products) {
@@ -178,7 +181,7 @@ export function possibleDecisionKinds(scenario: Scenario): Set<DecisionKind> {
   const crewJobServers = scenario.stations
     .filter((s) => s.failures.length > 0 || s.preventive.length > 0)
     .reduce((n, s) => n + s.servers, 0);
-  if (scenario.crews.length > 0 && crewJobServers >= 2) kinds.add('crew');
+  if (scenario.crews.length > 0 && crewJobServers >= waiting) kinds.add('crew');
   for (const r of scenario.robots) {
     const used =
       scenario.stations.some((s) => s.tendedBy === r.id) ||
