@@ -1,6 +1,7 @@
 /**
  * `npm run bench [-- --json] [-- --quick]`: shopfloor's kernel side by side with simjs@2.0.3 in one
  * process, on the same models written the way a user of each library writes them.
+ * `npm run bench -- rules [--json] [--quick]`: the dispatch rules on the job-shop benchmarks (bench/rules.ts).
  *
  * Figures are jobs per wall-clock second (each engine needs a different number of events per job,
  * so events/s would not compare like with like), median over several rounds after a warm-up.
@@ -18,7 +19,18 @@ import { simjsMm1, simjsTandem } from './models/simjs.js';
 import type { QueueModelResult } from './models/types.js';
 import { benchRl } from './rl.js';
 
-const args = new Set(process.argv.slice(2));
+const argv = process.argv.slice(2);
+const entry = argv.find((a) => !a.startsWith('--'));
+if (entry !== undefined) {
+  if (entry !== 'rules') {
+    process.stderr.write(`bench: unknown entry "${entry}" (known: rules; none runs the kernel benchmark)\n`);
+    process.exit(2);
+  }
+  const { runRulesBench } = await import('./rules.js');
+  runRulesBench(argv.filter((a) => a !== entry));
+  process.exit(0);
+}
+const args = new Set(argv);
 const json = args.has('--json');
 const quick = args.has('--quick');
 const rounds = quick ? 3 : 7;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DISPATCH_RULE_NAMES, type DispatchRuleName } from '../policies/index.js';
 import { DurationDistribution } from './distribution-schema.js';
 import { EnvSchema } from './env-schema.js';
 import { Coordinate, Duration, Length, PositiveDuration, Power, Speed } from './quantity-schema.js';
@@ -313,14 +314,63 @@ const Assembly = z.strictObject({
     .meta({ description: 'bill of materials: parts of each product per output, e.g. { body: 1, wheel: 4 }' }),
 });
 
+const DispatchRule = z.enum(DISPATCH_RULE_NAMES, {
+  error: `expected a dispatch rule: ${DISPATCH_RULE_NAMES.join(', ')}`,
+});
+
+/**
+ * A station's dispatch rule: its name (`spt`), or an object with the name and the rule's parameters
+ * (`{ rule: atc, k: 3 }`; only `atc` has one).
+ */
+const Dispatch = z
+  .union(
+    [
+      DispatchRule,
+      z
+        .strictObject({
+          rule: DispatchRule,
+          k: z
+            .number({ error: 'expected a number' })
+            .positive({ error: 'must be > 0' })
+            .optional()
+            .meta({ description: 'atc only: look-ahead in mean process times (default 2)' }),
+        })
+        .check((ctx) => {
+          if (ctx.value.k !== undefined && ctx.value.rule !== 'atc')
+            ctx.issues.push({
+              code: 'custom',
+              continue: true,
+              input: ctx.value.k,
+              path: ['k'],
+              message: `k is a parameter of atc only (not ${ctx.value.rule})`,
+            });
+        }),
+    ],
+    {
+      error: (issue) =>
+        typeof issue.input === 'string'
+          ? `expected a dispatch rule: ${DISPATCH_RULE_NAMES.join(', ')} (got ${JSON.stringify(issue.input)})`
+          : 'expected a dispatch rule name, or { rule: atc, k: 3 }',
+    },
+  )
+  .default('fifo')
+  .meta({
+    description: 'rule choosing the waiting part a free server takes: a name, or { rule: atc, k: 3 }',
+  });
+
+/** A dispatch rule of a parsed {@link Station}: its name and, for `atc`, its `k`. */
+export interface DispatchRuleSpec {
+  readonly rule: DispatchRuleName;
+  /** `atc` only: look-ahead (dimensionless, > 0); absent for the rule's default. */
+  readonly k?: number;
+}
+
 /** `stations[i]`: a machine group with parallel servers and a queue in front. */
-export const StationSchema = z.strictObject({
+const StationObject = z.strictObject({
   id: Id,
   servers: PositiveInt.default(1),
   input: Id.optional().meta({ description: 'id of the input buffer (default: an infinite FIFO queue)' }),
-  dispatch: z
-    .enum(['fifo', 'spt', 'edd', 'priority'], { error: 'expected fifo, spt, edd or priority' })
-    .default('fifo'),
+  dispatch: Dispatch,
   priority: z.int().default(0).meta({ description: 'for crew dispatch by priority: higher first' }),
   maintenanceRule: z.enum(['now', 'when-idle'], { error: 'expected now or when-idle' }).default('now').meta({
     description:
@@ -344,6 +394,20 @@ export const StationSchema = z.strictObject({
     .meta({ description: 'finish the part in process, or stop and resume it next shift' }),
   tendedBy: Id.optional().meta({ description: 'robot fleet that loads and unloads it (a robot cell)' }),
   energy: Energy.optional(),
+});
+
+/**
+ * `stations[i]`, parsed. `dispatch` is the rule's name; `dispatchSpec` the whole spec (name and
+ * parameters), which `dispatchPolicy(spec, uniform)` of src/policies turns into the policy.
+ */
+export const StationSchema = StationObject.transform(({ dispatch, ...station }) => {
+  const dispatchSpec: DispatchRuleSpec =
+    typeof dispatch === 'string'
+      ? { rule: dispatch }
+      : dispatch.k === undefined
+        ? { rule: dispatch.rule }
+        : dispatch;
+  return { ...station, dispatch: dispatchSpec.rule, dispatchSpec };
 });
 
 const TimeOfDay = z

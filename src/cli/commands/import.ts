@@ -1,13 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { CommandModule } from 'yargs';
+import { DISPATCH_RULE_NAMES, type DispatchRuleName } from '../../policies/index.js';
 import { jobShopToScenarioYaml, parseJobShop } from '../../scenario/index.js';
 import { EXIT_USAGE } from '../exit-codes.js';
 
 interface ImportArgs {
   instance: string;
   'time-unit': 's' | 'min' | 'h';
-  dispatch: 'fifo' | 'spt' | 'edd' | 'priority';
+  dispatch: DispatchRuleName;
 }
 
 /** `shopfloor import jobshop INSTANCE.txt`: writes a runnable scenario for a job-shop benchmark instance. */
@@ -32,7 +33,7 @@ export const importCommand: CommandModule = {
             describe: 'unit of the durations',
           })
           .option('dispatch', {
-            choices: ['fifo', 'spt', 'edd', 'priority'] as const,
+            choices: DISPATCH_RULE_NAMES,
             default: 'fifo' as const,
             describe: 'dispatch rule at every machine',
           }) as never,

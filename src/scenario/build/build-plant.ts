@@ -216,7 +216,7 @@ export function buildPlant(scenario: Scenario, seed: number, options: BuildOptio
       servers: st.servers,
       input,
       processTimes,
-      dispatch: dispatchPolicy(st.dispatch, uniformOf(sim.streams.get(`${st.id}/dispatch`))),
+      dispatch: dispatchPolicy(st.dispatchSpec, uniformOf(sim.streams.get(`${st.id}/dispatch`))),
       maintenancePolicy: MAINTENANCE_RULES[st.maintenanceRule],
       priority: st.priority,
       position: st.position,

@@ -1,12 +1,19 @@
 import { stringify } from 'yaml';
+import type { DispatchSpec } from '../../policies/index.js';
 import type { JobShopInstance } from './parse.js';
 
 /** Options of {@link jobShopToScenarioYaml}. */
 export interface JobShopScenarioOptions {
   /** Unit of the instance's integer durations: `s`, `min` or `h` (default `min`). */
   timeUnit?: 's' | 'min' | 'h';
-  /** Dispatch rule at every machine (default `fifo`). */
-  dispatch?: 'fifo' | 'spt' | 'edd' | 'priority';
+  /** Dispatch rule at every machine: any built-in rule name, or `{ rule: 'atc', k }` (default `fifo`). */
+  dispatch?: DispatchSpec;
+  /**
+   * When given (> 0), every job is due at its release plus this factor times its total work (the
+   * total-work due-date rule), so that due-date rules (`edd`, `cr`, `atc`) have due dates to work with.
+   * Default: no due dates.
+   */
+  dueDateFactor?: number;
 }
 
 /**
@@ -21,6 +28,10 @@ export function jobShopToScenarioYaml(
 ): string {
   const unit = options.timeUnit ?? 'min';
   const dispatch = options.dispatch ?? 'fifo';
+  const factor = options.dueDateFactor;
+  if (factor !== undefined && !(Number.isFinite(factor) && factor > 0)) {
+    throw new RangeError(`jobShopToScenarioYaml: dueDateFactor must be a finite number > 0 (got ${factor})`);
+  }
   const totalWork = instance.operations.flat().reduce((s, op) => s + op.duration, 0);
   const doc = {
     name: `job shop ${instance.name}`,
@@ -29,6 +40,7 @@ export function jobShopToScenarioYaml(
     products: instance.operations.map((ops, j) => ({
       id: `job${j}`,
       routing: ops.map((op) => ({ station: `m${op.machine}`, processTime: `${op.duration}${unit}` })),
+      ...(factor === undefined ? {} : { dueDate: { rule: 'totalWork', factor } }),
     })),
     sources: [
       {
