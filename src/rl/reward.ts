@@ -1,7 +1,7 @@
 import type { Part, Plant } from '../entities/index.js';
 import type { AnyDecisionPoint } from '../policies/contract.js';
 import { PartTable } from './_internal/part-table.js';
-import type { ScenarioInfo } from './_internal/scenario-info.js';
+import type { ProductRoute, ScenarioInfo } from './_internal/scenario-info.js';
 
 /**
  * Rewards of the RL environment. A reward is computed at the end of every step (after the run went on
@@ -113,7 +113,7 @@ export class MakespanReward implements Reward {
   /** Per station: mean work not yet started that waits for it, s. */
   private readonly remaining: Float64Array;
   /** Parts in the system: `a` the time it is free, s; `b` its work not yet started, s. */
-  private readonly parts = new PartTable();
+  private readonly parts = new PartTable<ProductRoute | undefined>();
   private lastFinishS = 0;
   private previousBound = 0;
 
@@ -146,7 +146,7 @@ export class MakespanReward implements Reward {
           if (at[k]! >= 0) this.remaining[at[k]!]! += work[k]!;
         }
       }
-      this.parts.add(part, now, left);
+      this.parts.add(part, now, left, route);
     };
     const leave = (part: Part) => {
       const i = this.parts.find(part);
@@ -167,7 +167,8 @@ export class MakespanReward implements Reward {
     events.on('partReleased', enter);
     events.on('partAssembled', (part, _at, now) => enter(part, now));
     events.on('processStarted', (part, station, server, now) => {
-      const route = this.info.routes.get(part.product);
+      const i = this.parts.find(part);
+      const route = i >= 0 ? this.parts.ref[i] : this.info.routes.get(part.product);
       const k = part.step;
       const mean = route === undefined ? 0 : (route.workS[k] ?? 0);
       // A step with alternatives: its time at the chosen station (no station was charged for it).
@@ -179,7 +180,6 @@ export class MakespanReward implements Reward {
         this.committed[this.serverBase[s]! + server] = now + p;
         if (alt === undefined) this.remaining[s] = Math.max(0, this.remaining[s]! - p);
       }
-      const i = this.parts.find(part);
       if (i >= 0) {
         this.parts.a[i] = now + p;
         this.parts.b[i] = Math.max(0, this.parts.b[i]! - mean);
@@ -240,7 +240,7 @@ export class MakespanReward implements Reward {
 /** Total tardiness bookkeeping shared by the `tardiness` and `cost` rewards. */
 class TardinessMeter {
   /** Parts in the system with a due date: `a` the due date, s. */
-  private readonly late = new PartTable();
+  private readonly late = new PartTable<undefined>();
   /** Σ over finished (or scrapped) parts of their tardiness, s. */
   private doneS = 0;
 
@@ -248,7 +248,7 @@ class TardinessMeter {
     this.late.clear();
     this.doneS = 0;
     const enter = (part: Part) => {
-      if (part.dueS < Number.POSITIVE_INFINITY) this.late.add(part, part.dueS, 0);
+      if (part.dueS < Number.POSITIVE_INFINITY) this.late.add(part, part.dueS, 0, undefined);
     };
     const leave = (part: Part, now: number, counts: boolean) => {
       if (this.late.find(part) < 0) return;
