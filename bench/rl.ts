@@ -2,7 +2,8 @@
  * The RL environment's speed: decisions per wall-clock second of the in-process env with a random masked
  * policy (ft10 as one env and as a vector of 16; the demo factory with dispatch decisions), and, as the
  * floor to compare with, ft10 episodes per second with the fifo rule through `buildPlant` + `plant.run`
- * (no agent). Medians over rounds after a warm-up. `node dist/bench/rl.js [--quick]` runs it alone.
+ * (no agent), and the same random choices made by a policy object in `buildPlant` (the env's floor: the
+ * broker builds the same decision points, but the run never stops). Medians over rounds after a warm-up. `node dist/bench/rl.js [--quick]` runs it alone.
  */
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
@@ -104,6 +105,8 @@ export interface RlBench {
   demoFactoryDispatch: Rate;
   /** ft10 with the fifo rule, buildPlant + plant.run: episodes per second. */
   ft10FifoEpisodesPerSecond: number;
+  /** ft10 with a random policy object through buildPlant (no env): decisions per second. */
+  ft10RandomRuleDecisionsPerSecond: number;
   /** Decisions per ft10 episode with the random masked policy (options ≥ 2 only). */
   ft10DecisionsPerEpisode: number;
 }
@@ -144,11 +147,33 @@ export function benchRl(quick: boolean, log: (line: string) => void): RlBench {
   log(
     `rl        ft10 fifo rule      ${fmt(fifo.perSecond)} episodes/s    (buildPlant + plant.run, no agent)`,
   );
+  // The same random choices made in process by a policy object (buildPlant's `policies`): the broker builds
+  // the same decision points, but nothing stops the run, so this is the floor of the env's cost.
+  const ruleRng = new RandomStream('bench/rl', '4');
+  let ruleDecisions = 0;
+  const randomRule = {
+    name: 'random',
+    decide(point: { readonly options: readonly unknown[] }): number {
+      ruleDecisions++;
+      return ruleRng.int(0, point.options.length - 1);
+    },
+  };
+  const randomRuleRate = measure(rounds, () => {
+    ruleDecisions = 0;
+    for (let i = 0; i < fifoEpisodes; i++) {
+      buildPlant(jobShop, i + 1, { policies: { dispatch: randomRule } }).plant.run();
+    }
+    return { steps: ruleDecisions, episodes: fifoEpisodes };
+  });
+  log(
+    `rl        ft10 random rule    ${fmt(randomRuleRate.perSecond)} decisions/s   (the same choices by a policy object through buildPlant: no env, no stops)`,
+  );
   return {
     ft10Single,
     ft10Vector16,
     demoFactoryDispatch,
     ft10FifoEpisodesPerSecond: fifo.perSecond,
+    ft10RandomRuleDecisionsPerSecond: randomRuleRate.perSecond,
     ft10DecisionsPerEpisode,
   };
 }
