@@ -2,6 +2,7 @@
  * `npm run bench [-- --json] [-- --quick]`: shopfloor's kernel side by side with simjs@2.0.3 in one
  * process, on the same models written the way a user of each library writes them.
  * `npm run bench -- rules [--json] [--quick]`: the dispatch rules on the job-shop benchmarks (bench/rules.ts).
+ * `npm run bench -- rl [--json] [--quick]`: the RL environment alone (bench/rl.ts; also part of the full run).
  *
  * Figures are jobs per wall-clock second (each engine needs a different number of events per job,
  * so events/s would not compare like with like), median over several rounds after a warm-up.
@@ -17,12 +18,21 @@ import { shopfloorMm1 } from './models/shopfloor-mm1.js';
 import { shopfloorTandem } from './models/shopfloor-tandem.js';
 import { simjsMm1, simjsTandem } from './models/simjs.js';
 import type { QueueModelResult } from './models/types.js';
+import { benchRl } from './rl.js';
 
 const argv = process.argv.slice(2);
 const entry = argv.find((a) => !a.startsWith('--'));
 if (entry !== undefined) {
+  if (entry === 'rl') {
+    const rest = new Set(argv);
+    const rl = benchRl(rest.has('--quick'), (line) => process.stdout.write(`${line}\n`));
+    if (rest.has('--json')) process.stdout.write(`${JSON.stringify({ rl })}\n`);
+    process.exit(0);
+  }
   if (entry !== 'rules') {
-    process.stderr.write(`bench: unknown entry "${entry}" (known: rules; none runs the kernel benchmark)\n`);
+    process.stderr.write(
+      `bench: unknown entry "${entry}" (known: rules, rl; none runs the kernel benchmark)\n`,
+    );
     process.exit(2);
   }
   const { runRulesBench } = await import('./rules.js');
@@ -184,6 +194,10 @@ log(
   `bottling  ${bottling.simulatedHoursPerSecond} simulated h/s   ${fmt(bottling.eventsPerSecond)} events/s   peak RSS ${bottling.peakRssMiB} MiB (${bottling.peakRssHorizonH} h run)   (scenarios/bottling.yaml, ${perRun.events} events per 8 h run)`,
 );
 
+// The RL environment (src/rl): decisions per second with a random masked policy; see bench/rl.ts.
+log();
+const rl = benchRl(quick, log);
+
 log();
 const memHorizons = quick ? [1e5, 1e6] : [1e6, 1e7];
 const memory = {
@@ -208,6 +222,7 @@ if (json) {
     tandem5,
     scenarioTandem5: scenarioTandem5Result,
     bottling,
+    rl,
     memory,
   };
   process.stdout.write(`${JSON.stringify(result)}\n`);

@@ -10,6 +10,8 @@ export type { Estimate, RunScenarioOptions, ScenarioResult } from './build/run-s
 export { runScenario } from './build/run-scenario.js';
 export type { DistributionSpec } from './distribution-schema.js';
 export { DISTRIBUTION_FAMILIES, DurationDistribution, toDistribution } from './distribution-schema.js';
+export type { EnvSpec } from './env-schema.js';
+export { EnvSchema, REWARD_NAMES } from './env-schema.js';
 export { bestKnownMakespan, jobShopInstanceNames, loadJobShopInstance } from './jobshop/instances.js';
 export type {
   JobShopInstance,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DISPATCH_RULE_NAMES, type DispatchRuleName } from '../policies/index.js';
 import { DurationDistribution } from './distribution-schema.js';
+import { EnvSchema } from './env-schema.js';
 import { Coordinate, Duration, Length, PositiveDuration, Power, Speed } from './quantity-schema.js';
 
 /**
@@ -531,6 +532,7 @@ export const ScenarioSchema = z
     conveyors: z.array(ConveyorSchema).default([]),
     robots: z.array(RobotFleetSchema).default([]),
     shifts: z.array(ShiftCalendarSchema).default([]),
+    env: EnvSchema.optional(),
   })
   .meta({ title: 'shopfloor scenario' });
 

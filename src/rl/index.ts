@@ -1,0 +1,32 @@
+/**
+ * The reinforcement-learning environment, in process: {@link ShopfloorEnv} with Gymnasium's semantics,
+ * its spaces, observations and rewards, the batched {@link VectorEnv}, and {@link checkEnv}, the
+ * executable contract.
+ */
+
+export type { CheckEnvOptions, CheckEnvReport, CheckResult } from './check-env.js';
+export { CheckEnvError, checkEnv } from './check-env.js';
+export type { EnvErrorCode } from './errors.js';
+export { EnvClosedError, EnvConfigError, EnvError, InvalidActionError, NeedsResetError } from './errors.js';
+export type { ObservationScales, SlotMode } from './observation.js';
+export {
+  CANDIDATE_FEATURES,
+  CONTEXT_FEATURES,
+  OBSERVATION_CLIP,
+  observationFeatureNames,
+} from './observation.js';
+export type { CostWeights, RewardContext, RewardFunction, RewardName } from './reward.js';
+export { DEFAULT_COST_WEIGHTS } from './reward.js';
+export type {
+  EnvInfo,
+  IllegalActionMode,
+  ResetOptions,
+  ResetResult,
+  ShopfloorEnvOptions,
+  StepResult,
+} from './shopfloor-env.js';
+export { ShopfloorEnv } from './shopfloor-env.js';
+export type { BoxSpace, DiscreteSpace, MultiBinarySpace, Space } from './spaces.js';
+export { boxSize, contains, spaceProblems } from './spaces.js';
+export type { VectorEnvOptions, VectorResetResult, VectorStepResult } from './vector-env.js';
+export { VectorEnv } from './vector-env.js';
