@@ -105,9 +105,12 @@ function typedPaths(doc: Doc): Path[] {
 /** Values that are wrong for every slot of {@link typedPaths} (a valid id, integer or duration is not among them). */
 function wrongFor(path: Path, value: unknown): unknown {
   const key = path[path.length - 1];
-  // 'random' is a valid id and `1.5` a wrong integer but fine elsewhere: keep only values wrong for the slot.
+  // 'random' is a valid id (and dispatch rule) and `1.5` a wrong integer but fine elsewhere: keep only values
+  // wrong for the slot.
   if (key === 'id') return typeof value === 'string' && /^[A-Za-z_]/.test(value) ? 'has space' : value;
   if (key === 'seed' && value === 0) return -1;
+  // 'random' is a dispatch rule too.
+  if (key === 'dispatch' && value === 'random') return 'randomly';
   if (key === 'servers' || key === 'replications' || key === 'capacity') return value === 0 ? 0 : 'two';
   if (
     key === 'processTime' &&

@@ -8,7 +8,7 @@ import { simulatedMakespan } from '../../_support/simulate-jobshop.js';
  * then, builds exactly the non-delay schedule of the textbook construction: a machine never idles while a
  * part waits for it, and at each instant the rule picks among the whole conflict set, ties going to the
  * earliest queue entry, then the job (product) order. Its FIFO and SPT makespans must therefore equal those
- * of the independent Giffler–Thompson builder of test/_support. About 2 s.
+ * of the independent Giffler–Thompson builder of test/_support. About 1 s.
  */
 const INSTANCES = ['ft06', 'ft10', 'la01', 'la02', 'la03', 'la04', 'la05'];
 
