@@ -5,7 +5,6 @@
  * (no agent), and the same random choices made by a policy object in `buildPlant` (the env's floor: the
  * broker builds the same decision points, but the run never stops). Medians over rounds after a warm-up. `node dist/bench/rl.js [--quick]` runs it alone.
  */
-import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { RandomStream } from '../src/engine/index.js';
 import { ShopfloorEnv, VectorEnv } from '../src/rl/index.js';
@@ -17,7 +16,7 @@ import {
   loadScenarioFile,
   type Scenario,
 } from '../src/scenario/index.js';
-import { median } from './harness.js';
+import { compare, type Measurement } from './harness.js';
 
 const root = (path: string): string => fileURLToPath(new URL(`../../${path}`, import.meta.url));
 
@@ -78,50 +77,35 @@ function runVector(venv: VectorEnv, steps: number, rng: RandomStream): { steps: 
   return { steps: rounds * n, episodes };
 }
 
-interface Rate {
-  /** Median decisions (or episodes) per wall-clock second. */
-  perSecond: number;
-  /** Episodes completed per measured round. */
-  episodesPerRound: number;
-}
-
-function measure(rounds: number, run: () => { steps: number; episodes: number }): Rate {
-  run(); // warm-up
-  const rates: number[] = [];
-  let episodes = 0;
-  for (let r = 0; r < rounds; r++) {
-    const t0 = performance.now();
-    const out = run();
-    rates.push(out.steps / ((performance.now() - t0) / 1000));
-    episodes = out.episodes;
-  }
-  return { perSecond: Math.round(median(rates)), episodesPerRound: episodes };
-}
-
 /** The `rl` entry of the benchmark. */
 export interface RlBench {
-  ft10Single: Rate;
-  ft10Vector16: Rate;
-  demoFactoryDispatch: Rate;
+  /** ft10, one env, random masked policy: decisions per second. */
+  ft10Single: number;
+  /** ft10, a vector of 16 envs: decisions per second (all sub-environments together). */
+  ft10Vector16: number;
+  /** ft10, a random policy object through buildPlant (no env, no stops): decisions per second. */
+  ft10RandomRule: number;
   /** ft10 with the fifo rule, buildPlant + plant.run: episodes per second. */
   ft10FifoEpisodesPerSecond: number;
-  /** ft10 with a random policy object through buildPlant (no env): decisions per second. */
-  ft10RandomRuleDecisionsPerSecond: number;
+  /** Single env / random rule: the share of the in-process rule speed the env keeps. */
+  envOverRandomRule: number;
   /** Decisions per ft10 episode with the random masked policy (options ≥ 2 only). */
   ft10DecisionsPerEpisode: number;
+  /** The demo factory, dispatch decisions, random masked policy: decisions per second. */
+  demoFactoryDispatch: number;
 }
 
-/** Measures the RL environment; prints one line per figure through `log`. */
+/**
+ * Measures the RL environment; prints one line per figure through `log`. The ft10 contenders run
+ * interleaved, round by round (bench/harness.ts `compare`), so a busy machine slows them alike and the
+ * ratio stays meaningful.
+ */
 export function benchRl(quick: boolean, log: (line: string) => void): RlBench {
   const rounds = quick ? 3 : 7;
   const steps = quick ? 20_000 : 100_000;
+  const episodes = quick ? 600 : 3000;
   const jobShop = ft10();
   const single = new ShopfloorEnv({ scenario: jobShop, agent: ['dispatch'], slots: 'product', seed: 1 });
-  const ft10Single = measure(rounds, () => runSingle(single, steps, new RandomStream('bench/rl', '1')));
-  const ft10DecisionsPerEpisode = Math.round(steps / Math.max(1, ft10Single.episodesPerRound));
-  log(
-    `rl        ft10 single env     ${fmt(ft10Single.perSecond)} decisions/s   (random masked policy, slots: product, ~${ft10DecisionsPerEpisode} decisions per episode)`,
-  );
   const vector = new VectorEnv({
     scenario: jobShop,
     agent: ['dispatch'],
@@ -129,24 +113,6 @@ export function benchRl(quick: boolean, log: (line: string) => void): RlBench {
     numEnvs: 16,
     seed: 1,
   });
-  const ft10Vector16 = measure(rounds, () => runVector(vector, steps, new RandomStream('bench/rl', '2')));
-  log(`rl        ft10 vector of 16   ${fmt(ft10Vector16.perSecond)} decisions/s`);
-  const demo = new ShopfloorEnv({ scenario: demoFactory(), agent: ['dispatch'], seed: 1 });
-  const demoSteps = quick ? 5_000 : 20_000;
-  const demoFactoryDispatch = measure(rounds, () =>
-    runSingle(demo, demoSteps, new RandomStream('bench/rl', '3')),
-  );
-  log(
-    `rl        demo factory        ${fmt(demoFactoryDispatch.perSecond)} decisions/s   (dispatch, random masked policy)`,
-  );
-  const fifoEpisodes = quick ? 500 : 3000;
-  const fifo = measure(rounds, () => {
-    for (let i = 0; i < fifoEpisodes; i++) buildPlant(jobShop, i + 1).plant.run();
-    return { steps: fifoEpisodes, episodes: fifoEpisodes };
-  });
-  log(
-    `rl        ft10 fifo rule      ${fmt(fifo.perSecond)} episodes/s    (buildPlant + plant.run, no agent)`,
-  );
   // The same random choices made in process by a policy object (buildPlant's `policies`): the broker builds
   // the same decision points, but nothing stops the run, so this is the floor of the env's cost.
   const ruleRng = new RandomStream('bench/rl', '4');
@@ -158,24 +124,80 @@ export function benchRl(quick: boolean, log: (line: string) => void): RlBench {
       return ruleRng.int(0, point.options.length - 1);
     },
   };
-  const randomRuleRate = measure(rounds, () => {
-    ruleDecisions = 0;
-    for (let i = 0; i < fifoEpisodes; i++) {
-      buildPlant(jobShop, i + 1, { policies: { dispatch: randomRule } }).plant.run();
-    }
-    return { steps: ruleDecisions, episodes: fifoEpisodes };
-  });
-  log(
-    `rl        ft10 random rule    ${fmt(randomRuleRate.perSecond)} decisions/s   (the same choices by a policy object through buildPlant: no env, no stops)`,
-  );
-  return {
-    ft10Single,
-    ft10Vector16,
-    demoFactoryDispatch,
-    ft10FifoEpisodesPerSecond: fifo.perSecond,
-    ft10RandomRuleDecisionsPerSecond: randomRuleRate.perSecond,
+  type Run = { steps: number; episodes: number };
+  const [env, vec, rule, fifo] = compare<Run>(
+    [
+      {
+        engine: 'env',
+        run: () => runSingle(single, steps, new RandomStream('bench/rl', '1')),
+        units: (r) => r.steps,
+      },
+      {
+        engine: 'vector16',
+        run: () => runVector(vector, steps, new RandomStream('bench/rl', '2')),
+        units: (r) => r.steps,
+      },
+      {
+        engine: 'random rule',
+        run: () => {
+          ruleDecisions = 0;
+          for (let i = 0; i < episodes; i++) {
+            buildPlant(jobShop, i + 1, { policies: { dispatch: randomRule } }).plant.run();
+          }
+          return { steps: ruleDecisions, episodes };
+        },
+        units: (r) => r.steps,
+      },
+      {
+        engine: 'fifo',
+        run: () => {
+          for (let i = 0; i < episodes; i++) buildPlant(jobShop, i + 1).plant.run();
+          return { steps: 0, episodes };
+        },
+        units: (r) => r.episodes,
+      },
+    ],
+    rounds,
+    1,
+  ) as [Measurement<Run>, Measurement<Run>, Measurement<Run>, Measurement<Run>];
+  const ft10DecisionsPerEpisode = Math.round(env.last.steps / Math.max(1, env.last.episodes));
+  const result: RlBench = {
+    ft10Single: Math.round(env.medianPerSecond),
+    ft10Vector16: Math.round(vec.medianPerSecond),
+    ft10RandomRule: Math.round(rule.medianPerSecond),
+    ft10FifoEpisodesPerSecond: Math.round(fifo.medianPerSecond),
+    envOverRandomRule: Math.round((100 * env.medianPerSecond) / rule.medianPerSecond) / 100,
     ft10DecisionsPerEpisode,
+    demoFactoryDispatch: 0,
   };
+  log(
+    `rl        ft10 single env     ${fmt(result.ft10Single)} decisions/s   (random masked policy, slots: product, ~${ft10DecisionsPerEpisode} decisions per episode)`,
+  );
+  log(`rl        ft10 vector of 16   ${fmt(result.ft10Vector16)} decisions/s`);
+  log(
+    `rl        ft10 random rule    ${fmt(result.ft10RandomRule)} decisions/s   (the same choices by a policy object through buildPlant: no env; env reaches ${Math.round(100 * result.envOverRandomRule)}% of it)`,
+  );
+  log(
+    `rl        ft10 fifo rule      ${fmt(result.ft10FifoEpisodesPerSecond)} episodes/s    (buildPlant + plant.run, no agent)`,
+  );
+  const demo = new ShopfloorEnv({ scenario: demoFactory(), agent: ['dispatch'], seed: 1 });
+  const demoSteps = quick ? 5_000 : 20_000;
+  const [demoRate] = compare<Run>(
+    [
+      {
+        engine: 'demo',
+        run: () => runSingle(demo, demoSteps, new RandomStream('bench/rl', '3')),
+        units: (r) => r.steps,
+      },
+    ],
+    rounds,
+    1,
+  );
+  result.demoFactoryDispatch = Math.round(demoRate!.medianPerSecond);
+  log(
+    `rl        demo factory        ${fmt(result.demoFactoryDispatch)} decisions/s   (dispatch, random masked policy)`,
+  );
+  return result;
 }
 
 function fmt(n: number): string {
