@@ -120,6 +120,8 @@ export type {
   CrewSpec,
   CrewState,
   CrewTravel,
+  DecisionBrokerOptions,
+  DecisionStop,
   DefectAction,
   EnergyReport,
   EventMap,
@@ -169,9 +171,12 @@ export {
   CrewPool,
   conveyorPowerKW,
   DeadlockError,
+  DecisionBroker,
   distanceM,
   Emitter,
   EnergyMeter,
+  naturalCompare,
+  naturalKey,
   OrderSource,
   Part,
   Plant,
@@ -218,28 +223,97 @@ export type {
   TransportView,
 } from './policies/contract.js';
 export { DECISION_KINDS } from './policies/decision-kinds.js';
+export type { AtcOptions, DispatchRuleName, DispatchSpec } from './policies/index.js';
 export {
+  atc,
+  atcIndex,
   byPriority,
   byStationPriority,
   CREW_RULES,
+  cr,
+  criticalRatio,
+  DISPATCH_RULE_NAMES,
   DISPATCH_RULES,
+  dispatchPolicy,
   edd,
+  fastest,
+  fddMwkr,
   fifo,
   fifoTransport,
+  firstAlternative,
   firstRequested,
+  flowDueDate,
+  leastWork,
+  lifo,
+  lpt,
+  lwkr,
+  MAINTENANCE_RULES,
+  maintainNow,
+  mopnr,
+  mwkr,
   nearestIdle,
+  ROUTING_RULES,
+  randomRule,
+  shortestQueue,
   spt,
   TRANSPORT_RULES,
+  WHEN_IDLE_MAX_POSTPONEMENTS,
+  whenIdle,
+  whenIdleUpTo,
 } from './policies/index.js';
 
 // ── Reinforcement learning (src/rl) ─────────────────────────────────────────────────────────────────
-// Reserved for the RL environment (environment, vector environment, checkEnv, env server): list its
-// names here explicitly, `export type` for types, when src/rl lands.
+
+export type {
+  BoxSpace,
+  CheckEnvOptions,
+  CheckEnvReport,
+  CheckResult,
+  CostWeights,
+  DiscreteSpace,
+  EnvErrorCode,
+  EnvInfo,
+  IllegalActionMode,
+  MultiBinarySpace,
+  ObservationScales,
+  ResetOptions,
+  ResetResult,
+  RewardContext,
+  RewardFunction,
+  RewardName,
+  ShopfloorEnvOptions,
+  SlotMode,
+  Space,
+  StepResult,
+  VectorEnvOptions,
+  VectorResetResult,
+  VectorStepResult,
+} from './rl/index.js';
+export {
+  boxSize,
+  CANDIDATE_FEATURES,
+  CheckEnvError,
+  CONTEXT_FEATURES,
+  checkEnv,
+  contains,
+  DEFAULT_COST_WEIGHTS,
+  EnvClosedError,
+  EnvConfigError,
+  EnvError,
+  InvalidActionError,
+  NeedsResetError,
+  OBSERVATION_CLIP,
+  observationFeatureNames,
+  ShopfloorEnv,
+  spaceProblems,
+  VectorEnv,
+} from './rl/index.js';
 
 // ── Scenarios (src/scenario) ────────────────────────────────────────────────────────────────────────
 
 export type {
   BufferSpec,
+  BuildOptions,
   BuiltModel,
   ConveyorSpec,
   Crew as ScenarioCrew,
@@ -295,3 +369,8 @@ export {
   toDistribution,
   unitsOf,
 } from './scenario/index.js';
+
+// ── Reports (src/report) ────────────────────────────────────────────────────────────────────────────
+
+export type { ScheduleRecorder, ScheduleRow, ScheduleRowKind } from './report/index.js';
+export { recordSchedule, SCHEDULE_CSV_HEADER, scheduleToCsv } from './report/index.js';

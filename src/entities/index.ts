@@ -57,7 +57,7 @@ export type { Order, OrderSourceOptions } from './order-source.js';
 export { OrderSource } from './order-source.js';
 export type { PartOptions, StepRecord } from './part.js';
 export { Part } from './part.js';
-export type { PartReceiver } from './plant.js';
+export type { DecisionStop, PartReceiver } from './plant.js';
 export { Plant } from './plant.js';
 export type { Position } from './position.js';
 export { distanceM } from './position.js';

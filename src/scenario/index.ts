@@ -4,7 +4,7 @@
  */
 
 export { BuildError } from './build/build-error.js';
-export type { BuiltModel } from './build/build-plant.js';
+export type { BuildOptions, BuiltModel } from './build/build-plant.js';
 export { buildPlant } from './build/build-plant.js';
 export type { Estimate, RunScenarioOptions, ScenarioResult } from './build/run-scenario.js';
 export { runScenario } from './build/run-scenario.js';
