@@ -7,7 +7,6 @@ import {
 } from '../../engine/index.js';
 import type { DispatchPolicy, MaintenancePolicy, StationView } from '../../policies/contract.js';
 import { Buffer } from '../buffer.js';
-import type { CrewJob, CrewPool } from '../crew-pool.js';
 import { naturalKey } from '../decisions/natural-key.js';
 import { stationView } from '../decisions/views.js';
 import type { FailureModeOptions } from '../failure-mode.js';
@@ -22,9 +21,10 @@ import type { ShiftCalendar } from '../shift-calendar.js';
 import { DispatchTask } from './dispatch-task.js';
 import { assemblyKit } from './kit.js';
 import { MaintenanceTask } from './maintenance-task.js';
-import { type FailureClock, NO_EVENT, type PlanClock, type Server } from './server.js';
-import { checkGrouping, checkInspection, checkUnique } from './station-checks.js';
+import { NO_EVENT, type PlanClock, type Server } from './server.js';
+import { checkGrouping, checkInspection } from './station-checks.js';
 import type { StationOptions } from './station-options.js';
+import { checkUpkeep, Upkeep } from './upkeep.js';
 
 /**
  * A machine group: `servers` parallel identical servers fed by one input buffer.
@@ -56,7 +56,8 @@ export class Station {
   /** @internal sort key of its decisions. */
   readonly sortKey: string;
   private idle = 0;
-  private readonly crews: CrewPool | undefined;
+  /** Failure and maintenance clocks of the servers, and their crew jobs. */
+  private readonly upkeep: Upkeep;
   private readonly setupTimes: StationOptions['setupTimes'];
   private readonly setupStream: RandomStream;
   private readonly tender: MachineTender | undefined;
@@ -93,7 +94,6 @@ export class Station {
     this.maintenancePolicy = options.maintenancePolicy;
     this.sortKey = naturalKey(id);
     this.dispatchTask = new DispatchTask(this);
-    this.crews = options.crews;
     this.setupTimes = options.setupTimes;
     this.setupStream = plant.sim.streams.get(`${id}/setup`);
     this.tender = options.tender;
@@ -110,22 +110,12 @@ export class Station {
     checkGrouping(id, options);
     const failures = options.failures ?? [];
     const plans = options.maintenance ?? [];
-    checkUnique(id, 'failure mode', failures);
-    checkUnique(id, 'maintenance plan', plans);
-    for (const f of failures) this.checkFailure(f);
-    for (const p of plans) {
-      if (!(p.intervalS > 0 && Number.isFinite(p.intervalS))) {
-        throw new InvalidArgumentError(
-          `Station: maintenance ${p.name} of ${id} needs intervalS > 0 s (got ${p.intervalS})`,
-        );
-      }
-      if (p.postponeS !== undefined && !(p.postponeS > 0 && Number.isFinite(p.postponeS))) {
-        throw new InvalidArgumentError(
-          `Station: maintenance ${p.name} of ${id} needs postponeS > 0 s (got ${p.postponeS})`,
-        );
-      }
-      this.checkSkill(p.skill, `maintenance ${p.name}`);
-    }
+    checkUpkeep(id, options.crews, failures, plans);
+    this.upkeep = new Upkeep(this, options.crews, {
+      setState: (s, to) => this.setState(s, to),
+      interrupt: (s) => this.interrupt(s),
+      becomeUp: (s) => this.becomeUp(s),
+    });
     const sim = plant.sim;
     for (let i = 0; i < n; i++) {
       const server: Server = {
@@ -172,10 +162,7 @@ export class Station {
       this.servers.push(server);
     }
     this.idle = n;
-    for (const s of this.servers) {
-      for (const c of s.failures) this.armFailure(s, c);
-      for (const p of s.plans) this.armPlan(s, p);
-    }
+    for (const s of this.servers) this.upkeep.arm(s);
     this.input.setConsumer(id, (part) => this.onArrival(part));
     if (this.shifts !== undefined) {
       this.onShift = this.shifts.isOn(sim.now);
@@ -283,30 +270,6 @@ export class Station {
       out.push(s.blockedOn);
     }
     return out;
-  }
-
-  private checkFailure(f: FailureModeOptions): void {
-    const basis = f.basis ?? 'calendar';
-    if (basis === 'cycles') {
-      if (!(Number.isInteger(f.cycles) && (f.cycles ?? 0) >= 1)) {
-        throw new InvalidArgumentError(
-          `Station: failure ${f.name} of ${this.id} (cycles basis) needs cycles, an integer >= 1 (got ${f.cycles})`,
-        );
-      }
-    } else if (f.timeToFailure === undefined) {
-      throw new InvalidArgumentError(
-        `Station: failure ${f.name} of ${this.id} (${basis} basis) needs timeToFailure`,
-      );
-    }
-    this.checkSkill(f.skill, `failure ${f.name}`);
-  }
-
-  private checkSkill(skill: string | undefined, what: string): void {
-    if (this.crews !== undefined && !this.crews.canDo(skill)) {
-      throw new InvalidArgumentError(
-        `Station: ${what} of ${this.id} needs skill ${JSON.stringify(skill)}, which no crew of ${this.crews.id} has`,
-      );
-    }
   }
 
   private setState(s: Server, to: ServerState): void {
@@ -523,40 +486,12 @@ export class Station {
     s.busySinceS = sim.now;
     s.workEndS = sim.now + workS;
     s.finishId = sim.schedule(workS, s.onFinish);
-    for (const c of s.failures) {
-      if (c.basis === 'operating') c.eventId = sim.schedule(c.remainingS, () => this.failureDue(s, c));
-    }
-    for (const p of s.plans) {
-      if (p.basis === 'operating' && p.remainingS >= 0) {
-        p.eventId = sim.schedule(p.remainingS, () => this.planDue(p));
-      }
-    }
+    this.upkeep.startClocks(s);
   }
 
   /** Stops the operating clocks at the end of (or an interruption of) busy time. */
   private stopWork(s: Server): void {
-    const sim = this.plant.sim;
-    const elapsed = sim.now - s.busySinceS;
-    for (const c of s.failures) {
-      if (c.basis === 'operating' && c.eventId !== NO_EVENT) {
-        sim.cancel(c.eventId);
-        c.eventId = NO_EVENT;
-        c.remainingS = Math.max(0, c.remainingS - elapsed);
-        // Worn out exactly as the work ended (same instant): fail once the server is free.
-        if (c.remainingS === 0) s.pending.push(c);
-      }
-    }
-    for (const p of s.plans) {
-      if (p.basis === 'operating' && p.eventId !== NO_EVENT) {
-        sim.cancel(p.eventId);
-        p.eventId = NO_EVENT;
-        p.remainingS = Math.max(0, p.remainingS - elapsed);
-        if (p.remainingS === 0) {
-          p.remainingS = -1;
-          s.pmDue.push(p);
-        }
-      }
-    }
+    this.upkeep.stopClocks(s);
     s.busySinceS = Number.NaN;
   }
 
@@ -569,12 +504,7 @@ export class Station {
     const now = this.plant.sim.now;
     this.finishPart(s, part, now);
     for (const other of s.others) this.finishPart(s, other, now);
-    for (const c of s.failures) {
-      if (c.basis === 'cycles' && ++c.count >= (c.mode.cycles ?? 1)) {
-        c.count = 0;
-        s.pending.push(c);
-      }
-    }
+    this.upkeep.countCycle(s);
     if (s.others.length > 0 || this.assembly !== undefined) {
       this.finishGroup(s);
       return;
@@ -710,7 +640,7 @@ export class Station {
    */
   private failIfPending(s: Server): boolean {
     if (s.pending.length === 0) return false;
-    this.goDown(s, s.pending.shift()!);
+    this.upkeep.goDown(s, s.pending.shift()!);
     return true;
   }
 
@@ -722,7 +652,7 @@ export class Station {
       return;
     }
     if (s.pmDue.length > 0) {
-      this.startMaintenance(s);
+      this.upkeep.startMaintenance(s);
       return;
     }
     this.setState(s, 'idle');
@@ -741,112 +671,12 @@ export class Station {
     }
   }
 
-  private armFailure(s: Server, c: FailureClock): void {
-    if (c.basis === 'cycles') return;
-    const ttf = c.mode.timeToFailure!.sample(c.stream);
-    if (c.basis === 'operating') {
-      c.remainingS = ttf;
-      if (s.state === 'busy') {
-        c.eventId = this.plant.sim.schedule(ttf, () => this.failureDue(s, c));
-      }
-    } else {
-      c.eventId = this.plant.sim.schedule(ttf, () => this.failureDue(s, c));
-    }
-  }
-
-  private failureDue(s: Server, c: FailureClock): void {
-    c.eventId = NO_EVENT;
-    c.remainingS = 0;
-    // Not while it is already down, in maintenance, off shift, changing over or being loaded/unloaded:
-    // the failure then strikes as soon as it could work again (becomeUp/afterFree/work take `pending`).
-    if (s.state !== 'busy' && s.state !== 'idle' && s.state !== 'blocked') {
-      s.pending.push(c);
-      return;
-    }
-    this.goDown(s, c);
-  }
-
-  private goDown(s: Server, c: FailureClock): void {
-    const sim = this.plant.sim;
-    this.interrupt(s);
-    s.waitToken++;
-    this.setState(s, 'down-waiting');
-    s.failuresSinceMaintenance++;
-    this.plant.events.emit('failed', this.id, s.index, c.name, sim.now);
-    const durationS = c.mode.timeToRepair.sample(c.stream);
-    this.requestCrew({
-      kind: 'repair',
-      station: this.id,
-      server: s.index,
-      skill: c.mode.skill,
-      priority: this.priority,
-      position: this.position,
-      durationS,
-      onStart: () => this.setState(s, 'repair'),
-      onDone: () => {
-        this.plant.events.emit('repaired', this.id, s.index, c.name, sim.now);
-        this.armFailure(s, c);
-        this.becomeUp(s);
-      },
-    });
-  }
-
-  private armPlan(s: Server, p: PlanClock): void {
-    if (p.basis === 'operating') {
-      p.remainingS = p.plan.intervalS;
-      if (s.state === 'busy') p.eventId = this.plant.sim.schedule(p.remainingS, () => this.planDue(p));
-    } else {
-      p.eventId = this.plant.sim.schedule(p.plan.intervalS, () => this.planDue(p));
-    }
-  }
-
-  private planDue(p: PlanClock): void {
-    p.eventId = NO_EVENT;
-    // NOTE: -1 marks "due, not re-armed", so startWork does not schedule it again.
-    p.remainingS = -1;
-    this.plant.broker.request(p.task);
-  }
-
   /**
    * @internal The maintenance decision of plan `p` of `s`: `now` queues it (it starts as soon as the
-   * server is free), `postpone` asks again `delayS` seconds later.
+   * server is free), `postpone` asks again `delayS` seconds later. See {@link Upkeep.maintain}.
    */
   maintain(s: Server, p: PlanClock, now: boolean, delayS: number): void {
-    if (now) {
-      p.postponed = 0;
-      s.pmDue.push(p);
-      if (s.state === 'idle') this.startMaintenance(s);
-      return;
-    }
-    p.postponed++;
-    const sim = this.plant.sim;
-    this.plant.events.emit('maintenancePostponed', this.id, s.index, p.plan.name, delayS, sim.now);
-    p.eventId = sim.schedule(delayS, () => this.planDue(p));
-  }
-
-  private startMaintenance(s: Server): void {
-    const p = s.pmDue.shift()!;
-    const sim = this.plant.sim;
-    this.setState(s, 'maintenance');
-    this.plant.events.emit('maintenanceStarted', this.id, s.index, p.plan.name, sim.now);
-    const durationS = p.plan.duration.sample(p.stream);
-    this.requestCrew({
-      kind: 'maintenance',
-      station: this.id,
-      server: s.index,
-      skill: p.plan.skill,
-      priority: this.priority,
-      position: this.position,
-      durationS,
-      onStart: () => {},
-      onDone: () => {
-        this.plant.events.emit('maintenanceEnded', this.id, s.index, p.plan.name, sim.now);
-        s.maintainedS = sim.now;
-        s.failuresSinceMaintenance = 0;
-        this.armPlan(s, p);
-        this.becomeUp(s);
-      },
-    });
+    this.upkeep.maintain(s, p, now, delayS);
   }
 
   private scheduleShiftChange(): void {
@@ -879,17 +709,5 @@ export class Station {
     s.finishId = NO_EVENT;
     s.remainingWorkS = s.workEndS - sim.now;
     this.stopWork(s);
-  }
-
-  private requestCrew(job: CrewJob): void {
-    if (!(job.durationS >= 0 && job.durationS < Number.POSITIVE_INFINITY)) {
-      throw new InvalidStateError(`Station: ${job.kind} time of ${this.id} drew ${job.durationS} s`);
-    }
-    if (this.crews !== undefined) {
-      this.crews.request(job);
-      return;
-    }
-    job.onStart();
-    this.plant.sim.schedule(job.durationS, job.onDone);
   }
 }
