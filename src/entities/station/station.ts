@@ -1,6 +1,5 @@
 import {
   type Distribution,
-  type EventId,
   InvalidArgumentError,
   InvalidStateError,
   type RandomStream,
@@ -17,11 +16,11 @@ import type { Part } from '../part.js';
 import type { Plant } from '../plant.js';
 import type { Position } from '../position.js';
 import type { ServerState } from '../server-state.js';
-import type { ShiftCalendar } from '../shift-calendar.js';
 import { DispatchTask } from './dispatch-task.js';
-import { assemblyKit } from './kit.js';
+import { Grouping } from './grouping.js';
 import { MaintenanceTask } from './maintenance-task.js';
 import { NO_EVENT, type PlanClock, type Server } from './server.js';
+import { ShiftControl } from './shift-control.js';
 import { checkGrouping, checkInspection } from './station-checks.js';
 import type { StationOptions } from './station-options.js';
 import { checkUpkeep, Upkeep } from './upkeep.js';
@@ -61,16 +60,12 @@ export class Station {
   private readonly setupTimes: StationOptions['setupTimes'];
   private readonly setupStream: RandomStream;
   private readonly tender: MachineTender | undefined;
-  private readonly shifts: ShiftCalendar | undefined;
-  private readonly stopAtShiftEnd: boolean;
+  /** Working time under the shift calendar. */
+  private readonly shift: ShiftControl;
   private readonly inspection: InspectionOptions | undefined;
   private readonly qualityStream: RandomStream;
-  private readonly batch: StationOptions['batch'];
-  private readonly assembly: StationOptions['assembly'];
-  /** Pending wake-up for a partial batch, and its time. */
-  private batchTimer: EventId = NO_EVENT;
-  private batchTimerAt = Number.POSITIVE_INFINITY;
-  private onShift = true;
+  /** Batches and assembly kits: which parts start together. */
+  private readonly grouping: Grouping;
   // NOTE: live listener lists of the per-part events, kept to test `length` on the hot path.
   private readonly movedListeners: readonly unknown[];
   private readonly startedListeners: readonly unknown[];
@@ -97,16 +92,18 @@ export class Station {
     this.setupTimes = options.setupTimes;
     this.setupStream = plant.sim.streams.get(`${id}/setup`);
     this.tender = options.tender;
-    this.shifts = options.shifts;
-    this.stopAtShiftEnd = options.atShiftEnd === 'stop';
+    this.shift = new ShiftControl(this, options.shifts, options.atShiftEnd === 'stop', this.servers, {
+      setState: (s, to) => this.setState(s, to),
+      interrupt: (s) => this.interrupt(s),
+      becomeUp: (s) => this.becomeUp(s),
+    });
     this.inspection = options.inspection;
     this.qualityStream = plant.sim.streams.get(`${id}/quality`);
     if (options.inspection !== undefined) checkInspection(id, options.inspection);
     this.movedListeners = plant.events.listenersOf('partMoved');
     this.startedListeners = plant.events.listenersOf('processStarted');
     this.finishedListeners = plant.events.listenersOf('processFinished');
-    this.batch = options.batch;
-    this.assembly = options.assembly;
+    this.grouping = new Grouping(plant, options.batch, options.assembly, () => this.requestDispatch());
     checkGrouping(id, options);
     const failures = options.failures ?? [];
     const plans = options.maintenance ?? [];
@@ -164,13 +161,10 @@ export class Station {
     this.idle = n;
     for (const s of this.servers) this.upkeep.arm(s);
     this.input.setConsumer(id, (part) => this.onArrival(part));
-    if (this.shifts !== undefined) {
-      this.onShift = this.shifts.isOn(sim.now);
-      if (!this.onShift) {
-        for (const s of this.servers) s.state = 'off-shift';
-        this.idle = 0;
-      }
-      this.scheduleShiftChange();
+    if (!this.shift.begin()) {
+      // Created off shift: no server was ever idle, so nothing is published.
+      for (const s of this.servers) s.state = 'off-shift';
+      this.idle = 0;
     }
   }
 
@@ -180,13 +174,13 @@ export class Station {
    * "ideal cycle time" of OEE's performance factor.
    */
   idealTimeS(product: string): number {
-    const a = this.assembly;
+    const a = this.grouping.assembly;
     if (a !== undefined) {
       // Each component carries its share of the kit's (the output's) process time.
       const kit = Object.values(a.inputs).reduce((sum, n) => sum + n, 0);
       return a.inputs[product] === undefined ? Number.NaN : this.firstMeanS(a.output) / kit;
     }
-    return this.firstMeanS(product) / (this.batch?.size ?? 1);
+    return this.firstMeanS(product) / (this.grouping.batch?.size ?? 1);
   }
 
   /** Mean time of the first step of `product` processed here, s (`NaN` for none). */
@@ -233,7 +227,7 @@ export class Station {
 
   /** `true` while the station is within its working time (always, without a shift calendar). */
   get onShiftNow(): boolean {
-    return this.onShift;
+    return this.shift.onShift;
   }
 
   /** Number of servers. */
@@ -282,7 +276,7 @@ export class Station {
   }
 
   private onArrival(part: Part): void {
-    if (this.assembly !== undefined && this.assembly.inputs[part.product] === undefined) {
+    if (this.grouping.assembly !== undefined && this.grouping.assembly.inputs[part.product] === undefined) {
       throw new InvalidStateError(
         `Station: part ${part.id} of ${part.product} reached assembly ${this.id}, whose bill of materials does not use it`,
       );
@@ -311,7 +305,7 @@ export class Station {
 
   /** @internal `true` for a batch or assembly station (a start takes a group of parts). */
   get groups(): boolean {
-    return this.batch !== undefined || this.assembly !== undefined;
+    return this.grouping.groups;
   }
 
   /** @internal the queue is served newest first (a `lifo` input buffer). */
@@ -325,42 +319,7 @@ export class Station {
    * arming the wake-up otherwise); at an assembly station the lead part of the oldest complete kit.
    */
   startable(ordered: readonly Part[]): readonly Part[] {
-    if (this.assembly !== undefined) {
-      const kit = assemblyKit(ordered, this.assembly.inputs);
-      return kit === null ? [] : [kit[0]!];
-    }
-    if (this.batch === undefined) return ordered;
-    const { size, maxWaitS } = this.batch;
-    const sim = this.plant.sim;
-    const count = new Map<string, number>();
-    const oldest = new Map<string, number>();
-    for (const p of ordered) {
-      count.set(p.product, (count.get(p.product) ?? 0) + 1);
-      const q = p.currentStep?.queuedS ?? sim.now;
-      oldest.set(p.product, Math.min(oldest.get(p.product) ?? q, q));
-    }
-    const ready = (product: string) =>
-      count.get(product)! >= size || (maxWaitS !== undefined && sim.now >= oldest.get(product)! + maxWaitS);
-    const out = ordered.filter((p) => ready(p.product));
-    if (out.length === 0 && maxWaitS !== undefined) {
-      let dueS = Number.POSITIVE_INFINITY;
-      for (const t of oldest.values()) dueS = Math.min(dueS, t + maxWaitS);
-      this.wakeAt(dueS);
-    }
-    return out;
-  }
-
-  /** Arms the partial-batch wake-up for `dueS` unless an earlier one is armed. */
-  private wakeAt(dueS: number): void {
-    if (!(dueS < this.batchTimerAt)) return;
-    const sim = this.plant.sim;
-    if (this.batchTimer !== NO_EVENT) sim.cancel(this.batchTimer);
-    this.batchTimerAt = dueS;
-    this.batchTimer = sim.scheduleAt(dueS, () => {
-      this.batchTimer = NO_EVENT;
-      this.batchTimerAt = Number.POSITIVE_INFINITY;
-      this.requestDispatch();
-    });
+    return this.grouping.startable(ordered);
   }
 
   /**
@@ -368,18 +327,9 @@ export class Station {
    * then asks for the next dispatch decision if another server is idle and parts wait.
    */
   start(s: Server, lead: Part, ordered: readonly Part[]): void {
-    if (this.assembly !== undefined) {
-      this.startGroup(s, assemblyKit(ordered, this.assembly.inputs)!);
-    } else if (this.batch !== undefined) {
-      const group = [lead];
-      for (const p of ordered) {
-        if (group.length >= this.batch.size) break;
-        if (p !== lead && p.product === lead.product) group.push(p);
-      }
-      this.startGroup(s, group);
-    } else {
-      this.startPart(s, this.input.contents.indexOf(lead));
-    }
+    const group = this.grouping.group(lead, ordered);
+    if (group === null) this.startPart(s, this.input.contents.indexOf(lead));
+    else this.startGroup(s, group);
     this.requestDispatch();
   }
 
@@ -424,9 +374,9 @@ export class Station {
   private startGroup(s: Server, parts: Part[]): void {
     const now = this.plant.sim.now;
     const lead = parts[0]!;
-    const product = this.assembly?.output ?? lead.product;
+    const product = this.grouping.assembly?.output ?? lead.product;
     const dist =
-      this.assembly !== undefined
+      this.grouping.assembly !== undefined
         ? this.dist(product, this.plant.product(product).routing.indexOf(this.id))
         : this.dist(product, lead.step);
     if (dist === undefined) {
@@ -473,7 +423,7 @@ export class Station {
   private work(s: Server, workS: number): void {
     s.remainingWorkS = workS;
     if (this.failIfPending(s)) return;
-    if (!this.onShift && this.stopAtShiftEnd) {
+    if (this.shift.holdsWork) {
       this.setState(s, 'off-shift');
       return;
     }
@@ -505,7 +455,7 @@ export class Station {
     this.finishPart(s, part, now);
     for (const other of s.others) this.finishPart(s, other, now);
     this.upkeep.countCycle(s);
-    if (s.others.length > 0 || this.assembly !== undefined) {
+    if (s.others.length > 0 || this.grouping.assembly !== undefined) {
       this.finishGroup(s);
       return;
     }
@@ -542,9 +492,9 @@ export class Station {
   /** After a batch or an assembly: assemble, inspect each part, then pass them on one by one. */
   private finishGroup(s: Server): void {
     let parts = [s.part!, ...s.others];
-    if (this.assembly !== undefined) {
+    if (this.grouping.assembly !== undefined) {
       for (const p of parts) this.plant.consume(p, this.id);
-      parts = [this.plant.assemble(this.assembly.output, this.id, parts)];
+      parts = [this.plant.assemble(this.grouping.assembly.output, this.id, parts)];
     }
     if (this.inspection !== undefined) {
       parts = parts.filter((p) => {
@@ -647,7 +597,7 @@ export class Station {
   /** The server holds no part: fail if a failure is pending, rest off shift, maintain if due, else take work. */
   private afterFree(s: Server): void {
     if (this.failIfPending(s)) return;
-    if (!this.onShift) {
+    if (!this.shift.onShift) {
       this.setState(s, 'off-shift');
       return;
     }
@@ -677,28 +627,6 @@ export class Station {
    */
   maintain(s: Server, p: PlanClock, now: boolean, delayS: number): void {
     this.upkeep.maintain(s, p, now, delayS);
-  }
-
-  private scheduleShiftChange(): void {
-    const sim = this.plant.sim;
-    const next = this.shifts!.nextChange(sim.now);
-    if (next === Number.POSITIVE_INFINITY) return;
-    sim.scheduleAt(next, () => {
-      this.onShift = !this.onShift;
-      this.plant.events.emit('shiftChanged', this.id, this.onShift, sim.now);
-      for (const s of this.servers) {
-        if (this.onShift) {
-          if (s.state === 'off-shift') this.becomeUp(s);
-        } else if (s.state === 'idle') {
-          this.setState(s, 'off-shift');
-        } else if (s.state === 'busy' && this.stopAtShiftEnd) {
-          this.interrupt(s);
-          this.setState(s, 'off-shift');
-        }
-        // Otherwise it finishes what it is doing (a part, a repair, a setup, an unload) and then rests.
-      }
-      this.scheduleShiftChange();
-    });
   }
 
   /** Stops the work in progress on `s`, keeping the part and its remaining work. */
