@@ -1,6 +1,6 @@
-import type { ServerState } from '../server-state.js';
 import type { ShiftCalendar } from '../shift-calendar.js';
 import type { Server } from './server.js';
+import type { ServerTransitions } from './server-machine.js';
 import type { Station } from './station.js';
 
 /**
@@ -23,7 +23,7 @@ export class ShiftControl {
     /** `atShiftEnd: 'stop'`: busy servers stop at the end of the shift instead of finishing their part. */
     readonly stopAtShiftEnd: boolean,
     private readonly servers: readonly Server[],
-    private readonly to: ShiftTransitions,
+    private readonly to: ServerTransitions,
   ) {}
 
   /** `true` while the station is within its working time. */
@@ -69,14 +69,4 @@ export class ShiftControl {
       this.scheduleChange();
     });
   }
-}
-
-/** The server transitions a shift change triggers; the station implements them. @internal */
-export interface ShiftTransitions {
-  /** Moves `s` to state `to` (publishing the change). */
-  setState(s: Server, to: ServerState): void;
-  /** Stops the work in progress on `s`, keeping the part and its remaining work. */
-  interrupt(s: Server): void;
-  /** `s` may work again (here: back on shift). */
-  becomeUp(s: Server): void;
 }

@@ -20,6 +20,7 @@ import { DispatchTask } from './dispatch-task.js';
 import { Grouping } from './grouping.js';
 import { MaintenanceTask } from './maintenance-task.js';
 import { NO_EVENT, type PlanClock, type Server } from './server.js';
+import { nextStep, type ServerStep, type ServerTransitions, type ServerTrigger } from './server-machine.js';
 import { ShiftControl } from './shift-control.js';
 import { checkGrouping, checkInspection } from './station-checks.js';
 import type { StationOptions } from './station-options.js';
@@ -92,11 +93,19 @@ export class Station {
     this.setupTimes = options.setupTimes;
     this.setupStream = plant.sim.streams.get(`${id}/setup`);
     this.tender = options.tender;
-    this.shift = new ShiftControl(this, options.shifts, options.atShiftEnd === 'stop', this.servers, {
-      setState: (s, to) => this.setState(s, to),
-      interrupt: (s) => this.interrupt(s),
-      becomeUp: (s) => this.becomeUp(s),
-    });
+    // Upkeep and shifts change servers only through these, so the idle count stays right.
+    const transitions: ServerTransitions = {
+      setState: (s: Server, to: ServerState) => this.setState(s, to),
+      interrupt: (s: Server) => this.interrupt(s),
+      becomeUp: (s: Server) => this.becomeUp(s),
+    };
+    this.shift = new ShiftControl(
+      this,
+      options.shifts,
+      options.atShiftEnd === 'stop',
+      this.servers,
+      transitions,
+    );
     this.inspection = options.inspection;
     this.qualityStream = plant.sim.streams.get(`${id}/quality`);
     if (options.inspection !== undefined) checkInspection(id, options.inspection);
@@ -108,11 +117,7 @@ export class Station {
     const failures = options.failures ?? [];
     const plans = options.maintenance ?? [];
     checkUpkeep(id, options.crews, failures, plans);
-    this.upkeep = new Upkeep(this, options.crews, {
-      setState: (s, to) => this.setState(s, to),
-      interrupt: (s) => this.interrupt(s),
-      becomeUp: (s) => this.becomeUp(s),
-    });
+    this.upkeep = new Upkeep(this, options.crews, transitions);
     const sim = plant.sim;
     for (let i = 0; i < n; i++) {
       const server: Server = {
@@ -422,12 +427,7 @@ export class Station {
   /** Starts the work on the part now on the server, unless a failure or the shift end comes first. */
   private work(s: Server, workS: number): void {
     s.remainingWorkS = workS;
-    if (this.failIfPending(s)) return;
-    if (this.shift.holdsWork) {
-      this.setState(s, 'off-shift');
-      return;
-    }
-    this.startWork(s, workS);
+    this.advance(s, 'toWork');
   }
 
   private startWork(s: Server, workS: number): void {
@@ -579,46 +579,49 @@ export class Station {
     dest.onSpace(() => {
       if (s.waitToken === token && s.state === 'blocked') this.tryUnload(s);
     });
-    if (this.failIfPending(s)) return;
-    if (dest instanceof Buffer) this.plant.checkBlockingCycle(dest);
+    if (this.advance(s, 'blocked') === 'wait' && dest instanceof Buffer) this.plant.checkBlockingCycle(dest);
   }
 
   /**
-   * The one check of every transition into a state where the server could work (start of work, blocked,
-   * free, back from repair): a failure that fell due while it could not fail strikes now.
-   * @returns `true` when the server went down.
+   * Carries out the step the server machine decides for `s` on `trigger` (see {@link ServerTrigger}).
+   * @returns the step taken.
    */
-  private failIfPending(s: Server): boolean {
-    if (s.pending.length === 0) return false;
-    this.upkeep.goDown(s, s.pending.shift()!);
-    return true;
+  private advance(s: Server, trigger: ServerTrigger): ServerStep {
+    const step = nextStep(trigger, s, this.shift);
+    switch (step) {
+      case 'fail':
+        this.upkeep.goDown(s, s.pending.shift()!);
+        break;
+      case 'rest':
+        this.setState(s, 'off-shift');
+        break;
+      case 'maintain':
+        this.upkeep.startMaintenance(s);
+        break;
+      case 'idle':
+        this.setState(s, 'idle');
+        this.requestDispatch();
+        break;
+      case 'work':
+        this.startWork(s, s.remainingWorkS);
+        break;
+      case 'unload':
+        this.tryUnload(s);
+        break;
+      case 'wait':
+        break;
+    }
+    return step;
   }
 
-  /** The server holds no part: fail if a failure is pending, rest off shift, maintain if due, else take work. */
+  /** The server holds no part (passed on or scrapped). */
   private afterFree(s: Server): void {
-    if (this.failIfPending(s)) return;
-    if (!this.shift.onShift) {
-      this.setState(s, 'off-shift');
-      return;
-    }
-    if (s.pmDue.length > 0) {
-      this.upkeep.startMaintenance(s);
-      return;
-    }
-    this.setState(s, 'idle');
-    this.requestDispatch();
+    this.advance(s, 'freed');
   }
 
-  /** Back from a repair or maintenance. */
+  /** Back from a repair or a maintenance, or on shift again. */
   private becomeUp(s: Server): void {
-    if (this.failIfPending(s)) return;
-    if (s.part === null) {
-      this.afterFree(s);
-    } else if (!s.processed) {
-      this.work(s, s.remainingWorkS);
-    } else {
-      this.tryUnload(s);
-    }
+    this.advance(s, 'up');
   }
 
   /**

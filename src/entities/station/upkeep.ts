@@ -2,8 +2,8 @@ import { InvalidArgumentError, InvalidStateError } from '../../engine/index.js';
 import type { CrewJob, CrewPool } from '../crew-pool.js';
 import type { FailureModeOptions } from '../failure-mode.js';
 import type { MaintenancePlanOptions } from '../maintenance-plan.js';
-import type { ServerState } from '../server-state.js';
 import { type FailureClock, NO_EVENT, type PlanClock, type Server } from './server.js';
+import type { ServerTransitions } from './server-machine.js';
 import type { Station } from './station.js';
 import { checkUnique } from './station-checks.js';
 
@@ -19,7 +19,7 @@ import { checkUnique } from './station-checks.js';
  *   the server is idle, else when it is next free.
  * - Every repair and maintenance time is drawn when the job is raised, from the clock's own stream.
  *
- * Upkeep changes server states only through {@link UpkeepTransitions}, so the station keeps its idle
+ * Upkeep changes server states only through {@link ServerTransitions}, so the station keeps its idle
  * count and its `serverStateChanged` events in one place.
  * @internal
  */
@@ -27,7 +27,7 @@ export class Upkeep {
   constructor(
     private readonly station: Pick<Station, 'id' | 'priority' | 'position' | 'plant'>,
     private readonly crews: CrewPool | undefined,
-    private readonly to: UpkeepTransitions,
+    private readonly to: ServerTransitions,
   ) {}
 
   /** Arms every clock of `s` (at creation): its failure modes first, then its plans. */
@@ -212,16 +212,6 @@ export class Upkeep {
     job.onStart();
     this.station.plant.sim.schedule(job.durationS, job.onDone);
   }
-}
-
-/** The server transitions upkeep triggers; the station implements them. @internal */
-export interface UpkeepTransitions {
-  /** Moves `s` to state `to` (publishing the change). */
-  setState(s: Server, to: ServerState): void;
-  /** Stops the work in progress on `s`, keeping the part and its remaining work. */
-  interrupt(s: Server): void;
-  /** `s` is back from a repair or a maintenance. */
-  becomeUp(s: Server): void;
 }
 
 /**
