@@ -35,6 +35,11 @@ import { checkUpkeep, Upkeep } from './upkeep.js';
  * (blocking after service). Servers fail under the station's failure modes and stop for preventive
  * maintenance; see {@link FailureModeOptions} and {@link MaintenancePlanOptions} for the rules.
  * Every state change of every server is published as `serverStateChanged`.
+ *
+ * The station holds the parts' path (arrival, start, setup, work, inspection, unload) and the one place
+ * where server states change (`setState`, which keeps the idle count). The rest lives beside it:
+ * the server machine's transitions in `server-machine.ts`, the failure and maintenance clocks in
+ * `upkeep.ts`, the shift calendar in `shift-control.ts`, batches and kits in `grouping.ts`.
  */
 export class Station {
   readonly id: string;
