@@ -1,13 +1,11 @@
 import {
   type Distribution,
-  type EventId,
   InvalidArgumentError,
   InvalidStateError,
   type RandomStream,
 } from '../../engine/index.js';
 import type { DispatchPolicy, MaintenancePolicy, StationView } from '../../policies/contract.js';
 import { Buffer } from '../buffer.js';
-import type { CrewJob, CrewPool } from '../crew-pool.js';
 import { naturalKey } from '../decisions/natural-key.js';
 import { stationView } from '../decisions/views.js';
 import type { FailureModeOptions } from '../failure-mode.js';
@@ -18,13 +16,15 @@ import type { Part } from '../part.js';
 import type { Plant } from '../plant.js';
 import type { Position } from '../position.js';
 import type { ServerState } from '../server-state.js';
-import type { ShiftCalendar } from '../shift-calendar.js';
 import { DispatchTask } from './dispatch-task.js';
-import { assemblyKit } from './kit.js';
+import { Grouping } from './grouping.js';
 import { MaintenanceTask } from './maintenance-task.js';
-import { type FailureClock, NO_EVENT, type PlanClock, type Server } from './server.js';
-import { checkGrouping, checkInspection, checkUnique } from './station-checks.js';
+import { NO_EVENT, type PlanClock, type Server } from './server.js';
+import { nextStep, type ServerStep, type ServerTransitions, type ServerTrigger } from './server-machine.js';
+import { ShiftControl } from './shift-control.js';
+import { checkGrouping, checkInspection } from './station-checks.js';
 import type { StationOptions } from './station-options.js';
+import { checkUpkeep, Upkeep } from './upkeep.js';
 
 /**
  * A machine group: `servers` parallel identical servers fed by one input buffer.
@@ -35,6 +35,11 @@ import type { StationOptions } from './station-options.js';
  * (blocking after service). Servers fail under the station's failure modes and stop for preventive
  * maintenance; see {@link FailureModeOptions} and {@link MaintenancePlanOptions} for the rules.
  * Every state change of every server is published as `serverStateChanged`.
+ *
+ * The station holds the parts' path (arrival, start, setup, work, inspection, unload) and the one place
+ * where server states change (`setState`, which keeps the idle count). The rest lives beside it:
+ * the server machine's transitions in `server-machine.ts`, the failure and maintenance clocks in
+ * `upkeep.ts`, the shift calendar in `shift-control.ts`, batches and kits in `grouping.ts`.
  */
 export class Station {
   readonly id: string;
@@ -56,20 +61,17 @@ export class Station {
   /** @internal sort key of its decisions. */
   readonly sortKey: string;
   private idle = 0;
-  private readonly crews: CrewPool | undefined;
+  /** Failure and maintenance clocks of the servers, and their crew jobs. */
+  private readonly upkeep: Upkeep;
   private readonly setupTimes: StationOptions['setupTimes'];
   private readonly setupStream: RandomStream;
   private readonly tender: MachineTender | undefined;
-  private readonly shifts: ShiftCalendar | undefined;
-  private readonly stopAtShiftEnd: boolean;
+  /** Working time under the shift calendar. */
+  private readonly shift: ShiftControl;
   private readonly inspection: InspectionOptions | undefined;
   private readonly qualityStream: RandomStream;
-  private readonly batch: StationOptions['batch'];
-  private readonly assembly: StationOptions['assembly'];
-  /** Pending wake-up for a partial batch, and its time. */
-  private batchTimer: EventId = NO_EVENT;
-  private batchTimerAt = Number.POSITIVE_INFINITY;
-  private onShift = true;
+  /** Batches and assembly kits: which parts start together. */
+  private readonly grouping: Grouping;
   // NOTE: live listener lists of the per-part events, kept to test `length` on the hot path.
   private readonly movedListeners: readonly unknown[];
   private readonly startedListeners: readonly unknown[];
@@ -93,39 +95,34 @@ export class Station {
     this.maintenancePolicy = options.maintenancePolicy;
     this.sortKey = naturalKey(id);
     this.dispatchTask = new DispatchTask(this);
-    this.crews = options.crews;
     this.setupTimes = options.setupTimes;
     this.setupStream = plant.sim.streams.get(`${id}/setup`);
     this.tender = options.tender;
-    this.shifts = options.shifts;
-    this.stopAtShiftEnd = options.atShiftEnd === 'stop';
+    // Upkeep and shifts change servers only through these, so the idle count stays right.
+    const transitions: ServerTransitions = {
+      setState: (s: Server, to: ServerState) => this.setState(s, to),
+      interrupt: (s: Server) => this.interrupt(s),
+      becomeUp: (s: Server) => this.becomeUp(s),
+    };
+    this.shift = new ShiftControl(
+      this,
+      options.shifts,
+      options.atShiftEnd === 'stop',
+      this.servers,
+      transitions,
+    );
     this.inspection = options.inspection;
     this.qualityStream = plant.sim.streams.get(`${id}/quality`);
     if (options.inspection !== undefined) checkInspection(id, options.inspection);
     this.movedListeners = plant.events.listenersOf('partMoved');
     this.startedListeners = plant.events.listenersOf('processStarted');
     this.finishedListeners = plant.events.listenersOf('processFinished');
-    this.batch = options.batch;
-    this.assembly = options.assembly;
+    this.grouping = new Grouping(plant, options.batch, options.assembly, () => this.requestDispatch());
     checkGrouping(id, options);
     const failures = options.failures ?? [];
     const plans = options.maintenance ?? [];
-    checkUnique(id, 'failure mode', failures);
-    checkUnique(id, 'maintenance plan', plans);
-    for (const f of failures) this.checkFailure(f);
-    for (const p of plans) {
-      if (!(p.intervalS > 0 && Number.isFinite(p.intervalS))) {
-        throw new InvalidArgumentError(
-          `Station: maintenance ${p.name} of ${id} needs intervalS > 0 s (got ${p.intervalS})`,
-        );
-      }
-      if (p.postponeS !== undefined && !(p.postponeS > 0 && Number.isFinite(p.postponeS))) {
-        throw new InvalidArgumentError(
-          `Station: maintenance ${p.name} of ${id} needs postponeS > 0 s (got ${p.postponeS})`,
-        );
-      }
-      this.checkSkill(p.skill, `maintenance ${p.name}`);
-    }
+    checkUpkeep(id, options.crews, failures, plans);
+    this.upkeep = new Upkeep(this, options.crews, transitions);
     const sim = plant.sim;
     for (let i = 0; i < n; i++) {
       const server: Server = {
@@ -172,18 +169,12 @@ export class Station {
       this.servers.push(server);
     }
     this.idle = n;
-    for (const s of this.servers) {
-      for (const c of s.failures) this.armFailure(s, c);
-      for (const p of s.plans) this.armPlan(s, p);
-    }
+    for (const s of this.servers) this.upkeep.arm(s);
     this.input.setConsumer(id, (part) => this.onArrival(part));
-    if (this.shifts !== undefined) {
-      this.onShift = this.shifts.isOn(sim.now);
-      if (!this.onShift) {
-        for (const s of this.servers) s.state = 'off-shift';
-        this.idle = 0;
-      }
-      this.scheduleShiftChange();
+    if (!this.shift.begin()) {
+      // Created off shift: no server was ever idle, so nothing is published.
+      for (const s of this.servers) s.state = 'off-shift';
+      this.idle = 0;
     }
   }
 
@@ -193,13 +184,13 @@ export class Station {
    * "ideal cycle time" of OEE's performance factor.
    */
   idealTimeS(product: string): number {
-    const a = this.assembly;
+    const a = this.grouping.assembly;
     if (a !== undefined) {
       // Each component carries its share of the kit's (the output's) process time.
       const kit = Object.values(a.inputs).reduce((sum, n) => sum + n, 0);
       return a.inputs[product] === undefined ? Number.NaN : this.firstMeanS(a.output) / kit;
     }
-    return this.firstMeanS(product) / (this.batch?.size ?? 1);
+    return this.firstMeanS(product) / (this.grouping.batch?.size ?? 1);
   }
 
   /** Mean time of the first step of `product` processed here, s (`NaN` for none). */
@@ -246,7 +237,7 @@ export class Station {
 
   /** `true` while the station is within its working time (always, without a shift calendar). */
   get onShiftNow(): boolean {
-    return this.onShift;
+    return this.shift.onShift;
   }
 
   /** Number of servers. */
@@ -285,30 +276,6 @@ export class Station {
     return out;
   }
 
-  private checkFailure(f: FailureModeOptions): void {
-    const basis = f.basis ?? 'calendar';
-    if (basis === 'cycles') {
-      if (!(Number.isInteger(f.cycles) && (f.cycles ?? 0) >= 1)) {
-        throw new InvalidArgumentError(
-          `Station: failure ${f.name} of ${this.id} (cycles basis) needs cycles, an integer >= 1 (got ${f.cycles})`,
-        );
-      }
-    } else if (f.timeToFailure === undefined) {
-      throw new InvalidArgumentError(
-        `Station: failure ${f.name} of ${this.id} (${basis} basis) needs timeToFailure`,
-      );
-    }
-    this.checkSkill(f.skill, `failure ${f.name}`);
-  }
-
-  private checkSkill(skill: string | undefined, what: string): void {
-    if (this.crews !== undefined && !this.crews.canDo(skill)) {
-      throw new InvalidArgumentError(
-        `Station: ${what} of ${this.id} needs skill ${JSON.stringify(skill)}, which no crew of ${this.crews.id} has`,
-      );
-    }
-  }
-
   private setState(s: Server, to: ServerState): void {
     const from = s.state;
     if (from === to) return;
@@ -319,7 +286,7 @@ export class Station {
   }
 
   private onArrival(part: Part): void {
-    if (this.assembly !== undefined && this.assembly.inputs[part.product] === undefined) {
+    if (this.grouping.assembly !== undefined && this.grouping.assembly.inputs[part.product] === undefined) {
       throw new InvalidStateError(
         `Station: part ${part.id} of ${part.product} reached assembly ${this.id}, whose bill of materials does not use it`,
       );
@@ -348,7 +315,7 @@ export class Station {
 
   /** @internal `true` for a batch or assembly station (a start takes a group of parts). */
   get groups(): boolean {
-    return this.batch !== undefined || this.assembly !== undefined;
+    return this.grouping.groups;
   }
 
   /** @internal the queue is served newest first (a `lifo` input buffer). */
@@ -362,42 +329,7 @@ export class Station {
    * arming the wake-up otherwise); at an assembly station the lead part of the oldest complete kit.
    */
   startable(ordered: readonly Part[]): readonly Part[] {
-    if (this.assembly !== undefined) {
-      const kit = assemblyKit(ordered, this.assembly.inputs);
-      return kit === null ? [] : [kit[0]!];
-    }
-    if (this.batch === undefined) return ordered;
-    const { size, maxWaitS } = this.batch;
-    const sim = this.plant.sim;
-    const count = new Map<string, number>();
-    const oldest = new Map<string, number>();
-    for (const p of ordered) {
-      count.set(p.product, (count.get(p.product) ?? 0) + 1);
-      const q = p.currentStep?.queuedS ?? sim.now;
-      oldest.set(p.product, Math.min(oldest.get(p.product) ?? q, q));
-    }
-    const ready = (product: string) =>
-      count.get(product)! >= size || (maxWaitS !== undefined && sim.now >= oldest.get(product)! + maxWaitS);
-    const out = ordered.filter((p) => ready(p.product));
-    if (out.length === 0 && maxWaitS !== undefined) {
-      let dueS = Number.POSITIVE_INFINITY;
-      for (const t of oldest.values()) dueS = Math.min(dueS, t + maxWaitS);
-      this.wakeAt(dueS);
-    }
-    return out;
-  }
-
-  /** Arms the partial-batch wake-up for `dueS` unless an earlier one is armed. */
-  private wakeAt(dueS: number): void {
-    if (!(dueS < this.batchTimerAt)) return;
-    const sim = this.plant.sim;
-    if (this.batchTimer !== NO_EVENT) sim.cancel(this.batchTimer);
-    this.batchTimerAt = dueS;
-    this.batchTimer = sim.scheduleAt(dueS, () => {
-      this.batchTimer = NO_EVENT;
-      this.batchTimerAt = Number.POSITIVE_INFINITY;
-      this.requestDispatch();
-    });
+    return this.grouping.startable(ordered);
   }
 
   /**
@@ -405,18 +337,9 @@ export class Station {
    * then asks for the next dispatch decision if another server is idle and parts wait.
    */
   start(s: Server, lead: Part, ordered: readonly Part[]): void {
-    if (this.assembly !== undefined) {
-      this.startGroup(s, assemblyKit(ordered, this.assembly.inputs)!);
-    } else if (this.batch !== undefined) {
-      const group = [lead];
-      for (const p of ordered) {
-        if (group.length >= this.batch.size) break;
-        if (p !== lead && p.product === lead.product) group.push(p);
-      }
-      this.startGroup(s, group);
-    } else {
-      this.startPart(s, this.input.contents.indexOf(lead));
-    }
+    const group = this.grouping.group(lead, ordered);
+    if (group === null) this.startPart(s, this.input.contents.indexOf(lead));
+    else this.startGroup(s, group);
     this.requestDispatch();
   }
 
@@ -461,9 +384,9 @@ export class Station {
   private startGroup(s: Server, parts: Part[]): void {
     const now = this.plant.sim.now;
     const lead = parts[0]!;
-    const product = this.assembly?.output ?? lead.product;
+    const product = this.grouping.assembly?.output ?? lead.product;
     const dist =
-      this.assembly !== undefined
+      this.grouping.assembly !== undefined
         ? this.dist(product, this.plant.product(product).routing.indexOf(this.id))
         : this.dist(product, lead.step);
     if (dist === undefined) {
@@ -509,12 +432,7 @@ export class Station {
   /** Starts the work on the part now on the server, unless a failure or the shift end comes first. */
   private work(s: Server, workS: number): void {
     s.remainingWorkS = workS;
-    if (this.failIfPending(s)) return;
-    if (!this.onShift && this.stopAtShiftEnd) {
-      this.setState(s, 'off-shift');
-      return;
-    }
-    this.startWork(s, workS);
+    this.advance(s, 'toWork');
   }
 
   private startWork(s: Server, workS: number): void {
@@ -523,40 +441,12 @@ export class Station {
     s.busySinceS = sim.now;
     s.workEndS = sim.now + workS;
     s.finishId = sim.schedule(workS, s.onFinish);
-    for (const c of s.failures) {
-      if (c.basis === 'operating') c.eventId = sim.schedule(c.remainingS, () => this.failureDue(s, c));
-    }
-    for (const p of s.plans) {
-      if (p.basis === 'operating' && p.remainingS >= 0) {
-        p.eventId = sim.schedule(p.remainingS, () => this.planDue(p));
-      }
-    }
+    this.upkeep.startClocks(s);
   }
 
   /** Stops the operating clocks at the end of (or an interruption of) busy time. */
   private stopWork(s: Server): void {
-    const sim = this.plant.sim;
-    const elapsed = sim.now - s.busySinceS;
-    for (const c of s.failures) {
-      if (c.basis === 'operating' && c.eventId !== NO_EVENT) {
-        sim.cancel(c.eventId);
-        c.eventId = NO_EVENT;
-        c.remainingS = Math.max(0, c.remainingS - elapsed);
-        // Worn out exactly as the work ended (same instant): fail once the server is free.
-        if (c.remainingS === 0) s.pending.push(c);
-      }
-    }
-    for (const p of s.plans) {
-      if (p.basis === 'operating' && p.eventId !== NO_EVENT) {
-        sim.cancel(p.eventId);
-        p.eventId = NO_EVENT;
-        p.remainingS = Math.max(0, p.remainingS - elapsed);
-        if (p.remainingS === 0) {
-          p.remainingS = -1;
-          s.pmDue.push(p);
-        }
-      }
-    }
+    this.upkeep.stopClocks(s);
     s.busySinceS = Number.NaN;
   }
 
@@ -569,13 +459,8 @@ export class Station {
     const now = this.plant.sim.now;
     this.finishPart(s, part, now);
     for (const other of s.others) this.finishPart(s, other, now);
-    for (const c of s.failures) {
-      if (c.basis === 'cycles' && ++c.count >= (c.mode.cycles ?? 1)) {
-        c.count = 0;
-        s.pending.push(c);
-      }
-    }
-    if (s.others.length > 0 || this.assembly !== undefined) {
+    this.upkeep.countCycle(s);
+    if (s.others.length > 0 || this.grouping.assembly !== undefined) {
       this.finishGroup(s);
       return;
     }
@@ -612,9 +497,9 @@ export class Station {
   /** After a batch or an assembly: assemble, inspect each part, then pass them on one by one. */
   private finishGroup(s: Server): void {
     let parts = [s.part!, ...s.others];
-    if (this.assembly !== undefined) {
+    if (this.grouping.assembly !== undefined) {
       for (const p of parts) this.plant.consume(p, this.id);
-      parts = [this.plant.assemble(this.assembly.output, this.id, parts)];
+      parts = [this.plant.assemble(this.grouping.assembly.output, this.id, parts)];
     }
     if (this.inspection !== undefined) {
       parts = parts.filter((p) => {
@@ -699,176 +584,57 @@ export class Station {
     dest.onSpace(() => {
       if (s.waitToken === token && s.state === 'blocked') this.tryUnload(s);
     });
-    if (this.failIfPending(s)) return;
-    if (dest instanceof Buffer) this.plant.checkBlockingCycle(dest);
+    if (this.advance(s, 'blocked') === 'wait' && dest instanceof Buffer) this.plant.checkBlockingCycle(dest);
   }
 
   /**
-   * The one check of every transition into a state where the server could work (start of work, blocked,
-   * free, back from repair): a failure that fell due while it could not fail strikes now.
-   * @returns `true` when the server went down.
+   * Carries out the step the server machine decides for `s` on `trigger` (see {@link ServerTrigger}).
+   * @returns the step taken.
    */
-  private failIfPending(s: Server): boolean {
-    if (s.pending.length === 0) return false;
-    this.goDown(s, s.pending.shift()!);
-    return true;
+  private advance(s: Server, trigger: ServerTrigger): ServerStep {
+    const step = nextStep(trigger, s, this.shift);
+    switch (step) {
+      case 'fail':
+        this.upkeep.goDown(s, s.pending.shift()!);
+        break;
+      case 'rest':
+        this.setState(s, 'off-shift');
+        break;
+      case 'maintain':
+        this.upkeep.startMaintenance(s);
+        break;
+      case 'idle':
+        this.setState(s, 'idle');
+        this.requestDispatch();
+        break;
+      case 'work':
+        this.startWork(s, s.remainingWorkS);
+        break;
+      case 'unload':
+        this.tryUnload(s);
+        break;
+      case 'wait':
+        break;
+    }
+    return step;
   }
 
-  /** The server holds no part: fail if a failure is pending, rest off shift, maintain if due, else take work. */
+  /** The server holds no part (passed on or scrapped). */
   private afterFree(s: Server): void {
-    if (this.failIfPending(s)) return;
-    if (!this.onShift) {
-      this.setState(s, 'off-shift');
-      return;
-    }
-    if (s.pmDue.length > 0) {
-      this.startMaintenance(s);
-      return;
-    }
-    this.setState(s, 'idle');
-    this.requestDispatch();
+    this.advance(s, 'freed');
   }
 
-  /** Back from a repair or maintenance. */
+  /** Back from a repair or a maintenance, or on shift again. */
   private becomeUp(s: Server): void {
-    if (this.failIfPending(s)) return;
-    if (s.part === null) {
-      this.afterFree(s);
-    } else if (!s.processed) {
-      this.work(s, s.remainingWorkS);
-    } else {
-      this.tryUnload(s);
-    }
-  }
-
-  private armFailure(s: Server, c: FailureClock): void {
-    if (c.basis === 'cycles') return;
-    const ttf = c.mode.timeToFailure!.sample(c.stream);
-    if (c.basis === 'operating') {
-      c.remainingS = ttf;
-      if (s.state === 'busy') {
-        c.eventId = this.plant.sim.schedule(ttf, () => this.failureDue(s, c));
-      }
-    } else {
-      c.eventId = this.plant.sim.schedule(ttf, () => this.failureDue(s, c));
-    }
-  }
-
-  private failureDue(s: Server, c: FailureClock): void {
-    c.eventId = NO_EVENT;
-    c.remainingS = 0;
-    // Not while it is already down, in maintenance, off shift, changing over or being loaded/unloaded:
-    // the failure then strikes as soon as it could work again (becomeUp/afterFree/work take `pending`).
-    if (s.state !== 'busy' && s.state !== 'idle' && s.state !== 'blocked') {
-      s.pending.push(c);
-      return;
-    }
-    this.goDown(s, c);
-  }
-
-  private goDown(s: Server, c: FailureClock): void {
-    const sim = this.plant.sim;
-    this.interrupt(s);
-    s.waitToken++;
-    this.setState(s, 'down-waiting');
-    s.failuresSinceMaintenance++;
-    this.plant.events.emit('failed', this.id, s.index, c.name, sim.now);
-    const durationS = c.mode.timeToRepair.sample(c.stream);
-    this.requestCrew({
-      kind: 'repair',
-      station: this.id,
-      server: s.index,
-      skill: c.mode.skill,
-      priority: this.priority,
-      position: this.position,
-      durationS,
-      onStart: () => this.setState(s, 'repair'),
-      onDone: () => {
-        this.plant.events.emit('repaired', this.id, s.index, c.name, sim.now);
-        this.armFailure(s, c);
-        this.becomeUp(s);
-      },
-    });
-  }
-
-  private armPlan(s: Server, p: PlanClock): void {
-    if (p.basis === 'operating') {
-      p.remainingS = p.plan.intervalS;
-      if (s.state === 'busy') p.eventId = this.plant.sim.schedule(p.remainingS, () => this.planDue(p));
-    } else {
-      p.eventId = this.plant.sim.schedule(p.plan.intervalS, () => this.planDue(p));
-    }
-  }
-
-  private planDue(p: PlanClock): void {
-    p.eventId = NO_EVENT;
-    // NOTE: -1 marks "due, not re-armed", so startWork does not schedule it again.
-    p.remainingS = -1;
-    this.plant.broker.request(p.task);
+    this.advance(s, 'up');
   }
 
   /**
    * @internal The maintenance decision of plan `p` of `s`: `now` queues it (it starts as soon as the
-   * server is free), `postpone` asks again `delayS` seconds later.
+   * server is free), `postpone` asks again `delayS` seconds later. See {@link Upkeep.maintain}.
    */
   maintain(s: Server, p: PlanClock, now: boolean, delayS: number): void {
-    if (now) {
-      p.postponed = 0;
-      s.pmDue.push(p);
-      if (s.state === 'idle') this.startMaintenance(s);
-      return;
-    }
-    p.postponed++;
-    const sim = this.plant.sim;
-    this.plant.events.emit('maintenancePostponed', this.id, s.index, p.plan.name, delayS, sim.now);
-    p.eventId = sim.schedule(delayS, () => this.planDue(p));
-  }
-
-  private startMaintenance(s: Server): void {
-    const p = s.pmDue.shift()!;
-    const sim = this.plant.sim;
-    this.setState(s, 'maintenance');
-    this.plant.events.emit('maintenanceStarted', this.id, s.index, p.plan.name, sim.now);
-    const durationS = p.plan.duration.sample(p.stream);
-    this.requestCrew({
-      kind: 'maintenance',
-      station: this.id,
-      server: s.index,
-      skill: p.plan.skill,
-      priority: this.priority,
-      position: this.position,
-      durationS,
-      onStart: () => {},
-      onDone: () => {
-        this.plant.events.emit('maintenanceEnded', this.id, s.index, p.plan.name, sim.now);
-        s.maintainedS = sim.now;
-        s.failuresSinceMaintenance = 0;
-        this.armPlan(s, p);
-        this.becomeUp(s);
-      },
-    });
-  }
-
-  private scheduleShiftChange(): void {
-    const sim = this.plant.sim;
-    const next = this.shifts!.nextChange(sim.now);
-    if (next === Number.POSITIVE_INFINITY) return;
-    sim.scheduleAt(next, () => {
-      this.onShift = !this.onShift;
-      this.plant.events.emit('shiftChanged', this.id, this.onShift, sim.now);
-      for (const s of this.servers) {
-        if (this.onShift) {
-          if (s.state === 'off-shift') this.becomeUp(s);
-        } else if (s.state === 'idle') {
-          this.setState(s, 'off-shift');
-        } else if (s.state === 'busy' && this.stopAtShiftEnd) {
-          this.interrupt(s);
-          this.setState(s, 'off-shift');
-        }
-        // Otherwise it finishes what it is doing (a part, a repair, a setup, an unload) and then rests.
-      }
-      this.scheduleShiftChange();
-    });
+    this.upkeep.maintain(s, p, now, delayS);
   }
 
   /** Stops the work in progress on `s`, keeping the part and its remaining work. */
@@ -879,17 +645,5 @@ export class Station {
     s.finishId = NO_EVENT;
     s.remainingWorkS = s.workEndS - sim.now;
     this.stopWork(s);
-  }
-
-  private requestCrew(job: CrewJob): void {
-    if (!(job.durationS >= 0 && job.durationS < Number.POSITIVE_INFINITY)) {
-      throw new InvalidStateError(`Station: ${job.kind} time of ${this.id} drew ${job.durationS} s`);
-    }
-    if (this.crews !== undefined) {
-      this.crews.request(job);
-      return;
-    }
-    job.onStart();
-    this.plant.sim.schedule(job.durationS, job.onDone);
   }
 }
