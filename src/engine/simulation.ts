@@ -72,6 +72,8 @@ export class Simulation {
   private running = false;
   private stopRequested = false;
   private eventCount_ = 0;
+  /** Callbacks waiting for the end of the current instant, in registration order. */
+  private readonly instantEnd: (() => void)[] = [];
 
   constructor(options: SimulationOptions = {}) {
     if (options === null || typeof options !== 'object') {
@@ -97,9 +99,23 @@ export class Simulation {
     return this.eventCount_;
   }
 
-  /** Number of pending events. */
+  /** Number of pending events (end-of-instant callbacks included). */
   get pending(): number {
-    return this.calendar.size;
+    return this.calendar.size + this.instantEnd.length;
+  }
+
+  /**
+   * Runs `callback` once every event at the current time has run, before the clock moves on. Callbacks
+   * run one at a time in the order registered; the events a callback schedules at the current time run
+   * before the next callback. They are not counted as events (`maxEvents`, `eventCount`).
+   */
+  atEndOfInstant(callback: () => void): void {
+    if (typeof callback !== 'function') {
+      throw new InvalidArgumentError(
+        `Simulation.atEndOfInstant: callback must be a function (got ${show(callback)})`,
+      );
+    }
+    this.instantEnd.push(callback);
   }
 
   /**
@@ -168,9 +184,9 @@ export class Simulation {
     return Number.isInteger(id) && id >= 0 && this.calendar.isPending(id);
   }
 
-  /** Time of the next pending event (seconds), or `Infinity` when there is none. */
+  /** Time of the next pending event (seconds; now while an end-of-instant callback waits), or `Infinity` when there is none. */
   peek(): number {
-    return this.calendar.peekTime();
+    return this.instantEnd.length > 0 ? this.now_ : this.calendar.peekTime();
   }
 
   /**
@@ -227,10 +243,21 @@ export class Simulation {
     this.stopRequested = false;
     const calendar = this.calendar;
     const out = this.popped;
+    const instantEnd = this.instantEnd;
     let events = 0;
     let reason: StopReason = 'maxEvents';
     try {
-      while (events < maxEvents) {
+      for (;;) {
+        // The end of the instant: no event left at the current time.
+        if (instantEnd.length > 0 && !(calendar.size > 0 && calendar.peekTime() <= this.now_)) {
+          instantEnd.shift()!();
+          if (this.stopRequested) {
+            reason = 'stopped';
+            break;
+          }
+          continue;
+        }
+        if (events >= maxEvents) break;
         if (calendar.size === 0) {
           reason = 'empty';
           break;

@@ -7,9 +7,6 @@ import {
 import type { AnyDecisionPoint, DecisionKind, Policy, PolicySet } from '../../policies/contract.js';
 import type { DecisionTask } from './decision-task.js';
 
-/** Calendar priority of the end-of-instant decision event: after every other event at that time. */
-const END_OF_INSTANT = 2 ** 31 - 1;
-
 /**
  * Order of the kinds among the decisions pending at one instant. Routing first (it brings parts to the
  * queues that dispatch then chooses from), maintenance before dispatch (a server stopping for maintenance
@@ -46,8 +43,8 @@ export interface DecisionBrokerOptions {
 /**
  * Every decision of a plant goes through its broker. An entity requests a {@link DecisionTask} when its
  * candidates may have changed; the broker takes the pending decisions at the end of the simulated
- * instant — in an event of the lowest precedence at that time, so every event of the instant has run and
- * every candidate that appears then is there — one decision per such event, in the order routing,
+ * instant (`Simulation.atEndOfInstant`: every event of the instant has run, so every candidate that
+ * appears then is there), one decision at a time, in the order routing,
  * maintenance, dispatch, transport, crew and, within a kind, the tasks' keys (ids in natural order). After
  * each decision the events it caused at the same instant run before the next decision.
  *
@@ -62,11 +59,12 @@ export class DecisionBroker {
   private readonly agent: ReadonlySet<DecisionKind>;
   private readonly askTrivial: boolean;
   private readonly queue: DecisionTask[] = [];
-  private epoch: EventId = -1;
+  /** An end-of-instant callback is registered. */
+  private epoch = false;
   private pending_: { task: DecisionTask; point: AnyDecisionPoint } | null = null;
   private decisions_ = 0;
   private readonly onEpoch = (): void => {
-    this.epoch = -1;
+    this.epoch = false;
     this.takeOne();
   };
 
@@ -138,8 +136,9 @@ export class DecisionBroker {
     }
     if (i === q.length) q.push(task);
     else q.splice(i, 0, task);
-    if (this.epoch === -1 && this.pending_ === null) {
-      this.epoch = this.sim.scheduleAt(this.sim.now, this.onEpoch, undefined, END_OF_INSTANT);
+    if (!this.epoch && this.pending_ === null) {
+      this.epoch = true;
+      this.sim.atEndOfInstant(this.onEpoch);
     }
   }
 
@@ -212,8 +211,9 @@ export class DecisionBroker {
 
   /** After a decision: the next one at this instant comes after the events the decision caused. */
   private next(): void {
-    if (this.queue.length > 0 && this.epoch === -1) {
-      this.epoch = this.sim.scheduleAt(this.sim.now, this.onEpoch, undefined, END_OF_INSTANT);
+    if (this.queue.length > 0 && !this.epoch) {
+      this.epoch = true;
+      this.sim.atEndOfInstant(this.onEpoch);
     }
   }
 }

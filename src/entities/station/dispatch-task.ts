@@ -21,20 +21,20 @@ export function dispatchOrder(parts: readonly Part[], lifo: boolean): Part[] {
   });
 }
 
-/** Index in `parts` of the first part in dispatch order (see {@link dispatchOrder}); `parts` is not empty. */
+/**
+ * Index in `parts` (a queue in arrival order, so queued times never decrease along it) of the first part
+ * in dispatch order (see {@link dispatchOrder}); `parts` is not empty. Only the parts that entered at
+ * the same time as the oldest (newest, for `lifo`) can compete, so the scan stops at the first later one.
+ */
 function firstInOrder(parts: readonly Part[], lifo: boolean): number {
-  let best = 0;
-  let bq = parts[0]!.currentStep?.queuedS ?? 0;
-  for (let i = 1; i < parts.length; i++) {
+  const n = parts.length;
+  let best = lifo ? n - 1 : 0;
+  const bq = parts[best]!.currentStep?.queuedS ?? 0;
+  const step = lifo ? -1 : 1;
+  for (let i = best + step; i >= 0 && i < n; i += step) {
     const p = parts[i]!;
-    const q = p.currentStep?.queuedS ?? 0;
-    if (q !== bq) {
-      if (lifo ? q > bq : q < bq) {
-        best = i;
-        bq = q;
-      }
-      continue;
-    }
+    // NOTE: arrival order: the first part that entered later ends the candidates (hot path).
+    if ((p.currentStep?.queuedS ?? 0) !== bq) break;
     const b = parts[best]!;
     if (p.plan.sortKey < b.plan.sortKey || (p.plan.sortKey === b.plan.sortKey && p.id < b.id)) best = i;
   }
