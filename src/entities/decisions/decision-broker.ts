@@ -1,9 +1,4 @@
-import {
-  type EventId,
-  InvalidArgumentError,
-  InvalidStateError,
-  type Simulation,
-} from '../../engine/index.js';
+import { InvalidArgumentError, InvalidStateError, type Simulation } from '../../engine/index.js';
 import type { AnyDecisionPoint, DecisionKind, Policy, PolicySet } from '../../policies/contract.js';
 import type { DecisionTask } from './decision-task.js';
 
