@@ -154,7 +154,8 @@ describe('generated scenarios', () => {
     fc.assert(
       fc.property(docs, (doc) => {
         const scenario = load(doc);
-        const { plant, statistics } = build(scenario);
+        const { plant, statistics: collected } = build(scenario);
+        const statistics = collected!;
         breakPlant(plant);
         const { horizon, warmup } = scenario.run;
         plant.run({ until: horizon });
@@ -243,7 +244,8 @@ describe('generated scenarios with shifts, setups, inspection and energy', () =>
     fc.assert(
       fc.property(docs, (doc) => {
         const scenario = load(doc);
-        const { plant, statistics } = build(scenario);
+        const { plant, statistics: collected } = build(scenario);
+        const statistics = collected!;
         breakPlant(plant);
         const inspecting = new Set(
           scenario.stations.filter((st) => st.inspection !== undefined).map((st) => st.id),

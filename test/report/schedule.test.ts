@@ -143,7 +143,7 @@ function scheduleInvariants(file: string): void {
       const { rows, model, horizonS, warmupS } = recorded(file);
       const servers = byServer(rows);
       for (const [station] of model.plant.stations) {
-        model.statistics.stateDurations(station, horizonS).forEach((d: Record<ServerState, number>, i) => {
+        model.statistics!.stateDurations(station, horizonS).forEach((d: Record<ServerState, number>, i) => {
           const list = servers.get(`${station}/${i}`) ?? [];
           const sum = (kind: string) => clippedS(intervalsOf(list, kind, horizonS), warmupS, horizonS);
           const label = `${station}/${i}`;

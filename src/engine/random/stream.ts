@@ -22,7 +22,7 @@ const MAX_INT_RANGE = 2 ** 32;
 export class RandomStream {
   /** The stream's name, e.g. `cut/process`. */
   readonly name: string;
-  private readonly prng: seedrandom.PRNG;
+  private prng: () => number;
 
   /**
    * @param name - name of the stream (non-empty), used in messages and by {@link RandomStreams}.
@@ -33,7 +33,12 @@ export class RandomStream {
     if (typeof seed !== 'string') {
       throw new InvalidArgumentError(`RandomStream: seed must be a string (got ${show(seed)})`);
     }
-    this.prng = seedrandom.alea(seed);
+    // Seeded on the first draw: a model creates many streams it may never draw from (a job shop with
+    // constant times draws nothing), and seeding is most of the cost of building a model.
+    this.prng = () => {
+      this.prng = seedrandom.alea(seed);
+      return this.prng();
+    };
   }
 
   /** Next uniform number in [0, 1), a multiple of 2^-32. Advances the stream by one draw. */

@@ -4,6 +4,19 @@
  * one character encoding its length; the raw id is appended so that `a01` and `a1` still differ.
  */
 export function naturalKey(id: string): string {
+  const cached = cache.get(id);
+  if (cached !== undefined) return cached;
+  const key = computeKey(id);
+  // A bounded memo: models are built again and again (an RL episode each) from the same few ids.
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(id, key);
+  return key;
+}
+
+const CACHE_LIMIT = 100_000;
+const cache = new Map<string, string>();
+
+function computeKey(id: string): string {
   const body = id.replace(/\d+/g, (run) => {
     const digits = run.replace(/^0+(?=\d)/, '');
     return String.fromCharCode(0x30 + Math.min(digits.length, 0xffff - 0x30)) + digits;

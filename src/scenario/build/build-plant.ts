@@ -38,7 +38,8 @@ import { BuildError } from './build-error.js';
 export interface BuiltModel {
   readonly sim: Simulation;
   readonly plant: Plant;
-  readonly statistics: PlantStatistics;
+  /** The KPIs collected from the events (`null` when built with `statistics: false`). */
+  readonly statistics: PlantStatistics | null;
   /** Scenario crew id → ids of its members in the crew pool (a crew of size n has n members). */
   readonly crewMembers: ReadonlyMap<string, readonly string[]>;
 }
@@ -54,6 +55,11 @@ export interface BuildOptions {
   readonly askTrivial?: boolean;
   /** Policies (objects with `decide`) replacing the scenario's rules of their kind everywhere. */
   readonly policies?: PolicySet;
+  /**
+   * Connect the statistics collector (default `true`). `false` leaves `statistics` `null` and saves its
+   * cost, for callers that read only the events (the RL environment builds a model per episode).
+   */
+  readonly statistics?: boolean;
 }
 
 /** A uniform draw in [0, 1) from `stream`, for rules that need randomness (policies never see the engine). */
@@ -291,6 +297,7 @@ export function buildPlant(scenario: Scenario, seed: number, options: BuildOptio
     }
   }
 
+  if (options.statistics === false) return { sim, plant, statistics: null, crewMembers };
   const metered = [power, conveyorPower, fleetPower].some((m) => Object.keys(m).length > 0);
   const statistics = new PlantStatistics(
     plant,

@@ -141,7 +141,7 @@ export function runScenario(scenario: Scenario, options: RunScenarioOptions = {}
     options.onModel?.(model, r);
     model.plant.run({ until: horizonS });
     events += model.sim.eventCount;
-    reports.push(model.statistics.report(horizonS));
+    reports.push(model.statistics!.report(horizonS));
     crewMembers.push(new Map(model.crewMembers));
     options.onReplication?.(r + 1, replications);
   }
