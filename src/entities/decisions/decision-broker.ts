@@ -120,17 +120,22 @@ export class DecisionBroker {
     }
     task.queued = true;
     const q = this.queue;
-    // Insertion in (kind rank, key) order; the queue is short (the tasks of one instant).
-    const rank = KIND_RANK[kind];
-    let i = q.length;
-    while (i > 0) {
-      const o = q[i - 1]!;
-      const r = KIND_RANK[o.kind];
-      if (r < rank || (r === rank && o.key <= task.key)) break;
-      i--;
+    if (q.length === 0) {
+      // NOTE: the usual case (one decision in the instant), for speed.
+      q.push(task);
+    } else {
+      // Insertion in (kind rank, key) order; the queue is short (the tasks of one instant).
+      const rank = KIND_RANK[kind];
+      let i = q.length;
+      while (i > 0) {
+        const o = q[i - 1]!;
+        const r = KIND_RANK[o.kind];
+        if (r < rank || (r === rank && o.key <= task.key)) break;
+        i--;
+      }
+      if (i === q.length) q.push(task);
+      else q.splice(i, 0, task);
     }
-    if (i === q.length) q.push(task);
-    else q.splice(i, 0, task);
     if (!this.epoch && this.pending_ === null) {
       this.epoch = true;
       this.sim.atEndOfInstant(this.onEpoch);
