@@ -30,7 +30,7 @@ function permute<T>(xs: readonly T[], keys: readonly number[]): T[] {
 }
 
 describe('decisions at the end of the instant (about 2 s)', () => {
-  it('a job shop schedule does not depend on the order of its orders, products or stations', () => {
+  it('a job shop schedule does not depend on the order of its orders, products, stations or sources', () => {
     fc.assert(
       fc.property(
         jobShopArbitrary,
@@ -50,7 +50,18 @@ describe('decisions at the end of the instant (about 2 s)', () => {
             m.plant.run({ until: sc.run.horizon });
             return rows.sort();
           };
-          expect(runOf(shuffled)).toEqual(runOf(base));
+          // One source per job, listed in another order: the same schedule again.
+          const orders = base.sources[0]!.orders ?? [];
+          const perJob: Scenario = {
+            ...base,
+            sources: permute(
+              orders.map((o) => ({ ...base.sources[0]!, id: `src-${o.product}`, orders: [o] })),
+              keys,
+            ),
+          };
+          const expected = runOf(base);
+          expect(runOf(shuffled)).toEqual(expected);
+          expect(runOf(perJob)).toEqual(expected);
         },
       ),
       { numRuns: 150 },
