@@ -3,7 +3,9 @@
  * policy (ft10 as one env and as a vector of 16; the demo factory with dispatch decisions), and, as the
  * floor to compare with, ft10 episodes per second with the fifo rule through `buildPlant` + `plant.run`
  * (no agent), and the same random choices made by a policy object in `buildPlant` (the env's floor: the
- * broker builds the same decision points, but the run never stops). Medians over rounds after a warm-up. `node dist/bench/rl.js [--quick]` runs it alone.
+ * broker builds the same decision points, but the run never stops); both without the statistics
+ * collector, as in the env. Medians over rounds after a warm-up. `node dist/bench/rl.js [--quick]` runs
+ * it alone.
  */
 import { fileURLToPath } from 'node:url';
 import { RandomStream } from '../src/engine/index.js';
@@ -142,7 +144,7 @@ export function benchRl(quick: boolean, log: (line: string) => void): RlBench {
         run: () => {
           ruleDecisions = 0;
           for (let i = 0; i < episodes; i++) {
-            buildPlant(jobShop, i + 1, { policies: { dispatch: randomRule } }).plant.run();
+            buildPlant(jobShop, i + 1, { policies: { dispatch: randomRule }, statistics: false }).plant.run();
           }
           return { steps: ruleDecisions, episodes };
         },
@@ -151,7 +153,7 @@ export function benchRl(quick: boolean, log: (line: string) => void): RlBench {
       {
         engine: 'fifo',
         run: () => {
-          for (let i = 0; i < episodes; i++) buildPlant(jobShop, i + 1).plant.run();
+          for (let i = 0; i < episodes; i++) buildPlant(jobShop, i + 1, { statistics: false }).plant.run();
           return { steps: 0, episodes };
         },
         units: (r) => r.episodes,
