@@ -58,3 +58,21 @@ export {
   quantityPattern,
   unitsOf,
 } from './units.js';
+export type {
+  RunWarningCheck,
+  WarningCheck,
+  WarningContext,
+  WarningFinding,
+  WarningOptions,
+} from './warnings.js';
+export {
+  calendarNeverOn,
+  overlappingShifts,
+  scenarioWarnings,
+  sourceFeedsClosedStation,
+  stationNotVisited,
+  TRUNCATION_MEAN_TOLERANCE,
+  truncatedNormalMoved,
+  WARNING_CHECKS,
+  wearWithoutMaintenance,
+} from './warnings.js';

@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { type LoadResult, loadScenario } from './load.js';
+import { type LoadOptions, type LoadResult, loadScenario } from './load.js';
 
 /**
  * Reads a scenario file (YAML, or JSON when the name ends in `.json`) and loads it with
  * {@link loadScenario}; files it names (`ordersCsv`) are resolved relative to it. Never throws: an
- * unreadable file is reported as a problem.
+ * unreadable file is reported as a problem. `options.horizonS` is the horizon the warnings assume (s).
  */
-export function loadScenarioFile(path: string): LoadResult {
+export function loadScenarioFile(path: string, options: Pick<LoadOptions, 'horizonS'> = {}): LoadResult {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
@@ -16,5 +16,9 @@ export function loadScenarioFile(path: string): LoadResult {
     return { ok: false, problems: [{ message: `cannot read the file: ${message}`, path: '', line: 1 }] };
   }
   const base = dirname(resolve(path));
-  return loadScenario(text, { fileName: path, readTextFile: (p) => readFileSync(resolve(base, p), 'utf8') });
+  return loadScenario(text, {
+    fileName: path,
+    horizonS: options.horizonS,
+    readTextFile: (p) => readFileSync(resolve(base, p), 'utf8'),
+  });
 }

@@ -5,6 +5,7 @@ import { parseOrdersCsv } from './orders-csv.js';
 import { formatPath, type Problem } from './problem.js';
 import { checkReferences } from './references.js';
 import { type Order, OrderSchema, type Scenario, ScenarioSchema } from './schema.js';
+import { scenarioWarnings } from './warnings.js';
 
 /** Options of {@link loadScenario}. */
 export interface LoadOptions {
@@ -18,11 +19,19 @@ export interface LoadOptions {
    * provides one).
    */
   readonly readTextFile?: (path: string) => string;
+  /**
+   * Horizon the run will use, s, for the warnings that depend on it (a calendar never on within it);
+   * default the scenario's `run.horizon`.
+   */
+  readonly horizonS?: number;
 }
 
-/** Result of loading a scenario: the typed scenario, or every problem found. */
+/**
+ * Result of loading a scenario: the typed scenario and its warnings (valid but probably wrong, see
+ * `scenarioWarnings`; path and line like problems), or every problem found.
+ */
 export type LoadResult =
-  | { readonly ok: true; readonly scenario: Scenario }
+  | { readonly ok: true; readonly scenario: Scenario; readonly warnings: readonly Problem[] }
   | { readonly ok: false; readonly problems: readonly Problem[] };
 
 /**
@@ -86,7 +95,8 @@ function load(text: string, options: LoadOptions): LoadResult {
     const source = scenario.sources[index];
     if (source) source.orders = orders;
   }
-  return { ok: true, scenario };
+  const warnings = scenarioWarnings(scenario, { horizonS: options.horizonS, lineOf: at });
+  return { ok: true, scenario, warnings };
 }
 
 /** Turns zod issues into problems: one per unknown key, each at its own line. */
