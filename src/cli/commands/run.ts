@@ -13,6 +13,7 @@ import {
 } from '../../scenario/index.js';
 import { EXIT_USAGE } from '../exit-codes.js';
 import { formatReport } from '../report/format-report.js';
+import { formatStrictWarnings, formatWarnings, useColor } from '../report/format-warnings.js';
 import { checkOutputFile, writeFileAtomic } from '../report/output-file.js';
 import { writeCsv } from '../report/write-csv.js';
 import { UsageError } from '../usage-error.js';
@@ -27,6 +28,7 @@ interface RunArgs {
   warmup?: string;
   json: boolean;
   quiet: boolean;
+  strict: boolean;
   csv?: string;
   schedule?: string;
 }
@@ -57,6 +59,11 @@ export const runCommand: CommandModule<object, RunArgs> = {
         describe: 'print one JSON document instead of tables',
       })
       .option('quiet', { type: 'boolean', default: false, describe: 'no progress bar' })
+      .option('strict', {
+        type: 'boolean',
+        default: false,
+        describe: 'treat warnings (a valid but probably wrong model) as errors: exit 2 without running',
+      })
       .option('csv', {
         type: 'string',
         describe:
@@ -86,19 +93,30 @@ export interface RunFileOptions {
   warmup?: string;
   json: boolean;
   quiet: boolean;
+  /** Warnings are errors: print them and exit 2 without running. */
+  strict?: boolean;
 }
 
 /** Loads, runs and reports one scenario file as `shopfloor run` does (also used by `shopfloor demo`). */
 export function runFile(file: string, argv: RunFileOptions): void {
   const horizon = durationFlag('horizon', argv.horizon);
   const warmup = durationFlag('warmup', argv.warmup);
-  const loaded = loadScenarioFile(file);
+  const loaded = loadScenarioFile(file, { horizonS: horizon });
   if (!loaded.ok) {
     process.stderr.write(`${formatProblems(loaded.problems, file)}\n`);
     process.exitCode = EXIT_USAGE;
     return;
   }
-  const scenario = loaded.scenario;
+  const { scenario, warnings } = loaded;
+  if (argv.strict === true && warnings.length > 0) {
+    process.stderr.write(formatStrictWarnings(warnings, file));
+    process.exitCode = EXIT_USAGE;
+    return;
+  }
+  // Printed before the run, so a long run can be stopped at once; the report follows on stdout. Checks on
+  // a finished run (e.g. a warm-up shorter than the observed transient) would add theirs after the run.
+  if (!argv.json)
+    process.stdout.write(formatWarnings(warnings, { color: useColor(process.stdout, process.env) }));
   const h = horizon ?? scenario.run.horizon;
   const w = warmup ?? scenario.run.warmup;
   if (!(w < h)) throw new UsageError(`the warm-up (${w} s) must be shorter than the horizon (${h} s)`);
@@ -161,7 +179,7 @@ export function runFile(file: string, argv: RunFileOptions): void {
       horizonS: result.horizonS,
       warmupS: result.warmupS,
     };
-    process.stdout.write(`${JSON.stringify({ manifest, ...result }, null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify({ manifest, warnings, ...result }, null, 2)}\n`);
     return;
   }
   process.stdout.write(formatReport(scenario.name ?? file, result));

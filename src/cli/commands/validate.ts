@@ -1,16 +1,23 @@
 import type { CommandModule } from 'yargs';
 import { formatProblems, loadScenarioFile } from '../../scenario/index.js';
 import { EXIT_USAGE } from '../exit-codes.js';
+import { formatStrictWarnings, formatWarnings, useColor } from '../report/format-warnings.js';
 
 interface ValidateArgs {
   file: string;
+  strict: boolean;
 }
 
 /** `shopfloor validate FILE`: checks a scenario file and reports every problem with its path and line. */
 export const validateCommand: CommandModule<object, ValidateArgs> = {
   command: 'validate <file>',
   describe: 'Check a scenario file (YAML or JSON) and report every problem with its path and line',
-  builder: (y) => y.positional('file', { type: 'string', demandOption: true, describe: 'scenario file' }),
+  builder: (y) =>
+    y.positional('file', { type: 'string', demandOption: true, describe: 'scenario file' }).option('strict', {
+      type: 'boolean',
+      default: false,
+      describe: 'treat warnings (a valid but probably wrong model) as errors: exit 2',
+    }),
   handler: (argv) => {
     const result = loadScenarioFile(argv.file);
     if (!result.ok) {
@@ -18,10 +25,18 @@ export const validateCommand: CommandModule<object, ValidateArgs> = {
       process.exitCode = EXIT_USAGE;
       return;
     }
-    const s = result.scenario;
+    const { scenario: s, warnings } = result;
+    if (argv.strict && warnings.length > 0) {
+      process.stderr.write(formatStrictWarnings(warnings, argv.file));
+      process.exitCode = EXIT_USAGE;
+      return;
+    }
+    process.stdout.write(formatWarnings(warnings, { color: useColor(process.stdout, process.env) }));
+    const note =
+      warnings.length === 0 ? '' : ` (${warnings.length} warning${warnings.length === 1 ? '' : 's'})`;
     process.stdout.write(
       `✔ ${argv.file} is valid: ${s.products.length} products, ${s.sources.length} sources, ${s.stations.length} stations, ` +
-        `${s.buffers.length} buffers, ${s.crews.length} crews, ${s.sinks.length} sinks\n`,
+        `${s.buffers.length} buffers, ${s.crews.length} crews, ${s.sinks.length} sinks${note}\n`,
     );
   },
 };
