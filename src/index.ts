@@ -344,6 +344,10 @@ export type {
   ShiftCalendarSpec,
   Source as ScenarioSource,
   Station as ScenarioStation,
+  WarningCheck,
+  WarningContext,
+  WarningFinding,
+  WarningOptions,
 } from './scenario/index.js';
 export {
   BuildError,
@@ -372,8 +376,11 @@ export {
   runScenario,
   ScenarioSchema,
   scenarioJsonSchema,
+  scenarioWarnings,
+  TRUNCATION_MEAN_TOLERANCE,
   toDistribution,
   unitsOf,
+  WARNING_CHECKS,
 } from './scenario/index.js';
 
 // ── Reports (src/report) ────────────────────────────────────────────────────────────────────────────
