@@ -49,9 +49,11 @@ export interface StationReport {
  * OEE = availability × performance × quality, per station, of server-time:
  * - availability = operating time / planned time, where planned = elapsed − off shift and operating =
  *   planned − (down-waiting + repair + maintenance + setup);
- * - performance = Σ (ideal time of each part processed: its mean process time, divided by the batch size
- *   at a batch station) / operating time — starved, blocked and robot-waiting time and partial batches
- *   count as performance losses;
+ * - performance = Σ (standard time of each part processed: the step's `standardTime`, or by default the
+ *   process time drawn for its job; divided by the batch size at a batch station) / operating time.
+ *   A standard time never exceeds the job's work time (the scenario rejects a `standardTime` above the
+ *   lowest possible process time), so performance ≤ 1 by construction: starved, blocked and
+ *   robot-waiting time, partial batches and work slower than standard are the performance losses;
  * - quality = parts passing inspection / parts inspected (1 without inspection).
  * Each is `NaN` when its denominator is 0.
  */
@@ -151,8 +153,8 @@ interface StationStats {
   firstInspected: number;
   firstPassed: number;
   scrapped: number;
-  /** Ideal time per part by product, cached from the station (see `Station.idealTimeS`). */
-  readonly ideal: Map<string, number>;
+  /** Per server: its busy seconds in the period when its current job started (see `processStarted`). */
+  readonly jobStartBusyS: number[];
 }
 
 const STATE_INDEX = new Map<ServerState, number>(SERVER_STATES.map((s, i) => [s, i]));
@@ -207,7 +209,7 @@ export class PlantStatistics {
         firstInspected: 0,
         firstPassed: 0,
         scrapped: 0,
-        ideal: new Map(),
+        jobStartBusyS: servers.map(() => 0),
       });
     }
     for (const [id, b] of plant.buffers) this.buffers.set(id, new TimeWeighted({ now, level: b.level }));
@@ -258,16 +260,27 @@ export class PlantStatistics {
       const s = this.stations.get(station);
       if (s !== undefined) s.setups++;
     });
-    ev.on('processFinished', (part, station) => {
+    const busyIndex = STATE_INDEX.get('busy')!;
+    ev.on('processStarted', (_part, station, server, t) => {
+      const s = this.stations.get(station);
+      const clock = s?.servers[server];
+      if (s !== undefined && clock !== undefined)
+        s.jobStartBusyS[server] = clock.durations(t)[busyIndex] ?? 0;
+    });
+    ev.on('processFinished', (part, station, server, t) => {
       const s = this.stations.get(station);
       if (s === undefined) return;
       s.processed++;
-      let ideal = s.ideal.get(part.product);
-      if (ideal === undefined) {
-        ideal = plant.stations.get(station)?.idealTimeS(part.product) ?? Number.NaN;
-        s.ideal.set(part.product, ideal);
-      }
-      if (Number.isFinite(ideal)) s.idealS += ideal;
+      const st = plant.stations.get(station);
+      const clock = s.servers[server];
+      if (st === undefined || clock === undefined) return;
+      // Credit the standard time in proportion to the job's busy time inside the period (a job begun
+      // before a warm-up reset earns only its share), so Σ credit ≤ busy time ≤ operating time.
+      const drawnS = st.jobWorkS(server);
+      const busyS = (clock.durations(t)[busyIndex] ?? 0) - (s.jobStartBusyS[server] ?? 0);
+      const share = drawnS > 0 ? Math.min(1, busyS / drawnS) : 1;
+      const standardS = st.standardTimeS(part, server);
+      if (Number.isFinite(standardS)) s.idealS += standardS * share;
     });
     ev.on('inspected', (station, part, outcome) => {
       const s = this.stations.get(station);
@@ -349,6 +362,7 @@ export class PlantStatistics {
       s.firstInspected = 0;
       s.firstPassed = 0;
       s.scrapped = 0;
+      s.jobStartBusyS.fill(0);
       for (const tw of s.servers) tw.reset(now);
     }
     for (const tw of this.crews.values()) tw.reset(now);
