@@ -12,14 +12,27 @@ import { SERVER_STATES, type ServerState } from './server-state.js';
 export interface StationReport {
   /** Fraction of server-time in each state; they sum to 1. */
   readonly stateFractions: Readonly<Record<ServerState, number>>;
-  /** Fraction of server-time `busy`. */
+  /**
+   * Utilisation: busy server-time / on-shift server-time (elapsed − off shift), so a station that works
+   * every minute of its one shift is 100 % utilised. Equal to the `busy` state fraction without shifts;
+   * `NaN` when it was never on shift in the period.
+   */
   readonly utilization: number;
   /** Fraction of server-time down: `down-waiting` + `repair`. */
   readonly down: number;
-  /** `1 − down − maintenance`: fraction of server-time able to work. */
-  readonly availability: number;
+  /**
+   * Uptime: `1 − down − maintenance`, the fraction of all server-time (on shift or not) not down or in
+   * maintenance. Not OEE's availability, which is of planned (on-shift) time and also loses setups.
+   */
+  readonly uptime: number;
   /** Failures (all modes, all servers) in the period. */
   readonly failures: number;
+  /** Repairs completed (all modes, all servers) in the period. */
+  readonly repairs: number;
+  /** Server-time not down (`down-waiting` + `repair`) in the period, seconds: MTBF's numerator. */
+  readonly upS: number;
+  /** Server-time down (`down-waiting` + `repair`) in the period, seconds: MTTR's numerator. */
+  readonly downS: number;
   /** Observed mean time between failures: server-time not down / failures, seconds (`NaN` without failures). */
   readonly mtbfS: number;
   /** Observed mean time to repair: server-time down / repairs completed, seconds (`NaN` without repairs). */
@@ -407,10 +420,13 @@ export class PlantStatistics {
       const quality = s.inspected > 0 ? s.passed / s.inspected : s.processed > 0 ? 1 : Number.NaN;
       stations[id] = {
         stateFractions: fractions,
-        utilization: fractions.busy,
+        utilization: ratio(total.busy, plannedS),
         down: fractions['down-waiting'] + fractions.repair,
-        availability: 1 - fractions['down-waiting'] - fractions.repair - fractions.maintenance,
+        uptime: 1 - fractions['down-waiting'] - fractions.repair - fractions.maintenance,
         failures: s.failures,
+        repairs: s.repairs,
+        upS: serverTime - downS,
+        downS,
         mtbfS: s.failures > 0 ? (serverTime - downS) / s.failures : Number.NaN,
         mttrS: s.repairs > 0 ? downS / s.repairs : Number.NaN,
         queueLength: { mean: queue?.mean(now) ?? 0, max: queue?.max ?? 0 },
