@@ -12,14 +12,27 @@ import { SERVER_STATES, type ServerState } from './server-state.js';
 export interface StationReport {
   /** Fraction of server-time in each state; they sum to 1. */
   readonly stateFractions: Readonly<Record<ServerState, number>>;
-  /** Fraction of server-time `busy`. */
+  /**
+   * Utilisation: busy server-time / on-shift server-time (elapsed − off shift), so a station that works
+   * every minute of its one shift is 100 % utilised. Equal to the `busy` state fraction without shifts;
+   * `NaN` when it was never on shift in the period.
+   */
   readonly utilization: number;
   /** Fraction of server-time down: `down-waiting` + `repair`. */
   readonly down: number;
-  /** `1 − down − maintenance`: fraction of server-time able to work. */
-  readonly availability: number;
+  /**
+   * Uptime: `1 − down − maintenance`, the fraction of all server-time (on shift or not) not down or in
+   * maintenance. Not OEE's availability, which is of planned (on-shift) time and also loses setups.
+   */
+  readonly uptime: number;
   /** Failures (all modes, all servers) in the period. */
   readonly failures: number;
+  /** Repairs completed (all modes, all servers) in the period. */
+  readonly repairs: number;
+  /** Server-time not down (`down-waiting` + `repair`) in the period, seconds: MTBF's numerator. */
+  readonly upS: number;
+  /** Server-time down (`down-waiting` + `repair`) in the period, seconds: MTTR's numerator. */
+  readonly downS: number;
   /** Observed mean time between failures: server-time not down / failures, seconds (`NaN` without failures). */
   readonly mtbfS: number;
   /** Observed mean time to repair: server-time down / repairs completed, seconds (`NaN` without repairs). */
@@ -49,9 +62,11 @@ export interface StationReport {
  * OEE = availability × performance × quality, per station, of server-time:
  * - availability = operating time / planned time, where planned = elapsed − off shift and operating =
  *   planned − (down-waiting + repair + maintenance + setup);
- * - performance = Σ (ideal time of each part processed: its mean process time, divided by the batch size
- *   at a batch station) / operating time — starved, blocked and robot-waiting time and partial batches
- *   count as performance losses;
+ * - performance = Σ (standard time of each part processed: the step's `standardTime`, or by default the
+ *   process time drawn for its job; divided by the batch size at a batch station) / operating time.
+ *   A standard time never exceeds the job's work time (the scenario rejects a `standardTime` above the
+ *   lowest possible process time), so performance ≤ 1 by construction: starved, blocked and
+ *   robot-waiting time, partial batches and work slower than standard are the performance losses;
  * - quality = parts passing inspection / parts inspected (1 without inspection).
  * Each is `NaN` when its denominator is 0.
  */
@@ -151,8 +166,8 @@ interface StationStats {
   firstInspected: number;
   firstPassed: number;
   scrapped: number;
-  /** Ideal time per part by product, cached from the station (see `Station.idealTimeS`). */
-  readonly ideal: Map<string, number>;
+  /** Per server: its busy seconds in the period when its current job started (see `processStarted`). */
+  readonly jobStartBusyS: number[];
 }
 
 const STATE_INDEX = new Map<ServerState, number>(SERVER_STATES.map((s, i) => [s, i]));
@@ -207,7 +222,7 @@ export class PlantStatistics {
         firstInspected: 0,
         firstPassed: 0,
         scrapped: 0,
-        ideal: new Map(),
+        jobStartBusyS: servers.map(() => 0),
       });
     }
     for (const [id, b] of plant.buffers) this.buffers.set(id, new TimeWeighted({ now, level: b.level }));
@@ -258,16 +273,27 @@ export class PlantStatistics {
       const s = this.stations.get(station);
       if (s !== undefined) s.setups++;
     });
-    ev.on('processFinished', (part, station) => {
+    const busyIndex = STATE_INDEX.get('busy')!;
+    ev.on('processStarted', (_part, station, server, t) => {
+      const s = this.stations.get(station);
+      const clock = s?.servers[server];
+      if (s !== undefined && clock !== undefined)
+        s.jobStartBusyS[server] = clock.durations(t)[busyIndex] ?? 0;
+    });
+    ev.on('processFinished', (part, station, server, t) => {
       const s = this.stations.get(station);
       if (s === undefined) return;
       s.processed++;
-      let ideal = s.ideal.get(part.product);
-      if (ideal === undefined) {
-        ideal = plant.stations.get(station)?.idealTimeS(part.product) ?? Number.NaN;
-        s.ideal.set(part.product, ideal);
-      }
-      if (Number.isFinite(ideal)) s.idealS += ideal;
+      const st = plant.stations.get(station);
+      const clock = s.servers[server];
+      if (st === undefined || clock === undefined) return;
+      // Credit the standard time in proportion to the job's busy time inside the period (a job begun
+      // before a warm-up reset earns only its share), so Σ credit ≤ busy time ≤ operating time.
+      const drawnS = st.jobWorkS(server);
+      const busyS = (clock.durations(t)[busyIndex] ?? 0) - (s.jobStartBusyS[server] ?? 0);
+      const share = drawnS > 0 ? Math.min(1, busyS / drawnS) : 1;
+      const standardS = st.standardTimeS(part, server);
+      if (Number.isFinite(standardS)) s.idealS += standardS * share;
     });
     ev.on('inspected', (station, part, outcome) => {
       const s = this.stations.get(station);
@@ -349,6 +375,7 @@ export class PlantStatistics {
       s.firstInspected = 0;
       s.firstPassed = 0;
       s.scrapped = 0;
+      s.jobStartBusyS.fill(0);
       for (const tw of s.servers) tw.reset(now);
     }
     for (const tw of this.crews.values()) tw.reset(now);
@@ -393,10 +420,13 @@ export class PlantStatistics {
       const quality = s.inspected > 0 ? s.passed / s.inspected : s.processed > 0 ? 1 : Number.NaN;
       stations[id] = {
         stateFractions: fractions,
-        utilization: fractions.busy,
+        utilization: ratio(total.busy, plannedS),
         down: fractions['down-waiting'] + fractions.repair,
-        availability: 1 - fractions['down-waiting'] - fractions.repair - fractions.maintenance,
+        uptime: 1 - fractions['down-waiting'] - fractions.repair - fractions.maintenance,
         failures: s.failures,
+        repairs: s.repairs,
+        upS: serverTime - downS,
+        downS,
         mtbfS: s.failures > 0 ? (serverTime - downS) / s.failures : Number.NaN,
         mttrS: s.repairs > 0 ? downS / s.repairs : Number.NaN,
         queueLength: { mean: queue?.mean(now) ?? 0, max: queue?.max ?? 0 },

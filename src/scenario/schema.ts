@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DISPATCH_RULE_NAMES, type DispatchRuleName } from '../policies/index.js';
+import { lowestSampleS } from './_internal/lowest-sample.js';
 import { DurationDistribution } from './distribution-schema.js';
 import { EnvSchema } from './env-schema.js';
 import { Coordinate, Duration, Length, PositiveDuration, Power, Speed } from './quantity-schema.js';
@@ -86,12 +87,26 @@ const RoutingStep = z
     via: Id.optional().meta({
       description: 'conveyor or robot fleet that brings the part to this station (default: directly)',
     }),
+    standardTime: Duration.optional().meta({
+      description:
+        "OEE's standard (ideal) time of one job of this step, at most the lowest possible process time (default: the process time drawn for the job)",
+    }),
   })
   .check((ctx) => {
     const st = ctx.value;
     const alts = Array.isArray(st.station) ? st.station : undefined;
     const issue = (message: string, path: string[]) =>
       ctx.issues.push({ code: 'custom', continue: true, input: st, path, message });
+    if (st.standardTime !== undefined) {
+      // Performance ≤ 1 by construction: no job may take less than its standard time.
+      const times = [st.processTime, ...Object.values(st.processTimes ?? {})].filter((d) => d !== undefined);
+      const lowest = Math.min(...times.map(lowestSampleS));
+      if (times.length > 0 && st.standardTime > lowest)
+        issue(
+          `standardTime ${st.standardTime} s exceeds the lowest possible process time of this step (${lowest} s): a job could beat its standard and OEE performance exceed 100 %`,
+          ['standardTime'],
+        );
+    }
     if (alts === undefined) {
       if (st.processTimes !== undefined)
         issue('processTimes needs a list of alternative stations', ['processTimes']);

@@ -23,7 +23,7 @@ describe('validation: machine-repairman scenario file', () => {
     const hwDown = n * st.down.halfWidth!;
     expect(Math.abs(meanDown - theory.meanDown)).toBeLessThanOrEqual(hwDown);
     expect(hwDown / theory.meanDown).toBeLessThan(0.1);
-    const a = st.availability;
+    const a = st.uptime;
     expect(Math.abs(a.mean - theory.availability)).toBeLessThanOrEqual(a.halfWidth!);
     expect(a.halfWidth! / (1 - theory.availability)).toBeLessThan(0.1);
   });

@@ -1,20 +1,35 @@
 import Table from 'cli-table3';
 import type { Estimate, ScenarioResult } from '../../scenario/index.js';
 
-/** `mean ± half-width` with `digits` decimals (just the mean with one replication). */
+/** Set when a figure printed as "–" (then the report ends with a footnote saying why). */
+let dashed = false;
+
+/** "–" for a figure that is not defined in this run (never `NaN`). */
+function dash(): string {
+  dashed = true;
+  return '–';
+}
+
+/** `mean ± half-width` with `digits` decimals (just the mean with one replication); "–" when undefined. */
 function pm(e: Estimate | null, digits = 2, scale = 1): string {
-  if (e === null) return '–';
+  if (e === null || !Number.isFinite(e.mean)) return dash();
   const mean = (e.mean * scale).toFixed(digits);
   return e.halfWidth === null ? mean : `${mean} ± ${(e.halfWidth * scale).toFixed(digits)}`;
 }
 
-const pct = (e: Estimate | null): string => (e === null ? '–' : `${pm(e, 1, 100)} %`);
-const minutes = (e: Estimate | null): string => (e === null ? '–' : `${pm(e, 2, 1 / 60)} min`);
-const seconds = (e: Estimate | null): string => (e === null ? '–' : `${pm(e, 1)} s`);
-const hours = (e: Estimate | null): string => (e === null ? '–' : `${pm(e, 1, 1 / 3600)} h`);
+const defined = (e: Estimate | null): e is Estimate => e !== null && Number.isFinite(e.mean);
+const pct = (e: Estimate | null): string => (defined(e) ? `${pm(e, 1, 100)} %` : dash());
+const minutes = (e: Estimate | null): string => (defined(e) ? `${pm(e, 2, 1 / 60)} min` : dash());
+const seconds = (e: Estimate | null): string => (defined(e) ? `${pm(e, 1)} s` : dash());
+const hours = (e: Estimate | null): string => (defined(e) ? `${pm(e, 1, 1 / 3600)} h` : dash());
+
+/** Why a figure can be "–", printed under a report that has one. */
+export const DASH_FOOTNOTE =
+  '– not defined in this run: nothing to average (no part finished, no due date, no failure or repair in any replication, nothing inspected, never on shift, no power figures)';
 
 /** The human-readable report of `shopfloor run`: plant KPIs, then stations, crews and buffers. */
 export function formatReport(name: string, result: ScenarioResult): string {
+  dashed = false;
   const k = result.kpis;
   // Compact tables: no rule between body rows.
   const head = (cells: string[]) => ({
@@ -47,6 +62,7 @@ export function formatReport(name: string, result: ScenarioResult): string {
     );
   }
 
+  // Every state has a column, so the fractions of a row add up to 100 %.
   const stations = new Table(
     head([
       'station',
@@ -55,7 +71,11 @@ export function formatReport(name: string, result: ScenarioResult): string {
       'idle',
       'blocked',
       'down',
-      'availability',
+      'maint.',
+      'setup',
+      'handling',
+      'off shift',
+      'uptime',
       'failures',
       'MTBF',
       'MTTR',
@@ -71,7 +91,11 @@ export function formatReport(name: string, result: ScenarioResult): string {
       pct(f.idle ?? null),
       pct(f.blocked ?? null),
       pct(s.down),
-      pct(s.availability),
+      pct(f.maintenance ?? null),
+      pct(s.setupFraction),
+      pct(f.handling ?? null),
+      pct(s.offShiftFraction),
+      pct(s.uptime),
       pm(s.failures, 1),
       hours(s.mtbfS),
       minutes(s.mttrS),
@@ -83,36 +107,22 @@ export function formatReport(name: string, result: ScenarioResult): string {
       s.setupFraction.mean > 0 ||
       s.offShiftFraction.mean > 0 ||
       s.energyKWh !== null ||
-      s.firstPassYield !== null,
+      s.firstPassYield !== null ||
+      s.oee !== null,
   );
   const details = new Table(
-    head([
-      'station',
-      'setup',
-      'setups',
-      'robot handling',
-      'off shift',
-      'OEE',
-      'avail.',
-      'perf.',
-      'quality',
-      'first-pass yield',
-      'energy',
-    ]),
+    head(['station', 'setups', 'OEE', 'OEE avail.', 'perf.', 'quality', 'first-pass yield', 'energy']),
   );
   for (const [id, s] of Object.entries(result.stations)) {
     details.push([
       id,
-      pct(s.setupFraction),
       pm(s.setups, 1),
-      pct(s.stateFractions.handling ?? null),
-      pct(s.offShiftFraction),
       pct(s.oee),
       pct(s.oeeAvailability),
       pct(s.oeePerformance),
       pct(s.oeeQuality),
       pct(s.firstPassYield),
-      s.energyKWh === null ? '–' : `${pm(s.energyKWh, 1)} kWh`,
+      s.energyKWh === null ? dash() : `${pm(s.energyKWh, 1)} kWh`,
     ]);
   }
   const out = [
@@ -180,6 +190,11 @@ export function formatReport(name: string, result: ScenarioResult): string {
     for (const [id, b] of Object.entries(result.buffers)) buffers.push([id, pm(b.mean), pm(b.max, 1)]);
     out.push(buffers.toString());
   }
-  out.push(`${result.events.toLocaleString('en-US')} events simulated`, '');
+  out.push(`${result.events.toLocaleString('en-US')} events simulated`);
+  out.push(
+    'uptime: share of all time not down or in maintenance; OEE avail.: share of on-shift time not down, in maintenance or in setup; utilisation: busy share of on-shift time; MTBF/MTTR pooled over replications',
+  );
+  if (dashed) out.push(DASH_FOOTNOTE);
+  out.push('');
   return out.join('\n');
 }

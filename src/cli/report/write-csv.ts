@@ -36,7 +36,7 @@ export function writeCsv(dir: string, result: ScenarioResult): string[] {
           ...(
             [
               'utilization',
-              'availability',
+              'uptime',
               'down',
               'queueLength',
               'failures',

@@ -46,6 +46,8 @@ export interface Server {
   processed: boolean;
   /** Work seconds still owed on the part, after an interruption. */
   remainingWorkS: number;
+  /** Work seconds drawn for the job it holds (the whole job, whatever interruptions). */
+  jobWorkS: number;
   workEndS: number;
   busySinceS: number;
   finishId: EventId;

@@ -23,6 +23,13 @@ export interface StationOptions {
    */
   readonly processTimes: Readonly<Record<string, Distribution | readonly (Distribution | undefined)[]>>;
   /**
+   * Standard (ideal) time of a job per product id, seconds, for OEE's performance factor: one figure for
+   * every visit, or one per routing step (`undefined` where none is given). It must not exceed the lowest
+   * possible process time (the caller checks). Where none is given, the standard time of a job is the
+   * process time drawn for it.
+   */
+  readonly standardTimes?: Readonly<Record<string, number | readonly (number | undefined)[]>>;
+  /**
    * Which waiting part a free server takes (a `dispatch` decision; default: the first in tie-break order,
    * i.e. the oldest — first in, first out).
    */

@@ -51,6 +51,7 @@ export class Station {
   private readonly servers: Server[] = [];
   /** Per product: one distribution for every step here, or one per routing step (`undefined` where not here). */
   private readonly processTimes: Map<string, Distribution | readonly (Distribution | undefined)[]>;
+  private readonly standardTimes: Map<string, number | readonly (number | undefined)[]>;
   private readonly processStream: RandomStream;
   /** The station's own dispatch rule (`undefined`: first in tie-break order). */
   readonly dispatchPolicy: DispatchPolicy | undefined;
@@ -90,6 +91,7 @@ export class Station {
     this.priority = options.priority ?? 0;
     this.position = options.position;
     this.processTimes = new Map(Object.entries(options.processTimes));
+    this.standardTimes = new Map(Object.entries(options.standardTimes ?? {}));
     this.processStream = plant.sim.streams.get(`${id}/process`);
     this.dispatchPolicy = options.dispatch;
     this.maintenancePolicy = options.maintenancePolicy;
@@ -132,6 +134,7 @@ export class Station {
         part: null,
         processed: false,
         remainingWorkS: 0,
+        jobWorkS: 0,
         workEndS: Number.NaN,
         busySinceS: Number.NaN,
         finishId: NO_EVENT,
@@ -179,27 +182,32 @@ export class Station {
   }
 
   /**
-   * Ideal time per part of `product` here, seconds (`NaN` if it has none): the mean process time, shared
-   * by a full batch at a batch station, and by the components of a kit at an assembly station. The
-   * "ideal cycle time" of OEE's performance factor.
+   * Standard time credited to `part` for the job that server `server` holds (or has just finished),
+   * seconds: the step's `standardTimes` entry if given, else the process time drawn for the job; shared by
+   * a full batch at a batch station (a partial batch earns less), and by the components of a kit at an
+   * assembly station. Never more than the job's drawn work time, so OEE's performance is ≤ 1.
    */
-  idealTimeS(product: string): number {
+  standardTimeS(part: Part, server: number): number {
+    const s = this.servers[server];
+    if (s === undefined) return Number.NaN;
     const a = this.grouping.assembly;
     if (a !== undefined) {
-      // Each component carries its share of the kit's (the output's) process time.
       const kit = Object.values(a.inputs).reduce((sum, n) => sum + n, 0);
-      return a.inputs[product] === undefined ? Number.NaN : this.firstMeanS(a.output) / kit;
+      if (a.inputs[part.product] === undefined) return Number.NaN;
+      const step = this.plant.product(a.output).routing.indexOf(this.id);
+      return (this.explicitStandardS(a.output, step) ?? s.jobWorkS) / kit;
     }
-    return this.firstMeanS(product) / (this.grouping.batch?.size ?? 1);
+    return (this.explicitStandardS(part.product, part.step) ?? s.jobWorkS) / (this.grouping.batch?.size ?? 1);
   }
 
-  /** Mean time of the first step of `product` processed here, s (`NaN` for none). */
-  private firstMeanS(product: string): number {
-    const t = this.processTimes.get(product);
-    if (t === undefined) return Number.NaN;
-    if (!Array.isArray(t)) return (t as Distribution).mean;
-    for (const d of t as readonly (Distribution | undefined)[]) if (d !== undefined) return d.mean;
-    return Number.NaN;
+  /** Work seconds drawn for the job server `server` holds or has just finished (0 before the first). */
+  jobWorkS(server: number): number {
+    return this.servers[server]?.jobWorkS ?? Number.NaN;
+  }
+
+  private explicitStandardS(product: string, step: number): number | undefined {
+    const t = this.standardTimes.get(product);
+    return t === undefined || typeof t === 'number' ? t : t[step];
   }
 
   /** The process-time distribution of routing step `step` of `product` here, if it is processed here. */
@@ -413,6 +421,7 @@ export class Station {
 
   /** The part is on the server: change over if the product changed, then work. */
   private prepare(s: Server, product: string, workS: number): void {
+    s.jobWorkS = workS;
     const from = s.lastProduct;
     s.lastProduct = product;
     const setup = from === undefined ? undefined : this.setupTimes?.[from]?.[product];

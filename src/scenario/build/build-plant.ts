@@ -210,11 +210,16 @@ export function buildPlant(scenario: Scenario, seed: number, options: BuildOptio
   for (const [i, st] of scenario.stations.entries()) {
     // Per product, the process time of each routing step done here (a product may visit it twice).
     const processTimes: Record<string, (Distribution | undefined)[]> = {};
+    const standardTimes: Record<string, (number | undefined)[]> = {};
     for (const p of scenario.products) {
       const times = p.routing.map((step) =>
         stepStations(step).includes(st.id) ? stepTime(step, st.id) : undefined,
       );
       if (times.some((t) => t !== undefined)) processTimes[p.id] = times;
+      const standard = p.routing.map((step) =>
+        stepStations(step).includes(st.id) ? step.standardTime : undefined,
+      );
+      if (standard.some((t) => t !== undefined)) standardTimes[p.id] = standard;
     }
     const input = st.input === undefined ? undefined : buffers.get(st.input);
     new Station(plant, {
@@ -222,6 +227,7 @@ export function buildPlant(scenario: Scenario, seed: number, options: BuildOptio
       servers: st.servers,
       input,
       processTimes,
+      standardTimes,
       dispatch: dispatchPolicy(st.dispatchSpec, uniformOf(sim.streams.get(`${st.id}/dispatch`))),
       maintenancePolicy: MAINTENANCE_RULES[st.maintenanceRule],
       priority: st.priority,

@@ -77,11 +77,17 @@ export interface ScenarioResult {
     string,
     {
       utilization: Estimate;
-      availability: Estimate;
+      /** Fraction of all server-time not down or in maintenance (not OEE's availability). */
+      uptime: Estimate;
       down: Estimate;
       queueLength: Estimate;
       failures: Estimate;
+      /**
+       * Pooled over replications: Σ server-time not down / Σ failures, seconds (null only when no
+       * replication had a failure; no CI: one ratio of sums).
+       */
       mtbfS: Estimate | null;
+      /** Pooled over replications: Σ server-time down / Σ repairs completed, seconds (null without repairs). */
       mttrS: Estimate | null;
       stateFractions: Record<string, Estimate>;
       setupFraction: Estimate;
@@ -156,12 +162,12 @@ export function runScenario(scenario: Scenario, options: RunScenarioOptions = {}
     const s = (r: PlantReport) => r.stations[id]!;
     stations[id] = {
       utilization: est((r) => s(r).utilization),
-      availability: est((r) => s(r).availability),
+      uptime: est((r) => s(r).uptime),
       down: est((r) => s(r).down),
       queueLength: est((r) => s(r).queueLength.mean),
       failures: est((r) => s(r).failures),
-      mtbfS: optional((r) => s(r).mtbfS),
-      mttrS: optional((r) => s(r).mttrS),
+      mtbfS: pooled(reports.map((r) => [s(r).upS, s(r).failures])),
+      mttrS: pooled(reports.map((r) => [s(r).downS, s(r).repairs])),
       stateFractions: Object.fromEntries(
         Object.keys(s(first).stateFractions).map((state) => [
           state,
@@ -266,6 +272,17 @@ export function runScenario(scenario: Scenario, options: RunScenarioOptions = {}
     robots,
     buffers,
   };
+}
+
+/** Σ numerators / Σ denominators over replications (null when the denominators sum to 0), no CI. */
+function pooled(pairs: readonly (readonly [number, number])[]): Estimate | null {
+  let num = 0;
+  let den = 0;
+  for (const [n, d] of pairs) {
+    num += n;
+    den += d;
+  }
+  return den > 0 ? { mean: num / den, halfWidth: null } : null;
 }
 
 function estimate(values: number[]): Estimate {
