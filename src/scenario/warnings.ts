@@ -61,7 +61,8 @@ export const overlappingShifts: WarningCheck = ({ scenario }) => {
         if (!(from < to)) continue;
         reported.add(later);
         const other = Math.min(a.shift, b.shift);
-        const what = other === later ? 'names the same day twice and' : `overlaps shifts[${other}]`;
+        const what =
+          other === later ? 'lists a day twice, so it overlaps itself' : `overlaps shifts[${other}]`;
         out.push({
           path: ['shifts', c, 'shifts', later],
           message:
@@ -185,7 +186,7 @@ export const sourceFeedsClosedStation: WarningCheck = ({ scenario }) => {
       message:
         `source "${source.id}" releases parts around the clock, but ${names.join(', ')} ${names.length === 1 ? 'is' : 'are all'} ` +
         `off shift ${offH} h a week: parts pile up in front of ${names.length === 1 ? 'it' : 'them'} meanwhile; ` +
-        'release by orders, or give the first station a calendar that is always on',
+        'if that is not what happens on your floor, release by orders timed to the shifts',
     });
   });
   return out;

@@ -104,7 +104,9 @@ describe('scenario warnings', () => {
     shifts:
       - { days: [mon, mon], start: "06:00", end: "14:00" }`,
     });
-    expect(warningsOf(text)[0]!.message).toMatch(/names the same day twice/);
+    expect(warningsOf(text)[0]!.message).toMatch(
+      /this shift lists a day twice, so it overlaps itself on mon 06:00–mon 14:00/,
+    );
   });
 
   test('wear (risePerHour) with no preventive plan is a warning at risePerHour with the probability reached', () => {
