@@ -68,6 +68,8 @@ export type {
 export {
   calendarNeverOn,
   overlappingShifts,
+  RUN_WARNING_CHECKS,
+  runWarnings,
   scenarioWarnings,
   sourceFeedsClosedStation,
   stationNotVisited,

@@ -31,7 +31,13 @@ export interface LoadOptions {
  * `scenarioWarnings`; path and line like problems), or every problem found.
  */
 export type LoadResult =
-  | { readonly ok: true; readonly scenario: Scenario; readonly warnings: readonly Problem[] }
+  | {
+      readonly ok: true;
+      readonly scenario: Scenario;
+      readonly warnings: readonly Problem[];
+      /** 1-based line of a path in the document (for warnings found later, e.g. by `runWarnings`). */
+      readonly lineOf: (path: readonly PropertyKey[]) => number;
+    }
   | { readonly ok: false; readonly problems: readonly Problem[] };
 
 /**
@@ -96,7 +102,7 @@ function load(text: string, options: LoadOptions): LoadResult {
     if (source) source.orders = orders;
   }
   const warnings = scenarioWarnings(scenario, { horizonS: options.horizonS, lineOf: at });
-  return { ok: true, scenario, warnings };
+  return { ok: true, scenario, warnings, lineOf: at };
 }
 
 /** Turns zod issues into problems: one per unknown key, each at its own line. */

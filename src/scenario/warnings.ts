@@ -1,5 +1,6 @@
 import { Normal } from '../engine/index.js';
 import { ShiftCalendar, WEEKDAYS } from '../entities/index.js';
+import type { ScenarioResult } from './build/run-scenario.js';
 import { formatPath, type Problem } from './problem.js';
 import type { Scenario, ShiftCalendarSpec } from './schema.js';
 
@@ -60,7 +61,8 @@ export const overlappingShifts: WarningCheck = ({ scenario }) => {
         if (!(from < to)) continue;
         reported.add(later);
         const other = Math.min(a.shift, b.shift);
-        const what = other === later ? 'names the same day twice and' : `overlaps shifts[${other}]`;
+        const what =
+          other === later ? 'lists a day twice, so it overlaps itself' : `overlaps shifts[${other}]`;
         out.push({
           path: ['shifts', c, 'shifts', later],
           message:
@@ -184,7 +186,7 @@ export const sourceFeedsClosedStation: WarningCheck = ({ scenario }) => {
       message:
         `source "${source.id}" releases parts around the clock, but ${names.join(', ')} ${names.length === 1 ? 'is' : 'are all'} ` +
         `off shift ${offH} h a week: parts pile up in front of ${names.length === 1 ? 'it' : 'them'} meanwhile; ` +
-        'release by orders, or give the first station a calendar that is always on',
+        'if that is not what happens on your floor, release by orders timed to the shifts',
     });
   });
   return out;
@@ -232,20 +234,45 @@ export const WARNING_CHECKS: readonly WarningCheck[] = [
  */
 export function scenarioWarnings(scenario: Scenario, options: WarningOptions = {}): Problem[] {
   const context: WarningContext = { scenario, horizonS: options.horizonS ?? scenario.run.horizon };
-  const lineOf = options.lineOf ?? (() => 1);
-  const warnings: Problem[] = [];
-  for (const check of WARNING_CHECKS)
-    for (const f of check(context))
-      warnings.push({ message: f.message, path: formatPath(f.path), line: lineOf(f.path) });
-  return warnings.sort((a, b) => a.line - b.line);
+  return located(
+    WARNING_CHECKS.flatMap((check) => check(context)),
+    options.lineOf,
+  );
 }
 
 /**
- * Warnings that need a finished run (hook for checks on results, e.g. a warm-up shorter than the observed
- * transient once warm-up detection exists). A run-time check receives the scenario and the run's result
- * and returns findings like a static {@link WarningCheck}.
+ * A check on a finished run (the hook for e.g. a warm-up shorter than the observed transient, once
+ * warm-up detection exists): like a {@link WarningCheck}, with the run's result as well.
  */
-export type RunWarningCheck<R> = (scenario: Scenario, result: R) => WarningFinding[];
+export type RunWarningCheck = (context: WarningContext, result: ScenarioResult) => WarningFinding[];
+
+/** Every check on a finished run; `shopfloor run` prints their warnings after the run, before the report. */
+export const RUN_WARNING_CHECKS: readonly RunWarningCheck[] = [];
+
+/**
+ * Runs checks on a finished run (default {@link RUN_WARNING_CHECKS}) and returns their warnings with path
+ * and line, in document order; the horizon is the run's (`result.horizonS`). Pure.
+ */
+export function runWarnings(
+  scenario: Scenario,
+  result: ScenarioResult,
+  options: Pick<WarningOptions, 'lineOf'> & { readonly checks?: readonly RunWarningCheck[] } = {},
+): Problem[] {
+  const context: WarningContext = { scenario, horizonS: result.horizonS };
+  return located(
+    (options.checks ?? RUN_WARNING_CHECKS).flatMap((check) => check(context, result)),
+    options.lineOf,
+  );
+}
+
+function located(
+  findings: readonly WarningFinding[],
+  lineOf = (_path: readonly PropertyKey[]) => 1,
+): Problem[] {
+  return findings
+    .map((f) => ({ message: f.message, path: formatPath(f.path), line: lineOf(f.path) }))
+    .sort((a, b) => a.line - b.line);
+}
 
 /** One [start, end) interval of a week, s from Monday 00:00, and the index of the shift it comes from. */
 interface WeekPeriod {

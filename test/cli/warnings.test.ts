@@ -46,6 +46,24 @@ describe('warnings in the CLI', () => {
     expect(r.stdout).toBe('');
   });
 
+  it('validate --json lists problems[] and warnings[] with path and line; --strict makes it invalid', () => {
+    const r = shopfloor({}, 'validate', FILE, '--json');
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    expect(doc).toMatchObject({ file: FILE, valid: true, problems: [] });
+    expect(doc.warnings.map((w: { path: string; line: number }) => [w.path, w.line])).toEqual([
+      ['products[0].routing[0].processTime', 10],
+      ['stations[1].id', 17],
+    ]);
+    const strict = shopfloor({}, 'validate', FILE, '--json', '--strict');
+    expect(strict.code).toBe(2);
+    expect(JSON.parse(strict.stdout).valid).toBe(false);
+    const bad = shopfloor({}, 'validate', 'test/cli/three-mistakes.yaml', '--json');
+    expect(bad.code).toBe(2);
+    expect(JSON.parse(bad.stdout)).toMatchObject({ valid: false, warnings: [] });
+    expect(JSON.parse(bad.stdout).problems).toHaveLength(3);
+  });
+
   it('--strict on a scenario without warnings changes nothing', () => {
     expect(shopfloor({}, 'validate', 'scenarios/machine-shop.yaml', '--strict').code).toBe(0);
   });

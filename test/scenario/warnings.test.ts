@@ -1,6 +1,14 @@
 import { readdirSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { loadScenario, loadScenarioFile, type Problem } from '../../src/scenario/index.js';
+import {
+  loadScenario,
+  loadScenarioFile,
+  type Problem,
+  RUN_WARNING_CHECKS,
+  type RunWarningCheck,
+  runScenario,
+  runWarnings,
+} from '../../src/scenario/index.js';
 
 /**
  * A valid scenario: one product through `cut` (and `paint` when `extraStation`), fed by an interarrival
@@ -96,7 +104,9 @@ describe('scenario warnings', () => {
     shifts:
       - { days: [mon, mon], start: "06:00", end: "14:00" }`,
     });
-    expect(warningsOf(text)[0]!.message).toMatch(/names the same day twice/);
+    expect(warningsOf(text)[0]!.message).toMatch(
+      /this shift lists a day twice, so it overlaps itself on mon 06:00–mon 14:00/,
+    );
   });
 
   test('wear (risePerHour) with no preventive plan is a warning at risePerHour with the probability reached', () => {
@@ -241,6 +251,22 @@ describe('scenario warnings', () => {
       if (r.ok && r.warnings.length > 0) seen[f] = r.warnings.map((w) => w.path);
     }
     expect(seen).toEqual(EXPECTED_EXAMPLE_WARNINGS);
+  });
+});
+
+describe('run-time warnings (the hook for checks on a finished run)', () => {
+  test('a run check sees the run result and the horizon run; its findings get the line of their path', () => {
+    const r = loadScenario(scenario({ horizon: '8h' }), { fileName: 't.yaml' });
+    if (!r.ok) throw new Error('expected a valid scenario');
+    const result = runScenario(r.scenario, { horizon: 3600, warmup: 0 });
+    const warmupTooShort: RunWarningCheck = ({ horizonS }, res) =>
+      res.warmupS < 0.1 * horizonS ? [{ path: ['run', 'horizon'], message: `warm-up ${res.warmupS} s` }] : [];
+    expect(runWarnings(r.scenario, result, { lineOf: r.lineOf, checks: [warmupTooShort] })).toEqual([
+      { message: 'warm-up 0 s', path: 'run.horizon', line: 2 },
+    ]);
+    // No run check is registered yet: the CLI's warnings after a run are empty.
+    expect(RUN_WARNING_CHECKS).toEqual([]);
+    expect(runWarnings(r.scenario, result)).toEqual([]);
   });
 });
 

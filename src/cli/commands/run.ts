@@ -10,6 +10,7 @@ import {
   loadScenarioFile,
   parseDuration,
   runScenario,
+  runWarnings,
 } from '../../scenario/index.js';
 import { EXIT_USAGE } from '../exit-codes.js';
 import { formatReport } from '../report/format-report.js';
@@ -113,10 +114,9 @@ export function runFile(file: string, argv: RunFileOptions): void {
     process.exitCode = EXIT_USAGE;
     return;
   }
-  // Printed before the run, so a long run can be stopped at once; the report follows on stdout. Checks on
-  // a finished run (e.g. a warm-up shorter than the observed transient) would add theirs after the run.
-  if (!argv.json)
-    process.stdout.write(formatWarnings(warnings, { color: useColor(process.stdout, process.env) }));
+  // Printed before the run, so a long run can be stopped at once; the report follows on stdout.
+  const color = useColor(process.stdout, process.env);
+  if (!argv.json) process.stdout.write(formatWarnings(warnings, { color }));
   const h = horizon ?? scenario.run.horizon;
   const w = warmup ?? scenario.run.warmup;
   if (!(w < h)) throw new UsageError(`the warm-up (${w} s) must be shorter than the horizon (${h} s)`);
@@ -159,6 +159,14 @@ export function runFile(file: string, argv: RunFileOptions): void {
     throw error;
   }
   bar?.stop();
+  // Checks on the finished run (RUN_WARNING_CHECKS): printed before the report; with --strict the report
+  // is still printed (the run is done) but the exit code is 2.
+  const late = runWarnings(scenario, result, { lineOf: loaded.lineOf });
+  if (!argv.json) process.stdout.write(formatWarnings(late, { color }));
+  if (argv.strict === true && late.length > 0) {
+    process.stderr.write(formatStrictWarnings(late, file));
+    process.exitCode = EXIT_USAGE;
+  }
   writeSchedule(schedulePath, schedule, argv);
   if (argv.csv !== undefined) {
     try {
@@ -179,7 +187,9 @@ export function runFile(file: string, argv: RunFileOptions): void {
       horizonS: result.horizonS,
       warmupS: result.warmupS,
     };
-    process.stdout.write(`${JSON.stringify({ manifest, warnings, ...result }, null, 2)}\n`);
+    process.stdout.write(
+      `${JSON.stringify({ manifest, warnings: [...warnings, ...late], ...result }, null, 2)}\n`,
+    );
     return;
   }
   process.stdout.write(formatReport(scenario.name ?? file, result));

@@ -6,6 +6,7 @@ import { formatStrictWarnings, formatWarnings, useColor } from '../report/format
 interface ValidateArgs {
   file: string;
   strict: boolean;
+  json: boolean;
 }
 
 /** `shopfloor validate FILE`: checks a scenario file and reports every problem with its path and line. */
@@ -13,13 +14,29 @@ export const validateCommand: CommandModule<object, ValidateArgs> = {
   command: 'validate <file>',
   describe: 'Check a scenario file (YAML or JSON) and report every problem with its path and line',
   builder: (y) =>
-    y.positional('file', { type: 'string', demandOption: true, describe: 'scenario file' }).option('strict', {
-      type: 'boolean',
-      default: false,
-      describe: 'treat warnings (a valid but probably wrong model) as errors: exit 2',
-    }),
+    y
+      .positional('file', { type: 'string', demandOption: true, describe: 'scenario file' })
+      .option('strict', {
+        type: 'boolean',
+        default: false,
+        describe: 'treat warnings (a valid but probably wrong model) as errors: exit 2',
+      })
+      .option('json', {
+        type: 'boolean',
+        default: false,
+        describe:
+          'print { file, valid, problems[], warnings[] } (each with message, path, line) instead of text',
+      }),
   handler: (argv) => {
     const result = loadScenarioFile(argv.file);
+    if (argv.json) {
+      const problems = result.ok ? [] : result.problems;
+      const warnings = result.ok ? result.warnings : [];
+      const valid = result.ok && !(argv.strict && warnings.length > 0);
+      process.stdout.write(`${JSON.stringify({ file: argv.file, valid, problems, warnings }, null, 2)}\n`);
+      if (!valid) process.exitCode = EXIT_USAGE;
+      return;
+    }
     if (!result.ok) {
       process.stderr.write(`${formatProblems(result.problems, argv.file)}\n`);
       process.exitCode = EXIT_USAGE;
