@@ -13,7 +13,7 @@ import {
 } from '../../scenario/index.js';
 import { EXIT_USAGE } from '../exit-codes.js';
 import { formatReport } from '../report/format-report.js';
-import { checkOutputFile, writeFileAtomic } from '../report/output-file.js';
+import { checkOutputFile, makeFolders, writeFileAtomic } from '../report/output-file.js';
 import { writeCsv } from '../report/write-csv.js';
 import { UsageError } from '../usage-error.js';
 import { VERSION } from '../version.js';
@@ -105,6 +105,13 @@ export function runFile(file: string, argv: RunFileOptions): void {
   // Checked before the run, so a typo does not cost a long run.
   const schedulePath = argv.schedule;
   if (schedulePath !== undefined) checkOutputFile('schedule', schedulePath);
+  if (argv.csv !== undefined) {
+    try {
+      makeFolders(argv.csv);
+    } catch (error) {
+      throw new UsageError(`--csv: cannot write into ${argv.csv}: ${(error as Error).message}`);
+    }
+  }
   let schedule: ScheduleRecorder | undefined;
   const showBar = !argv.json && !argv.quiet && process.stderr.isTTY === true;
   const bar = showBar ? new SingleBar({ format: 'replications [{bar}] {value}/{total}' }) : undefined;
