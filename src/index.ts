@@ -357,6 +357,7 @@ export {
   formatProblems,
   jobShopInstanceNames,
   jobShopToScenarioYaml,
+  LIMITS,
   loadJobShopInstance,
   loadScenario,
   loadScenarioFile,

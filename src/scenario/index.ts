@@ -23,6 +23,7 @@ export { parseJobShop } from './jobshop/parse.js';
 export type { JobShopScenarioOptions } from './jobshop/to-scenario.js';
 export { jobShopToScenarioYaml } from './jobshop/to-scenario.js';
 export { scenarioJsonSchema } from './json-schema.js';
+export { LIMITS } from './limits.js';
 export type { LoadOptions, LoadResult } from './load.js';
 export { loadScenario } from './load.js';
 export { loadScenarioFile } from './load-file.js';

@@ -26,7 +26,8 @@ const ENTITY_SECTIONS = ['sources', 'buffers', 'stations', 'crews', 'sinks', 'co
  * are several; failure and preventive skills no crew has (or no crew at all); crews travelling by
  * speed while a station they serve has no position; warmup >= horizon; an order due before release;
  * carriers (`via`, `exitVia`) naming no conveyor or fleet, or a conveyor that does not lead there; shift
- * calendars, tending fleets, setup and defect products, rework stations and assembly bills of materials.
+ * calendars, tending fleets, setup and defect products, rework stations and assembly bills of materials;
+ * a batch without `maxWait` larger than its station's input buffer (it could never fill).
  */
 export function checkReferences(doc: unknown): ReferenceProblem[] {
   const problems: ReferenceProblem[] = [];
@@ -81,6 +82,8 @@ export function checkReferences(doc: unknown): ReferenceProblem[] {
   const stationsById = new Map<string, Obj>();
   for (const st of list(doc.stations))
     if (isObj(st) && typeof st.id === 'string') stationsById.set(st.id, st);
+  const buffersById = new Map<string, Obj>();
+  for (const b of list(doc.buffers)) if (isObj(b) && typeof b.id === 'string') buffersById.set(b.id, b);
   const conveyorsById = new Map<string, Obj>();
   for (const c of list(doc.conveyors)) if (isObj(c) && typeof c.id === 'string') conveyorsById.set(c.id, c);
   const carriers = new Set([...ids.conveyors, ...ids.robots]);
@@ -306,6 +309,25 @@ export function checkReferences(doc: unknown): ReferenceProblem[] {
         );
       else feeds.set(input, i);
     }
+    // A batch station starts only full batches unless maxWait is given: an input buffer smaller than the
+    // batch could never hold one, so the station would jam for ever.
+    const buffer = input === undefined ? undefined : buffersById.get(input);
+    if (
+      isObj(st.batch) &&
+      typeof st.batch.size === 'number' &&
+      st.batch.maxWait === undefined &&
+      buffer !== undefined &&
+      typeof buffer.capacity === 'number' &&
+      buffer.capacity < st.batch.size
+    )
+      add(
+        `a batch of ${st.batch.size} can never fill: input buffer "${input}" holds at most ${buffer.capacity} parts; ` +
+          'give it a capacity >= the batch size, or give the batch a maxWait',
+        'stations',
+        i,
+        'batch',
+        'size',
+      );
     let needsCrew = false;
     for (const section of ['failures', 'preventive'] as const) {
       list(st[section]).forEach((job, j) => {

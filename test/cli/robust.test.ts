@@ -45,3 +45,51 @@ describe('shopfloor run never hangs on an output folder', () => {
     expect(r.stderr).toMatch(/--schedule: cannot write \/proc\/nope\/s\.csv: .*\/proc\/nope/);
   });
 });
+
+const ONE_STATION = (over: {
+  interarrival?: string;
+  servers?: string;
+  horizon?: string;
+  batch?: string;
+}) => `run:
+  horizon: ${over.horizon ?? '1h'}
+products:
+  - id: gear
+    routing:
+      - { station: cut, processTime: 1min }
+sources:
+  - { id: src, product: gear, interarrival: ${over.interarrival ?? '2min'} }
+buffers:
+  - { id: q, capacity: 3 }
+stations:
+  - { id: cut, input: q, servers: ${over.servers ?? '1'}${over.batch === undefined ? '' : `, batch: ${over.batch}`} }
+sinks:
+  - id: out
+`;
+
+describe('shopfloor run rejects inputs that would hang or exhaust memory, with exit 2', () => {
+  it('interarrival 0s, servers 1e9, horizon 1e300d, a batch that can never fill: path, line, exit 2', () => {
+    const cases: [Parameters<typeof ONE_STATION>[0], RegExp][] = [
+      [{ interarrival: '0s' }, /sources\[0\]\.interarrival \(line 8\)/],
+      [{ servers: '1000000000' }, /stations\[0\]\.servers \(line 12\)/],
+      [{ horizon: '1e300d' }, /run\.horizon \(line 2\)/],
+      [{ batch: '{ size: 10 }' }, /batch of 10 can never fill.*stations\[0\]\.batch\.size \(line 12\)/],
+    ];
+    for (const [over, message] of cases) {
+      const r = shopfloor('run', scenario(ONE_STATION(over)), '--quiet');
+      expect(r.signal, JSON.stringify(over)).toBeNull();
+      expect(r.code, JSON.stringify(over)).toBe(2);
+      expect(r.stderr, JSON.stringify(over)).toMatch(message);
+    }
+  });
+
+  it('--horizon past 100 years and --replications past the limit exit with 2', () => {
+    const file = scenario(ONE_STATION({}));
+    const h = shopfloor('run', file, '--quiet', '--horizon', '1e300d');
+    expect(h.code).toBe(2);
+    expect(h.stderr).toMatch(/--horizon must be at most 100 years/);
+    const r = shopfloor('run', file, '--quiet', '--replications', '1000000000');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--replications must be at most 100,000/);
+  });
+});

@@ -7,6 +7,7 @@ import { recordSchedule, type ScheduleRecorder } from '../../report/index.js';
 import {
   BuildError,
   formatProblems,
+  LIMITS,
   loadScenarioFile,
   parseDuration,
   runScenario,
@@ -99,6 +100,8 @@ export function runFile(file: string, argv: RunFileOptions): void {
     return;
   }
   const scenario = loaded.scenario;
+  if (horizon !== undefined && horizon > LIMITS.horizonS)
+    throw new UsageError(`--horizon must be at most 100 years (got ${argv.horizon})`);
   const h = horizon ?? scenario.run.horizon;
   const w = warmup ?? scenario.run.warmup;
   if (!(w < h)) throw new UsageError(`the warm-up (${w} s) must be shorter than the horizon (${h} s)`);
