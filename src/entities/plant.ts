@@ -94,6 +94,9 @@ export class Plant {
   private scrapped_ = 0;
   private consumed_ = 0;
   private assembled_ = 0;
+  /** The instant (s) of the events counted in `loopEvents`, and how many ran at it, for {@link Plant.run}. */
+  private loopInstantS = Number.NaN;
+  private loopEvents = 0;
 
   /**
    * @param decisions plant-wide policies, the kinds an external agent answers, and whether single-option
@@ -490,22 +493,25 @@ export class Plant {
     const maxEvents = options.maxEvents ?? Number.POSITIVE_INFINITY;
     const sim = this.sim;
     let events = 0;
-    let instantS = sim.now;
-    let atInstant = 0;
+    // Kept across calls, so that a run split into many short calls still finds a loop.
+    if (sim.now !== this.loopInstantS) {
+      this.loopInstantS = sim.now;
+      this.loopEvents = 0;
+    }
     let result: RunResult;
     for (;;) {
       const chunk = Math.min(CHUNK_EVENTS, maxEvents - events);
       result = sim.run({ until: options.until, maxEvents: chunk });
       events += result.events;
-      if (result.reason !== 'maxEvents' || events >= maxEvents) break;
       // NOTE: counted per chunk, not per event, for speed: a chunk in which the clock moved restarts the count.
-      if (sim.now === instantS) {
-        atInstant += result.events;
-        if (atInstant >= perInstant) this.zeroTimeLoop(atInstant);
+      if (sim.now === this.loopInstantS) {
+        this.loopEvents += result.events;
+        if (this.loopEvents >= perInstant) this.zeroTimeLoop(this.loopEvents);
       } else {
-        instantS = sim.now;
-        atInstant = 0;
+        this.loopInstantS = sim.now;
+        this.loopEvents = 0;
       }
+      if (result.reason !== 'maxEvents' || events >= maxEvents) break;
     }
     result = { ...result, events };
     if (result.reason === 'empty' && this.inSystem_.size > 0) {

@@ -93,3 +93,115 @@ describe('shopfloor run rejects inputs that would hang or exhaust memory, with e
     expect(r.stderr).toMatch(/--replications must be at most 100,000/);
   });
 });
+
+describe('shopfloor run: runs that can make no more progress exit with 3, naming the station', () => {
+  it('a zero-time loop (CONWIP through zero process times) exits with 3 within seconds', () => {
+    const file = scenario(`run:
+  horizon: 8h
+products:
+  - id: gear
+    routing:
+      - { station: cut, processTime: 0s }
+sources:
+  - { id: loop, product: gear, conwip: { wip: 1 } }
+stations:
+  - { id: cut }
+sinks:
+  - id: out
+`);
+    const r = shopfloor('run', file, '--quiet');
+    expect(r.signal).toBeNull();
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(
+      /zero-time loop at 0 s — over 1,0\d\d,\d{3} events ran without the clock advancing.*cut/,
+    );
+  });
+
+  it('a batch that can never fill (3 parts in the system, batch of 10) exits with 3 naming the station and why', () => {
+    const file = scenario(`run:
+  horizon: 8h
+products:
+  - id: gear
+    routing:
+      - { station: oven, processTime: 1h }
+sources:
+  - { id: loop, product: gear, conwip: { wip: 3 } }
+stations:
+  - { id: oven, batch: { size: 10 } }
+sinks:
+  - id: out
+`);
+    const r = shopfloor('run', file, '--quiet');
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/station oven: batch of 10 can never fill: 3 part\(s\) waiting/);
+  });
+});
+
+describe('shopfloor run --max-events and --max-wall', () => {
+  it('--max-events stops each replication; --json says partial: true with the reason', () => {
+    const r = shopfloor(
+      'run',
+      'scenarios/serial-line.yaml',
+      '--replications',
+      '2',
+      '--max-events',
+      '5000',
+      '--json',
+    );
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.partial).toBe(true);
+    expect(out.partialReason).toMatch(/replication 1 stopped at .* after 5,000 events \(maxEvents\)/);
+    expect(out.events).toBe(10_000);
+  });
+
+  it('--max-wall 1s stops a long run within seconds and the table says PARTIAL RESULT', () => {
+    const started = Date.now();
+    const r = shopfloor('run', 'scenarios/serial-line.yaml', '--horizon', '5000d', '--max-wall', '1s');
+    expect(r.code).toBe(0);
+    expect(Date.now() - started).toBeLessThan(15_000);
+    expect(r.stdout).toMatch(
+      /^⚠ PARTIAL RESULT: replication 1 stopped at .*\(maxWall\); replications 2–10 not run/,
+    );
+    expect(r.stdout).toMatch(/throughput/);
+  });
+
+  it('a whole run says partial: false', () => {
+    const r = shopfloor(
+      'run',
+      'scenarios/serial-line.yaml',
+      '--replications',
+      '1',
+      '--horizon',
+      '1d',
+      '--json',
+    );
+    expect(JSON.parse(r.stdout)).toMatchObject({ partial: false, partialReason: null });
+  });
+
+  it('bad values exit with 2 naming the flag', () => {
+    for (const [flag, value, message] of [
+      ['--max-events', '0', /--max-events must be an integer >= 1 \(got 0\)/],
+      ['--max-events', '1.5', /--max-events must be an integer >= 1/],
+      ['--max-wall', 'soon', /--max-wall must be a duration such as "30s"/],
+      ['--max-wall', '0s', /--max-wall must be/],
+    ] as const) {
+      const r = shopfloor('run', 'scenarios/serial-line.yaml', flag, value);
+      expect(r.code, `${flag} ${value}`).toBe(2);
+      expect(r.stderr, `${flag} ${value}`).toMatch(message);
+    }
+    expect(
+      shopfloor(
+        'run',
+        'scenarios/serial-line.yaml',
+        '--max-wall',
+        '0.5',
+        '--replications',
+        '1',
+        '--horizon',
+        '1d',
+        '--quiet',
+      ).code,
+    ).toBe(0);
+  });
+});
