@@ -27,7 +27,8 @@ const ENTITY_SECTIONS = ['sources', 'buffers', 'stations', 'crews', 'sinks', 'co
  * speed while a station they serve has no position; warmup >= horizon; an order due before release;
  * carriers (`via`, `exitVia`) naming no conveyor or fleet, or a conveyor that does not lead there; shift
  * calendars, tending fleets, setup and defect products, rework stations and assembly bills of materials;
- * a batch without `maxWait` larger than its station's input buffer (it could never fill).
+ * a batch without `maxWait` larger than its station's input buffer (it could never fill); an assembly
+ * input that no source releases and no station makes (it could never start).
  */
 export function checkReferences(doc: unknown): ReferenceProblem[] {
   const problems: ReferenceProblem[] = [];
@@ -258,6 +259,35 @@ export function checkReferences(doc: unknown): ReferenceProblem[] {
     if (st.tendedBy !== undefined && (isObj(st.batch) || isObj(st.assembly)))
       add('a robot-tended station cannot batch or assemble (yet)', 'stations', i, 'tendedBy');
   });
+
+  // Assemblies whose component no source releases and no station makes can never start. (Skipped when a
+  // source reads its orders from a CSV file: its products are known only once the file is read.)
+  const released = new Set<string>();
+  let fromCsv = false;
+  for (const src of list(doc.sources)) {
+    if (!isObj(src)) continue;
+    if (src.ordersCsv !== undefined) fromCsv = true;
+    if (typeof src.product === 'string') released.add(src.product);
+    for (const m of list(src.mix)) if (isObj(m) && typeof m.product === 'string') released.add(m.product);
+    for (const o of list(src.orders)) if (isObj(o) && typeof o.product === 'string') released.add(o.product);
+  }
+  for (const st of list(doc.stations))
+    if (isObj(st) && isObj(st.assembly) && typeof st.assembly.output === 'string')
+      released.add(st.assembly.output);
+  if (!fromCsv)
+    list(doc.stations).forEach((st, i) => {
+      if (!isObj(st) || !isObj(st.assembly) || !isObj(st.assembly.inputs)) return;
+      for (const product of Object.keys(st.assembly.inputs))
+        if (products.has(product) && !released.has(product))
+          add(
+            `no source releases "${product}" and no station makes it, so the assembly at "${String(st.id)}" could never start`,
+            'stations',
+            i,
+            'assembly',
+            'inputs',
+            product,
+          );
+    });
 
   // Sources: products, mixes, orders.
   list(doc.sources).forEach((s, i) => {

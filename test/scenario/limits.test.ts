@@ -106,4 +106,34 @@ describe('validation of inputs that would hang or exhaust memory', () => {
     });
     expect(problems(withWait)).toEqual([]);
   });
+
+  it('an assembly whose component no source releases and no station makes is a problem at that input', () => {
+    const text = (sources: string) => `run: { horizon: 8h }
+products:
+  - id: car
+    routing: [{ station: join, processTime: 1min }]
+  - id: body
+    routing: [{ station: join }]
+  - id: wheel
+    routing: [{ station: join }]
+sources:
+${sources}
+stations:
+  - id: join
+    assembly: { output: car, inputs: { body: 1, wheel: 4 } }
+sinks: [{ id: out }]
+`;
+    const p = problems(text('  - { id: bodies, product: body, interarrival: 2min }'));
+    expect(p).toEqual([
+      {
+        message:
+          'no source releases "wheel" and no station makes it, so the assembly at "join" could never start',
+        path: 'stations[0].assembly.inputs.wheel',
+        line: 13,
+      },
+    ]);
+    const both =
+      '  - { id: bodies, product: body, interarrival: 2min }\n  - { id: wheels, product: wheel, interarrival: 30s }';
+    expect(problems(text(both))).toEqual([]);
+  });
 });
