@@ -132,4 +132,22 @@ describe('jams that can never resolve are deadlocks naming the station', () => {
       /at oven — batch of 4 can never fill: 4 part\(s\) waiting \(2 a, 2 b\), and its input rack is full/,
     );
   });
+
+  it('an assembly kit that can never complete: the message names the station and what is missing', () => {
+    const plant = new Plant(new Simulation({ seed: 1 }));
+    plant.addProduct({ id: 'body', routing: ['assy'], sink: 'out' });
+    plant.addProduct({ id: 'wheel', routing: ['assy'], sink: 'out' });
+    plant.addProduct({ id: 'car', routing: ['assy'], sink: 'out' });
+    new Sink(plant, { id: 'out' });
+    new Station(plant, {
+      id: 'assy',
+      processTimes: { car: new Constant({ value: 60 }) },
+      assembly: { output: 'car', inputs: { body: 1, wheel: 4 } },
+    });
+    new Source(plant, { id: 'bodies', product: 'body', interarrival: new Constant({ value: 5 }), count: 1 });
+    new Source(plant, { id: 'wheels', product: 'wheel', interarrival: new Constant({ value: 5 }), count: 3 });
+    expect(() => plant.run({ until: 3600 })).toThrow(
+      /station assy: kit of car can never complete: 4 part\(s\) waiting, missing 1 wheel/,
+    );
+  });
 });
