@@ -140,6 +140,7 @@ export type {
   PlantEvents,
   PlantPower,
   PlantReport,
+  PlantRunOptions,
   PlantStatisticsOptions,
   Position,
   PowerSpec,
@@ -170,6 +171,7 @@ export {
   CREW_STATES,
   CrewPool,
   conveyorPowerKW,
+  DEFAULT_MAX_EVENTS_PER_INSTANT,
   DeadlockError,
   DecisionBroker,
   distanceM,
@@ -193,6 +195,7 @@ export {
   Station,
   serverPowerKW,
   WEEKDAYS,
+  ZeroTimeLoopError,
 } from './entities/index.js';
 
 // ── Decision contract and built-in rules (src/policies) ─────────────────────────────────────────────
@@ -338,6 +341,7 @@ export type {
   QuantityResult,
   ReferenceProblem,
   RobotFleetSpec,
+  RunProgress,
   RunScenarioOptions,
   Scenario,
   ScenarioResult,
@@ -361,9 +365,11 @@ export {
   formatProblems,
   jobShopInstanceNames,
   jobShopToScenarioYaml,
+  LIMITS,
   loadJobShopInstance,
   loadScenario,
   loadScenarioFile,
+  PROGRESS_EVENTS,
   parseDuration,
   parseJobShop,
   parseLength,

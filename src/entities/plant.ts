@@ -12,7 +12,7 @@ import { DecisionBroker, type DecisionBrokerOptions } from './decisions/decision
 import { naturalKey } from './decisions/natural-key.js';
 import { RoutingTask } from './decisions/routing-task.js';
 import { Emitter } from './emitter.js';
-import { DeadlockError } from './errors.js';
+import { DeadlockError, ZeroTimeLoopError } from './errors.js';
 import type { PlantEvents } from './events.js';
 import { Part, type ProductPlan } from './part.js';
 import type { ProductSpec } from './product.js';
@@ -31,6 +31,25 @@ export interface PartReceiver {
   tryPut(part: Part): boolean;
   /** Calls `waiter` once when room frees up. */
   onSpace(waiter: SpaceWaiter): void;
+}
+
+/** Default of {@link PlantRunOptions.maxEventsPerInstant}: events at one instant before a run stops. */
+export const DEFAULT_MAX_EVENTS_PER_INSTANT = 1_000_000;
+
+/** Events a {@link Plant.run} hands to the engine at a time, between checks of the clock. */
+const CHUNK_EVENTS = 10_000;
+
+/** Events watched, after a zero-time loop is found, to name the entities in it. */
+const LOOP_SAMPLE_EVENTS = 2_000;
+
+/** Limits of one call to {@link Plant.run}: those of the engine's `run`, and a guard against zero-time loops. */
+export interface PlantRunOptions extends RunOptions {
+  /**
+   * Events that may run at one instant (the clock not advancing) before the run stops with a
+   * {@link ZeroTimeLoopError}: an integer ≥ 1, default {@link DEFAULT_MAX_EVENTS_PER_INSTANT}
+   * (1,000,000). Checked every 10,000 events, so the error comes within that many events of the limit.
+   */
+  maxEventsPerInstant?: number;
 }
 
 /** Where {@link Plant.runUntilDecision} stopped for the agent: the decision to answer with {@link Plant.decide}. */
@@ -75,6 +94,9 @@ export class Plant {
   private scrapped_ = 0;
   private consumed_ = 0;
   private assembled_ = 0;
+  /** The instant (s) of the events counted in `loopEvents`, and how many ran at it, for {@link Plant.run}. */
+  private loopInstantS = Number.NaN;
+  private loopEvents = 0;
 
   /**
    * @param decisions plant-wide policies, the kinds an external agent answers, and whether single-option
@@ -449,24 +471,99 @@ export class Plant {
 
   /**
    * Runs the simulation (see `Simulation.run`), then throws a {@link DeadlockError} if the calendar
-   * ran empty while parts are still in the system (nothing can ever move them again).
+   * ran empty while parts are still in the system (nothing can ever move them again), naming the
+   * stations where parts wait and why none can start. Throws a {@link ZeroTimeLoopError} when more than
+   * `maxEventsPerInstant` events run without the clock advancing. The events run are those of one
+   * `Simulation.run` with the same `until` and `maxEvents`: the engine runs them in chunks of 10,000,
+   * which changes nothing.
    */
-  run(options: RunOptions = {}): RunResult {
+  run(options: PlantRunOptions = {}): RunResult {
     const waiting = this.broker.pending;
     if (waiting !== null) {
       throw new InvalidStateError(
         `Plant.run: a ${waiting.kind} decision at ${waiting.at} waits for the agent's answer (plant.decide(index))`,
       );
     }
-    const result = this.sim.run(options);
+    const perInstant = options.maxEventsPerInstant ?? DEFAULT_MAX_EVENTS_PER_INSTANT;
+    if (!(Number.isInteger(perInstant) && perInstant >= 1)) {
+      throw new InvalidArgumentError(
+        `Plant.run: maxEventsPerInstant must be an integer >= 1 (got ${String(perInstant)})`,
+      );
+    }
+    const maxEvents = options.maxEvents ?? Number.POSITIVE_INFINITY;
+    const sim = this.sim;
+    let events = 0;
+    // Kept across calls, so that a run split into many short calls still finds a loop.
+    if (sim.now !== this.loopInstantS) {
+      this.loopInstantS = sim.now;
+      this.loopEvents = 0;
+    }
+    let result: RunResult;
+    for (;;) {
+      const chunk = Math.min(CHUNK_EVENTS, maxEvents - events);
+      result = sim.run({ until: options.until, maxEvents: chunk });
+      events += result.events;
+      // NOTE: counted per chunk, not per event, for speed: a chunk in which the clock moved restarts the count.
+      if (sim.now === this.loopInstantS) {
+        this.loopEvents += result.events;
+        if (this.loopEvents >= perInstant) this.zeroTimeLoop(this.loopEvents);
+      } else {
+        this.loopInstantS = sim.now;
+        this.loopEvents = 0;
+      }
+      if (result.reason !== 'maxEvents' || events >= maxEvents) break;
+    }
+    result = { ...result, events };
     if (result.reason === 'empty' && this.inSystem_.size > 0) {
       const where = [...new Set([...this.inSystem_].map((p) => p.location))];
+      const jams: string[] = [];
+      const jammed: string[] = [];
+      for (const station of this.stations_.values()) {
+        const why = station.whyStuck();
+        if (why === null) continue;
+        jammed.push(station.id);
+        jams.push(`station ${station.id}: ${why}`);
+      }
+      const stuck = [...new Set([...jammed, ...where])];
+      const detail = jams.length > 0 ? `; ${jams.join('; ')}` : '';
       throw new DeadlockError(
-        `Plant.run: deadlock at ${this.sim.now} s — no event left but ${this.inSystem_.size} part(s) in the system, held by ${where.join(', ')}`,
-        where,
+        `Plant.run: deadlock at ${sim.now} s — no event left but ${this.inSystem_.size} part(s) in the system, held by ${where.join(', ')}${detail}`,
+        stuck,
       );
     }
     return result;
+  }
+
+  /** Runs a few more events to see who publishes in the stuck instant, then throws {@link ZeroTimeLoopError}. */
+  private zeroTimeLoop(events: number): never {
+    const sim = this.sim;
+    const atS = sim.now;
+    const seen = new Map<string, number>();
+    const note = (id: string) => seen.set(id, (seen.get(id) ?? 0) + 1);
+    const off = [
+      this.events.on('partReleased', (part) => note(part.source)),
+      this.events.on('processStarted', (_p, station) => note(station)),
+      this.events.on('processFinished', (_p, station) => note(station)),
+      this.events.on('partMoved', (_p, from, to) => {
+        note(from);
+        note(to);
+      }),
+      this.events.on('partFinished', (_p, sink) => note(sink)),
+      this.events.on('serverStateChanged', (station) => note(station)),
+    ];
+    try {
+      sim.run({ maxEvents: LOOP_SAMPLE_EVENTS });
+    } finally {
+      for (const f of off) f();
+    }
+    const stuck = [...seen.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([id]) => id);
+    const who = stuck.length > 0 ? `; entities busy at that instant: ${stuck.slice(0, 12).join(', ')}` : '';
+    throw new ZeroTimeLoopError(
+      `Plant.run: zero-time loop at ${atS} s — over ${events.toLocaleString('en-US')} events ran without the clock advancing (e.g. zero process times in a loop)${who}`,
+      stuck,
+      atS,
+      events,
+    );
   }
 
   /**
@@ -474,7 +571,7 @@ export class Plant {
    * {@link Plant.decide} and call again). Stopping at a decision loses and reorders nothing: the events
    * are those of an uninterrupted run whose rule made the same choices.
    */
-  runUntilDecision(options: RunOptions = {}): DecisionStop | RunResult {
+  runUntilDecision(options: PlantRunOptions = {}): DecisionStop | RunResult {
     const before = this.broker.pending;
     if (before !== null) return { reason: 'decision', point: before, now: this.sim.now, events: 0 };
     const result = this.run(options);

@@ -6,8 +6,8 @@
 export { BuildError } from './build/build-error.js';
 export type { BuildOptions, BuiltModel } from './build/build-plant.js';
 export { buildPlant } from './build/build-plant.js';
-export type { Estimate, RunScenarioOptions, ScenarioResult } from './build/run-scenario.js';
-export { runScenario } from './build/run-scenario.js';
+export type { Estimate, RunProgress, RunScenarioOptions, ScenarioResult } from './build/run-scenario.js';
+export { PROGRESS_EVENTS, runScenario } from './build/run-scenario.js';
 export type { DistributionSpec } from './distribution-schema.js';
 export { DISTRIBUTION_FAMILIES, DurationDistribution, toDistribution } from './distribution-schema.js';
 export type { EnvSpec } from './env-schema.js';
@@ -23,6 +23,7 @@ export { parseJobShop } from './jobshop/parse.js';
 export type { JobShopScenarioOptions } from './jobshop/to-scenario.js';
 export { jobShopToScenarioYaml } from './jobshop/to-scenario.js';
 export { scenarioJsonSchema } from './json-schema.js';
+export { LIMITS } from './limits.js';
 export type { LoadOptions, LoadResult } from './load.js';
 export { loadScenario } from './load.js';
 export { loadScenarioFile } from './load-file.js';

@@ -26,7 +26,9 @@ const ENTITY_SECTIONS = ['sources', 'buffers', 'stations', 'crews', 'sinks', 'co
  * are several; failure and preventive skills no crew has (or no crew at all); crews travelling by
  * speed while a station they serve has no position; warmup >= horizon; an order due before release;
  * carriers (`via`, `exitVia`) naming no conveyor or fleet, or a conveyor that does not lead there; shift
- * calendars, tending fleets, setup and defect products, rework stations and assembly bills of materials.
+ * calendars, tending fleets, setup and defect products, rework stations and assembly bills of materials;
+ * a batch without `maxWait` larger than its station's input buffer (it could never fill); an assembly
+ * input that no source releases and no station makes (it could never start).
  */
 export function checkReferences(doc: unknown): ReferenceProblem[] {
   const problems: ReferenceProblem[] = [];
@@ -81,6 +83,8 @@ export function checkReferences(doc: unknown): ReferenceProblem[] {
   const stationsById = new Map<string, Obj>();
   for (const st of list(doc.stations))
     if (isObj(st) && typeof st.id === 'string') stationsById.set(st.id, st);
+  const buffersById = new Map<string, Obj>();
+  for (const b of list(doc.buffers)) if (isObj(b) && typeof b.id === 'string') buffersById.set(b.id, b);
   const conveyorsById = new Map<string, Obj>();
   for (const c of list(doc.conveyors)) if (isObj(c) && typeof c.id === 'string') conveyorsById.set(c.id, c);
   const carriers = new Set([...ids.conveyors, ...ids.robots]);
@@ -256,6 +260,35 @@ export function checkReferences(doc: unknown): ReferenceProblem[] {
       add('a robot-tended station cannot batch or assemble (yet)', 'stations', i, 'tendedBy');
   });
 
+  // Assemblies whose component no source releases and no station makes can never start. (Skipped when a
+  // source reads its orders from a CSV file: its products are known only once the file is read.)
+  const released = new Set<string>();
+  let fromCsv = false;
+  for (const src of list(doc.sources)) {
+    if (!isObj(src)) continue;
+    if (src.ordersCsv !== undefined) fromCsv = true;
+    if (typeof src.product === 'string') released.add(src.product);
+    for (const m of list(src.mix)) if (isObj(m) && typeof m.product === 'string') released.add(m.product);
+    for (const o of list(src.orders)) if (isObj(o) && typeof o.product === 'string') released.add(o.product);
+  }
+  for (const st of list(doc.stations))
+    if (isObj(st) && isObj(st.assembly) && typeof st.assembly.output === 'string')
+      released.add(st.assembly.output);
+  if (!fromCsv)
+    list(doc.stations).forEach((st, i) => {
+      if (!isObj(st) || !isObj(st.assembly) || !isObj(st.assembly.inputs)) return;
+      for (const product of Object.keys(st.assembly.inputs))
+        if (products.has(product) && !released.has(product))
+          add(
+            `no source releases "${product}" and no station makes it, so the assembly at "${String(st.id)}" could never start`,
+            'stations',
+            i,
+            'assembly',
+            'inputs',
+            product,
+          );
+    });
+
   // Sources: products, mixes, orders.
   list(doc.sources).forEach((s, i) => {
     if (!isObj(s)) return;
@@ -306,6 +339,25 @@ export function checkReferences(doc: unknown): ReferenceProblem[] {
         );
       else feeds.set(input, i);
     }
+    // A batch station starts only full batches unless maxWait is given: an input buffer smaller than the
+    // batch could never hold one, so the station would jam for ever.
+    const buffer = input === undefined ? undefined : buffersById.get(input);
+    if (
+      isObj(st.batch) &&
+      typeof st.batch.size === 'number' &&
+      st.batch.maxWait === undefined &&
+      buffer !== undefined &&
+      typeof buffer.capacity === 'number' &&
+      buffer.capacity < st.batch.size
+    )
+      add(
+        `a batch of ${st.batch.size} can never fill: input buffer "${input}" holds at most ${buffer.capacity} parts; ` +
+          'give it a capacity >= the batch size, or give the batch a maxWait',
+        'stations',
+        i,
+        'batch',
+        'size',
+      );
     let needsCrew = false;
     for (const section of ['failures', 'preventive'] as const) {
       list(st[section]).forEach((job, j) => {

@@ -3,6 +3,7 @@ import { DISPATCH_RULE_NAMES, type DispatchRuleName } from '../policies/index.js
 import { lowestSampleS } from './_internal/lowest-sample.js';
 import { DurationDistribution } from './distribution-schema.js';
 import { EnvSchema } from './env-schema.js';
+import { LIMITS } from './limits.js';
 import { Coordinate, Duration, Length, PositiveDuration, Power, Speed } from './quantity-schema.js';
 
 /**
@@ -22,6 +23,9 @@ export const Id = z.string({ error: 'expected an id (a string)' }).regex(/^[A-Za
 });
 
 const PositiveInt = z.int({ error: 'expected an integer' }).min(1, { error: 'must be an integer >= 1' });
+/** An integer in [1, max]: `max` is one of the documented {@link LIMITS}, named by `what` in the message. */
+const PositiveIntUpTo = (max: number, what: string) =>
+  PositiveInt.max(max, { error: `must be at most ${max.toLocaleString('en-US')} (the limit for ${what})` });
 const NonNegativeInt = z.int({ error: 'expected an integer' }).min(0, { error: 'must be >= 0' });
 const Skill = z.string({ error: 'expected a skill name' }).min(1);
 
@@ -35,9 +39,11 @@ const Size = z.strictObject({ width: Length, depth: Length, height: Length.optio
 
 /** `run`: horizon, warm-up, replications and master seed. */
 export const RunSchema = z.strictObject({
-  horizon: PositiveDuration.meta({ description: 'simulated time per replication, e.g. 30d' }),
+  horizon: PositiveDuration.refine((h) => h <= LIMITS.horizonS, {
+    error: 'must be at most 100 years (the limit for a horizon)',
+  }).meta({ description: 'simulated time per replication, e.g. 30d (at most 100 years)' }),
   warmup: Duration.default(0).meta({ description: 'statistics discarded before this time (< horizon)' }),
-  replications: PositiveInt.default(1),
+  replications: PositiveIntUpTo(LIMITS.replications, 'replications').default(1),
   seed: NonNegativeInt.default(1).meta({ description: 'master seed; replication i uses seed + i' }),
 });
 
@@ -140,7 +146,7 @@ const MixEntry = z.strictObject({ product: Id, weight: z.number().positive({ err
 const Order = z.strictObject({
   release: Duration.meta({ description: 'release time from the start of the run' }),
   product: Id,
-  quantity: PositiveInt.default(1),
+  quantity: PositiveIntUpTo(LIMITS.orderQuantity, 'the quantity of an order').default(1),
   due: Duration.optional().meta({ description: 'due time from the start of the run' }),
 });
 
@@ -161,10 +167,12 @@ export const SourceSchema = z
     product: Id.optional(),
     mix: z.array(MixEntry).min(1).optional().meta({ description: 'product mix, drawn by weight' }),
     interarrival: DurationDistribution.optional(),
-    quantity: PositiveInt.optional().meta({ description: 'stop after releasing this many parts' }),
+    quantity: PositiveIntUpTo(LIMITS.sourceQuantity, 'the quantity of a source')
+      .optional()
+      .meta({ description: 'stop after releasing this many parts' }),
     orders: z.array(Order).optional(),
     ordersCsv: z.string().min(1).optional(),
-    conwip: z.strictObject({ wip: PositiveInt }).optional(),
+    conwip: z.strictObject({ wip: PositiveIntUpTo(LIMITS.conwipWip, 'a CONWIP wip') }).optional(),
   })
   .check((ctx) => {
     const s = ctx.value;
@@ -199,6 +207,19 @@ export const SourceSchema = z
         message: 'orders name their own product: remove this key',
       });
     }
+    // Draws that are always 0 (a constant 0s, empirical values all 0s) would release unboundedly many
+    // parts at one instant: the clock would never move.
+    if (s.interarrival !== undefined && !(s.interarrival.mean > 0)) {
+      ctx.issues.push({
+        code: 'custom',
+        continue: true,
+        input: s,
+        path: ['interarrival'],
+        message:
+          'an interarrival time that is always 0 would release unboundedly many parts at one instant; ' +
+          'to release parts together, give orders (e.g. { release: 0s, product: A, quantity: 20 })',
+      });
+    }
     if (s.quantity !== undefined && kinds[0] !== 'interarrival') {
       ctx.issues.push({
         code: 'custom',
@@ -214,7 +235,14 @@ export const SourceSchema = z
 export const BufferSchema = z.strictObject({
   id: Id,
   capacity: z
-    .union([PositiveInt, z.literal('infinite')], { error: 'expected an integer >= 1 or "infinite"' })
+    .union([PositiveIntUpTo(LIMITS.bufferCapacity, 'a buffer capacity'), z.literal('infinite')], {
+      error: (issue) =>
+        typeof issue.input === 'number' &&
+        Number.isInteger(issue.input) &&
+        issue.input > LIMITS.bufferCapacity
+          ? `must be at most ${LIMITS.bufferCapacity.toLocaleString('en-US')} (the limit for a buffer capacity), or "infinite"`
+          : 'expected an integer >= 1 or "infinite"',
+    })
     .default('infinite')
     .transform((c) => (c === 'infinite' ? Number.POSITIVE_INFINITY : c)),
   discipline: z.enum(['fifo', 'lifo'], { error: 'expected fifo or lifo' }).default('fifo').meta({
@@ -316,7 +344,7 @@ export const InspectionSchema = z.strictObject({
 });
 
 const Batch = z.strictObject({
-  size: PositiveInt.meta({ description: 'parts processed at once' }),
+  size: PositiveIntUpTo(LIMITS.batchSize, 'a batch size').meta({ description: 'parts processed at once' }),
   maxWait: Duration.optional().meta({
     description: 'start a partial batch once its oldest part has waited this long (default: wait for full)',
   }),
@@ -325,7 +353,7 @@ const Batch = z.strictObject({
 const Assembly = z.strictObject({
   output: Id.meta({ description: 'product made; its routing visits this station first' }),
   inputs: z
-    .record(Id, PositiveInt)
+    .record(Id, PositiveIntUpTo(LIMITS.assemblyInput, 'an assembly input'))
     .meta({ description: 'bill of materials: parts of each product per output, e.g. { body: 1, wheel: 4 }' }),
 });
 
@@ -383,7 +411,7 @@ export interface DispatchRuleSpec {
 /** `stations[i]`: a machine group with parallel servers and a queue in front. */
 const StationObject = z.strictObject({
   id: Id,
-  servers: PositiveInt.default(1),
+  servers: PositiveIntUpTo(LIMITS.servers, 'servers of a station').default(1),
   input: Id.optional().meta({ description: 'id of the input buffer (default: an infinite FIFO queue)' }),
   dispatch: Dispatch,
   priority: z.int().default(0).meta({ description: 'for crew dispatch by priority: higher first' }),
@@ -485,7 +513,7 @@ export const ConveyorSchema = z
 /** `robots[i]`: a fleet of identical robots moving parts between stations and/or tending machines. */
 export const RobotFleetSchema = z.strictObject({
   id: Id,
-  count: PositiveInt.default(1),
+  count: PositiveIntUpTo(LIMITS.robotCount, 'robots in a fleet').default(1),
   speedEmpty: Speed,
   speedLoaded: Speed,
   pick: DurationDistribution.meta({ description: 'time to pick a part up' }),
@@ -517,7 +545,7 @@ const Travel = z
 /** `crews[i]`: maintenance technicians who repair failures and do preventive maintenance. */
 export const CrewSchema = z.strictObject({
   id: Id,
-  size: PositiveInt.default(1),
+  size: PositiveIntUpTo(LIMITS.crewSize, 'the size of a crew').default(1),
   skills: z.array(Skill).default([]).meta({ description: 'skills held; a job with no skill fits any crew' }),
   travel: Travel.optional().meta({
     description:

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkOutputFile, writeFileAtomic } from '../../src/cli/report/output-file.js';
+import { checkOutputFile, makeFolders, writeFileAtomic } from '../../src/cli/report/output-file.js';
 import { UsageError } from '../../src/cli/usage-error.js';
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'shopfloor-output-'));
@@ -63,5 +63,18 @@ describe('writeFileAtomic', () => {
     expect(() => writeFileAtomic(join(dir, 'taken'), 'new')).toThrow();
     expect(readdirSync(dir)).toEqual(['taken']);
     expect(readdirSync(join(dir, 'taken'))).toEqual(['inside']);
+  });
+});
+
+describe('makeFolders', () => {
+  it('creates missing folders, and fails at once where a folder refuses new entries (/proc)', () => {
+    const dir = tmp();
+    makeFolders(join(dir, 'a', 'b'));
+    expect(readdirSync(join(dir, 'a'))).toEqual(['b']);
+    expect(() => makeFolders('/proc/nope/deeper')).toThrow(
+      /cannot create the folder \/proc\/nope \(ENOENT\)/,
+    );
+    writeFileSync(join(dir, 'f'), 'x');
+    expect(() => makeFolders(join(dir, 'f', 'g'))).toThrow(/f is not a folder$/);
   });
 });

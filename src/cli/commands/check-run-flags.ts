@@ -1,8 +1,9 @@
+import { LIMITS } from '../../scenario/index.js';
 import { UsageError } from '../usage-error.js';
 
 /**
  * Checks the `--seed`/`--replications` flags shared by `run` and `demo` (yargs `check`): a seed must be
- * a safe integer, replications an integer ≥ 1.
+ * a safe integer, replications an integer in [1, `LIMITS.replications`].
  * @throws UsageError naming the flag and the value given.
  */
 export function checkRunFlags(argv: { seed?: number; replications?: number }): true {
@@ -11,6 +12,11 @@ export function checkRunFlags(argv: { seed?: number; replications?: number }): t
   }
   if (argv.replications !== undefined && !(Number.isInteger(argv.replications) && argv.replications >= 1)) {
     throw new UsageError(`--replications must be an integer >= 1 (got ${argv.replications})`);
+  }
+  if (argv.replications !== undefined && argv.replications > LIMITS.replications) {
+    throw new UsageError(
+      `--replications must be at most ${LIMITS.replications.toLocaleString('en-US')} (got ${argv.replications})`,
+    );
   }
   return true;
 }

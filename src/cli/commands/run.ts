@@ -7,6 +7,7 @@ import { recordSchedule, type ScheduleRecorder } from '../../report/index.js';
 import {
   BuildError,
   formatProblems,
+  LIMITS,
   loadScenarioFile,
   parseDuration,
   runScenario,
@@ -15,7 +16,7 @@ import {
 import { EXIT_USAGE } from '../exit-codes.js';
 import { formatReport } from '../report/format-report.js';
 import { formatStrictWarnings, formatWarnings, useColor } from '../report/format-warnings.js';
-import { checkOutputFile, writeFileAtomic } from '../report/output-file.js';
+import { checkOutputFile, makeFolders, writeFileAtomic } from '../report/output-file.js';
 import { writeCsv } from '../report/write-csv.js';
 import { UsageError } from '../usage-error.js';
 import { VERSION } from '../version.js';
@@ -32,6 +33,8 @@ interface RunArgs {
   strict: boolean;
   csv?: string;
   schedule?: string;
+  'max-events'?: number;
+  'max-wall'?: string;
 }
 
 function durationFlag(name: string, text: string | undefined): number | undefined {
@@ -77,8 +80,19 @@ export const runCommand: CommandModule<object, RunArgs> = {
           'station (queued, started, finished) and per setup, failure and preventive maintenance, with ' +
           'station, server and times in seconds (missing folders are created)',
       })
+      .option('max-events', {
+        type: 'number',
+        describe:
+          'stop each replication after this many events; the figures then cover the time it simulated and the result is marked partial',
+      })
+      .option('max-wall', {
+        type: 'string',
+        describe:
+          'stop the run after this much wall-clock time, e.g. 30s or 5min (a plain number is seconds); the result is marked partial',
+      })
       .check(checkRunFlags)
-      .check(checkScheduleFlag),
+      .check(checkScheduleFlag)
+      .check(checkLimitFlags),
   handler: (argv) => runFile(argv.file, argv),
 };
 
@@ -96,6 +110,44 @@ export interface RunFileOptions {
   quiet: boolean;
   /** Warnings are errors: print them and exit 2 without running. */
   strict?: boolean;
+  /** `--max-events`: events per replication before it stops (partial result). */
+  'max-events'?: number;
+  /** `--max-wall`: wall-clock time of the whole run, a duration or plain seconds (partial result). */
+  'max-wall'?: string;
+}
+
+/**
+ * Checks `--max-events` (an integer ≥ 1) and `--max-wall` (a duration such as `30s`, or plain seconds,
+ * > 0) for yargs `check`.
+ * @throws UsageError naming the flag and the value given.
+ */
+export function checkLimitFlags(argv: { 'max-events'?: unknown; 'max-wall'?: unknown }): true {
+  const events = argv['max-events'];
+  if (events !== undefined && !(typeof events === 'number' && Number.isSafeInteger(events) && events >= 1))
+    throw new UsageError(`--max-events must be an integer >= 1 (got ${String(events)})`);
+  if (argv['max-wall'] !== undefined) wallSeconds(argv['max-wall']);
+  return true;
+}
+
+/** `--max-wall` in seconds: a duration (`30s`, `5min`) or a plain number of seconds, > 0. */
+function wallSeconds(text: unknown): number {
+  const fail = () =>
+    new UsageError(
+      `--max-wall must be a duration such as "30s" or "5min", or seconds > 0 (got ${String(text)})`,
+    );
+  if (typeof text !== 'string' && typeof text !== 'number') throw fail();
+  const raw = String(text).trim();
+  let seconds: number;
+  if (/^\d+(\.\d+)?$/.test(raw)) seconds = Number(raw);
+  else {
+    try {
+      seconds = parseDuration(raw);
+    } catch {
+      throw fail();
+    }
+  }
+  if (!(seconds > 0 && Number.isFinite(seconds))) throw fail();
+  return seconds;
 }
 
 /** Loads, runs and reports one scenario file as `shopfloor run` does (also used by `shopfloor demo`). */
@@ -109,6 +161,8 @@ export function runFile(file: string, argv: RunFileOptions): void {
     return;
   }
   const { scenario, warnings } = loaded;
+  if (horizon !== undefined && horizon > LIMITS.horizonS)
+    throw new UsageError(`--horizon must be at most 100 years (got ${argv.horizon})`);
   if (argv.strict === true && warnings.length > 0) {
     process.stderr.write(formatStrictWarnings(warnings, file));
     process.exitCode = EXIT_USAGE;
@@ -123,11 +177,26 @@ export function runFile(file: string, argv: RunFileOptions): void {
   // Checked before the run, so a typo does not cost a long run.
   const schedulePath = argv.schedule;
   if (schedulePath !== undefined) checkOutputFile('schedule', schedulePath);
+  if (argv.csv !== undefined) {
+    try {
+      makeFolders(argv.csv);
+    } catch (error) {
+      throw new UsageError(`--csv: cannot write into ${argv.csv}: ${(error as Error).message}`);
+    }
+  }
   let schedule: ScheduleRecorder | undefined;
+  const maxWallS = argv['max-wall'] === undefined ? undefined : wallSeconds(argv['max-wall']);
   const showBar = !argv.json && !argv.quiet && process.stderr.isTTY === true;
-  const bar = showBar ? new SingleBar({ format: 'replications [{bar}] {value}/{total}' }) : undefined;
+  // The bar counts replications, with the running one's simulated time as a fraction, so a single long
+  // replication moves it too.
+  const bar = showBar
+    ? new SingleBar({
+        format: 'replication {rep}/{total} [{bar}] {percentage}% · simulated {sim} of {horizon} h',
+      })
+    : undefined;
   const replications = argv.replications ?? scenario.run.replications;
-  bar?.start(replications, 0);
+  const hours = (s: number) => (s / 3600).toFixed(1);
+  bar?.start(replications, 0, { rep: 1, sim: hours(0), horizon: hours(h) });
   let result: ReturnType<typeof runScenario>;
   try {
     result = runScenario(scenario, {
@@ -135,6 +204,14 @@ export function runFile(file: string, argv: RunFileOptions): void {
       replications,
       horizon,
       warmup,
+      maxEvents: argv['max-events'],
+      maxWallS,
+      onProgress: (p) =>
+        bar?.update(p.replication + Math.min(1, p.nowS / p.horizonS), {
+          rep: p.replication + 1,
+          sim: hours(p.nowS),
+          horizon: hours(p.horizonS),
+        }),
       onReplication: (done) => bar?.update(done),
       onModel: (model, replication) => {
         if (schedulePath !== undefined && replication === 0) schedule = recordSchedule(model.plant);
@@ -187,11 +264,13 @@ export function runFile(file: string, argv: RunFileOptions): void {
       horizonS: result.horizonS,
       warmupS: result.warmupS,
     };
+    if (result.partial) process.stderr.write(`⚠ partial result: ${result.partialReason}\n`);
     process.stdout.write(
       `${JSON.stringify({ manifest, warnings: [...warnings, ...late], ...result }, null, 2)}\n`,
     );
     return;
   }
+  if (result.partial) process.stdout.write(`⚠ PARTIAL RESULT: ${result.partialReason}\n\n`);
   process.stdout.write(formatReport(scenario.name ?? file, result));
 }
 

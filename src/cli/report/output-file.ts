@@ -49,13 +49,37 @@ function statOrUndefined(path: string): Stats | undefined {
 }
 
 /**
+ * Creates the folder `dir` and its missing parents, one at a time, so that a folder that cannot be
+ * made fails at once with the reason. (`mkdirSync(dir, { recursive: true })` loops forever on Node 20
+ * where the parent exists but refuses new entries with ENOENT, as `/proc` does.)
+ * @throws Error naming the folder that could not be made, or the ancestor that is not a folder.
+ */
+export function makeFolders(dir: string): void {
+  const missing: string[] = [];
+  let at = resolve(dir);
+  while (statOrUndefined(at) === undefined && dirname(at) !== at) {
+    missing.push(at);
+    at = dirname(at);
+  }
+  if (statOrUndefined(at)?.isDirectory() !== true) throw new Error(`${at} is not a folder`);
+  for (const folder of missing.reverse()) {
+    try {
+      mkdirSync(folder);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code ?? 'error';
+      throw new Error(`cannot create the folder ${folder} (${code}): ${dirname(folder)} refuses new entries`);
+    }
+  }
+}
+
+/**
  * Writes `text` to `path` so that a reader never sees half a file: into a temporary file next to it,
- * then renamed over it. Missing parent folders are created.
+ * then renamed over it. Missing parent folders are created (see {@link makeFolders}).
  */
 export function writeFileAtomic(path: string, text: string): void {
   const target = resolve(path);
   const dir = dirname(target);
-  mkdirSync(dir, { recursive: true });
+  makeFolders(dir);
   const temp = join(dir, `.${basename(target)}.${process.pid}.tmp`);
   try {
     writeFileSync(temp, text);

@@ -1,6 +1,7 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Estimate, ScenarioResult } from '../../scenario/index.js';
+import { makeFolders } from './output-file.js';
 
 function csvCell(value: string | number | null): string {
   if (value === null) return '';
@@ -15,10 +16,11 @@ function rows(header: string[], body: (string | number | null)[][]): string {
 /**
  * Writes the result of `shopfloor run` as CSV files in `dir` (created if needed): `kpis.csv`,
  * `stations.csv`, `products.csv`, `conveyors.csv`, `robots.csv`, `crews.csv`, `buffers.csv`, one row per figure with its mean and 95% CI half-width.
+ * @throws Error when the folder cannot be made (see `makeFolders`) or a file cannot be written.
  * @returns the paths written.
  */
 export function writeCsv(dir: string, result: ScenarioResult): string[] {
-  mkdirSync(dir, { recursive: true });
+  makeFolders(dir);
   const cells = (e: Estimate | null) => (e === null ? [null, null] : [e.mean, e.halfWidth]);
   const files: [string, string][] = [
     [

@@ -8,6 +8,7 @@ import type { DispatchPolicy, MaintenancePolicy, StationView } from '../../polic
 import { Buffer } from '../buffer.js';
 import { naturalKey } from '../decisions/natural-key.js';
 import { stationView } from '../decisions/views.js';
+import { DeadlockError } from '../errors.js';
 import type { FailureModeOptions } from '../failure-mode.js';
 import { type InspectionOptions, type InspectionOutcome, reworkStep } from '../inspection.js';
 import type { MachineTender } from '../machine-tender.js';
@@ -284,6 +285,43 @@ export class Station {
     return out;
   }
 
+  /**
+   * Why the parts waiting here can never start, when nothing else can happen any more (the calendar ran
+   * empty): a batch that can never fill, an assembly kit that can never complete, no server free; `null`
+   * when no part waits.
+   * @internal used by deadlock reports.
+   */
+  whyStuck(): string | null {
+    const waiting = this.input.contents;
+    const n = waiting.length;
+    if (n === 0) return null;
+    const count = new Map<string, number>();
+    for (const p of waiting) count.set(p.product, (count.get(p.product) ?? 0) + 1);
+    const parts = `${n} part(s) waiting`;
+    const { assembly, batch } = this.grouping;
+    if (assembly !== undefined) {
+      const missing = Object.entries(assembly.inputs)
+        .map(([product, qty]) => [product, qty - (count.get(product) ?? 0)] as const)
+        .filter(([, m]) => m > 0)
+        .map(([product, m]) => `${m} ${product}`);
+      if (missing.length > 0)
+        return `kit of ${assembly.output} can never complete: ${parts}, missing ${missing.join(', ')}`;
+    }
+    if (
+      batch !== undefined &&
+      batch.maxWaitS === undefined &&
+      [...count.values()].every((c) => c < batch.size)
+    ) {
+      const by = count.size > 1 ? ` (${[...count].map(([p, c]) => `${c} ${p}`).join(', ')})` : '';
+      return `batch of ${batch.size} can never fill: ${parts}${by}`;
+    }
+    if (this.idle === 0) {
+      const states = [...new Set(this.servers.map((s) => s.state))].join(', ');
+      return `${parts}, no server can take one (servers ${states})`;
+    }
+    return parts;
+  }
+
   private setState(s: Server, to: ServerState): void {
     const from = s.state;
     if (from === to) return;
@@ -337,7 +375,22 @@ export class Station {
    * arming the wake-up otherwise); at an assembly station the lead part of the oldest complete kit.
    */
   startable(ordered: readonly Part[]): readonly Part[] {
-    return this.grouping.startable(ordered);
+    const out = this.grouping.startable(ordered);
+    if (out.length === 0 && this.input.full) this.checkJam();
+    return out;
+  }
+
+  /**
+   * A full input buffer holding no startable group can never change at a batch station without
+   * `maxWait` or at an assembly station: no part can join those waiting. Throws a {@link DeadlockError}.
+   */
+  private checkJam(): void {
+    const { assembly, batch } = this.grouping;
+    if (assembly === undefined && (batch === undefined || batch.maxWaitS !== undefined)) return;
+    throw new DeadlockError(
+      `Station: deadlock at ${this.plant.sim.now} s at ${this.id} — ${this.whyStuck()}, and its input ${this.input.id} is full (capacity ${this.input.capacity}), so no other part can ever join them`,
+      [this.id, this.input.id],
+    );
   }
 
   /**

@@ -20,16 +20,60 @@ export interface RunScenarioOptions {
   /** Called after each replication (for a progress bar). */
   onReplication?: (done: number, total: number) => void;
   /**
+   * Called while a replication runs, every {@link PROGRESS_EVENTS} events and at its end, with how far
+   * it got (for a progress bar that moves within a long replication).
+   */
+  onProgress?: (progress: RunProgress) => void;
+  /**
+   * Events one replication may run (an integer ≥ 1); a replication that reaches it stops there, is
+   * reported over the time it simulated, and the result is marked `partial`. Default: no limit.
+   */
+  maxEvents?: number;
+  /**
+   * Wall-clock seconds the whole run may take (> 0): when they are spent, the replication running stops
+   * (checked every {@link PROGRESS_EVENTS} events), is reported over the time it simulated, the
+   * replications after it are not run, and the result is marked `partial`. Default: no limit.
+   */
+  maxWallS?: number;
+  /**
+   * Events that may run at one simulated instant before a replication stops with a `ZeroTimeLoopError`
+   * (see `Plant.run`; default 1,000,000).
+   */
+  maxEventsPerInstant?: number;
+  /**
    * Called with each replication's model (`replication` from 0) after it is built and before it runs, so
    * an observer can subscribe to `model.plant.events` (e.g. `recordSchedule` of src/report).
    */
   onModel?: (model: BuiltModel, replication: number) => void;
 }
 
+/** Events {@link runScenario} runs between two calls of `onProgress` and two looks at the wall clock. */
+export const PROGRESS_EVENTS = 50_000;
+
+/** How far a run got: what {@link RunScenarioOptions.onProgress} receives. */
+export interface RunProgress {
+  /** The replication running, from 0. */
+  readonly replication: number;
+  /** Replications to run. */
+  readonly replications: number;
+  /** Its clock, s. */
+  readonly nowS: number;
+  /** Its horizon, s. */
+  readonly horizonS: number;
+}
+
 /** The result of all replications of a scenario. */
 export interface ScenarioResult {
   seed: number;
+  /** Replications run (fewer than asked when `maxWallS` stopped the run). */
   replications: number;
+  /**
+   * `true` when `maxEvents` or `maxWallS` stopped a replication before its horizon: its figures cover
+   * only the time it simulated (see `partialReason`).
+   */
+  partial: boolean;
+  /** Why the result is partial, in words (`null` when it is not). */
+  partialReason: string | null;
   horizonS: number;
   warmupS: number;
   /** Events processed over all replications. */
@@ -131,7 +175,11 @@ export interface ScenarioResult {
 
 /**
  * Runs the scenario's replications (replication i uses master seed `seed + i`, so its streams are
- * independent of the others') and aggregates every figure as mean ± 95% CI half-width.
+ * independent of the others') and aggregates every figure as mean ± 95% CI half-width. Each replication
+ * runs in steps of {@link PROGRESS_EVENTS} events (the same events as one run), so `onProgress` can
+ * report and `maxEvents`/`maxWallS` can stop it cleanly.
+ * @throws RangeError for a bad `maxEvents` or `maxWallS`; `DeadlockError` (or `ZeroTimeLoopError`)
+ * when a replication can make no more progress.
  */
 export function runScenario(scenario: Scenario, options: RunScenarioOptions = {}): ScenarioResult {
   const seed = options.seed ?? scenario.run.seed;
@@ -141,15 +189,51 @@ export function runScenario(scenario: Scenario, options: RunScenarioOptions = {}
   const effective: Scenario = { ...scenario, run: { ...scenario.run, horizon: horizonS, warmup: warmupS } };
   const reports: PlantReport[] = [];
   const crewMembers: Map<string, readonly string[]>[] = [];
+  const maxEvents = options.maxEvents ?? Number.POSITIVE_INFINITY;
+  const maxWallS = options.maxWallS ?? Number.POSITIVE_INFINITY;
+  if (!(maxEvents >= 1 && (Number.isInteger(maxEvents) || maxEvents === Number.POSITIVE_INFINITY)))
+    throw new RangeError(`runScenario: maxEvents must be an integer >= 1 (got ${options.maxEvents})`);
+  if (!(maxWallS > 0)) throw new RangeError(`runScenario: maxWallS must be > 0 s (got ${options.maxWallS})`);
+  const started = Date.now();
   let events = 0;
+  const partial: string[] = [];
+  let ran = 0;
   for (let r = 0; r < replications; r++) {
     const model = buildPlant(effective, seed + r);
     options.onModel?.(model, r);
-    model.plant.run({ until: horizonS });
+    const plant = model.plant;
+    let stopped: 'maxEvents' | 'maxWall' | null = null;
+    for (;;) {
+      const left = maxEvents - plant.sim.eventCount;
+      const step = plant.run({
+        until: horizonS,
+        maxEvents: Math.min(PROGRESS_EVENTS, left),
+        maxEventsPerInstant: options.maxEventsPerInstant,
+      });
+      options.onProgress?.({ replication: r, replications, nowS: plant.sim.now, horizonS });
+      if (step.reason !== 'maxEvents') break;
+      if (plant.sim.eventCount >= maxEvents) stopped = 'maxEvents';
+      else if ((Date.now() - started) / 1000 >= maxWallS) stopped = 'maxWall';
+      if (stopped !== null) break;
+    }
     events += model.sim.eventCount;
-    reports.push(model.statistics!.report(horizonS));
+    const endS = stopped === null ? horizonS : plant.sim.now;
+    reports.push(model.statistics!.report(endS));
     crewMembers.push(new Map(model.crewMembers));
+    ran++;
     options.onReplication?.(r + 1, replications);
+    if (stopped !== null) {
+      const why =
+        stopped === 'maxEvents'
+          ? `after ${model.sim.eventCount.toLocaleString('en-US')} events (maxEvents)`
+          : `after ${((Date.now() - started) / 1000).toFixed(1)} s of wall-clock time (maxWall)`;
+      const h = (t: number) => `${(t / 3600).toFixed(2)} h`;
+      partial.push(`replication ${r + 1} stopped at ${h(endS)} of ${h(horizonS)} ${why}`);
+      if (stopped === 'maxWall') {
+        if (r + 1 < replications) partial.push(`replications ${r + 2}–${replications} not run`);
+        break;
+      }
+    }
   }
   const est = (pick: (r: PlantReport) => number): Estimate => estimate(reports.map(pick));
   const optional = (pick: (r: PlantReport) => number): Estimate | null => {
@@ -241,7 +325,9 @@ export function runScenario(scenario: Scenario, options: RunScenarioOptions = {}
   }
   return {
     seed,
-    replications,
+    replications: ran,
+    partial: partial.length > 0,
+    partialReason: partial.length > 0 ? partial.join('; ') : null,
     horizonS,
     warmupS,
     events,
