@@ -1,5 +1,5 @@
 import type { CommandModule } from 'yargs';
-import { formatProblems, loadScenarioFile } from '../../scenario/index.js';
+import { BuildError, buildPlant, formatProblems, loadScenarioFile } from '../../scenario/index.js';
 import { EXIT_USAGE } from '../exit-codes.js';
 
 interface ValidateArgs {
@@ -19,6 +19,16 @@ export const validateCommand: CommandModule<object, ValidateArgs> = {
       return;
     }
     const s = result.scenario;
+    // Build the model as `run` would (without simulating), so every check `run` makes before it starts is
+    // made here too.
+    try {
+      buildPlant(s, s.run.seed);
+    } catch (error) {
+      if (!(error instanceof BuildError)) throw error;
+      process.stderr.write(`✖ ${error.message}\n`);
+      process.exitCode = EXIT_USAGE;
+      return;
+    }
     process.stdout.write(
       `✔ ${argv.file} is valid: ${s.products.length} products, ${s.sources.length} sources, ${s.stations.length} stations, ` +
         `${s.buffers.length} buffers, ${s.crews.length} crews, ${s.sinks.length} sinks\n`,

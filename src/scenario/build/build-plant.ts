@@ -154,7 +154,7 @@ export function buildPlant(scenario: Scenario, seed: number, options: BuildOptio
       if (c.dispatch !== dispatch) {
         throw new BuildError(`crews[${i}].dispatch`, 'all crews share one dispatch rule for now');
       }
-      const t = crewTravel(c.travel, `crews[${i}].travel`);
+      const t = crewTravel(c.travel);
       if (travel !== undefined && t !== undefined && JSON.stringify(t) !== JSON.stringify(travel)) {
         throw new BuildError(`crews[${i}].travel`, 'all crews share one travel setting for now');
       }
@@ -339,17 +339,12 @@ function inspectionOptions(
   };
 }
 
-function crewTravel(travel: Scenario['crews'][number]['travel'], path: string): CrewTravel | undefined {
+function crewTravel(travel: Scenario['crews'][number]['travel']): CrewTravel | undefined {
   if (travel === undefined) return undefined;
   if (travel.speed !== undefined) return { speedMps: travel.speed };
   if (travel.time !== undefined) {
-    if (!(travel.time instanceof Constant)) {
-      throw new BuildError(
-        `${path}.time`,
-        'a random travel time is not supported yet; give a constant duration',
-      );
-    }
-    return { fixedS: travel.time.mean };
+    // A constant stays a fixed time (no stream is drawn from); anything else is drawn per trip.
+    return travel.time instanceof Constant ? { fixedS: travel.time.mean } : { timeS: travel.time };
   }
   return undefined;
 }
