@@ -27,7 +27,8 @@ import { Duration } from './quantity-schema.js';
  * - `{ erlang: { k: 3, mean: 2min } }`
  * - `{ gamma: { shape: 2, scale: 1min } }`
  * - `{ lognormal: { mean: 5min, cv: 0.5 } }`
- * - `{ normal: { mean: 5min, sd: 1min } }` — truncated at 0 (a duration is never negative)
+ * - `{ normal: { mean: 5min, sd: 1min } }` — truncated at 0 (a duration is never negative); rejected
+ *   where that moves the mean by more than 1 % (sd > mean / 2.38)
  * - `{ uniform: { min: 1min, max: 2min } }`
  * - `{ triangular: { min: 1min, mode: 2min, max: 4min } }`, `{ pert: { min, mode, max } }`
  * - `{ weibull: { shape: 1.5, scale: 8h } }`
@@ -129,6 +130,21 @@ export const DurationDistribution = z
         });
         return z.NEVER;
       }
+      if ('normal' in spec) {
+        // A duration is never negative, so the normal is truncated at 0; where that moves its mean by more
+        // than 1 % (sd above about mean / 2.38) the file's numbers would not mean what they say: reject.
+        const m = spec.normal.mean;
+        const shift = (dist.mean - m) / m;
+        if (!(m > 0 && shift <= TRUNCATED_NORMAL_MEAN_TOLERANCE)) {
+          ctx.issues.push({
+            code: 'custom',
+            message: `normal(mean=${m} s, sd=${spec.normal.sd} s) is truncated at 0 (a duration is never negative), which moves its mean to ${round(dist.mean)} s${m > 0 ? ` (+${round(shift * 100)} %)` : ''}: keep sd ≤ mean / 2.38 (mean moved ≤ 1 %), or use a skewed family such as { lognormal: { mean, cv } } or { gamma: { shape, scale } }`,
+            input: value,
+            path: ['normal', 'sd'],
+          });
+          return z.NEVER;
+        }
+      }
       return dist;
     } catch (error) {
       if (!(error instanceof InvalidArgumentError)) throw error;
@@ -149,6 +165,17 @@ export const DurationDistribution = z
     id: 'Distribution',
     description: 'a distribution of durations: "90s" (constant) or { exponential: { mean: 2min } } …',
   });
+
+/**
+ * Largest relative move of the mean (0.01 = 1 %) that truncating a `normal` duration at 0 may cause; a
+ * larger one is a validation problem. Reached at mean = 2.38 sd.
+ */
+export const TRUNCATED_NORMAL_MEAN_TOLERANCE = 0.01;
+
+/** `x` with 4 significant digits, for messages. */
+function round(x: number): number {
+  return Number(x.toPrecision(4));
+}
 
 function pickOne(value: Record<string, unknown>): Record<string, unknown> {
   for (const [k, v] of Object.entries(value)) if (v !== undefined) return { [k]: v };
