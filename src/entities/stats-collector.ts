@@ -130,6 +130,12 @@ export interface PlantReport {
   readonly firstPassYield: number;
   /** Mean age (now − release) of the parts in the system at `now`, seconds (`NaN` when empty). */
   readonly wipAgeS: number;
+  /**
+   * Parts in the system at `now` already past their due date, and their mean lateness so far
+   * (now − due, seconds; `NaN` when there are none): the late work that on-time figures over finished
+   * parts do not see.
+   */
+  readonly pastDueWip: { readonly count: number; readonly meanLatenessS: number };
   readonly products: Readonly<Record<string, ProductReport>>;
   /** Per conveyor (when the plant has any). */
   readonly conveyors?: Readonly<Record<string, ConveyorReport>>;
@@ -457,6 +463,14 @@ export class PlantStatistics {
       inSystem.length > 0
         ? inSystem.reduce((sum, p) => sum + (now - p.releaseS), 0) / inSystem.length
         : Number.NaN;
+    let pastDue = 0;
+    let pastDueSumS = 0;
+    for (const p of inSystem) {
+      if (p.dueS < now) {
+        pastDue++;
+        pastDueSumS += now - p.dueS;
+      }
+    }
     const energyReport = this.energy?.report(now);
     const crews: Record<string, { utilization: number }> = {};
     for (const [id, tw] of this.crews) crews[id] = { utilization: tw.mean(now) };
@@ -479,6 +493,7 @@ export class PlantStatistics {
       timeInSystemS: this.sojourn.count > 0 ? this.sojourn.mean : Number.NaN,
       firstPassYield: ratio(this.goodFirstPass, this.finished + this.scrapped),
       wipAgeS,
+      pastDueWip: { count: pastDue, meanLatenessS: ratio(pastDueSumS, pastDue) },
       products,
       ...(this.conveyorStats === undefined ? {} : { conveyors: this.conveyorStats.report(now) }),
       ...(this.robotStats === undefined ? {} : { robots: this.robotStats.report(now) }),

@@ -1,5 +1,5 @@
 import { confidenceInterval } from '../../engine/index.js';
-import type { PlantReport } from '../../entities/index.js';
+import type { OrderReport, PlantReport } from '../../entities/index.js';
 import type { Scenario } from '../schema.js';
 import { type BuiltModel, buildPlant } from './build-plant.js';
 
@@ -56,6 +56,12 @@ export interface ScenarioResult {
     firstPassYield: Estimate | null;
     /** Mean age of the parts in the system at the end, seconds. */
     wipAgeS: Estimate | null;
+    /** Parts in the system at the end already past their due date. */
+    pastDueWip: Estimate;
+    /** Their mean lateness so far (end − due), seconds (null where a replication had none). */
+    pastDueWipLatenessS: Estimate | null;
+    /** Fraction of the order rows on time in full (null without order lists). */
+    ordersOtifFraction: Estimate | null;
     /** Energy drawn, kWh (null when no entity has power figures). */
     energyKWh: Estimate | null;
     kWhPerGoodPart: Estimate | null;
@@ -127,6 +133,24 @@ export interface ScenarioResult {
     }
   >;
   buffers: Record<string, { mean: Estimate; max: Estimate }>;
+  /**
+   * One entry per row of the order lists (`source#row`), over the whole run including the warm-up: the
+   * completion time (last part done, seconds; null unless every replication completed it), the fraction
+   * of replications where it was on time in full, and its lateness (completion − due, or end − due while
+   * past due and incomplete; null where undefined in some replication).
+   */
+  orders: {
+    id: string;
+    product: string;
+    quantity: number;
+    releaseS: number;
+    /** Null without a due date. */
+    dueS: number | null;
+    finished: Estimate;
+    completionS: Estimate | null;
+    otifFraction: Estimate;
+    latenessS: Estimate | null;
+  }[];
 }
 
 /**
@@ -141,6 +165,7 @@ export function runScenario(scenario: Scenario, options: RunScenarioOptions = {}
   const effective: Scenario = { ...scenario, run: { ...scenario.run, horizon: horizonS, warmup: warmupS } };
   const reports: PlantReport[] = [];
   const crewMembers: Map<string, readonly string[]>[] = [];
+  const orderReports: OrderReport[][] = [];
   let events = 0;
   for (let r = 0; r < replications; r++) {
     const model = buildPlant(effective, seed + r);
@@ -148,6 +173,7 @@ export function runScenario(scenario: Scenario, options: RunScenarioOptions = {}
     model.plant.run({ until: horizonS });
     events += model.sim.eventCount;
     reports.push(model.statistics!.report(horizonS));
+    if (model.orders !== null) orderReports.push(model.orders.report(horizonS));
     crewMembers.push(new Map(model.crewMembers));
     options.onReplication?.(r + 1, replications);
   }
@@ -239,6 +265,28 @@ export function runScenario(scenario: Scenario, options: RunScenarioOptions = {}
   for (const id of Object.keys(first.buffers)) {
     buffers[id] = { mean: est((r) => r.buffers[id]!.mean), max: est((r) => r.buffers[id]!.max) };
   }
+  const orders: ScenarioResult['orders'] = (orderReports[0] ?? []).map((o, i) => {
+    const rows = orderReports.map((rep) => rep[i]!);
+    const all = (pick: (r: OrderReport) => number): Estimate | null => {
+      const values = rows.map(pick);
+      return values.every(Number.isFinite) ? estimate(values) : null;
+    };
+    return {
+      id: o.id,
+      product: o.product,
+      quantity: o.quantity,
+      releaseS: o.releaseS,
+      dueS: Number.isFinite(o.dueS) ? o.dueS : null,
+      finished: estimate(rows.map((r) => r.finished)),
+      completionS: all((r) => r.completionS),
+      otifFraction: estimate(rows.map((r) => (r.otif ? 1 : 0))),
+      latenessS: all((r) => r.latenessS),
+    };
+  });
+  const otifByRep = orderReports.map((rep) => {
+    const due = rep.filter((o) => Number.isFinite(o.dueS));
+    return due.length > 0 ? due.filter((o) => o.otif).length / due.length : Number.NaN;
+  });
   return {
     seed,
     replications,
@@ -261,6 +309,10 @@ export function runScenario(scenario: Scenario, options: RunScenarioOptions = {}
       timeInSystemS: optional((r) => r.timeInSystemS),
       firstPassYield: optional((r) => r.firstPassYield),
       wipAgeS: optional((r) => r.wipAgeS),
+      pastDueWip: est((r) => r.pastDueWip.count),
+      pastDueWipLatenessS: optional((r) => r.pastDueWip.meanLatenessS),
+      ordersOtifFraction:
+        otifByRep.length > 0 && otifByRep.every(Number.isFinite) ? estimate(otifByRep) : null,
       energyKWh: optional((r) => r.energy?.kWh ?? Number.NaN),
       kWhPerGoodPart: optional((r) => r.energy?.kWhPerGoodPart ?? Number.NaN),
       peakKW: optional((r) => r.energy?.peakKW ?? Number.NaN),
@@ -271,6 +323,7 @@ export function runScenario(scenario: Scenario, options: RunScenarioOptions = {}
     conveyors,
     robots,
     buffers,
+    orders,
   };
 }
 
