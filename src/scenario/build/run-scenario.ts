@@ -52,6 +52,11 @@ export interface ScenarioResult {
     departuresPerHour: Estimate;
     /** Mean own time in the system of those parts, seconds (WIP = departures × this, Little's law). */
     timeInSystemS: Estimate | null;
+    /**
+     * Little's law's boundary term, parts: WIP = departures × time in system + this, exactly, per
+     * replication (see `PlantReport.littleBoundaryParts`).
+     */
+    littleBoundaryParts: Estimate;
     /** Fraction of parts leaving (finished or scrapped) that never failed an inspection. */
     firstPassYield: Estimate | null;
     /** Mean age of the parts in the system at the end, seconds. */
@@ -307,6 +312,7 @@ export function runScenario(scenario: Scenario, options: RunScenarioOptions = {}
       scrapped: est((r) => r.scrapped),
       departuresPerHour: est((r) => r.departuresPerHour),
       timeInSystemS: optional((r) => r.timeInSystemS),
+      littleBoundaryParts: est((r) => r.littleBoundaryParts),
       firstPassYield: optional((r) => r.firstPassYield),
       wipAgeS: optional((r) => r.wipAgeS),
       pastDueWip: est((r) => r.pastDueWip.count),
