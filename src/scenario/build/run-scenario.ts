@@ -63,7 +63,10 @@ export interface ScenarioResult {
     wipAgeS: Estimate | null;
     /** Parts in the system at the end already past their due date. */
     pastDueWip: Estimate;
-    /** Their mean lateness so far (end − due), seconds (null where a replication had none). */
+    /**
+     * Their mean lateness so far (end − due), seconds, pooled over the past-due parts of all replications
+     * (null when no replication had one; no CI).
+     */
     pastDueWipLatenessS: Estimate | null;
     /** Fraction of the order rows on time in full (null without order lists). */
     ordersOtifFraction: Estimate | null;
@@ -316,7 +319,12 @@ export function runScenario(scenario: Scenario, options: RunScenarioOptions = {}
       firstPassYield: optional((r) => r.firstPassYield),
       wipAgeS: optional((r) => r.wipAgeS),
       pastDueWip: est((r) => r.pastDueWip.count),
-      pastDueWipLatenessS: optional((r) => r.pastDueWip.meanLatenessS),
+      pastDueWipLatenessS: pooled(
+        reports.map((r) => [
+          r.pastDueWip.count > 0 ? r.pastDueWip.count * r.pastDueWip.meanLatenessS : 0,
+          r.pastDueWip.count,
+        ]),
+      ),
       ordersOtifFraction:
         otifByRep.length > 0 && otifByRep.every(Number.isFinite) ? estimate(otifByRep) : null,
       energyKWh: optional((r) => r.energy?.kWh ?? Number.NaN),
