@@ -1,4 +1,9 @@
-import { InvalidArgumentError } from '../engine/index.js';
+import {
+  type Distribution,
+  InvalidArgumentError,
+  InvalidStateError,
+  type RandomStream,
+} from '../engine/index.js';
 import type { AnyDecisionPoint, CrewJobView, CrewPoint, CrewPolicy } from '../policies/contract.js';
 import type { DecisionTask } from './decisions/decision-task.js';
 import { naturalKey } from './decisions/natural-key.js';
@@ -22,8 +27,14 @@ export interface CrewSpec {
   readonly shifts?: ShiftCalendar;
 }
 
-/** How a crew gets to a machine: a fixed time, or layout distance at a speed. */
-export type CrewTravel = { readonly fixedS: number } | { readonly speedMps: number };
+/**
+ * How a crew gets to a machine: a fixed time (seconds), layout distance at a speed (m/s), or a random
+ * time (seconds) drawn for each trip from the pool's stream `${pool}/travel`.
+ */
+export type CrewTravel =
+  | { readonly fixedS: number }
+  | { readonly speedMps: number }
+  | { readonly timeS: Distribution };
 
 /** Options of a {@link CrewPool}. */
 export interface CrewPoolOptions {
@@ -101,6 +112,8 @@ export class CrewPool implements DecisionTask {
   private readonly plant: Plant;
   private readonly crews: Crew[];
   private readonly travel: CrewTravel;
+  /** Stream of random travel times (only with `timeS`, so other pools' draws never shift). */
+  private readonly travelStream: RandomStream | undefined;
   private readonly queue: Waiting[] = [];
 
   constructor(plant: Plant, options: CrewPoolOptions) {
@@ -118,12 +131,17 @@ export class CrewPool implements DecisionTask {
     }
     const travel = options.travel ?? { fixedS: 0 };
     if (
-      'fixedS' in travel ? !(travel.fixedS >= 0 && Number.isFinite(travel.fixedS)) : !(travel.speedMps > 0)
+      'fixedS' in travel
+        ? !(travel.fixedS >= 0 && Number.isFinite(travel.fixedS))
+        : 'speedMps' in travel
+          ? !(travel.speedMps > 0)
+          : !(travel.timeS.mean >= 0 && Number.isFinite(travel.timeS.mean))
     ) {
       throw new InvalidArgumentError(
-        `CrewPool: travel of ${options.id} must be fixedS >= 0 s or speedMps > 0 m/s (got ${JSON.stringify(travel)})`,
+        `CrewPool: travel of ${options.id} must be fixedS >= 0 s, speedMps > 0 m/s or a timeS distribution of durations (got ${'timeS' in travel ? travel.timeS.toString() : JSON.stringify(travel)})`,
       );
     }
+    this.travelStream = 'timeS' in travel ? plant.sim.streams.get(`${options.id}/travel`) : undefined;
     this.id = options.id;
     this.plant = plant;
     this.policy = options.dispatch;
@@ -249,6 +267,13 @@ export class CrewPool implements DecisionTask {
   private travelS(crew: Crew, job: CrewJob): number {
     const t = this.travel;
     if ('fixedS' in t) return t.fixedS;
+    if ('timeS' in t) {
+      const drawn = t.timeS.sample(this.travelStream!);
+      if (!(drawn >= 0 && drawn < Number.POSITIVE_INFINITY)) {
+        throw new InvalidStateError(`CrewPool: travel time of ${this.id} to ${job.station} drew ${drawn} s`);
+      }
+      return drawn;
+    }
     if (crew.position === undefined || job.position === undefined) return 0;
     return distanceM(crew.position, job.position) / t.speedMps;
   }

@@ -55,6 +55,8 @@ export type { MachineTender, TendRequest } from './machine-tender.js';
 export type { MaintenancePlanOptions } from './maintenance-plan.js';
 export type { Order, OrderSourceOptions } from './order-source.js';
 export { OrderSource } from './order-source.js';
+export type { OrderReport } from './order-statistics.js';
+export { OrderStatistics } from './order-statistics.js';
 export type { PartOptions, StepRecord } from './part.js';
 export { Part } from './part.js';
 export type { DecisionStop, PartReceiver, PlantRunOptions } from './plant.js';

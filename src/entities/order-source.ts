@@ -27,12 +27,17 @@ export interface OrderSourceOptions {
  */
 export class OrderSource {
   readonly id: string;
+  /** The order list as given (index = the order's row). */
+  readonly orders: readonly Order[];
   private readonly queue: ReleaseQueue;
   private released_ = 0;
+  /** Part id → index of its order in `orders`. */
+  private readonly orderByPart = new Map<number, number>();
 
   constructor(plant: Plant, options: OrderSourceOptions) {
     plant.registerSource(options.id);
     this.id = options.id;
+    this.orders = options.orders;
     this.queue = new ReleaseQueue(plant, options.id);
     const sim = plant.sim;
     options.orders.forEach((o, i) => {
@@ -51,14 +56,21 @@ export class OrderSource {
     const sorted = options.orders
       .map((o, i) => ({ o, i }))
       .sort((a, b) => a.o.releaseS - b.o.releaseS || a.i - b.i);
-    for (const { o } of sorted) {
+    for (const { o, i } of sorted) {
       sim.scheduleAt(o.releaseS, () => {
         for (let k = 0; k < o.quantity; k++) {
           this.released_++;
-          this.queue.add(plant.release(o.product, this.id, o.dueS, o.priority));
+          const part = plant.release(o.product, this.id, o.dueS, o.priority);
+          this.orderByPart.set(part.id, i);
+          this.queue.add(part);
         }
       });
     }
+  }
+
+  /** Index in `orders` of the order a part released here belongs to (`undefined` for another part). */
+  orderOf(partId: number): number | undefined {
+    return this.orderByPart.get(partId);
   }
 
   /** Parts released so far. */

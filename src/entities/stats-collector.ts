@@ -126,10 +126,23 @@ export interface PlantReport {
    */
   readonly departuresPerHour: number;
   readonly timeInSystemS: number;
+  /**
+   * The boundary term that makes Little's law exact on a finite period, parts: (time inside the period of
+   * the parts still in the system at `now` − time before the period of the parts that left in it) /
+   * period length. Then `wip.mean` = departuresPerHour / 3600 × timeInSystemS + this, exactly; it is
+   * near 0 on a long stationary run after warm-up, and large when parts pile up (or drain) in the period.
+   */
+  readonly littleBoundaryParts: number;
   /** Fraction of parts leaving (finished or scrapped) that never failed an inspection. */
   readonly firstPassYield: number;
   /** Mean age (now − release) of the parts in the system at `now`, seconds (`NaN` when empty). */
   readonly wipAgeS: number;
+  /**
+   * Parts in the system at `now` already past their due date, and their mean lateness so far
+   * (now − due, seconds; `NaN` when there are none): the late work that on-time figures over finished
+   * parts do not see.
+   */
+  readonly pastDueWip: { readonly count: number; readonly meanLatenessS: number };
   readonly products: Readonly<Record<string, ProductReport>>;
   /** Per conveyor (when the plant has any). */
   readonly conveyors?: Readonly<Record<string, ConveyorReport>>;
@@ -191,6 +204,8 @@ export class PlantStatistics {
   private onTime = 0;
   private scrapped = 0;
   private readonly sojourn = new Tally({ quantiles: false });
+  /** Σ (period start − creation) of parts that left in the period but were created before it, seconds. */
+  private carriedInS = 0;
   private goodFirstPass = 0;
   private readonly products = new Map<string, ProductStats>();
   /** Meters power when the options give any; composed here so one `reset` serves the warm-up. */
@@ -240,7 +255,7 @@ export class PlantStatistics {
     });
     ev.on('partFinished', (part, _sink, t) => {
       this.finished++;
-      this.sojourn.add(t - part.createdS);
+      this.depart(part.createdS, t);
       if (!part.defective) this.goodFirstPass++;
       this.wip.update(t, this.wip.level - 1);
       this.cycleTime.add(t - part.releaseS);
@@ -259,13 +274,13 @@ export class PlantStatistics {
       }
     });
     ev.on('partConsumed', (part, _at, t) => {
-      this.sojourn.add(t - part.createdS);
+      this.depart(part.createdS, t);
       this.wip.update(t, this.wip.level - 1);
     });
     ev.on('partAssembled', (_part, _at, t) => this.wip.update(t, this.wip.level + 1));
     ev.on('partScrapped', (part, _at, t) => {
       this.scrapped++;
-      this.sojourn.add(t - part.createdS);
+      this.depart(part.createdS, t);
       this.product(part.product).scrapped++;
       this.wip.update(t, this.wip.level - 1);
     });
@@ -332,6 +347,12 @@ export class PlantStatistics {
     this.robotStats = carriers.some((c) => c instanceof RobotFleet) ? new RobotStatistics(plant) : undefined;
   }
 
+  /** A part created at `createdS` left the system at `t`. */
+  private depart(createdS: number, t: number): void {
+    this.sojourn.add(t - createdS);
+    if (createdS < this.startS) this.carriedInS += this.startS - createdS;
+  }
+
   private product(id: string): ProductStats {
     let ps = this.products.get(id);
     if (ps === undefined) {
@@ -356,6 +377,7 @@ export class PlantStatistics {
     this.onTime = 0;
     this.scrapped = 0;
     this.sojourn.reset();
+    this.carriedInS = 0;
     this.goodFirstPass = 0;
     this.products.clear();
     this.energy?.reset(now);
@@ -457,6 +479,16 @@ export class PlantStatistics {
       inSystem.length > 0
         ? inSystem.reduce((sum, p) => sum + (now - p.releaseS), 0) / inSystem.length
         : Number.NaN;
+    let carriedOutS = 0;
+    for (const p of inSystem) carriedOutS += now - Math.max(p.createdS, this.startS);
+    let pastDue = 0;
+    let pastDueSumS = 0;
+    for (const p of inSystem) {
+      if (p.dueS < now) {
+        pastDue++;
+        pastDueSumS += now - p.dueS;
+      }
+    }
     const energyReport = this.energy?.report(now);
     const crews: Record<string, { utilization: number }> = {};
     for (const [id, tw] of this.crews) crews[id] = { utilization: tw.mean(now) };
@@ -477,8 +509,10 @@ export class PlantStatistics {
       scrapped: this.scrapped,
       departuresPerHour: elapsedS > 0 ? (this.sojourn.count / elapsedS) * 3600 : Number.NaN,
       timeInSystemS: this.sojourn.count > 0 ? this.sojourn.mean : Number.NaN,
+      littleBoundaryParts: ratio(carriedOutS - this.carriedInS, elapsedS),
       firstPassYield: ratio(this.goodFirstPass, this.finished + this.scrapped),
       wipAgeS,
+      pastDueWip: { count: pastDue, meanLatenessS: ratio(pastDueSumS, pastDue) },
       products,
       ...(this.conveyorStats === undefined ? {} : { conveyors: this.conveyorStats.report(now) }),
       ...(this.robotStats === undefined ? {} : { robots: this.robotStats.report(now) }),

@@ -27,7 +27,8 @@ import { Duration } from './quantity-schema.js';
  * - `{ erlang: { k: 3, mean: 2min } }`
  * - `{ gamma: { shape: 2, scale: 1min } }`
  * - `{ lognormal: { mean: 5min, cv: 0.5 } }`
- * - `{ normal: { mean: 5min, sd: 1min } }` — truncated at 0 (a duration is never negative)
+ * - `{ normal: { mean: 5min, sd: 1min } }` — truncated at 0 (a duration is never negative); a warning
+ *   where that moves the mean by more than 1 % (sd > mean / 2.38)
  * - `{ uniform: { min: 1min, max: 2min } }`
  * - `{ triangular: { min: 1min, mode: 2min, max: 4min } }`, `{ pert: { min, mode, max } }`
  * - `{ weibull: { shape: 1.5, scale: 8h } }`
@@ -129,6 +130,8 @@ export const DurationDistribution = z
         });
         return z.NEVER;
       }
+      // A `normal` duration is truncated at 0 (a duration is never negative); where that moves its mean by
+      // more than 1 % the file is still valid, and the scenario warnings say so (src/scenario/warnings.ts).
       return dist;
     } catch (error) {
       if (!(error instanceof InvalidArgumentError)) throw error;
@@ -149,6 +152,11 @@ export const DurationDistribution = z
     id: 'Distribution',
     description: 'a distribution of durations: "90s" (constant) or { exponential: { mean: 2min } } …',
   });
+
+/** `x` with 4 significant digits, for messages. */
+function round(x: number): number {
+  return Number(x.toPrecision(4));
+}
 
 function pickOne(value: Record<string, unknown>): Record<string, unknown> {
   for (const [k, v] of Object.entries(value)) if (v !== undefined) return { [k]: v };

@@ -100,3 +100,32 @@ describe('CrewPool sizes', () => {
     expect(() => new CrewPool(plant, { id: 'none', crews: 0 })).toThrow(/at least one crew/);
   });
 });
+
+describe('random crew travel times', () => {
+  it('a scenario with a random travel time runs, each trip drawn: MTTR ≈ mean travel + repair (20 replications)', async () => {
+    const { loadScenario, runScenario } = await import('../../src/scenario/index.js');
+    const text = `run:
+  horizon: 200h
+  replications: 20
+products:
+  - id: p
+    routing: [{ station: m, processTime: 1min }]
+sources:
+  - { id: s, product: p, interarrival: 2min }
+stations:
+  - id: m
+    failures:
+      - { name: f, basis: calendar, ttf: { exponential: { mean: 2h } }, ttr: 10min }
+crews:
+  - { id: fitter, size: 1, travel: { time: { exponential: { mean: 5min } } } }
+sinks:
+  - id: out
+`;
+    const r = loadScenario(text, { fileName: 't.yaml' });
+    if (!r.ok) throw new Error(r.problems.map((p) => p.message).join('\n'));
+    const res = runScenario(r.scenario);
+    // ~1,800 failures, each waits travel (exponential, mean 5 min, sd 5 min) + 10 min: the pooled mean
+    // has a standard error of ≈ 0.12 min, so ±0.5 min is over 4 standard errors.
+    expect(Math.abs(res.stations.m!.mttrS!.mean / 60 - 15)).toBeLessThan(0.5);
+  });
+});

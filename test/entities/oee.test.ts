@@ -100,3 +100,21 @@ describe('scenario standardTime', () => {
     expect(res.stations.cut!.oeePerformance!.mean).toBeLessThan(100 / 120 + 0.01);
   });
 });
+
+describe('OEE performance on every example scenario', () => {
+  it('is ≤ 100 % at every station in every replication (rework, batches, assembly, robots, shifts)', async () => {
+    const { readdirSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { loadScenarioFile } = await import('../../src/scenario/index.js');
+    const dir = join(import.meta.dirname, '../../scenarios');
+    for (const f of readdirSync(dir).filter((n) => /\.(ya?ml|json)$/.test(n))) {
+      const loaded = loadScenarioFile(join(dir, f));
+      if (!loaded.ok) throw new Error(f);
+      for (let r = 0; r < 2; r++) {
+        const res = runScenario(loaded.scenario, { seed: loaded.scenario.run.seed + r, replications: 1 });
+        for (const [id, st] of Object.entries(res.stations))
+          if (st.oeePerformance !== null) expect(st.oeePerformance.mean, `${f} ${id}`).toBeLessThanOrEqual(1);
+      }
+    }
+  });
+});

@@ -1,5 +1,5 @@
 import type { CommandModule } from 'yargs';
-import { formatProblems, loadScenarioFile } from '../../scenario/index.js';
+import { BuildError, buildPlant, formatProblems, loadScenarioFile } from '../../scenario/index.js';
 import { EXIT_USAGE } from '../exit-codes.js';
 import { formatStrictWarnings, formatWarnings, useColor } from '../report/format-warnings.js';
 
@@ -43,6 +43,16 @@ export const validateCommand: CommandModule<object, ValidateArgs> = {
       return;
     }
     const { scenario: s, warnings } = result;
+    // Build the model as `run` would (without simulating), so every check `run` makes before it starts is
+    // made here too.
+    try {
+      buildPlant(s, s.run.seed);
+    } catch (error) {
+      if (!(error instanceof BuildError)) throw error;
+      process.stderr.write(`✖ ${error.message}\n`);
+      process.exitCode = EXIT_USAGE;
+      return;
+    }
     if (argv.strict && warnings.length > 0) {
       process.stderr.write(formatStrictWarnings(warnings, argv.file));
       process.exitCode = EXIT_USAGE;

@@ -23,6 +23,9 @@ const minutes = (e: Estimate | null): string => (defined(e) ? `${pm(e, 2, 1 / 60
 const seconds = (e: Estimate | null): string => (defined(e) ? `${pm(e, 1)} s` : dash());
 const hours = (e: Estimate | null): string => (defined(e) ? `${pm(e, 1, 1 / 3600)} h` : dash());
 
+/** Order lists longer than this get no per-order table (see --json / --csv). */
+const MAX_ORDER_ROWS = 30;
+
 /** Why a figure can be "–", printed under a report that has one. */
 export const DASH_FOOTNOTE =
   '– not defined in this run: nothing to average (no part finished, no due date, no failure or repair in any replication, nothing inspected, never on shift, no power figures)';
@@ -51,6 +54,13 @@ export function formatReport(name: string, result: ScenarioResult): string {
   if (k.onTimeFraction !== null) plant.push(['on time', pct(k.onTimeFraction)]);
   if (k.meanTardinessS !== null) plant.push(['mean tardiness', minutes(k.meanTardinessS)]);
   if (k.wipAgeS !== null) plant.push(['WIP age at the end (mean)', minutes(k.wipAgeS)]);
+  if (k.onTimeFraction !== null || k.pastDueWip.mean > 0) {
+    plant.push([
+      'past-due WIP at the end',
+      `${pm(k.pastDueWip, 1)} parts, ${minutes(k.pastDueWipLatenessS)} late (mean)`,
+    ]);
+  }
+  if (k.ordersOtifFraction !== null) plant.push(['orders on time in full', pct(k.ordersOtifFraction)]);
   if (k.scrapped.mean > 0 || k.firstPassYield !== null) {
     plant.push(['scrapped', `${pm(k.scrapped, 1)} parts`], ['first-pass yield', pct(k.firstPassYield)]);
   }
@@ -150,6 +160,26 @@ export function formatReport(name: string, result: ScenarioResult): string {
       ]);
     }
     out.push(products.toString());
+  }
+  if (result.orders.length > 0 && result.orders.length <= MAX_ORDER_ROWS) {
+    const orders = new Table(
+      head(['order', 'product', 'qty', 'due', 'finished', 'completion', 'OTIF', 'lateness']),
+    );
+    for (const o of result.orders) {
+      orders.push([
+        o.id,
+        o.product,
+        String(o.quantity),
+        o.dueS === null ? dash() : `${(o.dueS / 3600).toFixed(1)} h`,
+        pm(o.finished, 1),
+        hours(o.completionS),
+        pct(o.otifFraction),
+        minutes(o.latenessS),
+      ]);
+    }
+    out.push(orders.toString());
+  } else if (result.orders.length > MAX_ORDER_ROWS) {
+    out.push(`${result.orders.length} orders: per-order figures in --json (orders[]) and --csv (orders.csv)`);
   }
   if (Object.keys(result.crews).length > 0) {
     const crews = new Table(head(['crew', 'utilisation']));

@@ -15,7 +15,7 @@ function rows(header: string[], body: (string | number | null)[][]): string {
 
 /**
  * Writes the result of `shopfloor run` as CSV files in `dir` (created if needed): `kpis.csv`,
- * `stations.csv`, `products.csv`, `conveyors.csv`, `robots.csv`, `crews.csv`, `buffers.csv`, one row per figure with its mean and 95% CI half-width.
+ * `stations.csv`, `products.csv`, `orders.csv` (one row per order and figure), `conveyors.csv`, `robots.csv`, `crews.csv`, `buffers.csv`, one row per figure with its mean and 95% CI half-width.
  * @throws Error when the folder cannot be made (see `makeFolders`) or a file cannot be written.
  * @returns the paths written.
  */
@@ -96,6 +96,23 @@ export function writeCsv(dir: string, result: ScenarioResult): string[] {
       rows(
         ['crew', 'figure', 'mean', 'half_width_95'],
         Object.entries(result.crews).map(([id, c]) => [id, 'utilization', ...cells(c.utilization)]),
+      ),
+    ],
+    [
+      'orders.csv',
+      rows(
+        ['order', 'product', 'quantity', 'release_s', 'due_s', 'figure', 'mean', 'half_width_95'],
+        result.orders.flatMap((o) =>
+          (['finished', 'completionS', 'otifFraction', 'latenessS'] as const).map((k) => [
+            o.id,
+            o.product,
+            o.quantity,
+            o.releaseS,
+            o.dueS,
+            k,
+            ...cells(o[k]),
+          ]),
+        ),
       ),
     ],
     [

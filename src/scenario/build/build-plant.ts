@@ -14,6 +14,7 @@ import {
   type CrewTravel,
   type InspectionOptions,
   OrderSource,
+  OrderStatistics,
   Plant,
   PlantStatistics,
   type PowerSpec,
@@ -42,6 +43,8 @@ export interface BuiltModel {
   readonly statistics: PlantStatistics | null;
   /** Scenario crew id → ids of its members in the crew pool (a crew of size n has n members). */
   readonly crewMembers: ReadonlyMap<string, readonly string[]>;
+  /** Order-level figures when the scenario has order lists and statistics (else `null`). */
+  readonly orders: OrderStatistics | null;
 }
 
 /** Options of {@link buildPlant}: who takes the decisions. */
@@ -154,7 +157,7 @@ export function buildPlant(scenario: Scenario, seed: number, options: BuildOptio
       if (c.dispatch !== dispatch) {
         throw new BuildError(`crews[${i}].dispatch`, 'all crews share one dispatch rule for now');
       }
-      const t = crewTravel(c.travel, `crews[${i}].travel`);
+      const t = crewTravel(c.travel);
       if (travel !== undefined && t !== undefined && JSON.stringify(t) !== JSON.stringify(travel)) {
         throw new BuildError(`crews[${i}].travel`, 'all crews share one travel setting for now');
       }
@@ -264,6 +267,7 @@ export function buildPlant(scenario: Scenario, seed: number, options: BuildOptio
     if (st.energy !== undefined) power[st.id] = powerSpec(st.energy);
   }
 
+  const orderSources: OrderSource[] = [];
   for (const [i, s] of scenario.sources.entries()) {
     if (s.mix !== undefined) {
       // Splitting a Poisson stream by independent weighted choice gives independent Poisson streams, so
@@ -289,21 +293,24 @@ export function buildPlant(scenario: Scenario, seed: number, options: BuildOptio
     if (s.conwip !== undefined) {
       new ConwipSource(plant, { id: s.id, wip: s.conwip.wip, products: [s.product!] });
     } else if (s.orders !== undefined) {
-      new OrderSource(plant, {
-        id: s.id,
-        orders: s.orders.map((o) => ({
-          releaseS: o.release,
-          product: o.product,
-          quantity: o.quantity,
-          dueS: o.due,
-        })),
-      });
+      orderSources.push(
+        new OrderSource(plant, {
+          id: s.id,
+          orders: s.orders.map((o) => ({
+            releaseS: o.release,
+            product: o.product,
+            quantity: o.quantity,
+            dueS: o.due,
+          })),
+        }),
+      );
     } else if (s.interarrival !== undefined) {
       new Source(plant, { id: s.id, product: s.product!, interarrival: s.interarrival, count: s.quantity });
     }
   }
 
-  if (options.statistics === false) return { sim, plant, statistics: null, crewMembers };
+  if (options.statistics === false) return { sim, plant, statistics: null, crewMembers, orders: null };
+  const orders = orderSources.length > 0 ? new OrderStatistics(plant, orderSources) : null;
   const metered = [power, conveyorPower, fleetPower].some((m) => Object.keys(m).length > 0);
   const statistics = new PlantStatistics(
     plant,
@@ -312,7 +319,7 @@ export function buildPlant(scenario: Scenario, seed: number, options: BuildOptio
   if (scenario.run.warmup > 0) {
     sim.scheduleAt(scenario.run.warmup, () => statistics.reset(sim.now), undefined, -(2 ** 31));
   }
-  return { sim, plant, statistics, crewMembers };
+  return { sim, plant, statistics, crewMembers, orders };
 }
 
 /** The entities' power spec from a scenario's `energy` block (kW). */
@@ -339,17 +346,12 @@ function inspectionOptions(
   };
 }
 
-function crewTravel(travel: Scenario['crews'][number]['travel'], path: string): CrewTravel | undefined {
+function crewTravel(travel: Scenario['crews'][number]['travel']): CrewTravel | undefined {
   if (travel === undefined) return undefined;
   if (travel.speed !== undefined) return { speedMps: travel.speed };
   if (travel.time !== undefined) {
-    if (!(travel.time instanceof Constant)) {
-      throw new BuildError(
-        `${path}.time`,
-        'a random travel time is not supported yet; give a constant duration',
-      );
-    }
-    return { fixedS: travel.time.mean };
+    // A constant stays a fixed time (no stream is drawn from); anything else is drawn per trip.
+    return travel.time instanceof Constant ? { fixedS: travel.time.mean } : { timeS: travel.time };
   }
   return undefined;
 }

@@ -1,5 +1,5 @@
 import { confidenceInterval } from '../../engine/index.js';
-import type { PlantReport } from '../../entities/index.js';
+import type { OrderReport, PlantReport } from '../../entities/index.js';
 import type { Scenario } from '../schema.js';
 import { type BuiltModel, buildPlant } from './build-plant.js';
 
@@ -96,10 +96,24 @@ export interface ScenarioResult {
     departuresPerHour: Estimate;
     /** Mean own time in the system of those parts, seconds (WIP = departures × this, Little's law). */
     timeInSystemS: Estimate | null;
+    /**
+     * Little's law's boundary term, parts: WIP = departures × time in system + this, exactly, per
+     * replication (see `PlantReport.littleBoundaryParts`).
+     */
+    littleBoundaryParts: Estimate;
     /** Fraction of parts leaving (finished or scrapped) that never failed an inspection. */
     firstPassYield: Estimate | null;
     /** Mean age of the parts in the system at the end, seconds. */
     wipAgeS: Estimate | null;
+    /** Parts in the system at the end already past their due date. */
+    pastDueWip: Estimate;
+    /**
+     * Their mean lateness so far (end − due), seconds, pooled over the past-due parts of all replications
+     * (null when no replication had one; no CI).
+     */
+    pastDueWipLatenessS: Estimate | null;
+    /** Fraction of the order rows on time in full (null without order lists). */
+    ordersOtifFraction: Estimate | null;
     /** Energy drawn, kWh (null when no entity has power figures). */
     energyKWh: Estimate | null;
     kWhPerGoodPart: Estimate | null;
@@ -171,6 +185,24 @@ export interface ScenarioResult {
     }
   >;
   buffers: Record<string, { mean: Estimate; max: Estimate }>;
+  /**
+   * One entry per row of the order lists (`source#row`), over the whole run including the warm-up: the
+   * completion time (last part done, seconds; null unless every replication completed it), the fraction
+   * of replications where it was on time in full, and its lateness (completion − due, or end − due while
+   * past due and incomplete; null where undefined in some replication).
+   */
+  orders: {
+    id: string;
+    product: string;
+    quantity: number;
+    releaseS: number;
+    /** Null without a due date. */
+    dueS: number | null;
+    finished: Estimate;
+    completionS: Estimate | null;
+    otifFraction: Estimate;
+    latenessS: Estimate | null;
+  }[];
 }
 
 /**
@@ -195,6 +227,7 @@ export function runScenario(scenario: Scenario, options: RunScenarioOptions = {}
     throw new RangeError(`runScenario: maxEvents must be an integer >= 1 (got ${options.maxEvents})`);
   if (!(maxWallS > 0)) throw new RangeError(`runScenario: maxWallS must be > 0 s (got ${options.maxWallS})`);
   const started = Date.now();
+  const orderReports: OrderReport[][] = [];
   let events = 0;
   const partial: string[] = [];
   let ran = 0;
@@ -219,6 +252,7 @@ export function runScenario(scenario: Scenario, options: RunScenarioOptions = {}
     events += model.sim.eventCount;
     const endS = stopped === null ? horizonS : plant.sim.now;
     reports.push(model.statistics!.report(endS));
+    if (model.orders !== null) orderReports.push(model.orders.report(endS));
     crewMembers.push(new Map(model.crewMembers));
     ran++;
     options.onReplication?.(r + 1, replications);
@@ -323,6 +357,28 @@ export function runScenario(scenario: Scenario, options: RunScenarioOptions = {}
   for (const id of Object.keys(first.buffers)) {
     buffers[id] = { mean: est((r) => r.buffers[id]!.mean), max: est((r) => r.buffers[id]!.max) };
   }
+  const orders: ScenarioResult['orders'] = (orderReports[0] ?? []).map((o, i) => {
+    const rows = orderReports.map((rep) => rep[i]!);
+    const all = (pick: (r: OrderReport) => number): Estimate | null => {
+      const values = rows.map(pick);
+      return values.every(Number.isFinite) ? estimate(values) : null;
+    };
+    return {
+      id: o.id,
+      product: o.product,
+      quantity: o.quantity,
+      releaseS: o.releaseS,
+      dueS: Number.isFinite(o.dueS) ? o.dueS : null,
+      finished: estimate(rows.map((r) => r.finished)),
+      completionS: all((r) => r.completionS),
+      otifFraction: estimate(rows.map((r) => (r.otif ? 1 : 0))),
+      latenessS: all((r) => r.latenessS),
+    };
+  });
+  const otifByRep = orderReports.map((rep) => {
+    const due = rep.filter((o) => Number.isFinite(o.dueS));
+    return due.length > 0 ? due.filter((o) => o.otif).length / due.length : Number.NaN;
+  });
   return {
     seed,
     replications: ran,
@@ -345,8 +401,18 @@ export function runScenario(scenario: Scenario, options: RunScenarioOptions = {}
       scrapped: est((r) => r.scrapped),
       departuresPerHour: est((r) => r.departuresPerHour),
       timeInSystemS: optional((r) => r.timeInSystemS),
+      littleBoundaryParts: est((r) => r.littleBoundaryParts),
       firstPassYield: optional((r) => r.firstPassYield),
       wipAgeS: optional((r) => r.wipAgeS),
+      pastDueWip: est((r) => r.pastDueWip.count),
+      pastDueWipLatenessS: pooled(
+        reports.map((r) => [
+          r.pastDueWip.count > 0 ? r.pastDueWip.count * r.pastDueWip.meanLatenessS : 0,
+          r.pastDueWip.count,
+        ]),
+      ),
+      ordersOtifFraction:
+        otifByRep.length > 0 && otifByRep.every(Number.isFinite) ? estimate(otifByRep) : null,
       energyKWh: optional((r) => r.energy?.kWh ?? Number.NaN),
       kWhPerGoodPart: optional((r) => r.energy?.kWhPerGoodPart ?? Number.NaN),
       peakKW: optional((r) => r.energy?.peakKW ?? Number.NaN),
@@ -357,6 +423,7 @@ export function runScenario(scenario: Scenario, options: RunScenarioOptions = {}
     conveyors,
     robots,
     buffers,
+    orders,
   };
 }
 
