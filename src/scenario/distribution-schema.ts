@@ -153,11 +153,6 @@ export const DurationDistribution = z
     description: 'a distribution of durations: "90s" (constant) or { exponential: { mean: 2min } } …',
   });
 
-/** `x` with 4 significant digits, for messages. */
-function round(x: number): number {
-  return Number(x.toPrecision(4));
-}
-
 function pickOne(value: Record<string, unknown>): Record<string, unknown> {
   for (const [k, v] of Object.entries(value)) if (v !== undefined) return { [k]: v };
   return {};
