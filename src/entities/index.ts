@@ -76,6 +76,7 @@ export type { SinkOptions } from './sink.js';
 export { Sink } from './sink.js';
 export type { SourceOptions } from './source.js';
 export { Source } from './source.js';
+export { ANY_PRODUCT, type SetupTable, setupFor } from './station/setup-table.js';
 export { Station } from './station/station.js';
 export type { StationOptions } from './station/station-options.js';
 export type {

@@ -187,10 +187,10 @@ export function checkReferences(doc: unknown): ReferenceProblem[] {
     known(ids.robots, 'robot fleet', st.tendedBy, 'stations', i, 'tendedBy');
     if (isObj(st.setups)) {
       for (const [from, row] of Object.entries(st.setups)) {
-        known(products, 'product', from, 'stations', i, 'setups', from);
+        if (from !== '*') known(products, 'product', from, 'stations', i, 'setups', from);
         if (isObj(row))
           for (const to of Object.keys(row))
-            known(products, 'product', to, 'stations', i, 'setups', from, to);
+            if (to !== '*') known(products, 'product', to, 'stations', i, 'setups', from, to);
       }
     }
     const visiting = list(doc.products).filter(

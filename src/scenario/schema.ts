@@ -365,6 +365,11 @@ export interface DispatchRuleSpec {
   readonly k?: number;
 }
 
+/** A key of a setup table: a product id, or `'*'` for any product. */
+const SetupKey = z.union([z.literal('*'), Id], {
+  error: (iss) => `expected a product id or '*' (got ${JSON.stringify(iss.input)})`,
+});
+
 /** `stations[i]`: a machine group with parallel servers and a queue in front. */
 const StationObject = z.strictObject({
   id: Id,
@@ -380,10 +385,10 @@ const StationObject = z.strictObject({
   size: Size.optional(),
   failures: z.array(FailureSchema).default([]),
   preventive: z.array(PreventiveSchema).default([]),
-  setups: z
-    .record(Id, z.record(Id, DurationDistribution))
-    .optional()
-    .meta({ description: 'sequence-dependent setup times, from product → to product: { A: { B: 5min } }' }),
+  setups: z.record(SetupKey, z.record(SetupKey, DurationDistribution)).optional().meta({
+    description:
+      "sequence-dependent setup times, from product → to product: { A: { B: 5min } }; '*' is any product ('*': { A: 5min }, A: { '*': 3min }, '*': { '*': 2min }); the most specific entry wins: exact pair, then '*' → to, then from → '*', then '*' → '*'; a product after itself never needs one",
+  }),
   batch: Batch.optional(),
   assembly: Assembly.optional(),
   inspection: InspectionSchema.optional(),

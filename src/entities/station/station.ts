@@ -21,6 +21,7 @@ import { Grouping } from './grouping.js';
 import { MaintenanceTask } from './maintenance-task.js';
 import { NO_EVENT, type PlanClock, type Server } from './server.js';
 import { nextStep, type ServerStep, type ServerTransitions, type ServerTrigger } from './server-machine.js';
+import { setupFor } from './setup-table.js';
 import { ShiftControl } from './shift-control.js';
 import { checkGrouping, checkInspection } from './station-checks.js';
 import type { StationOptions } from './station-options.js';
@@ -415,8 +416,8 @@ export class Station {
   private prepare(s: Server, product: string, workS: number): void {
     const from = s.lastProduct;
     s.lastProduct = product;
-    const setup = from === undefined ? undefined : this.setupTimes?.[from]?.[product];
-    if (setup === undefined || from === undefined || from === product) {
+    const setup = setupFor(this.setupTimes, from, product);
+    if (setup === undefined || from === undefined) {
       this.work(s, workS);
       return;
     }
