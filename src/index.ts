@@ -230,6 +230,7 @@ export {
   byPriority,
   byStationPriority,
   CREW_RULES,
+  campaign,
   cr,
   criticalRatio,
   DISPATCH_RULE_NAMES,

@@ -314,6 +314,9 @@ const Assembly = z.strictObject({
     .meta({ description: 'bill of materials: parts of each product per output, e.g. { body: 1, wheel: 4 }' }),
 });
 
+/** Largest `maxRun` of a campaign rule, starts: far above any real campaign. */
+const MAX_CAMPAIGN_RUN = 1_000_000;
+
 const DispatchRule = z.enum(DISPATCH_RULE_NAMES, {
   error: `expected a dispatch rule: ${DISPATCH_RULE_NAMES.join(', ')}`,
 });
@@ -334,6 +337,16 @@ const Dispatch = z
             .positive({ error: 'must be > 0' })
             .optional()
             .meta({ description: 'atc only: look-ahead in mean process times (default 2)' }),
+          // A number refined to an integer (not z.int()), so a fraction is reported at maxRun, not at the union.
+          maxRun: z
+            .number({ error: 'expected an integer' })
+            .refine(Number.isInteger, { error: 'must be an integer >= 1' })
+            .refine((n) => n >= 1, { error: 'must be an integer >= 1' })
+            .refine((n) => n <= MAX_CAMPAIGN_RUN, { error: `must be at most ${MAX_CAMPAIGN_RUN}` })
+            .optional()
+            .meta({
+              description: 'campaign only: longest run of one product on a server, in starts (default 10)',
+            }),
         })
         .check((ctx) => {
           if (ctx.value.k !== undefined && ctx.value.rule !== 'atc')
@@ -344,18 +357,27 @@ const Dispatch = z
               path: ['k'],
               message: `k is a parameter of atc only (not ${ctx.value.rule})`,
             });
+          if (ctx.value.maxRun !== undefined && ctx.value.rule !== 'campaign')
+            ctx.issues.push({
+              code: 'custom',
+              continue: true,
+              input: ctx.value.maxRun,
+              path: ['maxRun'],
+              message: `maxRun is a parameter of campaign only (not ${ctx.value.rule})`,
+            });
         }),
     ],
     {
       error: (issue) =>
         typeof issue.input === 'string'
           ? `expected a dispatch rule: ${DISPATCH_RULE_NAMES.join(', ')} (got ${JSON.stringify(issue.input)})`
-          : 'expected a dispatch rule name, or { rule: atc, k: 3 }',
+          : 'expected a dispatch rule name, or { rule: atc, k: 3 }, or { rule: campaign, maxRun: 20 }',
     },
   )
   .default('fifo')
   .meta({
-    description: 'rule choosing the waiting part a free server takes: a name, or { rule: atc, k: 3 }',
+    description:
+      'rule choosing the waiting part a free server takes: a name, or { rule: atc, k: 3 }, or { rule: campaign, maxRun: 20 }',
   });
 
 /** A dispatch rule of a parsed {@link Station}: its name and, for `atc`, its `k`. */
@@ -363,6 +385,8 @@ export interface DispatchRuleSpec {
   readonly rule: DispatchRuleName;
   /** `atc` only: look-ahead (dimensionless, > 0); absent for the rule's default. */
   readonly k?: number;
+  /** `campaign` only: longest run of one product on a server, starts (integer ≥ 1); absent for 10. */
+  readonly maxRun?: number;
 }
 
 /** A key of a setup table: a product id, or `'*'` for any product. */
@@ -409,9 +433,11 @@ export const StationSchema = StationObject.transform(({ dispatch, ...station }) 
   const dispatchSpec: DispatchRuleSpec =
     typeof dispatch === 'string'
       ? { rule: dispatch }
-      : dispatch.k === undefined
-        ? { rule: dispatch.rule }
-        : dispatch;
+      : {
+          rule: dispatch.rule,
+          ...(dispatch.k === undefined ? {} : { k: dispatch.k }),
+          ...(dispatch.maxRun === undefined ? {} : { maxRun: dispatch.maxRun }),
+        };
   return { ...station, dispatch: dispatchSpec.rule, dispatchSpec };
 });
 

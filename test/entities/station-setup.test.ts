@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Constant, Simulation } from '../../src/engine/index.js';
 import { OrderSource, Plant, PlantStatistics, Sink, Station, setupFor } from '../../src/entities/index.js';
+import { dispatchPolicy } from '../../src/policies/index.js';
 
 const c = (v: number) => new Constant({ value: v });
 
@@ -108,5 +109,40 @@ describe('wildcard setups', () => {
     // C>A ('*' → A) 5 s 45..50 · A 50..60.
     expect(setups).toEqual(['A>B@20', 'B>C@33', 'C>A@45']);
     expect(sim.now).toBe(60);
+  });
+});
+
+describe('setup-minimising dispatch', () => {
+  /** Setups at a one-server station fed A, B, A, B, … at time 0 (each 10 s, any change 3 s) under `rule`. */
+  function changes(dispatch: Parameters<typeof dispatchPolicy>[0]) {
+    const sim = new Simulation({ seed: 1 });
+    const plant = new Plant(sim);
+    for (const id of ['A', 'B']) plant.addProduct({ id, routing: ['M'], sink: 'out' });
+    new Sink(plant, { id: 'out' });
+    new Station(plant, {
+      id: 'M',
+      processTimes: { A: c(10), B: c(10) },
+      setupTimes: { '*': { '*': c(3) } },
+      dispatch: dispatchPolicy(dispatch),
+    });
+    const orders = Array.from({ length: 8 }, (_, i) => ({
+      releaseS: i * 0.001,
+      product: i % 2 ? 'B' : 'A',
+      quantity: 1,
+    }));
+    new OrderSource(plant, { id: 'o', orders });
+    const seen: string[] = [];
+    plant.events.on('setupStarted', (_st, _srv, from, to) => seen.push(`${from}>${to}`));
+    plant.run();
+    return { seen, end: sim.now };
+  }
+
+  it('same-product runs every A, then every B: one setup instead of seven', () => {
+    expect(changes('fifo').seen).toHaveLength(7);
+    expect(changes('same-product')).toEqual({ seen: ['A>B'], end: 83 });
+  });
+
+  it('campaign with maxRun 2 changes product after every second part (the server record counts the run)', () => {
+    expect(changes({ rule: 'campaign', maxRun: 2 }).seen).toEqual(['A>B', 'B>A', 'A>B']);
   });
 });

@@ -153,6 +153,7 @@ export class Station {
         pmDue: [],
         others: [],
         lastProduct: undefined,
+        runLength: 0,
         maintainedS: sim.now,
         onFinish: () => this.finish(server),
       };
@@ -416,6 +417,7 @@ export class Station {
   private prepare(s: Server, product: string, workS: number): void {
     const from = s.lastProduct;
     s.lastProduct = product;
+    s.runLength = from === product ? s.runLength + 1 : 1;
     const setup = setupFor(this.setupTimes, from, product);
     if (setup === undefined || from === undefined) {
       this.work(s, workS);
