@@ -28,6 +28,7 @@ export type {
   TransportPolicy,
   TransportView,
 } from '../policies/contract.js';
+export { type Branch, branchTarget } from './branching.js';
 export type { BufferOptions, SpaceWaiter } from './buffer.js';
 export { Buffer } from './buffer.js';
 export type { ConveyorItem, ConveyorOptions } from './conveyor.js';
