@@ -31,7 +31,7 @@ import {
   ROUTING_RULES,
   TRANSPORT_RULES,
 } from '../../policies/index.js';
-import type { Scenario } from '../schema.js';
+import { branchStep, type Scenario } from '../schema.js';
 import { BuildError } from './build-error.js';
 
 /** A model built from a scenario: the plant on its simulation, and its statistics. */
@@ -127,6 +127,21 @@ export function buildPlant(scenario: Scenario, seed: number, options: BuildOptio
       dueInS,
       priority: p.priority,
       ...(via.some((v) => v !== undefined) ? { via } : {}),
+      ...(p.routing.some((s) => s.branch !== undefined)
+        ? {
+            branches: p.routing.map((s, j) =>
+              s.branch?.map((b) => {
+                const toStep = branchStep(p.routing, b.to);
+                if (toStep === undefined)
+                  throw new BuildError(
+                    `products[${i}].routing[${j}].branch`,
+                    `no single step visits "${b.to}"`,
+                  );
+                return { toStep, p: b.p };
+              }),
+            ),
+          }
+        : {}),
     });
   }
 
