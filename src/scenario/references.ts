@@ -172,6 +172,19 @@ export function checkReferences(doc: unknown): ReferenceProblem[] {
   list(doc.crews).forEach((c, i) => {
     if (isObj(c)) known(calendars, 'shift calendar', c.shift, 'crews', i, 'shift');
   });
+  list(doc.sources).forEach((c, i) => {
+    if (isObj(c)) known(calendars, 'shift calendar', c.shift, 'sources', i, 'shift');
+  });
+  const hasStart = isObj(doc.run) && doc.run.start !== undefined;
+  list(doc.shifts).forEach((c, i) => {
+    if (isObj(c) && Array.isArray(c.holidays) && c.holidays.length > 0 && !hasStart)
+      add(
+        'holidays are dates: give run.start, the date and time of simulated time 0',
+        'shifts',
+        i,
+        'holidays',
+      );
+  });
   list(doc.conveyors).forEach((c, i) => {
     if (!isObj(c)) return;
     if (typeof c.to === 'string' && !ids.stations.has(c.to) && !ids.sinks.has(c.to))

@@ -32,12 +32,26 @@ const Position = z
 /** Footprint of a station on the floor plan, in metres. */
 const Size = z.strictObject({ width: Length, depth: Length, height: Length.optional() });
 
-/** `run`: horizon, warm-up, replications and master seed. */
+/** A real calendar date `yyyy-mm-dd` (checked: 2026-02-30 is rejected). */
+const CalendarDate = z.iso.date({ error: 'expected a date yyyy-mm-dd, e.g. 2026-12-25' });
+
+/** A local date and time `yyyy-mm-ddThh:mm[:ss]`, no time zone. */
+const LocalDateTime = z.iso.datetime({
+  local: true,
+  offset: false,
+  error: 'expected a local date and time yyyy-mm-ddThh:mm, e.g. 2026-12-01T06:00 (no time zone)',
+});
+
+/** `run`: horizon, warm-up, replications, master seed and the calendar start. */
 export const RunSchema = z.strictObject({
   horizon: PositiveDuration.meta({ description: 'simulated time per replication, e.g. 30d' }),
   warmup: Duration.default(0).meta({ description: 'statistics discarded before this time (< horizon)' }),
   replications: PositiveInt.default(1),
   seed: NonNegativeInt.default(1).meta({ description: 'master seed; replication i uses seed + i' }),
+  start: LocalDateTime.optional().meta({
+    description:
+      'calendar date and time of simulated time 0, e.g. 2026-12-01T06:00 (no time zone; default: time 0 is a Monday 00:00 of no date); needed for holidays',
+  }),
 });
 
 const DueDate = z.discriminatedUnion(
@@ -258,9 +272,21 @@ export const SourceSchema = z
     orders: z.array(Order).optional(),
     ordersCsv: z.string().min(1).optional(),
     conwip: z.strictObject({ wip: PositiveInt }).optional(),
+    shift: Id.optional().meta({
+      description:
+        'interarrival sources: id of a shift calendar; off shift the interarrival clock pauses, so no part arrives (default: always)',
+    }),
   })
   .check((ctx) => {
     const s = ctx.value;
+    if (s.shift !== undefined && s.interarrival === undefined)
+      ctx.issues.push({
+        code: 'custom',
+        continue: true,
+        input: s.shift,
+        path: ['shift'],
+        message: 'shift applies to interarrival sources only',
+      });
     const kinds = SOURCE_KINDS.filter((k) => s[k] !== undefined);
     if (kinds.length !== 1) {
       ctx.issues.push({
@@ -562,7 +588,10 @@ const Day = z.enum(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'], {
   error: 'expected a day: mon tue wed thu fri sat sun',
 });
 
-/** `shifts[i]`: a named weekly working-time calendar. Simulated time 0 is Monday 00:00. */
+/**
+ * `shifts[i]`: a named weekly working-time calendar, with holidays. Simulated time 0 is `run.start`, or a
+ * Monday 00:00 without it.
+ */
 export const ShiftCalendarSchema = z.strictObject({
   id: Id,
   shifts: z
@@ -576,6 +605,10 @@ export const ShiftCalendarSchema = z.strictObject({
       }),
     )
     .min(1, { error: 'a calendar needs at least one shift' }),
+  holidays: z.array(CalendarDate).default([]).meta({
+    description:
+      'dates with no working time at all, 00:00 to 24:00 (a night shift running into one stops at midnight); needs run.start',
+  }),
 });
 
 /** `conveyors[i]`: a belt between two stations (or a source and a station); routing steps use it with `via`. */

@@ -31,6 +31,7 @@ import {
   ROUTING_RULES,
   TRANSPORT_RULES,
 } from '../../policies/index.js';
+import { holidayPeriods, weekOriginS } from '../calendar-dates.js';
 import { branchStep, type Scenario } from '../schema.js';
 import { BuildError } from './build-error.js';
 
@@ -154,7 +155,15 @@ export function buildPlant(scenario: Scenario, seed: number, options: BuildOptio
   for (const c of scenario.shifts) {
     calendars.set(
       c.id,
-      new ShiftCalendar(c.shifts.map((sh) => ({ days: sh.days, startS: sh.start, endS: sh.end }))),
+      new ShiftCalendar(
+        c.shifts.map((sh) => ({ days: sh.days, startS: sh.start, endS: sh.end })),
+        scenario.run.start === undefined
+          ? {}
+          : {
+              originS: weekOriginS(scenario.run.start),
+              closed: holidayPeriods(scenario.run.start, c.holidays),
+            },
+      ),
     );
   }
   const calendar = (id: string | undefined) => (id === undefined ? undefined : calendars.get(id));
@@ -291,6 +300,7 @@ export function buildPlant(scenario: Scenario, seed: number, options: BuildOptio
           product: m.product,
           interarrival: new Exponential({ mean: s.interarrival.mean / share }),
           count: s.quantity === undefined ? undefined : Math.round(s.quantity * share),
+          shift: calendar(s.shift),
         });
       }
       continue;
@@ -308,7 +318,13 @@ export function buildPlant(scenario: Scenario, seed: number, options: BuildOptio
         })),
       });
     } else if (s.interarrival !== undefined) {
-      new Source(plant, { id: s.id, product: s.product!, interarrival: s.interarrival, count: s.quantity });
+      new Source(plant, {
+        id: s.id,
+        product: s.product!,
+        interarrival: s.interarrival,
+        count: s.quantity,
+        shift: calendar(s.shift),
+      });
     }
   }
 
