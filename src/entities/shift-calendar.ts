@@ -33,11 +33,16 @@ export interface ShiftCalendarOptions {
    * whatever the shifts say (a night shift running into a holiday stops at its start). Default: none.
    */
   readonly closed?: readonly (readonly [number, number])[];
+  /**
+   * Extra working periods (exceptions: a Saturday of overtime), `[start, end)` in seconds of simulated
+   * time: working time whatever the shifts and the closed periods say. Default: none.
+   */
+  readonly open?: readonly (readonly [number, number])[];
 }
 
 /**
  * A weekly working-time calendar: the union of its shifts, repeating every week, minus its closed
- * periods (holidays). Simulated time 0 is Monday 00:00, or `originS` seconds after one. Answers whether a
+ * periods (holidays), plus its extra working periods (exceptions). Simulated time 0 is Monday 00:00, or `originS` seconds after one. Answers whether a
  * time is on shift and when the next change (start or end of working time) happens; adjacent or
  * overlapping shifts merge into one working period.
  */
@@ -48,6 +53,8 @@ export class ShiftCalendar {
   private readonly originS: number;
   /** Merged closed periods, [start, end) seconds of simulated time, sorted. */
   private readonly closed: readonly (readonly [number, number])[];
+  /** Merged extra working periods, [start, end) seconds of simulated time, sorted. */
+  private readonly open: readonly (readonly [number, number])[];
 
   /**
    * @throws InvalidArgumentError (`ShiftCalendar: …`) for no shift, a shift outside the day, no or an
@@ -59,21 +66,8 @@ export class ShiftCalendar {
     if (!(originS >= 0 && originS < WEEK_S))
       throw new InvalidArgumentError(`ShiftCalendar: originS must be in [0, 604800) s (got ${originS})`);
     this.originS = originS;
-    const closed = [...(options.closed ?? [])].map(([a, b], i): [number, number] => {
-      if (!(Number.isFinite(a) && Number.isFinite(b) && a < b))
-        throw new InvalidArgumentError(
-          `ShiftCalendar: closed period ${i} must have start < end (got ${a} s – ${b} s)`,
-        );
-      return [a, b];
-    });
-    closed.sort((x, y) => x[0] - y[0]);
-    const mergedClosed: [number, number][] = [];
-    for (const [a, b] of closed) {
-      const last = mergedClosed[mergedClosed.length - 1];
-      if (last !== undefined && a <= last[1]) last[1] = Math.max(last[1], b);
-      else mergedClosed.push([a, b]);
-    }
-    this.closed = mergedClosed;
+    this.closed = mergeIntervals('closed', options.closed ?? []);
+    this.open = mergeIntervals('open', options.open ?? []);
     const raw: [number, number][] = [];
     for (const [i, s] of shifts.entries()) {
       if (!(s.startS >= 0 && s.startS < DAY_S && s.endS > 0 && s.endS <= DAY_S)) {
@@ -120,10 +114,8 @@ export class ShiftCalendar {
 
   /** Whether simulated time `t`, s, is working time: on a shift and not in a closed period. */
   isOn(t: number): boolean {
-    for (const [a, b] of this.closed) {
-      if (t < a) break;
-      if (t < b) return false;
-    }
+    if (inside(this.open, t)) return true;
+    if (inside(this.closed, t)) return false;
     return this.weeklyOn(t + this.originS);
   }
 
@@ -141,11 +133,12 @@ export class ShiftCalendar {
         ? Number.POSITIVE_INFINITY
         : this.weeklyNext(c + this.originS) - this.originS;
       let edge = weekly;
-      for (const [a, b] of this.closed) {
-        if (a > c && a < edge) edge = a;
-        if (b > c && b < edge) edge = b;
-        if (a > edge) break;
-      }
+      for (const list of [this.closed, this.open])
+        for (const [a, b] of list) {
+          if (a > c && a < edge) edge = a;
+          if (b > c && b < edge) edge = b;
+          if (a > edge) break;
+        }
       if (edge === Number.POSITIVE_INFINITY) return edge;
       if (this.isOn(edge) !== now) return edge;
       c = edge;
@@ -201,6 +194,37 @@ export class ShiftCalendar {
     }
     return Number.POSITIVE_INFINITY;
   }
+}
+
+/** Whether `t` lies in one of the sorted, disjoint `[start, end)` intervals. */
+function inside(list: readonly (readonly [number, number])[], t: number): boolean {
+  for (const [a, b] of list) {
+    if (t < a) return false;
+    if (t < b) return true;
+  }
+  return false;
+}
+
+/**
+ * The `[start, end)` periods sorted and merged where they touch or overlap.
+ * @throws InvalidArgumentError (`ShiftCalendar: …`) for a period that is not a finite start < end.
+ */
+function mergeIntervals(kind: string, periods: readonly (readonly [number, number])[]): [number, number][] {
+  const sorted = periods.map(([a, b], i): [number, number] => {
+    if (!(Number.isFinite(a) && Number.isFinite(b) && a < b))
+      throw new InvalidArgumentError(
+        `ShiftCalendar: ${kind} period ${i} must have start < end (got ${a} s – ${b} s)`,
+      );
+    return [a, b];
+  });
+  sorted.sort((x, y) => x[0] - y[0]);
+  const merged: [number, number][] = [];
+  for (const [a, b] of sorted) {
+    const last = merged[merged.length - 1];
+    if (last !== undefined && a <= last[1]) last[1] = Math.max(last[1], b);
+    else merged.push([a, b]);
+  }
+  return merged;
 }
 
 function mod(a: number, m: number): number {

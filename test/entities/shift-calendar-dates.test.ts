@@ -101,3 +101,25 @@ describe('a source that follows a calendar', () => {
     for (const t of released) expect(shift.isOn(t)).toBe(true);
   });
 });
+
+describe('ShiftCalendar exceptions (extra working periods)', () => {
+  it('an open period adds working time, even on a closed day, and the change times follow it', () => {
+    // Saturday 06:00–12:00 of overtime; Wednesday closed but open 08:00–10:00.
+    const cal = new ShiftCalendar(dayShift, {
+      closed: [[2 * D, 3 * D]],
+      open: [
+        [5 * D + 6 * H, 5 * D + 12 * H],
+        [2 * D + 8 * H, 2 * D + 10 * H],
+      ],
+    });
+    expect(cal.isOn(5 * D + 7 * H)).toBe(true);
+    expect(cal.nextChange(4 * D + 14 * H)).toBe(5 * D + 6 * H);
+    expect(cal.nextChange(5 * D + 6 * H)).toBe(5 * D + 12 * H);
+    expect(cal.isOn(2 * D + 7 * H)).toBe(false);
+    expect(cal.isOn(2 * D + 9 * H)).toBe(true);
+    expect(cal.nextChange(D + 14 * H)).toBe(2 * D + 8 * H);
+    // An open period adjacent to a shift merges with it: Monday 14:00–16:00 extends the day shift.
+    const longer = new ShiftCalendar(dayShift, { open: [[14 * H, 16 * H]] });
+    expect(longer.nextChange(6 * H)).toBe(16 * H);
+  });
+});
