@@ -32,3 +32,18 @@ export function holidayPeriods(start: string, holidays: readonly string[]): [num
     return [a, a + DAY_S];
   });
 }
+
+/**
+ * Exceptions (extra working time on a date, `startS`/`endS` seconds after its midnight; an end at or
+ * before the start runs past midnight) as open periods `[start, end)` in seconds of simulated time.
+ */
+export function exceptionPeriods(
+  start: string,
+  exceptions: readonly { readonly date: string; readonly start: number; readonly end: number }[],
+): [number, number][] {
+  const t0 = dateTimeS(start);
+  return exceptions.map((e) => {
+    const day = dateS(e.date) - t0;
+    return [day + e.start, day + e.end + (e.end <= e.start ? DAY_S : 0)];
+  });
+}

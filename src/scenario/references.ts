@@ -177,13 +177,9 @@ export function checkReferences(doc: unknown): ReferenceProblem[] {
   });
   const hasStart = isObj(doc.run) && doc.run.start !== undefined;
   list(doc.shifts).forEach((c, i) => {
-    if (isObj(c) && Array.isArray(c.holidays) && c.holidays.length > 0 && !hasStart)
-      add(
-        'holidays are dates: give run.start, the date and time of simulated time 0',
-        'shifts',
-        i,
-        'holidays',
-      );
+    for (const key of ['holidays', 'exceptions'])
+      if (isObj(c) && Array.isArray(c[key]) && c[key].length > 0 && !hasStart)
+        add(`${key} are dates: give run.start, the date and time of simulated time 0`, 'shifts', i, key);
   });
   list(doc.conveyors).forEach((c, i) => {
     if (!isObj(c)) return;

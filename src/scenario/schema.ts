@@ -50,7 +50,7 @@ export const RunSchema = z.strictObject({
   seed: NonNegativeInt.default(1).meta({ description: 'master seed; replication i uses seed + i' }),
   start: LocalDateTime.optional().meta({
     description:
-      'calendar date and time of simulated time 0, e.g. 2026-12-01T06:00 (no time zone; default: time 0 is a Monday 00:00 of no date); needed for holidays',
+      'calendar date and time of simulated time 0, e.g. 2026-12-01T06:00 (no time zone; default: time 0 is a Monday 00:00 of no date); needed for holidays and exceptions',
   }),
 });
 
@@ -589,7 +589,7 @@ const Day = z.enum(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'], {
 });
 
 /**
- * `shifts[i]`: a named weekly working-time calendar, with holidays. Simulated time 0 is `run.start`, or a
+ * `shifts[i]`: a named weekly working-time calendar, with holidays and exceptions. Simulated time 0 is `run.start`, or a
  * Monday 00:00 without it.
  */
 export const ShiftCalendarSchema = z.strictObject({
@@ -605,6 +605,21 @@ export const ShiftCalendarSchema = z.strictObject({
       }),
     )
     .min(1, { error: 'a calendar needs at least one shift' }),
+  exceptions: z
+    .array(
+      z.strictObject({
+        date: CalendarDate,
+        start: TimeOfDay.refine((t) => t < 86_400, { error: 'an exception starts before 24:00' }),
+        end: TimeOfDay.transform((t) => (t === 0 ? 86_400 : t)).meta({
+          description: 'an end at or before the start runs past midnight into the next day',
+        }),
+      }),
+    )
+    .default([])
+    .meta({
+      description:
+        "extra working time on a date, whatever the shifts and holidays say (overtime): [{ date: 2026-12-19, start: '06:00', end: '14:00' }]; needs run.start",
+    }),
   holidays: z.array(CalendarDate).default([]).meta({
     description:
       'dates with no working time at all, 00:00 to 24:00 (a night shift running into one stops at midnight); needs run.start',

@@ -76,4 +76,31 @@ describe('calendar dates', () => {
       ['sources[0].shift', 12, 'unknown shift calendar "night" (known: day)'],
     ]);
   });
+
+  test('an exception adds working time on a date, overtime on a Saturday; it needs run.start', () => {
+    const text = doc(
+      '  start: 2026-12-21T00:00\n',
+      "    exceptions: [{ date: '2026-12-26', start: '06:00', end: '12:00' }]\n",
+      '    shift: day\n',
+    );
+    const r = loadScenario(text, { fileName: 'test.yaml' });
+    if (!r.ok) throw new Error(r.problems.map((p) => `${p.path}: ${p.message}`).join('\n'));
+    const { plant, sim } = buildPlant(r.scenario, 1);
+    const released: number[] = [];
+    plant.events.on('partReleased', (p) => released.push(p.releaseS));
+    sim.run({ until: 7 * D });
+    // 2026-12-26 is day 5 (Saturday): arrivals there only from 06:00 to 12:00.
+    const saturday = released.filter((t) => Math.floor(t / D) === 5);
+    expect(saturday.length).toBeGreaterThan(0);
+    for (const t of saturday) expect((t % D) / H).toBeLessThan(12);
+    expect(
+      problemsOf(doc('', "    exceptions: [{ date: '2026-12-26', start: '06:00', end: '12:00' }]\n", '')),
+    ).toEqual([
+      [
+        'shifts[0].exceptions',
+        19,
+        'exceptions are dates: give run.start, the date and time of simulated time 0',
+      ],
+    ]);
+  });
 });

@@ -31,7 +31,7 @@ import {
   ROUTING_RULES,
   TRANSPORT_RULES,
 } from '../../policies/index.js';
-import { holidayPeriods, weekOriginS } from '../calendar-dates.js';
+import { exceptionPeriods, holidayPeriods, weekOriginS } from '../calendar-dates.js';
 import { branchStep, type Scenario } from '../schema.js';
 import { BuildError } from './build-error.js';
 
@@ -162,6 +162,7 @@ export function buildPlant(scenario: Scenario, seed: number, options: BuildOptio
           : {
               originS: weekOriginS(scenario.run.start),
               closed: holidayPeriods(scenario.run.start, c.holidays),
+              open: exceptionPeriods(scenario.run.start, c.exceptions),
             },
       ),
     );
