@@ -116,7 +116,7 @@ const RoutingStep = z
       description: 'conveyor or robot fleet that brings the part to this station (default: directly)',
     }),
     branch: z
-      .array(BranchSchema)
+      .array(BranchSchema, { error: 'expected a list of branches, e.g. [{ to: wash, p: 0.2 }]' })
       .min(1, { error: 'list at least one branch, or leave branch out' })
       .optional()
       .meta({

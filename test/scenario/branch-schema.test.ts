@@ -94,4 +94,10 @@ describe('products[i].routing[j].branch', () => {
       ],
     ]);
   });
+
+  test('a branch that is not a list says what it expects', () => {
+    expect(problemsOf(doc('        branch: 0.2'))).toEqual([
+      ['products[0].routing[0].branch', 8, 'expected a list of branches, e.g. [{ to: wash, p: 0.2 }]'],
+    ]);
+  });
 });
