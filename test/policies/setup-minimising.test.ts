@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   campaign,
@@ -62,6 +63,40 @@ describe('campaign', () => {
     expect(dispatchPolicy('same-product')).toBe(sameProduct);
     expect(() => dispatchPolicy({ rule: 'fifo', maxRun: 3 })).toThrow(
       'dispatchPolicy: rule fifo takes no maxRun',
+    );
+  });
+});
+
+describe('setup-minimising rules: properties', () => {
+  /** A point with 1–6 parts of products A–C in FIFO order, after a server's run of `last` × `run`. */
+  const arb = fc
+    .record({
+      products: fc.array(fc.constantFrom('A', 'B', 'C'), { minLength: 1, maxLength: 6 }),
+      last: fc.option(fc.constantFrom('A', 'B', 'C'), { nil: undefined }),
+      run: fc.integer({ min: 1, max: 12 }),
+      maxRun: fc.integer({ min: 1, max: 10 }),
+    })
+    .map((r) => ({ ...r, point: pointAfter(r.products, r.last, r.last === undefined ? undefined : r.run) }));
+
+  it('the answer is an index into the options; it is the earliest part of the product it chooses', () => {
+    fc.assert(
+      fc.property(arb, ({ point, maxRun }) => {
+        for (const rule of [sameProduct, campaign({ maxRun })]) {
+          const i = rule.decide(point);
+          expect(Number.isInteger(i) && i >= 0 && i < point.options.length).toBe(true);
+          expect(point.options.findIndex((o) => o.product === point.options[i]!.product)).toBe(i);
+        }
+      }),
+    );
+  });
+
+  it('campaign keeps the product below maxRun exactly as same-product does, and changes at maxRun when it can', () => {
+    fc.assert(
+      fc.property(arb, ({ point, products, last, run, maxRun }) => {
+        const c = campaign({ maxRun }).decide(point);
+        if (last === undefined || run < maxRun) expect(c).toBe(sameProduct.decide(point));
+        else if (products.some((p) => p !== last)) expect(point.options[c]!.product).not.toBe(last);
+      }),
     );
   });
 });
