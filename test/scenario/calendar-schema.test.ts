@@ -103,4 +103,13 @@ describe('calendar dates', () => {
       ],
     ]);
   });
+
+  test('a shift on an order source is a problem: only interarrival sources follow a calendar', () => {
+    const text = doc('', '', '    shift: day\n')
+      .replace('    interarrival: 30min\n', '    orders: [{ release: 0s, product: A, quantity: 1 }]\n')
+      .replace('    product: A\n', '');
+    expect(problemsOf(text)).toEqual([
+      ['sources[0].shift', 11, 'shift applies to interarrival sources only'],
+    ]);
+  });
 });
