@@ -233,6 +233,7 @@ export {
   byPriority,
   byStationPriority,
   CREW_RULES,
+  campaign,
   cr,
   criticalRatio,
   DISPATCH_RULE_NAMES,

@@ -28,6 +28,7 @@ export type {
   TransportPolicy,
   TransportView,
 } from '../policies/contract.js';
+export { type Branch, branchTarget } from './branching.js';
 export type { BufferOptions, SpaceWaiter } from './buffer.js';
 export { Buffer } from './buffer.js';
 export type { ConveyorItem, ConveyorOptions } from './conveyor.js';
@@ -78,6 +79,7 @@ export type { SinkOptions } from './sink.js';
 export { Sink } from './sink.js';
 export type { SourceOptions } from './source.js';
 export { Source } from './source.js';
+export { ANY_PRODUCT, type SetupTable, setupFor } from './station/setup-table.js';
 export { Station } from './station/station.js';
 export type { StationOptions } from './station/station-options.js';
 export type {

@@ -6,6 +6,7 @@ import {
   type Simulation,
 } from '../engine/index.js';
 import type { AnyDecisionPoint } from '../policies/contract.js';
+import { checkBranches } from './branching.js';
 import type { Buffer, SpaceWaiter } from './buffer.js';
 import type { CrewPool } from './crew-pool.js';
 import { DecisionBroker, type DecisionBrokerOptions } from './decisions/decision-broker.js';
@@ -170,6 +171,7 @@ export class Plant {
     if (spec.routing.length === 0) {
       throw new InvalidArgumentError(`Plant.addProduct: routing of ${spec.id} must have at least one step`);
     }
+    if (spec.branches !== undefined) checkBranches(spec.id, spec.routing.length, spec.branches);
     this.products_.set(spec.id, spec);
   }
 

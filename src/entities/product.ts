@@ -1,4 +1,5 @@
 import type { RoutingPolicy } from '../policies/contract.js';
+import type { Branch } from './branching.js';
 
 /** A product type: the stations a part of it visits, in order, and where it leaves the system. */
 export interface ProductSpec {
@@ -26,4 +27,10 @@ export interface ProductSpec {
   readonly dueInS?: number;
   /** Default dispatch priority (higher is more urgent; default 0). */
   readonly priority?: number;
+  /**
+   * Probabilistic branches after each routing step: `branches[i]` (or `undefined`) after step i, drawn
+   * from the stream `<product>/branch` when a part passes step i (see {@link Branch}). A part that a
+   * station's inspection scraps or sends to rework takes no branch. Default: none.
+   */
+  readonly branches?: readonly (readonly Branch[] | undefined)[];
 }

@@ -21,17 +21,53 @@ export interface ShiftSpec {
   readonly endS: number;
 }
 
+/** Options of a {@link ShiftCalendar} beyond its weekly shifts. */
+export interface ShiftCalendarOptions {
+  /**
+   * Where simulated time 0 falls in the week: seconds from a Monday 00:00 to it, in [0, 604800)
+   * (default 0: time 0 is Monday 00:00). A scenario with `run.start` on a Tuesday 06:00 gives 108000.
+   */
+  readonly originS?: number;
+  /**
+   * Closed periods (holidays), `[start, end)` in seconds of simulated time: no working time in them,
+   * whatever the shifts say (a night shift running into a holiday stops at its start). Default: none.
+   */
+  readonly closed?: readonly (readonly [number, number])[];
+  /**
+   * Extra working periods (exceptions: a Saturday of overtime), `[start, end)` in seconds of simulated
+   * time: working time whatever the shifts and the closed periods say. Default: none.
+   */
+  readonly open?: readonly (readonly [number, number])[];
+}
+
 /**
- * A weekly working-time calendar: the union of its shifts, repeating every week. Simulated time 0 is
- * Monday 00:00. Answers whether a time is on shift and when the next change (start or end of working
- * time) happens; adjacent or overlapping shifts merge into one working period.
+ * A weekly working-time calendar: the union of its shifts, repeating every week, minus its closed
+ * periods (holidays), plus its extra working periods (exceptions). Simulated time 0 is Monday 00:00, or `originS` seconds after one. Answers whether a
+ * time is on shift and when the next change (start or end of working time) happens; adjacent or
+ * overlapping shifts merge into one working period.
  */
 export class ShiftCalendar {
   /** Merged working periods within one week, [start, end) seconds from Monday 00:00, sorted. */
   private readonly periods: readonly (readonly [number, number])[];
+  /** Seconds from a Monday 00:00 to simulated time 0. */
+  private readonly originS: number;
+  /** Merged closed periods, [start, end) seconds of simulated time, sorted. */
+  private readonly closed: readonly (readonly [number, number])[];
+  /** Merged extra working periods, [start, end) seconds of simulated time, sorted. */
+  private readonly open: readonly (readonly [number, number])[];
 
-  constructor(shifts: readonly ShiftSpec[]) {
+  /**
+   * @throws InvalidArgumentError (`ShiftCalendar: …`) for no shift, a shift outside the day, no or an
+   * unknown day, an origin outside the week, or a closed period that is not a finite `start < end`.
+   */
+  constructor(shifts: readonly ShiftSpec[], options: ShiftCalendarOptions = {}) {
     if (shifts.length === 0) throw new InvalidArgumentError('ShiftCalendar: needs at least one shift');
+    const originS = options.originS ?? 0;
+    if (!(originS >= 0 && originS < WEEK_S))
+      throw new InvalidArgumentError(`ShiftCalendar: originS must be in [0, 604800) s (got ${originS})`);
+    this.originS = originS;
+    this.closed = mergeIntervals('closed', options.closed ?? []);
+    this.open = mergeIntervals('open', options.open ?? []);
     const raw: [number, number][] = [];
     for (const [i, s] of shifts.entries()) {
       if (!(s.startS >= 0 && s.startS < DAY_S && s.endS > 0 && s.endS <= DAY_S)) {
@@ -60,19 +96,75 @@ export class ShiftCalendar {
     this.periods = merged;
   }
 
-  /** `true` when the whole week is working time (the calendar never changes). */
+  /** `true` when the whole week is working time and nothing is closed (the calendar never changes). */
   get always(): boolean {
+    return this.closed.length === 0 && this.weeklyAlways;
+  }
+
+  /** `true` when the weekly pattern covers the whole week. */
+  private get weeklyAlways(): boolean {
     const p = this.periods[0];
     return this.periods.length === 1 && p !== undefined && p[0] === 0 && p[1] === WEEK_S;
   }
 
-  /** Working time per week, seconds. */
+  /** Working time per week of the weekly pattern (holidays not subtracted), seconds. */
   get weeklyS(): number {
     return this.periods.reduce((sum, [a, b]) => sum + (b - a), 0);
   }
 
-  /** Whether time `t` (seconds from Monday 00:00 of week 0) is working time. */
+  /** Whether simulated time `t`, s, is working time: on a shift and not in a closed period. */
   isOn(t: number): boolean {
+    if (inside(this.open, t)) return true;
+    if (inside(this.closed, t)) return false;
+    return this.weeklyOn(t + this.originS);
+  }
+
+  /**
+   * The first time strictly after `t`, s, at which {@link ShiftCalendar.isOn} changes (`Infinity` if
+   * never): the first boundary of a shift or a closed period after `t` where the state differs from that
+   * at `t`.
+   */
+  nextChange(t: number): number {
+    if (this.always) return Number.POSITIVE_INFINITY;
+    const now = this.isOn(t);
+    let c = t;
+    for (;;) {
+      const weekly = this.weeklyAlways
+        ? Number.POSITIVE_INFINITY
+        : this.weeklyNext(c + this.originS) - this.originS;
+      let edge = weekly;
+      for (const list of [this.closed, this.open])
+        for (const [a, b] of list) {
+          if (a > c && a < edge) edge = a;
+          if (b > c && b < edge) edge = b;
+          if (a > edge) break;
+        }
+      if (edge === Number.POSITIVE_INFINITY) return edge;
+      if (this.isOn(edge) !== now) return edge;
+      c = edge;
+    }
+  }
+
+  /**
+   * The time at which `workS` seconds of working time have passed since `t` (s): the clock runs only on
+   * shift. A zero `workS` off shift gives the next start of working time. `Infinity` if the calendar is
+   * never on again.
+   */
+  afterWorking(t: number, workS: number): number {
+    let at = t;
+    let left = workS;
+    for (;;) {
+      if (!this.isOn(at)) at = this.nextChange(at);
+      if (at === Number.POSITIVE_INFINITY) return at;
+      const end = this.nextChange(at);
+      if (at + left < end) return at + left;
+      left -= end - at;
+      at = end;
+    }
+  }
+
+  /** Whether week time `w` (seconds from a Monday 00:00) is in a weekly shift. */
+  private weeklyOn(t: number): boolean {
     const w = mod(t, WEEK_S);
     for (const [a, b] of this.periods) {
       if (w < a) return false;
@@ -81,9 +173,8 @@ export class ShiftCalendar {
     return false;
   }
 
-  /** The first time strictly after `t` at which {@link ShiftCalendar.isOn} changes (`Infinity` if never). */
-  nextChange(t: number): number {
-    if (this.always) return Number.POSITIVE_INFINITY;
+  /** The first week time strictly after `t` at which {@link ShiftCalendar.weeklyOn} changes. */
+  private weeklyNext(t: number): number {
     // Floor, not t − (t mod week): the week start must be an exact multiple so the change times are exact.
     const weekStart = Math.floor(t / WEEK_S) * WEEK_S;
     const w = t - weekStart;
@@ -94,7 +185,7 @@ export class ShiftCalendar {
           // A boundary where a period ends and the next begins at once (0 and WEEK_S of a wrap) is no change.
           if (
             edge + offset > w &&
-            this.isOn(weekStart + edge + offset) !== this.isOn(weekStart + edge + offset - 1e-9)
+            this.weeklyOn(weekStart + edge + offset) !== this.weeklyOn(weekStart + edge + offset - 1e-9)
           ) {
             return weekStart + edge + offset;
           }
@@ -103,6 +194,37 @@ export class ShiftCalendar {
     }
     return Number.POSITIVE_INFINITY;
   }
+}
+
+/** Whether `t` lies in one of the sorted, disjoint `[start, end)` intervals. */
+function inside(list: readonly (readonly [number, number])[], t: number): boolean {
+  for (const [a, b] of list) {
+    if (t < a) return false;
+    if (t < b) return true;
+  }
+  return false;
+}
+
+/**
+ * The `[start, end)` periods sorted and merged where they touch or overlap.
+ * @throws InvalidArgumentError (`ShiftCalendar: …`) for a period that is not a finite start < end.
+ */
+function mergeIntervals(kind: string, periods: readonly (readonly [number, number])[]): [number, number][] {
+  const sorted = periods.map(([a, b], i): [number, number] => {
+    if (!(Number.isFinite(a) && Number.isFinite(b) && a < b))
+      throw new InvalidArgumentError(
+        `ShiftCalendar: ${kind} period ${i} must have start < end (got ${a} s – ${b} s)`,
+      );
+    return [a, b];
+  });
+  sorted.sort((x, y) => x[0] - y[0]);
+  const merged: [number, number][] = [];
+  for (const [a, b] of sorted) {
+    const last = merged[merged.length - 1];
+    if (last !== undefined && a <= last[1]) last[1] = Math.max(last[1], b);
+    else merged.push([a, b]);
+  }
+  return merged;
 }
 
 function mod(a: number, m: number): number {

@@ -1,6 +1,7 @@
 import { type Distribution, InvalidArgumentError } from '../engine/index.js';
 import { ReleaseQueue } from './_internal/release-queue.js';
 import type { Plant } from './plant.js';
+import type { ShiftCalendar } from './shift-calendar.js';
 
 /** Options of a {@link Source}. */
 export interface SourceOptions {
@@ -16,6 +17,13 @@ export interface SourceOptions {
   readonly firstAtS?: number;
   /** Due date offset from release, seconds (default: the product's). */
   readonly dueInS?: number;
+  /**
+   * The calendar it follows (default: always working). Off shift its interarrival clock pauses: each
+   * interarrival time (and `firstAtS`) is working time, so no part arrives off shift and the arrival
+   * rate per working hour is that of the distribution. An arrival falls due at the earliest at the next
+   * start of working time; after the calendar's last working time, none does.
+   */
+  readonly shift?: ShiftCalendar;
 }
 
 /**
@@ -46,10 +54,20 @@ export class Source {
         dueInS === undefined ? undefined : sim.now + dueInS,
       );
       this.released_++;
-      if (this.released_ < count) sim.schedule(options.interarrival.sample(stream), arrive);
+      if (this.released_ < count) after(options.interarrival.sample(stream));
       this.queue.add(part);
     };
-    if (count > 0) sim.schedule(options.firstAtS ?? options.interarrival.sample(stream), arrive);
+    const shift = options.shift;
+    /** Schedules the next arrival `gapS` seconds (of working time, with a calendar) from now. */
+    const after = (gapS: number): void => {
+      if (shift === undefined || shift.always) {
+        sim.schedule(gapS, arrive);
+        return;
+      }
+      const at = shift.afterWorking(sim.now, gapS);
+      if (at < Number.POSITIVE_INFINITY) sim.scheduleAt(at, arrive);
+    };
+    if (count > 0) after(options.firstAtS ?? options.interarrival.sample(stream));
   }
 
   /** Parts released so far. */

@@ -114,6 +114,13 @@ export interface DispatchPoint extends DecisionPoint<'dispatch', PartView> {
   readonly server: number;
   /** The station deciding. */
   readonly station: StationView;
+  /** Product of the last part (or batch) the free server started; `undefined` before its first. */
+  readonly lastProduct?: string;
+  /**
+   * Starts of `lastProduct` in a row on the free server, the last one included (parts, or batches for a
+   * batch station; ≥ 1 when `lastProduct` is set). For campaign rules.
+   */
+  readonly runLength?: number;
 }
 
 /** A policy choosing which waiting part a free server takes. */

@@ -38,6 +38,7 @@ export { byPriority } from './dispatch/priority.js';
 export { lpt, spt } from './dispatch/process-time.js';
 export { fifo, lifo } from './dispatch/queue-order.js';
 export { randomRule } from './dispatch/random.js';
+export { campaign, DEFAULT_MAX_RUN, sameProduct } from './dispatch/setup-minimising.js';
 export { lwkr, mopnr, mwkr } from './dispatch/work-remaining.js';
 export type { DispatchRuleName, DispatchSpec } from './dispatch-rules.js';
 export { DISPATCH_RULE_NAMES, DISPATCH_RULES, dispatchPolicy } from './dispatch-rules.js';

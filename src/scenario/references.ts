@@ -176,6 +176,15 @@ export function checkReferences(doc: unknown): ReferenceProblem[] {
   list(doc.crews).forEach((c, i) => {
     if (isObj(c)) known(calendars, 'shift calendar', c.shift, 'crews', i, 'shift');
   });
+  list(doc.sources).forEach((c, i) => {
+    if (isObj(c)) known(calendars, 'shift calendar', c.shift, 'sources', i, 'shift');
+  });
+  const hasStart = isObj(doc.run) && doc.run.start !== undefined;
+  list(doc.shifts).forEach((c, i) => {
+    for (const key of ['holidays', 'exceptions'])
+      if (isObj(c) && Array.isArray(c[key]) && c[key].length > 0 && !hasStart)
+        add(`${key} are dates: give run.start, the date and time of simulated time 0`, 'shifts', i, key);
+  });
   list(doc.conveyors).forEach((c, i) => {
     if (!isObj(c)) return;
     if (typeof c.to === 'string' && !ids.stations.has(c.to) && !ids.sinks.has(c.to))
@@ -191,10 +200,10 @@ export function checkReferences(doc: unknown): ReferenceProblem[] {
     known(ids.robots, 'robot fleet', st.tendedBy, 'stations', i, 'tendedBy');
     if (isObj(st.setups)) {
       for (const [from, row] of Object.entries(st.setups)) {
-        known(products, 'product', from, 'stations', i, 'setups', from);
+        if (from !== '*') known(products, 'product', from, 'stations', i, 'setups', from);
         if (isObj(row))
           for (const to of Object.keys(row))
-            known(products, 'product', to, 'stations', i, 'setups', from, to);
+            if (to !== '*') known(products, 'product', to, 'stations', i, 'setups', from, to);
       }
     }
     const visiting = list(doc.products).filter(

@@ -37,7 +37,17 @@ const Position = z
 /** Footprint of a station on the floor plan, in metres. */
 const Size = z.strictObject({ width: Length, depth: Length, height: Length.optional() });
 
-/** `run`: horizon, warm-up, replications and master seed. */
+/** A real calendar date `yyyy-mm-dd` (checked: 2026-02-30 is rejected). */
+const CalendarDate = z.iso.date({ error: 'expected a date yyyy-mm-dd, e.g. 2026-12-25' });
+
+/** A local date and time `yyyy-mm-ddThh:mm[:ss]`, no time zone. */
+const LocalDateTime = z.iso.datetime({
+  local: true,
+  offset: false,
+  error: 'expected a local date and time yyyy-mm-ddThh:mm, e.g. 2026-12-01T06:00 (no time zone)',
+});
+
+/** `run`: horizon, warm-up, replications, master seed and the calendar start. */
 export const RunSchema = z.strictObject({
   horizon: PositiveDuration.refine((h) => h <= LIMITS.horizonS, {
     error: 'must be at most 100 years (the limit for a horizon)',
@@ -45,6 +55,10 @@ export const RunSchema = z.strictObject({
   warmup: Duration.default(0).meta({ description: 'statistics discarded before this time (< horizon)' }),
   replications: PositiveIntUpTo(LIMITS.replications, 'replications').default(1),
   seed: NonNegativeInt.default(1).meta({ description: 'master seed; replication i uses seed + i' }),
+  start: LocalDateTime.optional().meta({
+    description:
+      'calendar date and time of simulated time 0, e.g. 2026-12-01T06:00 (no time zone; default: time 0 is a Monday 00:00 of no date); needed for holidays and exceptions',
+  }),
 });
 
 const DueDate = z.discriminatedUnion(
@@ -69,6 +83,21 @@ const DueDate = z.discriminatedUnion(
 
 /** The names of the routing rules a step with alternative stations may use (`choose`). */
 export const ROUTING_RULE_NAMES = ['first', 'shortest-queue', 'least-work', 'fastest'] as const;
+
+/** The target of a branch that leaves the routing: the product's sink. */
+export const BRANCH_TO_SINK = 'sink';
+
+/** `products[i].routing[j].branch[k]`: one probabilistic branch after the step. */
+const BranchSchema = z.strictObject({
+  to: Id.meta({
+    description: `station of the step to go on at (a step of the same routing, earlier, this one or later), or ${BRANCH_TO_SINK}`,
+  }),
+  p: z
+    .number({ error: 'expected a probability' })
+    .gt(0, { error: 'a branch probability must be > 0' })
+    .lte(1, { error: 'a branch probability must be <= 1' })
+    .meta({ description: 'probability of the branch (0 < p <= 1; the branches of a step sum to at most 1)' }),
+});
 
 const RoutingStep = z
   .strictObject({
@@ -97,11 +126,19 @@ const RoutingStep = z
       description:
         "OEE's standard (ideal) time of one job of this step, at most the lowest possible process time (default: the process time drawn for the job)",
     }),
+    branch: z
+      .array(BranchSchema, { error: 'expected a list of branches, e.g. [{ to: wash, p: 0.2 }]' })
+      .min(1, { error: 'list at least one branch, or leave branch out' })
+      .optional()
+      .meta({
+        description:
+          'after this step, with probability p the part goes on at the step of station `to` of this routing (or `sink`) instead of the next step: [{ to: wash, p: 0.2 }]',
+      }),
   })
   .check((ctx) => {
     const st = ctx.value;
     const alts = Array.isArray(st.station) ? st.station : undefined;
-    const issue = (message: string, path: string[]) =>
+    const issue = (message: string, path: (string | number)[]) =>
       ctx.issues.push({ code: 'custom', continue: true, input: st, path, message });
     if (st.standardTime !== undefined) {
       // Performance ≤ 1 by construction: no job may take less than its standard time.
@@ -112,6 +149,14 @@ const RoutingStep = z
           `standardTime ${st.standardTime} s exceeds the lowest possible process time of this step (${lowest} s): a job could beat its standard and OEE performance exceed 100 %`,
           ['standardTime'],
         );
+    }
+    if (st.branch !== undefined) {
+      const sum = st.branch.reduce((a, b) => a + b.p, 0);
+      if (sum > 1 + 1e-9) issue(`branch probabilities sum to ${sum} (at most 1)`, ['branch']);
+      st.branch.forEach((b, k) => {
+        if (st.branch!.findIndex((o) => o.to === b.to) !== k)
+          issue(`"${b.to}" is a branch target twice`, ['branch', k, 'to']);
+      });
     }
     if (alts === undefined) {
       if (st.processTimes !== undefined)
@@ -129,17 +174,94 @@ const RoutingStep = z
           issue(`no process time for "${a}": give processTime or processTimes.${a}`, ['processTimes']);
   });
 
+/**
+ * The routing step index of each station of a routing (`stations.get(id)` lists every step that visits it,
+ * as its one station or one of its alternatives).
+ */
+function stepsByStation(
+  routing: readonly { readonly station: string | readonly string[] }[],
+): Map<string, number[]> {
+  const at = new Map<string, number[]>();
+  routing.forEach((s, j) => {
+    for (const id of typeof s.station === 'string' ? [s.station] : s.station) {
+      const list = at.get(id) ?? [];
+      if (!list.includes(j)) list.push(j);
+      at.set(id, list);
+    }
+  });
+  return at;
+}
+
+/**
+ * The step a branch target names in a routing: the one step visiting station `to`, or `routing.length`
+ * for {@link BRANCH_TO_SINK}; `undefined` when it names none or several (a validation problem).
+ */
+export function branchStep(
+  routing: readonly { readonly station: string | readonly string[] }[],
+  to: string,
+): number | undefined {
+  const steps = stepsByStation(routing).get(to);
+  if (steps === undefined) return to === BRANCH_TO_SINK ? routing.length : undefined;
+  return steps.length === 1 && to !== BRANCH_TO_SINK ? steps[0] : undefined;
+}
+
 /** `products[i]`: an ordered routing through stations, each step with its process time. */
-export const ProductSchema = z.strictObject({
-  id: Id,
-  routing: z.array(RoutingStep).min(1, { error: 'a routing needs at least one step' }),
-  dueDate: DueDate.optional(),
-  priority: z.int().default(0).meta({ description: 'higher is more urgent (dispatch: priority)' }),
-  sink: Id.optional().meta({ description: 'where finished parts go (default: the only sink)' }),
-  exitVia: Id.optional().meta({
-    description: 'conveyor or robot fleet that takes finished parts to the sink',
-  }),
-});
+export const ProductSchema = z
+  .strictObject({
+    id: Id,
+    routing: z.array(RoutingStep).min(1, { error: 'a routing needs at least one step' }),
+    dueDate: DueDate.optional(),
+    priority: z.int().default(0).meta({ description: 'higher is more urgent (dispatch: priority)' }),
+    sink: Id.optional().meta({ description: 'where finished parts go (default: the only sink)' }),
+    exitVia: Id.optional().meta({
+      description: 'conveyor or robot fleet that takes finished parts to the sink',
+    }),
+  })
+  .check((ctx) => {
+    const routing = ctx.value.routing;
+    const at = stepsByStation(routing);
+    const n = routing.length;
+    // Steps each step leads to: the next one while its branches leave some probability, and each target.
+    const next: number[][] = routing.map(() => []);
+    routing.forEach((s, j) => {
+      const rest = 1 - (s.branch ?? []).reduce((a, b) => a + b.p, 0);
+      if (rest > 1e-9) next[j]!.push(j + 1);
+      (s.branch ?? []).forEach((b, k) => {
+        const path = ['routing', j, 'branch', k, 'to'];
+        const steps = at.get(b.to);
+        const problem = (message: string) =>
+          ctx.issues.push({ code: 'custom', continue: true, input: b.to, path, message });
+        if (b.to === BRANCH_TO_SINK && steps !== undefined)
+          problem(`"${BRANCH_TO_SINK}" is ambiguous: this routing visits a station called ${BRANCH_TO_SINK}`);
+        else if (steps === undefined && b.to !== BRANCH_TO_SINK)
+          problem(
+            `"${b.to}" is not a station of this routing (${[...at.keys()].join(', ')}) nor ${BRANCH_TO_SINK}`,
+          );
+        else if (steps !== undefined && steps.length > 1)
+          problem(`"${b.to}" is visited at steps ${steps.join(' and ')} of this routing: a branch needs one`);
+        else next[j]!.push(steps === undefined ? n : steps[0]!);
+      });
+    });
+    // Every step must lead to the sink with some probability, or a part could loop forever.
+    const reaches = new Array<boolean>(n + 1).fill(false);
+    reaches[n] = true;
+    for (let changed = true; changed; ) {
+      changed = false;
+      for (let j = n - 1; j >= 0; j--)
+        if (!reaches[j] && next[j]!.some((t) => reaches[t])) reaches[j] = changed = true;
+    }
+    routing.forEach((s, j) => {
+      if (!reaches[j] && s.branch !== undefined)
+        ctx.issues.push({
+          code: 'custom',
+          continue: true,
+          input: s.branch,
+          path: ['routing', j, 'branch'],
+          message:
+            'with these branches a part never leaves the routing: some probability must go on to the sink',
+        });
+    });
+  });
 
 const MixEntry = z.strictObject({ product: Id, weight: z.number().positive({ error: 'must be > 0' }) });
 
@@ -173,9 +295,21 @@ export const SourceSchema = z
     orders: z.array(Order).optional(),
     ordersCsv: z.string().min(1).optional(),
     conwip: z.strictObject({ wip: PositiveIntUpTo(LIMITS.conwipWip, 'a CONWIP wip') }).optional(),
+    shift: Id.optional().meta({
+      description:
+        'interarrival sources: id of a shift calendar; off shift the interarrival clock pauses, so no part arrives (default: always)',
+    }),
   })
   .check((ctx) => {
     const s = ctx.value;
+    if (s.shift !== undefined && s.interarrival === undefined)
+      ctx.issues.push({
+        code: 'custom',
+        continue: true,
+        input: s.shift,
+        path: ['shift'],
+        message: 'shift applies to interarrival sources only',
+      });
     const kinds = SOURCE_KINDS.filter((k) => s[k] !== undefined);
     if (kinds.length !== 1) {
       ctx.issues.push({
@@ -357,6 +491,9 @@ const Assembly = z.strictObject({
     .meta({ description: 'bill of materials: parts of each product per output, e.g. { body: 1, wheel: 4 }' }),
 });
 
+/** Largest `maxRun` of a campaign rule, starts: far above any real campaign. */
+const MAX_CAMPAIGN_RUN = 1_000_000;
+
 const DispatchRule = z.enum(DISPATCH_RULE_NAMES, {
   error: `expected a dispatch rule: ${DISPATCH_RULE_NAMES.join(', ')}`,
 });
@@ -377,6 +514,16 @@ const Dispatch = z
             .positive({ error: 'must be > 0' })
             .optional()
             .meta({ description: 'atc only: look-ahead in mean process times (default 2)' }),
+          // A number refined to an integer (not z.int()), so a fraction is reported at maxRun, not at the union.
+          maxRun: z
+            .number({ error: 'expected an integer' })
+            .refine(Number.isInteger, { error: 'must be an integer >= 1' })
+            .refine((n) => n >= 1, { error: 'must be an integer >= 1' })
+            .refine((n) => n <= MAX_CAMPAIGN_RUN, { error: `must be at most ${MAX_CAMPAIGN_RUN}` })
+            .optional()
+            .meta({
+              description: 'campaign only: longest run of one product on a server, in starts (default 10)',
+            }),
         })
         .check((ctx) => {
           if (ctx.value.k !== undefined && ctx.value.rule !== 'atc')
@@ -387,18 +534,27 @@ const Dispatch = z
               path: ['k'],
               message: `k is a parameter of atc only (not ${ctx.value.rule})`,
             });
+          if (ctx.value.maxRun !== undefined && ctx.value.rule !== 'campaign')
+            ctx.issues.push({
+              code: 'custom',
+              continue: true,
+              input: ctx.value.maxRun,
+              path: ['maxRun'],
+              message: `maxRun is a parameter of campaign only (not ${ctx.value.rule})`,
+            });
         }),
     ],
     {
       error: (issue) =>
         typeof issue.input === 'string'
           ? `expected a dispatch rule: ${DISPATCH_RULE_NAMES.join(', ')} (got ${JSON.stringify(issue.input)})`
-          : 'expected a dispatch rule name, or { rule: atc, k: 3 }',
+          : 'expected a dispatch rule name, or { rule: atc, k: 3 }, or { rule: campaign, maxRun: 20 }',
     },
   )
   .default('fifo')
   .meta({
-    description: 'rule choosing the waiting part a free server takes: a name, or { rule: atc, k: 3 }',
+    description:
+      'rule choosing the waiting part a free server takes: a name, or { rule: atc, k: 3 }, or { rule: campaign, maxRun: 20 }',
   });
 
 /** A dispatch rule of a parsed {@link Station}: its name and, for `atc`, its `k`. */
@@ -406,7 +562,14 @@ export interface DispatchRuleSpec {
   readonly rule: DispatchRuleName;
   /** `atc` only: look-ahead (dimensionless, > 0); absent for the rule's default. */
   readonly k?: number;
+  /** `campaign` only: longest run of one product on a server, starts (integer ≥ 1); absent for 10. */
+  readonly maxRun?: number;
 }
+
+/** A key of a setup table: a product id, or `'*'` for any product. */
+const SetupKey = z.union([z.literal('*'), Id], {
+  error: (iss) => `expected a product id or '*' (got ${JSON.stringify(iss.input)})`,
+});
 
 /** `stations[i]`: a machine group with parallel servers and a queue in front. */
 const StationObject = z.strictObject({
@@ -423,10 +586,10 @@ const StationObject = z.strictObject({
   size: Size.optional(),
   failures: z.array(FailureSchema).default([]),
   preventive: z.array(PreventiveSchema).default([]),
-  setups: z
-    .record(Id, z.record(Id, DurationDistribution))
-    .optional()
-    .meta({ description: 'sequence-dependent setup times, from product → to product: { A: { B: 5min } }' }),
+  setups: z.record(SetupKey, z.record(SetupKey, DurationDistribution)).optional().meta({
+    description:
+      "sequence-dependent setup times, from product → to product: { A: { B: 5min } }; '*' is any product ('*': { A: 5min }, A: { '*': 3min }, '*': { '*': 2min }); the most specific entry wins: exact pair, then '*' → to, then from → '*', then '*' → '*'; a product after itself never needs one",
+  }),
   batch: Batch.optional(),
   assembly: Assembly.optional(),
   inspection: InspectionSchema.optional(),
@@ -447,9 +610,11 @@ export const StationSchema = StationObject.transform(({ dispatch, ...station }) 
   const dispatchSpec: DispatchRuleSpec =
     typeof dispatch === 'string'
       ? { rule: dispatch }
-      : dispatch.k === undefined
-        ? { rule: dispatch.rule }
-        : dispatch;
+      : {
+          rule: dispatch.rule,
+          ...(dispatch.k === undefined ? {} : { k: dispatch.k }),
+          ...(dispatch.maxRun === undefined ? {} : { maxRun: dispatch.maxRun }),
+        };
   return { ...station, dispatch: dispatchSpec.rule, dispatchSpec };
 });
 
@@ -466,7 +631,10 @@ const Day = z.enum(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'], {
   error: 'expected a day: mon tue wed thu fri sat sun',
 });
 
-/** `shifts[i]`: a named weekly working-time calendar. Simulated time 0 is Monday 00:00. */
+/**
+ * `shifts[i]`: a named weekly working-time calendar, with holidays and exceptions. Simulated time 0 is `run.start`, or a
+ * Monday 00:00 without it.
+ */
 export const ShiftCalendarSchema = z.strictObject({
   id: Id,
   shifts: z
@@ -480,6 +648,25 @@ export const ShiftCalendarSchema = z.strictObject({
       }),
     )
     .min(1, { error: 'a calendar needs at least one shift' }),
+  exceptions: z
+    .array(
+      z.strictObject({
+        date: CalendarDate,
+        start: TimeOfDay.refine((t) => t < 86_400, { error: 'an exception starts before 24:00' }),
+        end: TimeOfDay.transform((t) => (t === 0 ? 86_400 : t)).meta({
+          description: 'an end at or before the start runs past midnight into the next day',
+        }),
+      }),
+    )
+    .default([])
+    .meta({
+      description:
+        "extra working time on a date, whatever the shifts and holidays say (overtime): [{ date: 2026-12-19, start: '06:00', end: '14:00' }]; needs run.start",
+    }),
+  holidays: z.array(CalendarDate).default([]).meta({
+    description:
+      'dates with no working time at all, 00:00 to 24:00 (a night shift running into one stops at midnight); needs run.start',
+  }),
 });
 
 /** `conveyors[i]`: a belt between two stations (or a source and a station); routing steps use it with `via`. */

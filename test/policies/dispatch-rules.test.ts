@@ -40,6 +40,8 @@ describe('dispatch rules', () => {
       'fdd-mwkr',
       'priority',
       'random',
+      'same-product',
+      'campaign',
     ]);
     for (const [name, rule] of Object.entries(DISPATCH_RULES)) expect(rule.name).toBe(name);
   });

@@ -76,4 +76,21 @@ describe('stations[i].dispatch', () => {
     ]);
     expect(problems('{ rule: atc, kk: 3 }').map((p) => p.path)).toEqual(['stations[0].dispatch.kk']);
   });
+
+  test('{ rule: campaign, maxRun: 20 } carries its run length; maxRun only for campaign, an integer >= 1', () => {
+    expect(station('{ rule: campaign, maxRun: 20 }')).toMatchObject({
+      dispatch: 'campaign',
+      dispatchSpec: { rule: 'campaign', maxRun: 20 },
+    });
+    expect(station('same-product')).toMatchObject({ dispatchSpec: { rule: 'same-product' } });
+    expect(problems('{ rule: fifo, maxRun: 3 }').map((p) => [p.path, p.message, p.line])).toEqual([
+      ['stations[0].dispatch.maxRun', 'maxRun is a parameter of campaign only (not fifo)', 14],
+    ]);
+    expect(problems('{ rule: campaign, maxRun: 0 }').map((p) => [p.path, p.message])).toEqual([
+      ['stations[0].dispatch.maxRun', 'must be an integer >= 1'],
+    ]);
+    expect(problems('{ rule: campaign, maxRun: 2.5 }').map((p) => p.path)).toEqual([
+      'stations[0].dispatch.maxRun',
+    ]);
+  });
 });

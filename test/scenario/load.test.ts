@@ -290,6 +290,7 @@ describe('the Scenario type', () => {
       warmup: number;
       replications: number;
       seed: number;
+      start?: string | undefined;
     }>();
     expectTypeOf<S['products'][number]['routing'][number]['processTime']>().toEqualTypeOf<D | undefined>();
     expectTypeOf<S['buffers'][number]['capacity']>().toEqualTypeOf<number>();

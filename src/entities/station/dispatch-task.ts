@@ -76,6 +76,8 @@ export class DispatchTask implements DecisionTask {
       now,
       server: server.index,
       station: st.view(),
+      lastProduct: server.lastProduct,
+      runLength: server.runLength,
       options: candidates.map((p) =>
         partView(p, st.meanTimeS(p.product, p.step), p.currentStep?.queuedS ?? now),
       ),

@@ -63,6 +63,8 @@ export interface Server {
   others: Part[];
   /** Product of the last part it started (for setups). */
   lastProduct: string | undefined;
+  /** Starts of `lastProduct` in a row (parts, or batches), the last one included; 0 before the first. */
+  runLength: number;
   /** End of its last preventive maintenance (or its creation), s: the wear clock of inspections. */
   maintainedS: number;
   /** Failures since then. */

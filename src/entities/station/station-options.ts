@@ -8,6 +8,7 @@ import type { MachineTender } from '../machine-tender.js';
 import type { MaintenancePlanOptions } from '../maintenance-plan.js';
 import type { Position } from '../position.js';
 import type { ShiftCalendar } from '../shift-calendar.js';
+import type { SetupTable } from './setup-table.js';
 
 /** Options of a `Station` (see station.ts for the behaviour they set). */
 export interface StationOptions {
@@ -47,11 +48,12 @@ export interface StationOptions {
   /** Crews that repair and maintain it; without one, repairs and maintenance start at once. */
   readonly crews?: CrewPool;
   /**
-   * Sequence-dependent setup times, seconds: `setupTimes[from][to]` is drawn (stream `${id}/setup`) when a
-   * server changes from a part of product `from` to one of product `to`. A pair not listed needs no
-   * setup, nor does a server's first part.
+   * Sequence-dependent setup times, seconds: the entry for `from → to` is drawn (stream `${id}/setup`) when
+   * a server changes from a part of product `from` to one of product `to`. Either key may be `'*'` (any
+   * product); the most specific entry wins (see {@link setupFor}). A change no entry covers needs no
+   * setup, nor does a product after itself or a server's first part.
    */
-  readonly setupTimes?: Readonly<Record<string, Readonly<Record<string, Distribution>>>>;
+  readonly setupTimes?: SetupTable;
   /** A robot that loads and unloads the servers (a robot cell); default: parts move on their own. */
   readonly tender?: MachineTender;
   /** Working-time calendar of the servers; default: always on shift. */

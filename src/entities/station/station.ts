@@ -5,6 +5,7 @@ import {
   type RandomStream,
 } from '../../engine/index.js';
 import type { DispatchPolicy, MaintenancePolicy, StationView } from '../../policies/contract.js';
+import { applyBranch } from '../branching.js';
 import { Buffer } from '../buffer.js';
 import { naturalKey } from '../decisions/natural-key.js';
 import { stationView } from '../decisions/views.js';
@@ -22,6 +23,7 @@ import { Grouping } from './grouping.js';
 import { MaintenanceTask } from './maintenance-task.js';
 import { NO_EVENT, type PlanClock, type Server } from './server.js';
 import { nextStep, type ServerStep, type ServerTransitions, type ServerTrigger } from './server-machine.js';
+import { setupFor } from './setup-table.js';
 import { ShiftControl } from './shift-control.js';
 import { checkGrouping, checkInspection } from './station-checks.js';
 import type { StationOptions } from './station-options.js';
@@ -156,6 +158,7 @@ export class Station {
         pmDue: [],
         others: [],
         lastProduct: undefined,
+        runLength: 0,
         maintainedS: sim.now,
         onFinish: () => this.finish(server),
       };
@@ -477,8 +480,9 @@ export class Station {
     s.jobWorkS = workS;
     const from = s.lastProduct;
     s.lastProduct = product;
-    const setup = from === undefined ? undefined : this.setupTimes?.[from]?.[product];
-    if (setup === undefined || from === undefined || from === product) {
+    s.runLength = from === product ? s.runLength + 1 : 1;
+    const setup = setupFor(this.setupTimes, from, product);
+    if (setup === undefined || from === undefined) {
       this.work(s, workS);
       return;
     }
@@ -526,11 +530,14 @@ export class Station {
       this.finishGroup(s);
       return;
     }
-    if (this.inspection !== undefined && this.inspect(s, part) === 'scrap') {
+    const done = part.step - 1;
+    const outcome = this.inspection === undefined ? 'pass' : this.inspect(s, part);
+    if (outcome === 'scrap') {
       this.plant.scrap(part, s.id);
       this.release(s);
       return;
     }
+    if (outcome === 'pass') this.branch(part, done);
     if (this.tender !== undefined) {
       const tender = this.tender;
       this.setState(s, 'handling');
@@ -563,13 +570,16 @@ export class Station {
       for (const p of parts) this.plant.consume(p, this.id);
       parts = [this.plant.assemble(this.grouping.assembly.output, this.id, parts)];
     }
-    if (this.inspection !== undefined) {
-      parts = parts.filter((p) => {
-        if (this.inspect(s, p) !== 'scrap') return true;
+    parts = parts.filter((p) => {
+      const done = p.step - 1;
+      const outcome = this.inspection === undefined ? 'pass' : this.inspect(s, p);
+      if (outcome === 'scrap') {
         this.plant.scrap(p, s.id);
         return false;
-      });
-    }
+      }
+      if (outcome === 'pass') this.branch(p, done);
+      return true;
+    });
     if (parts.length === 0) {
       s.others = [];
       this.release(s);
@@ -586,6 +596,13 @@ export class Station {
     s.processed = false;
     s.blockedOn = null;
     this.afterFree(s);
+  }
+
+  /** Applies its product's branches after routing step `done` to a part that passed it here. */
+  private branch(part: Part, done: number): void {
+    const branches = this.plant.product(part.product).branches?.[done];
+    if (branches !== undefined)
+      applyBranch(part, done, branches, this.plant.sim.streams.get(`${part.product}/branch`));
   }
 
   /** Inspects the part just processed on `s` (its step already advanced) and routes a defective one. */

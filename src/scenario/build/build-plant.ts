@@ -32,7 +32,8 @@ import {
   ROUTING_RULES,
   TRANSPORT_RULES,
 } from '../../policies/index.js';
-import type { Scenario } from '../schema.js';
+import { exceptionPeriods, holidayPeriods, weekOriginS } from '../calendar-dates.js';
+import { branchStep, type Scenario } from '../schema.js';
 import { BuildError } from './build-error.js';
 
 /** A model built from a scenario: the plant on its simulation, and its statistics. */
@@ -130,6 +131,21 @@ export function buildPlant(scenario: Scenario, seed: number, options: BuildOptio
       dueInS,
       priority: p.priority,
       ...(via.some((v) => v !== undefined) ? { via } : {}),
+      ...(p.routing.some((s) => s.branch !== undefined)
+        ? {
+            branches: p.routing.map((s, j) =>
+              s.branch?.map((b) => {
+                const toStep = branchStep(p.routing, b.to);
+                if (toStep === undefined)
+                  throw new BuildError(
+                    `products[${i}].routing[${j}].branch`,
+                    `no single step visits "${b.to}"`,
+                  );
+                return { toStep, p: b.p };
+              }),
+            ),
+          }
+        : {}),
     });
   }
 
@@ -142,7 +158,16 @@ export function buildPlant(scenario: Scenario, seed: number, options: BuildOptio
   for (const c of scenario.shifts) {
     calendars.set(
       c.id,
-      new ShiftCalendar(c.shifts.map((sh) => ({ days: sh.days, startS: sh.start, endS: sh.end }))),
+      new ShiftCalendar(
+        c.shifts.map((sh) => ({ days: sh.days, startS: sh.start, endS: sh.end })),
+        scenario.run.start === undefined
+          ? {}
+          : {
+              originS: weekOriginS(scenario.run.start),
+              closed: holidayPeriods(scenario.run.start, c.holidays),
+              open: exceptionPeriods(scenario.run.start, c.exceptions),
+            },
+      ),
     );
   }
   const calendar = (id: string | undefined) => (id === undefined ? undefined : calendars.get(id));
@@ -286,6 +311,7 @@ export function buildPlant(scenario: Scenario, seed: number, options: BuildOptio
           product: m.product,
           interarrival: new Exponential({ mean: s.interarrival.mean / share }),
           count: s.quantity === undefined ? undefined : Math.round(s.quantity * share),
+          shift: calendar(s.shift),
         });
       }
       continue;
@@ -305,7 +331,13 @@ export function buildPlant(scenario: Scenario, seed: number, options: BuildOptio
         }),
       );
     } else if (s.interarrival !== undefined) {
-      new Source(plant, { id: s.id, product: s.product!, interarrival: s.interarrival, count: s.quantity });
+      new Source(plant, {
+        id: s.id,
+        product: s.product!,
+        interarrival: s.interarrival,
+        count: s.quantity,
+        shift: calendar(s.shift),
+      });
     }
   }
 
