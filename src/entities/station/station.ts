@@ -584,7 +584,16 @@ export class Station {
     dest.onSpace(() => {
       if (s.waitToken === token && s.state === 'blocked') this.tryUnload(s);
     });
-    if (this.advance(s, 'blocked') === 'wait' && dest instanceof Buffer) this.plant.checkBlockingCycle(dest);
+    // A cycle this block closes must come back to this station's input, full, with every server blocked
+    // (any other cycle was reported when it closed): without those, no walk (O(1) on a line, for speed).
+    if (
+      this.advance(s, 'blocked') === 'wait' &&
+      dest instanceof Buffer &&
+      this.input.full &&
+      this.blockedTargets() !== null
+    ) {
+      this.plant.checkBlockingCycle(dest);
+    }
   }
 
   /**
