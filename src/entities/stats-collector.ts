@@ -153,6 +153,9 @@ interface StationStats {
   scrapped: number;
   /** Ideal time per part by product, cached from the station (see `Station.idealTimeS`). */
   readonly ideal: Map<string, number>;
+  /** The product of the last part processed and its ideal time (the map skipped on a repeat, for speed). */
+  lastProduct: string | undefined;
+  lastIdealS: number;
 }
 
 const STATE_INDEX = new Map<ServerState, number>(SERVER_STATES.map((s, i) => [s, i]));
@@ -208,6 +211,8 @@ export class PlantStatistics {
         firstPassed: 0,
         scrapped: 0,
         ideal: new Map(),
+        lastProduct: undefined,
+        lastIdealS: Number.NaN,
       });
     }
     for (const [id, b] of plant.buffers) this.buffers.set(id, new TimeWeighted({ now, level: b.level }));
@@ -262,10 +267,16 @@ export class PlantStatistics {
       const s = this.stations.get(station);
       if (s === undefined) return;
       s.processed++;
-      let ideal = s.ideal.get(part.product);
-      if (ideal === undefined) {
-        ideal = plant.stations.get(station)?.idealTimeS(part.product) ?? Number.NaN;
-        s.ideal.set(part.product, ideal);
+      let ideal: number | undefined;
+      if (part.product === s.lastProduct) ideal = s.lastIdealS;
+      else {
+        ideal = s.ideal.get(part.product);
+        if (ideal === undefined) {
+          ideal = plant.stations.get(station)?.idealTimeS(part.product) ?? Number.NaN;
+          s.ideal.set(part.product, ideal);
+        }
+        s.lastProduct = part.product;
+        s.lastIdealS = ideal;
       }
       if (Number.isFinite(ideal)) s.idealS += ideal;
     });

@@ -52,6 +52,9 @@ export class Station {
   /** Per product: one distribution for every step here, or one per routing step (`undefined` where not here). */
   private readonly processTimes: Map<string, Distribution | readonly (Distribution | undefined)[]>;
   private readonly processStream: RandomStream;
+  /** The one product with one distribution for every step here, if there is only that: read without the map, for speed. */
+  private readonly soleProduct: string | undefined;
+  private readonly soleDist: Distribution | undefined;
   /** The station's own dispatch rule (`undefined`: first in tie-break order). */
   readonly dispatchPolicy: DispatchPolicy | undefined;
   /** The station's own maintenance rule (`undefined`: maintain when due). */
@@ -90,6 +93,9 @@ export class Station {
     this.priority = options.priority ?? 0;
     this.position = options.position;
     this.processTimes = new Map(Object.entries(options.processTimes));
+    const sole = this.processTimes.size === 1 ? [...this.processTimes][0]! : undefined;
+    this.soleProduct = sole !== undefined && !Array.isArray(sole[1]) ? sole[0] : undefined;
+    this.soleDist = this.soleProduct === undefined ? undefined : (sole![1] as Distribution);
     this.processStream = plant.sim.streams.get(`${id}/process`);
     this.dispatchPolicy = options.dispatch;
     this.maintenancePolicy = options.maintenancePolicy;
@@ -204,6 +210,7 @@ export class Station {
 
   /** The process-time distribution of routing step `step` of `product` here, if it is processed here. */
   private dist(product: string, step: number): Distribution | undefined {
+    if (product === this.soleProduct) return this.soleDist;
     const t = this.processTimes.get(product);
     return t === undefined || !Array.isArray(t)
       ? (t as Distribution | undefined)
