@@ -139,18 +139,8 @@ export class Part {
     return this.alternatives[step] !== undefined && this.chosen[step] === undefined;
   }
 
-  /** {@link Part.currentStep} as last read, and the length of `steps` it was read at. */
-  private lastStep: StepRecord | undefined = undefined;
-  private lastStepAt = 0;
-
   /** The record of the latest station visit (the current one while queued or in process). */
   get currentStep(): StepRecord | undefined {
-    // NOTE: cached while `steps` keeps its length, so the hot path does not touch the (long) history, for speed.
-    const n = this.steps.length;
-    if (n !== this.lastStepAt) {
-      this.lastStep = this.steps[n - 1];
-      this.lastStepAt = n;
-    }
-    return this.lastStep;
+    return this.steps[this.steps.length - 1];
   }
 }

@@ -298,6 +298,8 @@ export class Station {
         `Station: part ${part.id} of ${part.product} reached assembly ${this.id}, whose bill of materials does not use it`,
       );
     }
+    // NOTE: without history only the current visit's record is kept (see Plant.keepStepHistory), for memory.
+    if (!this.plant.keepStepHistory) part.steps.length = 0;
     part.steps.push({
       station: this.id,
       queuedS: this.plant.sim.now,
