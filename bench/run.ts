@@ -3,6 +3,8 @@
  * process, on the same models written the way a user of each library writes them.
  * `npm run bench -- rules [--json] [--quick]`: the dispatch rules on the job-shop benchmarks (bench/rules.ts).
  * `npm run bench -- rl [--json] [--quick]`: the RL environment alone (bench/rl.ts; also part of the full run).
+ * `npm run bench -- scale [--json] [--quick]`: serial lines of 10–1,000 stations alone (bench/scale.ts; also
+ * part of the full run).
  *
  * Figures are jobs per wall-clock second (each engine needs a different number of events per job,
  * so events/s would not compare like with like), median over several rounds after a warm-up.
@@ -19,6 +21,7 @@ import { shopfloorTandem } from './models/shopfloor-tandem.js';
 import { simjsMm1, simjsTandem } from './models/simjs.js';
 import type { QueueModelResult } from './models/types.js';
 import { benchRl } from './rl.js';
+import { benchScale } from './scale.js';
 
 const argv = process.argv.slice(2);
 const entry = argv.find((a) => !a.startsWith('--'));
@@ -29,9 +32,15 @@ if (entry !== undefined) {
     if (rest.has('--json')) process.stdout.write(`${JSON.stringify({ rl })}\n`);
     process.exit(0);
   }
+  if (entry === 'scale') {
+    const rest = new Set(argv);
+    const scale = benchScale(rest.has('--quick'), (line) => process.stdout.write(`${line}\n`));
+    if (rest.has('--json')) process.stdout.write(`${JSON.stringify({ scale })}\n`);
+    process.exit(0);
+  }
   if (entry !== 'rules') {
     process.stderr.write(
-      `bench: unknown entry "${entry}" (known: rules, rl; none runs the kernel benchmark)\n`,
+      `bench: unknown entry "${entry}" (known: rules, rl, scale; none runs the kernel benchmark)\n`,
     );
     process.exit(2);
   }
@@ -198,6 +207,10 @@ log(
 log();
 const rl = benchRl(quick, log);
 
+// Serial lines of 10, 100 and 1,000 stations: cost per event and memory against plant size; see bench/scale.ts.
+log();
+const scale = benchScale(quick, log);
+
 log();
 const memHorizons = quick ? [1e5, 1e6] : [1e6, 1e7];
 const memory = {
@@ -223,6 +236,7 @@ if (json) {
     scenarioTandem5: scenarioTandem5Result,
     bottling,
     rl,
+    scale,
     memory,
   };
   process.stdout.write(`${JSON.stringify(result)}\n`);

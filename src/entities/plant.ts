@@ -89,6 +89,12 @@ export class Plant {
   private readonly movedListeners = this.events.listenersOf('partMoved');
   private readonly sources_ = new Set<string>();
   private readonly inSystem_ = new Set<Part>();
+  /**
+   * Keep one {@link Part.steps} record per station visit (default `true`). `false` keeps only the current
+   * visit's record, so a part's memory does not grow with the length of its routing; nothing of the plant
+   * reads older records except the first-pass count of an inspecting station (keep the history there).
+   */
+  keepStepHistory = true;
   private nextPartId = 1;
   private released_ = 0;
   private finished_ = 0;

@@ -213,6 +213,8 @@ export function runFile(file: string, argv: RunFileOptions): void {
           horizon: hours(p.horizonS),
         }),
       onReplication: (done) => bar?.update(done),
+      // The schedule recorder reads events, not the parts' step history.
+      stepHistory: false,
       onModel: (model, replication) => {
         if (schedulePath !== undefined && replication === 0) schedule = recordSchedule(model.plant);
       },

@@ -56,6 +56,9 @@ export class Station {
   private readonly processTimes: Map<string, Distribution | readonly (Distribution | undefined)[]>;
   private readonly standardTimes: Map<string, number | readonly (number | undefined)[]>;
   private readonly processStream: RandomStream;
+  /** The one product with one distribution for every step here, if there is only that: read without the map, for speed. */
+  private readonly soleProduct: string | undefined;
+  private readonly soleDist: Distribution | undefined;
   /** The station's own dispatch rule (`undefined`: first in tie-break order). */
   readonly dispatchPolicy: DispatchPolicy | undefined;
   /** The station's own maintenance rule (`undefined`: maintain when due). */
@@ -95,6 +98,9 @@ export class Station {
     this.position = options.position;
     this.processTimes = new Map(Object.entries(options.processTimes));
     this.standardTimes = new Map(Object.entries(options.standardTimes ?? {}));
+    const sole = this.processTimes.size === 1 ? [...this.processTimes][0]! : undefined;
+    this.soleProduct = sole !== undefined && !Array.isArray(sole[1]) ? sole[0] : undefined;
+    this.soleDist = this.soleProduct === undefined ? undefined : (sole![1] as Distribution);
     this.processStream = plant.sim.streams.get(`${id}/process`);
     this.dispatchPolicy = options.dispatch;
     this.maintenancePolicy = options.maintenancePolicy;
@@ -216,6 +222,7 @@ export class Station {
 
   /** The process-time distribution of routing step `step` of `product` here, if it is processed here. */
   private dist(product: string, step: number): Distribution | undefined {
+    if (product === this.soleProduct) return this.soleDist;
     const t = this.processTimes.get(product);
     return t === undefined || !Array.isArray(t)
       ? (t as Distribution | undefined)
@@ -340,6 +347,8 @@ export class Station {
         `Station: part ${part.id} of ${part.product} reached assembly ${this.id}, whose bill of materials does not use it`,
       );
     }
+    // NOTE: without history only the current visit's record is kept (see Plant.keepStepHistory), for memory.
+    if (!this.plant.keepStepHistory) part.steps.length = 0;
     part.steps.push({
       station: this.id,
       queuedS: this.plant.sim.now,
@@ -663,7 +672,16 @@ export class Station {
     dest.onSpace(() => {
       if (s.waitToken === token && s.state === 'blocked') this.tryUnload(s);
     });
-    if (this.advance(s, 'blocked') === 'wait' && dest instanceof Buffer) this.plant.checkBlockingCycle(dest);
+    // A cycle this block closes must come back to this station's input, full, with every server blocked
+    // (any other cycle was reported when it closed): without those, no walk (O(1) on a line, for speed).
+    if (
+      this.advance(s, 'blocked') === 'wait' &&
+      dest instanceof Buffer &&
+      this.input.full &&
+      this.blockedTargets() !== null
+    ) {
+      this.plant.checkBlockingCycle(dest);
+    }
   }
 
   /**

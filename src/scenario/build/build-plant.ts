@@ -64,6 +64,11 @@ export interface BuildOptions {
    * cost, for callers that read only the events (the RL environment builds a model per episode).
    */
   readonly statistics?: boolean;
+  /**
+   * Keep every station visit in `Part.steps` (default `true`); `false` keeps the current one only (see
+   * `Plant.keepStepHistory`), unless a station inspects (its first-pass count reads the visits).
+   */
+  readonly stepHistory?: boolean;
 }
 
 /** A uniform draw in [0, 1) from `stream`, for rules that need randomness (policies never see the engine). */
@@ -102,6 +107,8 @@ export function buildPlant(scenario: Scenario, seed: number, options: BuildOptio
     askTrivial: options.askTrivial,
     policies: options.policies,
   });
+  plant.keepStepHistory =
+    (options.stepHistory ?? true) || scenario.stations.some((s) => s.inspection !== undefined);
 
   for (const s of scenario.sinks) new Sink(plant, { id: s.id });
   const defaultSink = scenario.sinks.length === 1 ? scenario.sinks[0]!.id : undefined;

@@ -45,6 +45,11 @@ export interface RunScenarioOptions {
    * an observer can subscribe to `model.plant.events` (e.g. `recordSchedule` of src/report).
    */
   onModel?: (model: BuiltModel, replication: number) => void;
+  /**
+   * Keep every station visit in each part's `steps` (see `BuildOptions.stepHistory`); default: only when
+   * `onModel` is given (an observer may read them). Without it a part's memory does not grow with its routing.
+   */
+  stepHistory?: boolean;
 }
 
 /** Events {@link runScenario} runs between two calls of `onProgress` and two looks at the wall clock. */
@@ -232,7 +237,9 @@ export function runScenario(scenario: Scenario, options: RunScenarioOptions = {}
   const partial: string[] = [];
   let ran = 0;
   for (let r = 0; r < replications; r++) {
-    const model = buildPlant(effective, seed + r);
+    const model = buildPlant(effective, seed + r, {
+      stepHistory: options.stepHistory ?? options.onModel !== undefined,
+    });
     options.onModel?.(model, r);
     const plant = model.plant;
     let stopped: 'maxEvents' | 'maxWall' | null = null;

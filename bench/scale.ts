@@ -1,0 +1,111 @@
+/**
+ * `npm run bench -- scale [--quick] [--json]`: the cost per event and the memory of a generated serial
+ * line (bench/models/scenario-serial.ts) of 10, 100 and 1,000 stations, through the code path of
+ * `shopfloor run` (statistics on).
+ *
+ * - Speed: each line runs for the same number of station visits (horizon × stations constant), so every
+ *   size processes about the same number of events; the three sizes are interleaved in each round
+ *   (harness.ts) and the median events per wall-clock second is reported, with the ratio to 10 stations.
+ * - Memory: each (size, horizon) runs once in a fresh child process (memory-probe.ts) that reports its
+ *   peak resident set size, at two horizons 10× apart; the shorter one is past the line's filling (about
+ *   33 h at 1,000 stations), so a flat figure means nothing is retained per part or per event.
+ */
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { compare } from './harness.js';
+import { type SerialLineResult, scenarioSerialLine } from './models/scenario-serial.js';
+
+const SIZES = [10, 100, 1000] as const;
+const DAY_S = 86_400;
+
+/** One size's speed. */
+export interface ScaleSpeed {
+  readonly stations: number;
+  readonly horizonDays: number;
+  readonly events: number;
+  /** Median events per wall-clock second (load, build, run and report of the scenario). */
+  readonly eventsPerSecond: number;
+  /** `eventsPerSecond` / that of 10 stations. */
+  readonly ratioTo10: number;
+}
+
+/** One fresh-process run. */
+export interface ScaleProbe {
+  readonly stations: number;
+  readonly horizonDays: number;
+  readonly events: number;
+  readonly eventsPerSecond: number;
+  readonly peakRssMiB: number;
+}
+
+/** What {@link benchScale} returns (the `scale` entry of the JSON). */
+export interface ScaleResult {
+  readonly speed: ScaleSpeed[];
+  /** Per size, the two horizons. */
+  readonly memory: { readonly stations: number; readonly probes: ScaleProbe[]; readonly rssRatio: number }[];
+}
+
+function round(x: number, digits: number): number {
+  const f = 10 ** digits;
+  return Math.round(x * f) / f;
+}
+
+/** Runs the serial line once in a fresh process (memory-probe.ts) and returns its figures. */
+function probe(stations: number, horizonDays: number): ScaleProbe {
+  const script = fileURLToPath(new URL('./memory-probe.js', import.meta.url));
+  const out = spawnSync(process.execPath, [script, 'serial', String(horizonDays * DAY_S), String(stations)], {
+    encoding: 'utf8',
+  });
+  if (out.status !== 0) throw new Error(`scale probe failed: ${out.stderr}`);
+  const r = JSON.parse(out.stdout.trim()) as { events: number; seconds: number; peakRssMiB: number };
+  return {
+    stations,
+    horizonDays,
+    events: r.events,
+    eventsPerSecond: Math.round(r.events / r.seconds),
+    peakRssMiB: round(r.peakRssMiB, 1),
+  };
+}
+
+/**
+ * Runs the scale benchmark; `log` gets one line per figure.
+ * @param quick a fifth of the visits for speed, half the horizons for memory, 3 rounds.
+ */
+export function benchScale(quick: boolean, log: (line: string) => void): ScaleResult {
+  // Station visits per timed run: stations × horizon in days.
+  const stationDays = quick ? 600 : 3000;
+  const rounds = quick ? 3 : 5;
+  const measured = compare<SerialLineResult>(
+    SIZES.map((n) => ({
+      engine: `${n}`,
+      run: () => scenarioSerialLine(n, (stationDays / n) * DAY_S),
+      units: (r) => r.events,
+    })),
+    rounds,
+    1,
+  );
+  const base = measured[0]!.medianPerSecond;
+  const speed: ScaleSpeed[] = measured.map((m, i) => ({
+    stations: SIZES[i]!,
+    horizonDays: stationDays / SIZES[i]!,
+    events: m.last.events,
+    eventsPerSecond: Math.round(m.medianPerSecond),
+    ratioTo10: round(m.medianPerSecond / base, 2),
+  }));
+  for (const s of speed) {
+    log(
+      `scale     ${String(s.stations).padStart(5)} stations  ${(s.eventsPerSecond / 1e6).toFixed(3)} M events/s  (${(s.ratioTo10 * 100).toFixed(0)}% of 10 stations; ${s.events} events, ${s.horizonDays} d)`,
+    );
+  }
+  // The shorter horizon is past the filling of the longest line; the same for every size.
+  const shortDays = quick ? 2 : 3;
+  const memory = SIZES.map((n) => {
+    const probes = [probe(n, shortDays), probe(n, shortDays * 10)];
+    const rssRatio = round(probes[1]!.peakRssMiB / probes[0]!.peakRssMiB, 3);
+    log(
+      `scale mem ${String(n).padStart(5)} stations  ${probes.map((p) => `${p.horizonDays} d (${p.events} events, ${(p.eventsPerSecond / 1e6).toFixed(3)} M events/s): peak RSS ${p.peakRssMiB} MiB`).join('   ')}   ratio ${rssRatio}`,
+    );
+    return { stations: n, probes, rssRatio };
+  });
+  return { speed, memory };
+}
