@@ -11,7 +11,6 @@ import { naturalKey } from '../decisions/natural-key.js';
 import { stationView } from '../decisions/views.js';
 import { DeadlockError } from '../errors.js';
 import type { FailureModeOptions } from '../failure-mode.js';
-import { type InspectionOptions, type InspectionOutcome, reworkStep } from '../inspection.js';
 import type { MachineTender } from '../machine-tender.js';
 import type { MaintenancePlanOptions } from '../maintenance-plan.js';
 import type { Part } from '../part.js';
@@ -20,6 +19,7 @@ import type { Position } from '../position.js';
 import type { ServerState } from '../server-state.js';
 import { DispatchTask } from './dispatch-task.js';
 import { Grouping } from './grouping.js';
+import { Inspector } from './inspector.js';
 import { MaintenanceTask } from './maintenance-task.js';
 import { NO_EVENT, type PlanClock, type Server } from './server.js';
 import { nextStep, type ServerStep, type ServerTransitions, type ServerTrigger } from './server-machine.js';
@@ -75,8 +75,7 @@ export class Station {
   private readonly tender: MachineTender | undefined;
   /** Working time under the shift calendar. */
   private readonly shift: ShiftControl;
-  private readonly inspection: InspectionOptions | undefined;
-  private readonly qualityStream: RandomStream;
+  private readonly inspector: Inspector | undefined;
   /** Batches and assembly kits: which parts start together. */
   private readonly grouping: Grouping;
   // NOTE: live listener lists of the per-part events, kept to test `length` on the hot path.
@@ -122,8 +121,8 @@ export class Station {
       this.servers,
       transitions,
     );
-    this.inspection = options.inspection;
-    this.qualityStream = plant.sim.streams.get(`${id}/quality`);
+    this.inspector =
+      options.inspection === undefined ? undefined : new Inspector(plant, id, options.inspection);
     if (options.inspection !== undefined) checkInspection(id, options.inspection);
     this.movedListeners = plant.events.listenersOf('partMoved');
     this.startedListeners = plant.events.listenersOf('processStarted');
@@ -540,7 +539,7 @@ export class Station {
       return;
     }
     const done = part.step - 1;
-    const outcome = this.inspection === undefined ? 'pass' : this.inspect(s, part);
+    const outcome = this.inspector === undefined ? 'pass' : this.inspector.inspect(part, s.maintainedS);
     if (outcome === 'scrap') {
       this.plant.scrap(part, s.id);
       this.release(s);
@@ -581,7 +580,7 @@ export class Station {
     }
     parts = parts.filter((p) => {
       const done = p.step - 1;
-      const outcome = this.inspection === undefined ? 'pass' : this.inspect(s, p);
+      const outcome = this.inspector === undefined ? 'pass' : this.inspector.inspect(p, s.maintainedS);
       if (outcome === 'scrap') {
         this.plant.scrap(p, s.id);
         return false;
@@ -612,30 +611,6 @@ export class Station {
     const branches = this.plant.product(part.product).branches?.[done];
     if (branches !== undefined)
       applyBranch(part, done, branches, this.plant.sim.streams.get(`${part.product}/branch`));
-  }
-
-  /** Inspects the part just processed on `s` (its step already advanced) and routes a defective one. */
-  private inspect(s: Server, part: Part): InspectionOutcome {
-    const q = this.inspection!;
-    const wearH = (this.plant.sim.now - s.maintainedS) / 3600;
-    const p = Math.min(1, (q.defectProbability[part.product] ?? 0) + (q.risePerHour ?? 0) * wearH);
-    let outcome: InspectionOutcome = 'pass';
-    // NOTE: one draw per inspection whatever p is, so changing a probability keeps the stream aligned.
-    if (this.qualityStream.next() < p) {
-      part.defective = true;
-      const action = q.onDefect;
-      if (action.kind === 'rework' && part.reworks < action.maxReworks) {
-        outcome = 'rework';
-        part.reworks++;
-        part.step = reworkStep(part, action.station, this.id);
-        // The part chooses its stations again from the rework step on.
-        if (part.chosen.length > part.step) part.chosen.length = part.step;
-      } else {
-        outcome = 'scrap';
-      }
-    }
-    this.plant.events.emit('inspected', this.id, part, outcome, this.plant.sim.now);
-    return outcome;
   }
 
   /** Passes the processed part on, or blocks holding it. */
