@@ -14,6 +14,9 @@ import { decodeFrame, encodeFrame, FrameError, FrameReader, type Message, type O
 /** Exit status of {@link serveEnv} after a malformed frame (the stream cannot be resynchronised). */
 export const EXIT_BAD_FRAME = 3;
 
+/** Most sub-environments of one `make` (a bound so that a typo cannot exhaust the worker's memory). */
+export const MAX_NUM_ENVS = 4096;
+
 /** Options a `make` request may give (those of `ShopfloorEnv` that JSON can carry). */
 const MAKE_OPTIONS = new Set([
   'agent',
@@ -176,6 +179,9 @@ export class EnvServer {
       }
     }
     const numEnvs = header.numEnvs;
+    if (typeof numEnvs === 'number' && numEnvs > MAX_NUM_ENVS) {
+      throw new RequestError('BAD_REQUEST', `make: numEnvs must be <= ${MAX_NUM_ENVS} (got ${numEnvs})`);
+    }
     const scenario = scenarioOf(header.scenario);
     const envOptions = { ...(options as Omit<ShopfloorEnvOptions, 'scenario'>), scenario };
     let entry: Entry;
@@ -279,13 +285,14 @@ export function serveEnv(input: Readable, output: Writable, log: (line: string) 
   const reader = new FrameReader();
   return new Promise((resolve) => {
     let done = false;
-    const finish = (code: number) => {
+    const finish = (code: number, flush = true) => {
       if (done) return;
       done = true;
       input.off('data', onData);
       input.pause();
       server.closeAll();
-      output.write(Buffer.alloc(0), () => resolve(code));
+      if (flush) output.write(Buffer.alloc(0), () => resolve(code));
+      else resolve(code);
     };
     const onData = (chunk: Buffer) => {
       if (done) return;
@@ -314,9 +321,14 @@ export function serveEnv(input: Readable, output: Writable, log: (line: string) 
         finish(EXIT_BAD_FRAME);
       } else finish(0);
     });
+    output.on('error', (error) => {
+      // The client stopped reading (EPIPE): nobody is left to answer.
+      log(`env-server: output error: ${error.message}`);
+      finish(EXIT_BAD_FRAME, false);
+    });
     input.on('error', (error) => {
       log(`env-server: input error: ${error.message}`);
-      finish(EXIT_BAD_FRAME);
+      finish(EXIT_BAD_FRAME, false);
     });
   });
 }
