@@ -1,0 +1,334 @@
+/**
+ * The env server: environments in this process, driven by framed requests on a byte stream (stdin) and
+ * answered on another (stdout), one response per request, in order. The protocol is PROTOCOL.md; the
+ * frames are `framing.ts`. Nothing but frames is written to `output`.
+ */
+import { endianness } from 'node:os';
+import type { Readable, Writable } from 'node:stream';
+import { loadScenario, loadScenarioFile, type Scenario } from '../../scenario/index.js';
+import { EnvError } from '../errors.js';
+import { type EnvInfo, ShopfloorEnv, type ShopfloorEnvOptions } from '../shopfloor-env.js';
+import { VectorEnv } from '../vector-env.js';
+import { decodeFrame, encodeFrame, FrameError, FrameReader, type Message, type OutArray } from './framing.js';
+
+/** Exit status of {@link serveEnv} after a malformed frame (the stream cannot be resynchronised). */
+export const EXIT_BAD_FRAME = 3;
+
+/** Most sub-environments of one `make` (a bound so that a typo cannot exhaust the worker's memory). */
+export const MAX_NUM_ENVS = 4096;
+
+/** Options a `make` request may give (those of `ShopfloorEnv` that JSON can carry). */
+const MAKE_OPTIONS = new Set([
+  'agent',
+  'reward',
+  'rewardScale',
+  'costWeights',
+  'maxSteps',
+  'horizonS',
+  'slots',
+  'maxCandidates',
+  'illegalAction',
+  'penalty',
+  'askTrivial',
+  'seed',
+  'scales',
+]);
+
+/** A request the server cannot serve; the stream goes on. */
+class RequestError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+type Entry =
+  | { readonly kind: 'single'; readonly env: ShopfloorEnv }
+  | { readonly kind: 'vector'; readonly env: VectorEnv };
+
+type Response = { readonly header: Record<string, unknown>; readonly arrays?: readonly OutArray[] };
+
+/** The part of an `EnvInfo` that goes into JSON (the mask travels as an array). */
+function infoJson(info: EnvInfo): Record<string, unknown> {
+  return {
+    decisionKind: info.decision?.kind ?? null,
+    nowS: info.nowS,
+    step: info.step,
+    episode: info.episode,
+    seed: info.seed,
+    done: info.done,
+    finished: info.finished,
+    makespanS: info.makespanS ?? null,
+    illegalAction: info.illegalAction ?? null,
+    deadlock: info.deadlock ?? null,
+  };
+}
+
+/** Reads the `scenario` of a `make`: a path, `{ text, fileName? }` (YAML or JSON text), or an object. */
+function scenarioOf(spec: unknown): Scenario {
+  let loaded: ReturnType<typeof loadScenario>;
+  let name: string;
+  if (typeof spec === 'string') {
+    name = spec;
+    loaded = loadScenarioFile(spec);
+  } else if (
+    spec !== null &&
+    typeof spec === 'object' &&
+    typeof (spec as { text?: unknown }).text === 'string'
+  ) {
+    const s = spec as { text: string; fileName?: unknown };
+    name = typeof s.fileName === 'string' ? s.fileName : 'inline.yaml';
+    loaded = loadScenario(s.text, { fileName: name });
+  } else if (spec !== null && typeof spec === 'object' && !Array.isArray(spec)) {
+    name = 'inline.json';
+    loaded = loadScenario(JSON.stringify(spec), { fileName: name, format: 'json' });
+  } else {
+    throw new RequestError(
+      'BAD_REQUEST',
+      `make: scenario must be a path, { text } or a scenario object (got ${JSON.stringify(spec)})`,
+    );
+  }
+  if (!loaded.ok) {
+    const lines = loaded.problems.map(
+      (p) =>
+        `${p.message} → at ${p.path === '' ? 'the document' : p.path} (${p.file ?? name} line ${p.line})`,
+    );
+    throw new RequestError('SCENARIO', `make: ${name}: ${lines.length} problem(s): ${lines.join('; ')}`);
+  }
+  return loaded.scenario;
+}
+
+/** The environments of one server and the requests on them. Synchronous: one request at a time. */
+export class EnvServer {
+  private readonly envs = new Map<string, Entry>();
+
+  /** Answers one decoded request (never throws: errors become `{ ok: false, error }`). */
+  handle(message: Message): Response {
+    const id = message.header.id;
+    try {
+      return this.dispatch(message);
+    } catch (error) {
+      const code = error instanceof RequestError || error instanceof EnvError ? error.code : 'INTERNAL';
+      const text = error instanceof Error ? error.message : String(error);
+      return {
+        header: {
+          ok: false,
+          ...(id === undefined ? {} : { id }),
+          error: { code, message: code === 'INTERNAL' ? `internal error: ${text}` : text },
+        },
+      };
+    }
+  }
+
+  /** Closes every environment. */
+  closeAll(): void {
+    for (const e of this.envs.values()) e.env.close();
+    this.envs.clear();
+  }
+
+  private dispatch({ header, arrays }: Message): Response {
+    const op = header.op;
+    if (op === 'ping') return { header: { ok: true, op: 'ping' } };
+    if (op !== 'make' && op !== 'reset' && op !== 'step' && op !== 'close') {
+      throw new RequestError(
+        'UNKNOWN_OP',
+        `request: unknown op ${JSON.stringify(op)}; ops: make, reset, step, close, ping`,
+      );
+    }
+    const id = header.id;
+    if (typeof id !== 'string' || id === '') {
+      throw new RequestError(
+        'BAD_REQUEST',
+        `${op}: id must be a non-empty string (got ${JSON.stringify(id)})`,
+      );
+    }
+    if (op === 'make') return this.make(id, header);
+    if (op === 'close') {
+      const e = this.envs.get(id);
+      e?.env.close();
+      this.envs.delete(id);
+      return { header: { ok: true, id, closed: e !== undefined } };
+    }
+    const entry = this.envs.get(id);
+    if (entry === undefined) {
+      throw new RequestError('UNKNOWN_ID', `${op}: no environment ${JSON.stringify(id)} (make it first)`);
+    }
+    if (op === 'reset') return this.reset(id, entry, header);
+    const actions = arrays.get('actions');
+    if (!(actions instanceof Int32Array)) {
+      throw new RequestError('BAD_REQUEST', 'step: needs an int32 array named actions');
+    }
+    return this.step(id, entry, actions);
+  }
+
+  private make(id: string, header: Record<string, unknown>): Response {
+    if (this.envs.has(id))
+      throw new RequestError('ID_IN_USE', `make: environment ${JSON.stringify(id)} exists (close it first)`);
+    const options = header.options ?? {};
+    if (options === null || typeof options !== 'object' || Array.isArray(options)) {
+      throw new RequestError('BAD_REQUEST', 'make: options must be an object');
+    }
+    for (const key of Object.keys(options)) {
+      if (!MAKE_OPTIONS.has(key)) {
+        throw new RequestError(
+          'BAD_REQUEST',
+          `make: unknown option ${key}; options: ${[...MAKE_OPTIONS].join(', ')}`,
+        );
+      }
+    }
+    const numEnvs = header.numEnvs;
+    if (typeof numEnvs === 'number' && numEnvs > MAX_NUM_ENVS) {
+      throw new RequestError('BAD_REQUEST', `make: numEnvs must be <= ${MAX_NUM_ENVS} (got ${numEnvs})`);
+    }
+    const scenario = scenarioOf(header.scenario);
+    const envOptions = { ...(options as Omit<ShopfloorEnvOptions, 'scenario'>), scenario };
+    let entry: Entry;
+    if (numEnvs === undefined || numEnvs === null)
+      entry = { kind: 'single', env: new ShopfloorEnv(envOptions) };
+    else entry = { kind: 'vector', env: new VectorEnv({ ...envOptions, numEnvs: numEnvs as number }) };
+    this.envs.set(id, entry);
+    const single = entry.kind === 'single' ? entry.env : entry.env.subEnvs[0]!;
+    return {
+      header: {
+        ok: true,
+        id,
+        numEnvs: entry.kind === 'single' ? null : entry.env.numEnvs,
+        observationSpace: single.observationSpace,
+        actionSpace: single.actionSpace,
+        actionMaskSpace: single.actionMaskSpace,
+        maxCandidates: single.maxCandidates,
+        observationSize: single.observationSize,
+        observationFeatureNames: single.observationFeatureNames,
+        agent: single.agent,
+        slots: single.slots,
+        rewardName: single.rewardName,
+        illegalAction: single.illegalAction,
+        penalty: single.penalty,
+        maxSteps: Number.isFinite(single.maxSteps) ? single.maxSteps : null,
+        horizonS: single.horizonS,
+      },
+    };
+  }
+
+  private reset(id: string, entry: Entry, header: Record<string, unknown>): Response {
+    const seed = header.seed ?? undefined;
+    if (seed !== undefined && typeof seed !== 'number') {
+      throw new RequestError('BAD_REQUEST', `reset: seed must be an integer (got ${JSON.stringify(seed)})`);
+    }
+    if (entry.kind === 'single') {
+      const options = header.options as Record<string, unknown> | undefined;
+      const r = entry.env.reset({ ...(seed === undefined ? {} : { seed }), ...(options ? { options } : {}) });
+      return {
+        header: { ok: true, id, info: infoJson(r.info) },
+        arrays: [
+          { name: 'observation', data: r.observation },
+          { name: 'action_mask', data: r.info.actionMask },
+        ],
+      };
+    }
+    const v = entry.env;
+    const r = v.reset(seed === undefined ? {} : { seed });
+    return {
+      header: { ok: true, id, infos: r.infos.map(infoJson) },
+      arrays: [
+        { name: 'observations', data: r.observations, shape: [v.numEnvs, v.observationSize] },
+        { name: 'action_masks', data: r.actionMasks, shape: [v.numEnvs, v.maxCandidates] },
+      ],
+    };
+  }
+
+  private step(id: string, entry: Entry, actions: Int32Array): Response {
+    if (entry.kind === 'single') {
+      if (actions.length !== 1) {
+        throw new RequestError(
+          'BAD_REQUEST',
+          `step: a single environment takes 1 action (got ${actions.length})`,
+        );
+      }
+      const r = entry.env.step(actions[0]!);
+      return {
+        header: { ok: true, id, info: infoJson(r.info) },
+        arrays: [
+          { name: 'observation', data: r.observation },
+          { name: 'action_mask', data: r.info.actionMask },
+          { name: 'reward', data: Float64Array.of(r.reward) },
+          { name: 'terminated', data: Uint8Array.of(r.terminated ? 1 : 0) },
+          { name: 'truncated', data: Uint8Array.of(r.truncated ? 1 : 0) },
+        ],
+      };
+    }
+    const v = entry.env;
+    const r = v.step(actions);
+    return {
+      header: { ok: true, id, infos: r.infos.map(infoJson) },
+      arrays: [
+        { name: 'observations', data: r.observations, shape: [v.numEnvs, v.observationSize] },
+        { name: 'action_masks', data: r.actionMasks, shape: [v.numEnvs, v.maxCandidates] },
+        { name: 'rewards', data: r.rewards },
+        { name: 'terminated', data: r.terminated },
+        { name: 'truncated', data: r.truncated },
+      ],
+    };
+  }
+}
+
+/**
+ * Serves requests from `input` to `output` until `input` ends (resolves 0) or a frame is malformed
+ * (answers `{ ok: false, error: { code: 'BAD_FRAME' } }`, then resolves {@link EXIT_BAD_FRAME}).
+ * `log` takes diagnostics (stderr in the CLI); nothing but frames goes to `output`.
+ */
+export function serveEnv(input: Readable, output: Writable, log: (line: string) => void): Promise<number> {
+  if (endianness() !== 'LE') return Promise.resolve(EXIT_BAD_FRAME);
+  const server = new EnvServer();
+  const reader = new FrameReader();
+  return new Promise((resolve) => {
+    let done = false;
+    const finish = (code: number, flush = true) => {
+      if (done) return;
+      done = true;
+      input.off('data', onData);
+      input.pause();
+      server.closeAll();
+      if (flush) output.write(Buffer.alloc(0), () => resolve(code));
+      else resolve(code);
+    };
+    const onData = (chunk: Buffer) => {
+      if (done) return;
+      reader.push(chunk);
+      try {
+        for (let body = reader.next(); body !== undefined; body = reader.next()) {
+          const response = server.handle(decodeFrame(body));
+          output.write(encodeFrame(response.header, response.arrays));
+        }
+      } catch (error) {
+        const fatal = error instanceof FrameError;
+        const message = error instanceof Error ? error.message : String(error);
+        log(`env-server: ${fatal ? 'malformed frame' : 'internal error'}: ${message}; exiting`);
+        output.write(
+          encodeFrame({ ok: false, error: { code: fatal ? 'BAD_FRAME' : 'INTERNAL', message, fatal: true } }),
+        );
+        finish(EXIT_BAD_FRAME);
+      }
+    };
+    input.on('data', onData);
+    input.on('end', () => {
+      if (reader.pending > 0) {
+        const message = `frame: input ended inside a frame (${reader.pending} bytes pending)`;
+        log(`env-server: ${message}`);
+        output.write(encodeFrame({ ok: false, error: { code: 'BAD_FRAME', message, fatal: true } }));
+        finish(EXIT_BAD_FRAME);
+      } else finish(0);
+    });
+    output.on('error', (error) => {
+      // The client stopped reading (EPIPE): nobody is left to answer.
+      log(`env-server: output error: ${error.message}`);
+      finish(EXIT_BAD_FRAME, false);
+    });
+    input.on('error', (error) => {
+      log(`env-server: input error: ${error.message}`);
+      finish(EXIT_BAD_FRAME, false);
+    });
+  });
+}
