@@ -1,6 +1,7 @@
 /**
  * `shopfloor env-server` as the Python client will see it: a real process, real pipes, frames written
- * by an independent client (test/_support/env-server-client.ts). Needs `npm run build` first. About 2 s.
+ * by an independent client (test/_support/env-server-client.ts). Needs `npm run build` first. About 6 s
+ * (ten server processes, ~0.5 s start-up each).
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
