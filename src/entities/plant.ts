@@ -15,7 +15,7 @@ import { RoutingTask } from './decisions/routing-task.js';
 import { Emitter } from './emitter.js';
 import { DeadlockError, ZeroTimeLoopError } from './errors.js';
 import type { PlantEvents } from './events.js';
-import { Part, type ProductPlan } from './part.js';
+import { Part, type PartOptions, type ProductPlan } from './part.js';
 import type { ProductSpec } from './product.js';
 import type { Sink } from './sink.js';
 import type { Station } from './station/station.js';
@@ -246,15 +246,7 @@ export class Plant {
   release(product: string, source: string, dueS?: number, priority?: number): Part {
     const spec = this.product(product);
     const now = this.sim.now;
-    const part = new Part({
-      id: this.nextPartId++,
-      product,
-      routing: spec.routing,
-      sink: spec.sink,
-      via: spec.via,
-      alternatives: spec.alternatives,
-      plan: this.planOf(spec),
-      receivers: this.receiversOf(product),
+    const part = this.newPart(spec, {
       source,
       releaseS: now,
       dueS: dueS ?? now + (spec.dueInS ?? Number.POSITIVE_INFINITY),
@@ -264,6 +256,24 @@ export class Plant {
     this.released_++;
     this.events.emit('partReleased', part, now);
     return part;
+  }
+
+  /** A new part of `spec` with the next id, its routing and the plant's per-product caches. */
+  private newPart(
+    spec: ProductSpec,
+    own: Pick<PartOptions, 'source' | 'releaseS' | 'createdS' | 'dueS' | 'priority'>,
+  ): Part {
+    return new Part({
+      id: this.nextPartId++,
+      product: spec.id,
+      routing: spec.routing,
+      sink: spec.sink,
+      via: spec.via,
+      alternatives: spec.alternatives,
+      plan: this.planOf(spec),
+      receivers: this.receiversOf(spec.id),
+      ...own,
+    });
   }
 
   /**
@@ -442,15 +452,7 @@ export class Plant {
     }
     const releaseS = Math.min(...components.map((c) => c.releaseS));
     const dues = components.map((c) => c.dueS).filter((d) => Number.isFinite(d));
-    const part = new Part({
-      id: this.nextPartId++,
-      product,
-      routing: spec.routing,
-      sink: spec.sink,
-      via: spec.via,
-      alternatives: spec.alternatives,
-      plan: this.planOf(spec),
-      receivers: this.receiversOf(product),
+    const part = this.newPart(spec, {
       source: at,
       releaseS,
       createdS: this.sim.now,
