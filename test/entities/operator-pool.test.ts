@@ -165,8 +165,8 @@ describe('OperatorPool and a station needing operators', () => {
       '0 ann travelling->working',
       '0 ann at M/0',
       '0 M/0 busy',
-      '5 M/0 down-waiting', // fails; repaired at once (no crew pool)
-      '5 ann working->idle',
+      '5 ann working->idle', // it fails and she leaves; the repair starts at once (no crew pool)
+      '5 M/0 down-waiting',
       '5 M/0 repair',
       '7 M/0 waiting-operator', // 3 s of work left
       '7 ann idle->travelling',

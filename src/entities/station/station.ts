@@ -344,8 +344,9 @@ export class Station {
     s.state = to;
     if (from === 'idle') this.idle--;
     else if (to === 'idle') this.idle++;
-    this.plant.events.emit('serverStateChanged', this.id, s.index, from, to, this.plant.sim.now);
+    // An operator leaves before the change is published, so no listener sees her at an idle machine.
     if (this.operators !== undefined) this.operators.onState(s, to);
+    this.plant.events.emit('serverStateChanged', this.id, s.index, from, to, this.plant.sim.now);
   }
 
   private onArrival(part: Part): void {
