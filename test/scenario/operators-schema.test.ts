@@ -156,3 +156,31 @@ robots:
     ]);
   });
 });
+
+describe('operators: warnings', () => {
+  test('an operator pool or member whose calendar is never on within the horizon is a warning with its path', () => {
+    // A second calendar, Saturday 22:00–23:00, after the 8 h horizon; bob works the day shift.
+    const text = doc(
+      '',
+      '',
+      `  - id: night
+    shifts: [{ days: [sat], start: "22:00", end: "23:00" }]
+operators:
+  - id: ops
+    shift: night
+    members: [{ id: anna }, { id: bob, shift: day }, { id: cy, shift: night }]`,
+    );
+    const r = loadScenario(text, { fileName: 'test.yaml' });
+    if (!r.ok) throw new Error(r.problems.map((p) => `${p.path}: ${p.message}`).join('\n'));
+    expect(r.warnings.map((w) => [w.path, w.message.split(':')[0]])).toEqual([
+      [
+        'operators[0].shift',
+        'operator pool "ops" works to calendar "night", which is never on within the horizon (8',
+      ],
+      [
+        'operators[0].members[2].shift',
+        'operator "ops/cy" works to calendar "night", which is never on within the horizon (8',
+      ],
+    ]);
+  });
+});
