@@ -175,11 +175,11 @@ operators:
     expect(r.warnings.map((w) => [w.path, w.message.split(':')[0]])).toEqual([
       [
         'operators[0].shift',
-        'operator pool "ops" works to calendar "night", which is never on within the horizon (8',
+        'operator pool "ops" works to calendar "night", which is never on within the horizon (8 h)',
       ],
       [
         'operators[0].members[2].shift',
-        'operator "ops/cy" works to calendar "night", which is never on within the horizon (8',
+        'operator "ops/cy" works to calendar "night", which is never on within the horizon (8 h)',
       ],
     ]);
   });
