@@ -3,7 +3,7 @@ import type { InspectionOutcome } from './inspection.js';
 import type { Part } from './part.js';
 import type { Position } from './position.js';
 import type { RobotJobKind, RobotState } from './robot-state.js';
-import type { CrewState, ServerState } from './server-state.js';
+import type { CrewState, OperatorState, ServerState } from './server-state.js';
 
 /**
  * Everything the entities of a plant publish, with the simulated time `now` (seconds) last.
@@ -50,6 +50,13 @@ export interface PlantEvents {
   shiftChanged: [entity: string, on: boolean, now: number];
   /** A crew of a pool changed state. */
   crewStateChanged: [pool: string, crew: string, from: CrewState, to: CrewState, now: number];
+  /** An operator of a pool changed state (`travelling`: walking to a machine). */
+  operatorStateChanged: [pool: string, operator: string, from: OperatorState, to: OperatorState, now: number];
+  /**
+   * An operator arrived at server `server` of `station` and starts working there (state `working` until
+   * the station releases her; `operatorStateChanged` follows when she leaves).
+   */
+  operatorAssigned: [pool: string, operator: string, station: string, server: number, now: number];
   /** A robot of a fleet changed state. */
   robotStateChanged: [fleet: string, robot: string, from: RobotState, to: RobotState, now: number];
   /**

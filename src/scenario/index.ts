@@ -38,6 +38,7 @@ export type {
   ConveyorSpec,
   Crew,
   FailureMode,
+  OperatorPoolSpec,
   Order,
   PreventivePlan,
   Product,
