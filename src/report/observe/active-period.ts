@@ -4,7 +4,8 @@
  * *inactive* while it waits for parts (starved), waits to pass a part on (blocked) or is off shift. At any
  * instant the bottleneck is the station whose current uninterrupted active period is the longest. Where
  * the active period of one bottleneck overlaps that of the next, the bottleneck *shifts*: that overlap
- * counts as shifting time for both; the rest of its time as bottleneck is *sole*.
+ * counts as shifting time for both (so shares can add up to more than 1); the rest of a station's time
+ * as the bottleneck is *sole*.
  */
 
 /** One uninterrupted active period of a station, seconds. */
@@ -18,7 +19,7 @@ export interface BottleneckShare {
   readonly station: string;
   /** Fraction of the observed time it was the sole bottleneck. */
   readonly sole: number;
-  /** Fraction of the observed time it was a shifting bottleneck (overlapping the previous or next one). */
+  /** Fraction of the observed time it was a shifting bottleneck (its active period overlapping the previous or next bottleneck's). */
   readonly shifting: number;
 }
 
@@ -82,23 +83,24 @@ export function activePeriodBottlenecks(
   const total = toS - fromS;
   const sole = new Map<string, number>(stations.map((s) => [s, 0]));
   const shifting = new Map<string, number>(stations.map((s) => [s, 0]));
-  const shiftingIn: number[] = segments.map(() => 0);
+  // Time of each segment inside a shifting overlap: not sole.
+  const overlapIn: number[] = segments.map(() => 0);
   for (let i = 0; i + 1 < segments.length; i++) {
     const x = segments[i]!;
     const y = segments[i + 1]!;
     if (x.station === y.station) continue;
-    // The overlap of the two bottlenecks' active periods, within each one's time as bottleneck.
+    // Where the active periods of two successive bottlenecks overlap, both are shifting bottlenecks.
     const lo = Math.max(x.period.startS, y.period.startS);
     const hi = Math.min(x.period.endS, y.period.endS);
     if (hi <= lo) continue;
-    shiftingIn[i]! += Math.max(0, Math.min(hi, x.endS) - Math.max(lo, x.startS));
-    shiftingIn[i + 1]! += Math.max(0, Math.min(hi, y.endS) - Math.max(lo, y.startS));
+    shifting.set(x.station, shifting.get(x.station)! + (hi - lo));
+    shifting.set(y.station, shifting.get(y.station)! + (hi - lo));
+    overlapIn[i]! += Math.max(0, Math.min(hi, x.endS) - Math.max(lo, x.startS));
+    overlapIn[i + 1]! += Math.max(0, Math.min(hi, y.endS) - Math.max(lo, y.startS));
   }
   segments.forEach((seg, i) => {
     const length = seg.endS - seg.startS;
-    const shift = Math.min(length, shiftingIn[i]!);
-    shifting.set(seg.station, shifting.get(seg.station)! + shift);
-    sole.set(seg.station, sole.get(seg.station)! + length - shift);
+    sole.set(seg.station, sole.get(seg.station)! + Math.max(0, length - overlapIn[i]!));
   });
   return stations
     .map((station) => ({
