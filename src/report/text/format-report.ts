@@ -127,13 +127,13 @@ export function reportTables(
       out.push(`${entries.length} orders: per-order figures in --json (orders[]) and --csv (orders.csv)`);
       continue;
     }
-    for (const layout of tableLayouts(section)) {
+    for (const [n, layout] of tableLayouts(section).entries()) {
       if (!(layout.show ? layout.show(rows) : rows.length > 0)) continue;
       const columns = layout.cells.flatMap((cell) => resolve(section, cell, rows));
       const given = section.kind === 'list' ? ['product', 'qty', 'due'] : [];
       out.push({
         section: section.name,
-        title: section.title,
+        title: n === 0 ? section.title : `${section.title} (more)`,
         head: [section.entity, ...given, ...columns.map((c) => c.label)],
         rows: entries.map(([id, row]) => [
           id,
