@@ -1,6 +1,6 @@
 import { Normal } from '../engine/index.js';
 import { ShiftCalendar, WEEKDAYS } from '../entities/index.js';
-import type { ScenarioResult } from './build/run-scenario.js';
+import type { ReplicationRun } from './build/run-scenario.js';
 import { formatPath, type Problem } from './problem.js';
 import type { Scenario, ShiftCalendarSpec } from './schema.js';
 
@@ -255,9 +255,9 @@ export function scenarioWarnings(scenario: Scenario, options: WarningOptions = {
 
 /**
  * A check on a finished run (the hook for e.g. a warm-up shorter than the observed transient, once
- * warm-up detection exists): like a {@link WarningCheck}, with the run's result as well.
+ * warm-up detection exists): like a {@link WarningCheck}, with every replication's raw results as well.
  */
-export type RunWarningCheck = (context: WarningContext, result: ScenarioResult) => WarningFinding[];
+export type RunWarningCheck = (context: WarningContext, result: ReplicationRun) => WarningFinding[];
 
 /** Every check on a finished run; `shopfloor run` prints their warnings after the run, before the report. */
 export const RUN_WARNING_CHECKS: readonly RunWarningCheck[] = [];
@@ -268,7 +268,7 @@ export const RUN_WARNING_CHECKS: readonly RunWarningCheck[] = [];
  */
 export function runWarnings(
   scenario: Scenario,
-  result: ScenarioResult,
+  result: ReplicationRun,
   options: Pick<WarningOptions, 'lineOf'> & { readonly checks?: readonly RunWarningCheck[] } = {},
 ): Problem[] {
   const context: WarningContext = { scenario, horizonS: result.horizonS };

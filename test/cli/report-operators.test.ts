@@ -2,9 +2,9 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { formatReport } from '../../src/cli/report/format-report.js';
 import { writeCsv } from '../../src/cli/report/write-csv.js';
-import { loadScenario, runScenario, type Scenario } from '../../src/scenario/index.js';
+import { formatReport, runScenario } from '../../src/report/index.js';
+import { loadScenario, type Scenario } from '../../src/scenario/index.js';
 
 function scenario(text: string): Scenario {
   const r = loadScenario(text, { fileName: 't.yaml' });

@@ -3,24 +3,33 @@ import { readFileSync } from 'node:fs';
 import { SingleBar } from 'cli-progress';
 import type { CommandModule } from 'yargs';
 import { DeadlockError } from '../../entities/index.js';
-import { recordSchedule, type ScheduleRecorder } from '../../report/index.js';
+import {
+  aggregateReplications,
+  formatReport,
+  OBSERVATION_SAMPLES,
+  observeRun,
+  type RunObserver,
+  recordSchedule,
+  runReportHtml,
+  type ScenarioResult,
+  type ScheduleRecorder,
+} from '../../report/index.js';
 import {
   BuildError,
   formatProblems,
   LIMITS,
   loadScenarioFile,
   parseDuration,
-  runScenario,
+  runReplications,
   runWarnings,
 } from '../../scenario/index.js';
 import { EXIT_USAGE } from '../exit-codes.js';
-import { formatReport } from '../report/format-report.js';
 import { formatStrictWarnings, formatWarnings, useColor } from '../report/format-warnings.js';
 import { checkOutputFile, makeFolders, writeFileAtomic } from '../report/output-file.js';
 import { writeCsv } from '../report/write-csv.js';
 import { UsageError } from '../usage-error.js';
 import { VERSION } from '../version.js';
-import { checkRunFlags, checkScheduleFlag } from './check-run-flags.js';
+import { checkHtmlFlag, checkRunFlags, checkScheduleFlag } from './check-run-flags.js';
 
 interface RunArgs {
   file: string;
@@ -33,6 +42,7 @@ interface RunArgs {
   strict: boolean;
   csv?: string;
   schedule?: string;
+  html?: string;
   'max-events'?: number;
   'max-wall'?: string;
 }
@@ -80,6 +90,12 @@ export const runCommand: CommandModule<object, RunArgs> = {
           'station (queued, started, finished) and per setup, failure and preventive maintenance, with ' +
           'station, server and times in seconds (missing folders are created)',
       })
+      .option('html', {
+        type: 'string',
+        describe:
+          'also write one self-contained HTML report to this file (opens offline): manifest, KPI tables, ' +
+          'and plots of WIP, throughput, queues, station states, cycle times, a Gantt chart and a bottleneck ranking',
+      })
       .option('max-events', {
         type: 'number',
         describe:
@@ -92,6 +108,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
       })
       .check(checkRunFlags)
       .check(checkScheduleFlag)
+      .check(checkHtmlFlag)
       .check(checkLimitFlags),
   handler: (argv) => runFile(argv.file, argv),
 };
@@ -102,6 +119,8 @@ export interface RunFileOptions {
   csv?: string;
   /** File to write the first replication's schedule into (CSV, see `recordSchedule`). */
   schedule?: string;
+  /** File to write the HTML report into (see `runReportHtml`). */
+  html?: string;
   seed?: number;
   replications?: number;
   horizon?: string;
@@ -177,6 +196,8 @@ export function runFile(file: string, argv: RunFileOptions): void {
   // Checked before the run, so a typo does not cost a long run.
   const schedulePath = argv.schedule;
   if (schedulePath !== undefined) checkOutputFile('schedule', schedulePath);
+  const htmlPath = argv.html;
+  if (htmlPath !== undefined) checkOutputFile('html', htmlPath);
   if (argv.csv !== undefined) {
     try {
       makeFolders(argv.csv);
@@ -185,6 +206,7 @@ export function runFile(file: string, argv: RunFileOptions): void {
     }
   }
   let schedule: ScheduleRecorder | undefined;
+  let observer: RunObserver | undefined;
   const maxWallS = argv['max-wall'] === undefined ? undefined : wallSeconds(argv['max-wall']);
   const showBar = !argv.json && !argv.quiet && process.stderr.isTTY === true;
   // The bar counts replications, with the running one's simulated time as a fraction, so a single long
@@ -197,9 +219,9 @@ export function runFile(file: string, argv: RunFileOptions): void {
   const replications = argv.replications ?? scenario.run.replications;
   const hours = (s: number) => (s / 3600).toFixed(1);
   bar?.start(replications, 0, { rep: 1, sim: hours(0), horizon: hours(h) });
-  let result: ReturnType<typeof runScenario>;
+  let run: ReturnType<typeof runReplications>;
   try {
-    result = runScenario(scenario, {
+    run = runReplications(scenario, {
       seed: argv.seed,
       replications,
       horizon,
@@ -217,6 +239,8 @@ export function runFile(file: string, argv: RunFileOptions): void {
       stepHistory: false,
       onModel: (model, replication) => {
         if (schedulePath !== undefined && replication === 0) schedule = recordSchedule(model.plant);
+        if (htmlPath !== undefined && replication === 0)
+          observer = observeRun(model.plant, { stepS: h / OBSERVATION_SAMPLES, warmupS: w });
       },
     });
   } catch (error) {
@@ -238,15 +262,40 @@ export function runFile(file: string, argv: RunFileOptions): void {
     throw error;
   }
   bar?.stop();
+  const result: ScenarioResult = aggregateReplications(run);
   // Checks on the finished run (RUN_WARNING_CHECKS): printed before the report; with --strict the report
   // is still printed (the run is done) but the exit code is 2.
-  const late = runWarnings(scenario, result, { lineOf: loaded.lineOf });
+  const late = runWarnings(scenario, run, { lineOf: loaded.lineOf });
   if (!argv.json) process.stdout.write(formatWarnings(late, { color }));
   if (argv.strict === true && late.length > 0) {
     process.stderr.write(formatStrictWarnings(late, file));
     process.exitCode = EXIT_USAGE;
   }
   writeSchedule(schedulePath, schedule, argv);
+  const text = readFileSync(file, 'utf8');
+  const manifest = {
+    shopfloorVersion: VERSION,
+    scenario: file,
+    scenarioSha256: createHash('sha256').update(text).digest('hex'),
+    seed: result.seed,
+    replications: result.replications,
+    horizonS: result.horizonS,
+    warmupS: result.warmupS,
+  };
+  if (htmlPath !== undefined && observer !== undefined) {
+    const html = runReportHtml({
+      title: `shopfloor run — ${scenario.name ?? file}`,
+      manifest,
+      result,
+      observations: observer.finish(w + run.runs[0]!.plant.elapsedS),
+    });
+    try {
+      writeFileAtomic(htmlPath, html);
+    } catch (error) {
+      throw new UsageError(`--html: cannot write ${htmlPath}: ${(error as Error).message}`);
+    }
+    if (!argv.json && !argv.quiet) process.stderr.write(`wrote ${htmlPath}\n`);
+  }
   if (argv.csv !== undefined) {
     try {
       const written = writeCsv(argv.csv, result);
@@ -256,16 +305,6 @@ export function runFile(file: string, argv: RunFileOptions): void {
     }
   }
   if (argv.json) {
-    const text = readFileSync(file, 'utf8');
-    const manifest = {
-      shopfloorVersion: VERSION,
-      scenario: file,
-      scenarioSha256: createHash('sha256').update(text).digest('hex'),
-      seed: result.seed,
-      replications: result.replications,
-      horizonS: result.horizonS,
-      warmupS: result.warmupS,
-    };
     if (result.partial) process.stderr.write(`⚠ partial result: ${result.partialReason}\n`);
     process.stdout.write(
       `${JSON.stringify({ manifest, warnings: [...warnings, ...late], ...result }, null, 2)}\n`,
