@@ -224,7 +224,7 @@ export async function compareAlternatives(
     const statement =
       result.selected !== null
         ? `With ${((1 - alpha) * 100).toFixed(0)} % confidence, "${alternatives[result.selected]!.name}" has the ${what}, or is within δ = ${options.delta} of it (replications used: ${result.replications.join(', ')}).`
-        : `No single best within ${options.maxReplications ?? 200} replications: still in contention ${result.survivors.map((i) => `"${alternatives[i]!.name}"`).join(', ')} (their differences are below what δ = ${options.delta} can resolve at this cap).`;
+        : `No single best within ${options.maxReplications ?? 200} replications: still in contention ${result.survivors.map((i) => `"${alternatives[i]!.name}"`).join(', ')} after ${Math.max(...result.replications)} replications each (their differences are below what δ = ${options.delta} can resolve at this cap).`;
     selection = { procedure, delta: options.delta, alpha, result, statement };
   }
   return {

@@ -23,6 +23,7 @@ export {
   parseShard,
   shardPoints,
 } from './design.js';
+export { formatCompare, formatSweep, num } from './format.js';
 export type { KimNelsonOptions, KimNelsonResult } from './kim-nelson.js';
 export { kimNelson, kimNelsonH2 } from './kim-nelson.js';
 export type { MserResult } from './mser.js';
@@ -37,6 +38,7 @@ export {
   rawDocument,
   readScenarioSource,
   resolvePath,
+  scenarioWithOverrides,
 } from './overrides.js';
 export type { DifferenceInterval } from './paired.js';
 export { pairedDifference, welchDifference } from './paired.js';
@@ -53,3 +55,5 @@ export type { PointRecord, SweepRow, SweepTable } from './sweep-table.js';
 export { sweepTable, sweepTableCsv, sweepTableJson } from './sweep-table.js';
 export type { TransientSeries } from './transient.js';
 export { recordTransient } from './transient.js';
+export type { DetectWarmupOptions, SeriesTruncation, WarmupDetection } from './warmup.js';
+export { detectWarmup, detectWarmupFromSeries } from './warmup.js';
