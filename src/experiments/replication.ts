@@ -84,6 +84,9 @@ const scenarios = new Map<string, ReturnType<typeof loadWithOverrides>>();
  * @throws OverrideError when the variant does not load (the problems in the message).
  */
 export async function runReplication(task: ReplicationTask): Promise<ReplicationOutcome> {
+  // Yield first: tasks submitted together then run one per macrotask, so whoever waits on an earlier one
+  // (a sweep writing a finished point to its journal) gets to run in between.
+  await new Promise<void>((resolve) => setImmediate(resolve));
   return runReplicationSync(task);
 }
 

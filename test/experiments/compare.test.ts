@@ -30,7 +30,9 @@ describe('compare with common random numbers', () => {
     expect(crn.method).toMatch(/paired-t/);
     expect(indep.method).toMatch(/Welch/);
     // With CRN both alternatives saw the same arrivals: the same parts released in every replication.
-    expect(crn.alternatives[0]!.samples['kpis.released']).toEqual(crn.alternatives[1]!.samples['kpis.released']);
+    expect(crn.alternatives[0]!.samples['kpis.released']).toEqual(
+      crn.alternatives[1]!.samples['kpis.released'],
+    );
     // A larger buffer before the bottleneck shortens the cycle time, significantly with CRN.
     const ct = crn.differences.find((d) => d.key === 'kpis.cycleTimeS')!.interval;
     expect(ct.mean).toBeLessThan(0);
@@ -70,7 +72,13 @@ describe('overrides by path', () => {
   it('a list is addressed by element id, a mapping by key, a list without ids by index', () => {
     expect(resolvePath(doc, 'buffers.before-oven.capacity')).toEqual(['buffers', 1, 'capacity']);
     expect(resolvePath(doc, 'run.horizon')).toEqual(['run', 'horizon']);
-    expect(resolvePath(doc, 'products.bracket.routing.1.processTime')).toEqual(['products', 0, 'routing', 1, 'processTime']);
+    expect(resolvePath(doc, 'products.bracket.routing.1.processTime')).toEqual([
+      'products',
+      0,
+      'routing',
+      1,
+      'processTime',
+    ]);
   });
   it('an unknown id or key is an error naming the path and what exists', () => {
     expect(() => resolvePath(doc, 'buffers.b9.capacity')).toThrow(/no element "b9".*before-bend/);
@@ -83,9 +91,14 @@ describe('overrides by path', () => {
     const typo = loadWithOverrides(source, [{ path: 'buffers.before-bend.capacityy', value: 3 }]);
     expect(typo.ok).toBe(false);
   });
-  it('--policy dispatch=spt sets every station\'s rule; an unknown rule is rejected by the schema', () => {
+  it("--policy dispatch=spt sets every station's rule; an unknown rule is rejected by the schema", () => {
     const o = policyOverrides(doc, 'dispatch=spt');
-    expect(o.map((x) => x.path)).toEqual(['stations.cut.dispatch', 'stations.bend.dispatch', 'stations.oven.dispatch', 'stations.pack.dispatch']);
+    expect(o.map((x) => x.path)).toEqual([
+      'stations.cut.dispatch',
+      'stations.bend.dispatch',
+      'stations.oven.dispatch',
+      'stations.pack.dispatch',
+    ]);
     expect(loadWithOverrides(source, o).ok).toBe(true);
     const bad = loadWithOverrides(source, policyOverrides(doc, 'dispatch=fastest-first'));
     expect(bad.ok).toBe(false);
