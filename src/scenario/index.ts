@@ -6,7 +6,13 @@
 export { BuildError } from './build/build-error.js';
 export type { BuildOptions, BuiltModel } from './build/build-plant.js';
 export { buildPlant } from './build/build-plant.js';
-export type { Estimate, RunProgress, RunScenarioOptions, ScenarioResult } from './build/run-scenario.js';
+export type {
+  Estimate,
+  ObservedTransient,
+  RunProgress,
+  RunScenarioOptions,
+  ScenarioResult,
+} from './build/run-scenario.js';
 export { PROGRESS_EVENTS, runScenario } from './build/run-scenario.js';
 export type { DistributionSpec } from './distribution-schema.js';
 export { DISTRIBUTION_FAMILIES, DurationDistribution, toDistribution } from './distribution-schema.js';
@@ -77,5 +83,6 @@ export {
   TRUNCATION_MEAN_TOLERANCE,
   truncatedNormalMoved,
   WARNING_CHECKS,
+  warmupShorterThanTransient,
   wearWithoutMaintenance,
 } from './warnings.js';

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { SingleBar } from 'cli-progress';
 import type { CommandModule } from 'yargs';
 import { DeadlockError } from '../../entities/index.js';
+import { recordTransient } from '../../experiments/index.js';
 import { recordSchedule, type ScheduleRecorder } from '../../report/index.js';
 import {
   BuildError,
@@ -21,6 +22,7 @@ import { writeCsv } from '../report/write-csv.js';
 import { UsageError } from '../usage-error.js';
 import { VERSION } from '../version.js';
 import { checkRunFlags, checkScheduleFlag } from './check-run-flags.js';
+import { analyseRun, type RunAnalysis, transientOfRun } from './run-experiments.js';
 
 interface RunArgs {
   file: string;
@@ -35,6 +37,11 @@ interface RunArgs {
   schedule?: string;
   'max-events'?: number;
   'max-wall'?: string;
+  precision?: string;
+  'precision-kpi'?: string[];
+  'max-replications'?: number;
+  'warmup-check': boolean;
+  workers?: number;
 }
 
 function durationFlag(name: string, text: string | undefined): number | undefined {
@@ -56,7 +63,32 @@ export const runCommand: CommandModule<object, RunArgs> = {
       .option('seed', { type: 'number', describe: 'master seed (overrides run.seed)' })
       .option('replications', { type: 'number', describe: 'replications (overrides run.replications)' })
       .option('horizon', { type: 'string', describe: 'simulated time, e.g. 8h (overrides run.horizon)' })
-      .option('warmup', { type: 'string', describe: 'warm-up to discard, e.g. 1h (overrides run.warmup)' })
+      .option('warmup', {
+        type: 'string',
+        describe:
+          'warm-up to discard, e.g. 1h (overrides run.warmup), or "auto": MSER-5 on 5 pilot replications',
+      })
+      .option('warmup-check', {
+        type: 'boolean',
+        default: false,
+        describe:
+          "MSER-5 on the run's own WIP and cycle-time series; warn when the warm-up is shorter than the transient",
+      })
+      .option('precision', {
+        type: 'string',
+        describe:
+          "add replications until each --precision-kpi's 95% half-width is within this share of its mean, e.g. 5%",
+      })
+      .option('precision-kpi', {
+        type: 'string',
+        array: true,
+        describe: 'figures --precision looks at (default kpis.throughputPerHour, kpis.cycleTimeS, kpis.wip)',
+      })
+      .option('max-replications', { type: 'number', describe: 'cap of --precision (default 100)' })
+      .option('workers', {
+        type: 'number',
+        describe: 'worker threads for --warmup auto and --precision (default all cores)',
+      })
       .option('json', {
         type: 'boolean',
         default: false,
@@ -93,7 +125,15 @@ export const runCommand: CommandModule<object, RunArgs> = {
       .check(checkRunFlags)
       .check(checkScheduleFlag)
       .check(checkLimitFlags),
-  handler: (argv) => runFile(argv.file, argv),
+  handler: async (argv) => {
+    const analysis = await analyseRun(argv.file, argv);
+    runFile(argv.file, {
+      ...argv,
+      ...(analysis.warmup === undefined ? {} : { warmup: analysis.warmup }),
+      ...(analysis.replications === undefined ? {} : { replications: analysis.replications }),
+      analysis,
+    });
+  },
 };
 
 /** Options of {@link runFile}: the flags of `shopfloor run`. */
@@ -114,6 +154,10 @@ export interface RunFileOptions {
   'max-events'?: number;
   /** `--max-wall`: wall-clock time of the whole run, a duration or plain seconds (partial result). */
   'max-wall'?: string;
+  /** `--warmup-check`: MSER-5 on the run's own series, and the warm-up warning. */
+  'warmup-check'?: boolean;
+  /** What `--warmup auto` / `--precision` decided before the run. */
+  analysis?: RunAnalysis;
 }
 
 /**
@@ -185,6 +229,7 @@ export function runFile(file: string, argv: RunFileOptions): void {
     }
   }
   let schedule: ScheduleRecorder | undefined;
+  const transients: ReturnType<typeof recordTransient>[] = [];
   const maxWallS = argv['max-wall'] === undefined ? undefined : wallSeconds(argv['max-wall']);
   const showBar = !argv.json && !argv.quiet && process.stderr.isTTY === true;
   // The bar counts replications, with the running one's simulated time as a fraction, so a single long
@@ -217,6 +262,7 @@ export function runFile(file: string, argv: RunFileOptions): void {
       stepHistory: false,
       onModel: (model, replication) => {
         if (schedulePath !== undefined && replication === 0) schedule = recordSchedule(model.plant);
+        if (argv['warmup-check'] === true) transients.push(recordTransient(model, h, 500));
       },
     });
   } catch (error) {
@@ -238,6 +284,12 @@ export function runFile(file: string, argv: RunFileOptions): void {
     throw error;
   }
   bar?.stop();
+  const transient =
+    argv['warmup-check'] === true
+      ? transientOfRun(transients.map((t) => t.series(h)))
+      : argv.analysis?.transient;
+  if (transient !== undefined) result.transient = transient;
+  if (!argv.json) for (const note of argv.analysis?.notes ?? []) process.stdout.write(`${note}\n`);
   // Checks on the finished run (RUN_WARNING_CHECKS): printed before the report; with --strict the report
   // is still printed (the run is done) but the exit code is 2.
   const late = runWarnings(scenario, result, { lineOf: loaded.lineOf });
@@ -268,7 +320,7 @@ export function runFile(file: string, argv: RunFileOptions): void {
     };
     if (result.partial) process.stderr.write(`⚠ partial result: ${result.partialReason}\n`);
     process.stdout.write(
-      `${JSON.stringify({ manifest, warnings: [...warnings, ...late], ...result }, null, 2)}\n`,
+      `${JSON.stringify({ manifest, warnings: [...warnings, ...late], ...result, ...argv.analysis?.json }, null, 2)}\n`,
     );
     return;
   }

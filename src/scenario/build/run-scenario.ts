@@ -67,6 +67,16 @@ export interface RunProgress {
   readonly horizonS: number;
 }
 
+/** An initial transient found by warm-up detection (see {@link ScenarioResult.transient}). */
+export interface ObservedTransient {
+  /** Where the transient ends, s from the start of the run. */
+  readonly endS: number;
+  /** How it was found, in words (e.g. `MSER-5 on the WIP and cycle-time series of 5 pilot replications`). */
+  readonly method: string;
+  /** The truncation fell in the second half of the series: the run is too short to see its end. */
+  readonly tooShort: boolean;
+}
+
 /** The result of all replications of a scenario. */
 export interface ScenarioResult {
   seed: number;
@@ -83,6 +93,12 @@ export interface ScenarioResult {
   warmupS: number;
   /** Events processed over all replications. */
   events: number;
+  /**
+   * The initial transient observed by warm-up detection (MSER-5, src/experiments), when the caller ran it
+   * (`run --warmup auto` or `--warmup-check`); `runScenario` leaves it out. Read by the run warning
+   * "warm-up shorter than the observed transient".
+   */
+  transient?: ObservedTransient;
   kpis: {
     throughputPerHour: Estimate;
     cycleTimeS: Estimate;
