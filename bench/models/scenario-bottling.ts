@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
-import { loadScenarioFile, runScenario } from '../../src/scenario/index.js';
+import { runScenario } from '../../src/report/index.js';
+import { loadScenarioFile } from '../../src/scenario/index.js';
 
 const FILE = fileURLToPath(new URL('../../../scenarios/bottling.yaml', import.meta.url));
 

@@ -1,4 +1,5 @@
-import { loadScenario, runScenario } from '../../src/scenario/index.js';
+import { runScenario } from '../../src/report/index.js';
+import { loadScenario } from '../../src/scenario/index.js';
 
 /** Mean process time of every station of the generated line, minutes. */
 export const SERIAL_PROCESS_MIN = 1;

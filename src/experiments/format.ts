@@ -1,5 +1,6 @@
 import Table from 'cli-table3';
 import type { CompareResult } from './compare.js';
+import { figureLabel } from './figures.js';
 import type { SweepTable } from './sweep-table.js';
 
 /** A number with 4 significant digits (no exponent for ordinary magnitudes); "–" when undefined. */
@@ -57,7 +58,7 @@ export function formatCompare(result: CompareResult): string {
       const sign = d.interval.mean > 0 ? '+' : '';
       return `${sign}${num(d.interval.mean)} ± ${num(d.interval.halfWidth)}${d.interval.significant ? ' *' : ''}`;
     });
-    table.push([key, ...cells, ...diffs]);
+    table.push([`${key}\n  ${figureLabel(key)}`, ...cells, ...diffs]);
   }
   lines.push(table.toString());
   lines.push(

@@ -23,6 +23,7 @@ export {
   parseShard,
   shardPoints,
 } from './design.js';
+export { figureLabel, figureOf, figureValues } from './figures.js';
 export { formatCompare, formatSweep, num } from './format.js';
 export type { KimNelsonOptions, KimNelsonResult } from './kim-nelson.js';
 export { kimNelson, kimNelsonH2 } from './kim-nelson.js';
@@ -47,7 +48,7 @@ export { createReplicationPool, defaultWorkers } from './pool.js';
 export type { PrecisionFigure, PrecisionOptions, PrecisionResult } from './precision.js';
 export { sequentialReplications } from './precision.js';
 export type { FigureValues, ReplicationOutcome, ReplicationRunner, ReplicationTask } from './replication.js';
-export { flattenResult, runReplication } from './replication.js';
+export { runReplication } from './replication.js';
 export type { RunSweepOptions, SweepPlan, SweepRunResult, SweepSpec } from './sweep.js';
 export { journalName, mergeShards, planSweep, runSweep, shardFileName, writeTable } from './sweep.js';
 export type { SweepManifest } from './sweep-manifest.js';

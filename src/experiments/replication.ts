@@ -1,4 +1,5 @@
-import { type BuiltModel, runScenario, type ScenarioResult } from '../scenario/index.js';
+import { type BuiltModel, runReplications } from '../scenario/index.js';
+import { figureValues } from './figures.js';
 import {
   loadWithOverrides,
   type Override,
@@ -50,31 +51,6 @@ export interface ReplicationOutcome {
  */
 export type ReplicationRunner = (task: ReplicationTask) => Promise<ReplicationOutcome>;
 
-/**
- * Flattens a result's figures into `section.id.figure` keys, each the mean (one replication: the value).
- * Sections: kpis, products, stations (with `stateFractions.<state>`), crews, conveyors, robots, buffers.
- * Order lines are left out (one figure per order row does not make a tidy table).
- */
-export function flattenResult(result: ScenarioResult): FigureValues {
-  const out: FigureValues = {};
-  const walk = (prefix: string, node: unknown) => {
-    if (node === null) {
-      out[prefix] = null;
-      return;
-    }
-    if (typeof node !== 'object' || Array.isArray(node)) return;
-    const rec = node as Record<string, unknown>;
-    if (typeof rec.mean === 'number' && 'halfWidth' in rec) {
-      out[prefix] = Number.isFinite(rec.mean) ? rec.mean : null;
-      return;
-    }
-    for (const [k, v] of Object.entries(rec)) walk(prefix === '' ? k : `${prefix}.${k}`, v);
-  };
-  for (const section of ['kpis', 'products', 'stations', 'crews', 'conveyors', 'robots', 'buffers'] as const)
-    walk(section, result[section]);
-  return out;
-}
-
 const sources = new Map<string, ScenarioSource>();
 const scenarios = new Map<string, ReturnType<typeof loadWithOverrides>>();
 
@@ -112,7 +88,7 @@ export function runReplicationSync(task: ReplicationTask): ReplicationOutcome {
   const scenario = loaded.scenario;
   const horizonS = task.horizonS ?? scenario.run.horizon;
   let recorder: ReturnType<typeof recordTransient> | undefined;
-  const result = runScenario(scenario, {
+  const run = runReplications(scenario, {
     seed: task.seed,
     replications: 1,
     horizon: task.horizonS,
@@ -127,10 +103,10 @@ export function runReplicationSync(task: ReplicationTask): ReplicationOutcome {
   });
   return {
     seed: task.seed,
-    values: flattenResult(result),
-    events: result.events,
-    horizonS: result.horizonS,
-    warmupS: result.warmupS,
+    values: figureValues(run),
+    events: run.events,
+    horizonS: run.horizonS,
+    warmupS: run.warmupS,
     ...(recorder === undefined ? {} : { transient: recorder.series(horizonS) }),
   };
 }

@@ -1,4 +1,43 @@
-/** Reports derived from a plant's published events. */
+/**
+ * Reports: each figure of a run declared once (key, label, unit, how it is computed from a replication
+ * and aggregated over replications), and the result, tables, CSV and README field list derived from the
+ * declarations; reports derived from a plant's published events (the schedule).
+ */
 
+export { resultCsvFiles } from './csv/result-csv.js';
+export { aggregateFigure, aggregateReplications, aggregateRow } from './figures/aggregate.js';
+export type {
+  Aggregation,
+  EstimateOf,
+  FamilyFigure,
+  Figure,
+  FigureFormat,
+  FiguresOf,
+  FigureUnit,
+  RatioFigure,
+  ValueFigure,
+} from './figures/declaration.js';
+export { familyFigure, ratioFigure, replicationValue, valueFigure } from './figures/declaration.js';
+export type { Estimate } from './figures/estimate.js';
+export { definedMeanEstimate, meanEstimate, pooledRatioEstimate } from './figures/estimate.js';
+export {
+  FIGURE_REFERENCE_END,
+  FIGURE_REFERENCE_START,
+  figureReference,
+  withFigureReference,
+} from './figures/reference.js';
+export type { FigureSeries } from './figures/replication-values.js';
+export { replicationValues } from './figures/replication-values.js';
+export type {
+  FigureRow,
+  LayoutCell,
+  OrderAttributes,
+  ScenarioResult,
+  Section,
+  TableLayout,
+} from './figures/sections.js';
+export { SECTIONS } from './figures/sections.js';
+export { runScenario } from './run-scenario.js';
 export type { ScheduleRecorder, ScheduleRow, ScheduleRowKind } from './schedule.js';
 export { recordSchedule, SCHEDULE_CSV_HEADER, scheduleToCsv } from './schedule.js';
+export { DASH_FOOTNOTE, formatReport } from './text/format-report.js';

@@ -1,6 +1,6 @@
 import { Normal } from '../engine/index.js';
 import { ShiftCalendar, WEEKDAYS } from '../entities/index.js';
-import type { ScenarioResult } from './build/run-scenario.js';
+import type { ReplicationRun } from './build/run-scenario.js';
 import { formatPath, type Problem } from './problem.js';
 import type { Scenario, ShiftCalendarSpec } from './schema.js';
 
@@ -242,9 +242,9 @@ export function scenarioWarnings(scenario: Scenario, options: WarningOptions = {
 
 /**
  * A check on a finished run (the hook for e.g. a warm-up shorter than the observed transient, once
- * warm-up detection exists): like a {@link WarningCheck}, with the run's result as well.
+ * warm-up detection exists): like a {@link WarningCheck}, with every replication's raw results as well.
  */
-export type RunWarningCheck = (context: WarningContext, result: ScenarioResult) => WarningFinding[];
+export type RunWarningCheck = (context: WarningContext, result: ReplicationRun) => WarningFinding[];
 
 /**
  * The warm-up deletes less than the initial transient that warm-up detection observed (only when the run
@@ -280,7 +280,7 @@ export const RUN_WARNING_CHECKS: readonly RunWarningCheck[] = [warmupShorterThan
  */
 export function runWarnings(
   scenario: Scenario,
-  result: ScenarioResult,
+  result: ReplicationRun,
   options: Pick<WarningOptions, 'lineOf'> & { readonly checks?: readonly RunWarningCheck[] } = {},
 ): Problem[] {
   const context: WarningContext = { scenario, horizonS: result.horizonS };

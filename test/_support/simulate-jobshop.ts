@@ -1,10 +1,6 @@
 import type { DispatchSpec } from '../../src/policies/index.js';
-import {
-  type JobShopInstance,
-  jobShopToScenarioYaml,
-  loadScenario,
-  runScenario,
-} from '../../src/scenario/index.js';
+import { runScenario } from '../../src/report/index.js';
+import { type JobShopInstance, jobShopToScenarioYaml, loadScenario } from '../../src/scenario/index.js';
 
 /** Options of {@link simulatedMakespan}. */
 export interface SimulateJobShopOptions {

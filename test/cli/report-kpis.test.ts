@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatReport } from '../../src/cli/report/format-report.js';
-import { loadScenario, runScenario, type Scenario } from '../../src/scenario/index.js';
+import { formatReport, runScenario } from '../../src/report/index.js';
+import { loadScenario, type Scenario } from '../../src/scenario/index.js';
 
 function scenario(text: string): Scenario {
   const r = loadScenario(text, { fileName: 't.yaml' });

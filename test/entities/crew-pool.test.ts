@@ -103,7 +103,8 @@ describe('CrewPool sizes', () => {
 
 describe('random crew travel times', () => {
   it('a scenario with a random travel time runs, each trip drawn: MTTR ≈ mean travel + repair (20 replications)', async () => {
-    const { loadScenario, runScenario } = await import('../../src/scenario/index.js');
+    const { loadScenario } = await import('../../src/scenario/index.js');
+    const { runScenario } = await import('../../src/report/index.js');
     const text = `run:
   horizon: 200h
   replications: 20

@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Constant, Exponential, Simulation, Uniform } from '../../src/engine/index.js';
 import { Plant, PlantStatistics, Sink, Source, Station } from '../../src/entities/index.js';
-import { loadScenario, runScenario } from '../../src/scenario/index.js';
+import { runScenario } from '../../src/report/index.js';
+import { loadScenario } from '../../src/scenario/index.js';
 
 const c = (v: number) => new Constant({ value: v });
 

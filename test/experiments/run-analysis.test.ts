@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import {
   loadScenarioFile,
-  runScenario,
+  runReplications,
   runWarnings,
   warmupShorterThanTransient,
 } from '../../src/scenario/index.js';
@@ -26,7 +26,7 @@ function shopfloor(...args: string[]) {
 describe('the warm-up warning (RUN_WARNING_CHECKS)', () => {
   const loaded = loadScenarioFile(EMPTY);
   if (!loaded.ok) throw new Error('fixture does not load');
-  const result = runScenario(loaded.scenario, { replications: 1, horizon: 3600, warmup: 600 });
+  const result = runReplications(loaded.scenario, { replications: 1, horizon: 3600, warmup: 600 });
   it('warns at run.warmup when the warm-up is shorter than the observed transient, not when it is longer', () => {
     const short = warmupShorterThanTransient(
       { scenario: loaded.scenario, horizonS: 3600 },

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Part, ServerState } from '../../src/entities/index.js';
-import { recordSchedule, type ScheduleRecorder, type ScheduleRow } from '../../src/report/index.js';
-import { type BuiltModel, loadScenarioFile, runScenario } from '../../src/scenario/index.js';
+import {
+  recordSchedule,
+  runScenario,
+  type ScheduleRecorder,
+  type ScheduleRow,
+} from '../../src/report/index.js';
+import { type BuiltModel, loadScenarioFile } from '../../src/scenario/index.js';
 import { readScheduleCsv } from '../_support/read-csv.js';
 import { findOverlaps, type Interval } from '../_support/schedule-feasibility.js';
 

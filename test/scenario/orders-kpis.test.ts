@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatReport } from '../../src/cli/report/format-report.js';
-import { loadScenario, runScenario } from '../../src/scenario/index.js';
+import { formatReport, runScenario } from '../../src/report/index.js';
+import { loadScenario } from '../../src/scenario/index.js';
 
 /** One machine, 1 h per part, first in first out; the horizon cuts order C short. Hand-computed. */
 const TEXT = `run:

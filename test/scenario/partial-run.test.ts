@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadScenario, type RunProgress, runScenario } from '../../src/scenario/index.js';
+import { runScenario } from '../../src/report/index.js';
+import { loadScenario, type RunProgress } from '../../src/scenario/index.js';
 
 const text = readFileSync(new URL('../../scenarios/serial-line.yaml', import.meta.url), 'utf8');
 const loaded = loadScenario(text, { fileName: 'serial-line.yaml' });

@@ -6,7 +6,7 @@ import {
   type Problem,
   RUN_WARNING_CHECKS,
   type RunWarningCheck,
-  runScenario,
+  runReplications,
   runWarnings,
   warmupShorterThanTransient,
 } from '../../src/scenario/index.js';
@@ -259,7 +259,7 @@ describe('run-time warnings (the hook for checks on a finished run)', () => {
   test('a run check sees the run result and the horizon run; its findings get the line of their path', () => {
     const r = loadScenario(scenario({ horizon: '8h' }), { fileName: 't.yaml' });
     if (!r.ok) throw new Error('expected a valid scenario');
-    const result = runScenario(r.scenario, { horizon: 3600, warmup: 0 });
+    const result = runReplications(r.scenario, { horizon: 3600, warmup: 0 });
     const warmupTooShort: RunWarningCheck = ({ horizonS }, res) =>
       res.warmupS < 0.1 * horizonS ? [{ path: ['run', 'horizon'], message: `warm-up ${res.warmupS} s` }] : [];
     expect(runWarnings(r.scenario, result, { lineOf: r.lineOf, checks: [warmupTooShort] })).toEqual([

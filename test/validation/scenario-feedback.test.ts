@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runScenario } from '../../src/scenario/build/run-scenario.js';
+import { runScenario } from '../../src/report/index.js';
 import { loadScenario } from '../../src/scenario/index.js';
 
 /**

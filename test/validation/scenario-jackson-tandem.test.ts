@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { simjsTandem } from '../../bench/models/simjs.js';
 import { confidenceInterval } from '../../src/engine/index.js';
-import { runScenario } from '../../src/scenario/build/run-scenario.js';
+import { runScenario } from '../../src/report/index.js';
 import { loadScenarioFile } from '../../src/scenario/load-file.js';
 import { jacksonTandemTimeInSystem } from './_support/queueing.js';
 

@@ -2,7 +2,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { confidenceInterval } from '../../src/engine/index.js';
-import { runScenario } from '../../src/scenario/build/run-scenario.js';
+import { runScenario } from '../../src/report/index.js';
 import { loadScenarioFile } from '../../src/scenario/load-file.js';
 
 /**

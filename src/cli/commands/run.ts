@@ -4,18 +4,23 @@ import { SingleBar } from 'cli-progress';
 import type { CommandModule } from 'yargs';
 import { DeadlockError } from '../../entities/index.js';
 import { recordTransient } from '../../experiments/index.js';
-import { recordSchedule, type ScheduleRecorder } from '../../report/index.js';
+import {
+  aggregateReplications,
+  formatReport,
+  recordSchedule,
+  type ScenarioResult,
+  type ScheduleRecorder,
+} from '../../report/index.js';
 import {
   BuildError,
   formatProblems,
   LIMITS,
   loadScenarioFile,
   parseDuration,
-  runScenario,
+  runReplications,
   runWarnings,
 } from '../../scenario/index.js';
 import { EXIT_USAGE } from '../exit-codes.js';
-import { formatReport } from '../report/format-report.js';
 import { formatStrictWarnings, formatWarnings, useColor } from '../report/format-warnings.js';
 import { checkOutputFile, makeFolders, writeFileAtomic } from '../report/output-file.js';
 import { writeCsv } from '../report/write-csv.js';
@@ -242,9 +247,9 @@ export function runFile(file: string, argv: RunFileOptions): void {
   const replications = argv.replications ?? scenario.run.replications;
   const hours = (s: number) => (s / 3600).toFixed(1);
   bar?.start(replications, 0, { rep: 1, sim: hours(0), horizon: hours(h) });
-  let result: ReturnType<typeof runScenario>;
+  let run: ReturnType<typeof runReplications>;
   try {
-    result = runScenario(scenario, {
+    run = runReplications(scenario, {
       seed: argv.seed,
       replications,
       horizon,
@@ -284,15 +289,16 @@ export function runFile(file: string, argv: RunFileOptions): void {
     throw error;
   }
   bar?.stop();
+  const result: ScenarioResult = aggregateReplications(run);
   const transient =
     argv['warmup-check'] === true
       ? transientOfRun(transients.map((t) => t.series(h)))
       : argv.analysis?.transient;
-  if (transient !== undefined) result.transient = transient;
+  if (transient !== undefined) run.transient = transient;
   if (!argv.json) for (const note of argv.analysis?.notes ?? []) process.stdout.write(`${note}\n`);
   // Checks on the finished run (RUN_WARNING_CHECKS): printed before the report; with --strict the report
   // is still printed (the run is done) but the exit code is 2.
-  const late = runWarnings(scenario, result, { lineOf: loaded.lineOf });
+  const late = runWarnings(scenario, run, { lineOf: loaded.lineOf });
   if (!argv.json) process.stdout.write(formatWarnings(late, { color }));
   if (argv.strict === true && late.length > 0) {
     process.stderr.write(formatStrictWarnings(late, file));
@@ -320,7 +326,7 @@ export function runFile(file: string, argv: RunFileOptions): void {
     };
     if (result.partial) process.stderr.write(`⚠ partial result: ${result.partialReason}\n`);
     process.stdout.write(
-      `${JSON.stringify({ manifest, warnings: [...warnings, ...late], ...result, ...argv.analysis?.json }, null, 2)}\n`,
+      `${JSON.stringify({ manifest, warnings: [...warnings, ...late], ...result, ...(run.transient === undefined ? {} : { transient: run.transient }), ...argv.analysis?.json }, null, 2)}\n`,
     );
     return;
   }
