@@ -44,7 +44,9 @@ if (entry !== undefined) {
     const roundsAt = rest.indexOf('--rounds');
     const rounds = roundsAt >= 0 ? Number(rest[roundsAt + 1]) : 2;
     const { benchSweep } = await import('./sweep.js');
-    const sweep = await benchSweep(rest.includes('--quick'), rounds, (line) => process.stdout.write(`${line}\n`));
+    const sweep = await benchSweep(rest.includes('--quick'), rounds, (line) =>
+      process.stdout.write(`${line}\n`),
+    );
     if (rest.includes('--json')) process.stdout.write(`${JSON.stringify({ sweep })}\n`);
     process.exit(0);
   }

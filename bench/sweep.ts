@@ -30,7 +30,11 @@ function median(xs: number[]): number {
 }
 
 /** Runs the sweep bench; `log` receives one line per round and the summary. */
-export async function benchSweep(quick: boolean, rounds: number, log: (line: string) => void): Promise<SweepBench> {
+export async function benchSweep(
+  quick: boolean,
+  rounds: number,
+  log: (line: string) => void,
+): Promise<SweepBench> {
   const horizonS = quick ? 86_400 : 5 * 86_400;
   const plan = planSweep({
     file: DEMO,
@@ -43,7 +47,9 @@ export async function benchSweep(quick: boolean, rounds: number, log: (line: str
   });
   const seconds = { workers1: [] as number[], workers2: [] as number[] };
   const tables: string[] = [];
-  log(`sweep: ${plan.manifest.points} points × ${plan.manifest.replications} replications of the demo factory, horizon ${horizonS / 86_400} d`);
+  log(
+    `sweep: ${plan.manifest.points} points × ${plan.manifest.replications} replications of the demo factory, horizon ${horizonS / 86_400} d`,
+  );
   for (let round = 0; round < rounds; round++) {
     for (const workers of [1, 2] as const) {
       const out = mkdtempSync(join(tmpdir(), 'shopfloor-bench-sweep-'));
@@ -63,6 +69,15 @@ export async function benchSweep(quick: boolean, rounds: number, log: (line: str
   }
   const speedup = median(seconds.workers1) / median(seconds.workers2);
   const identical = tables.every((t) => t === tables[0]);
-  log(`  speed-up 2 workers / 1 worker (median times): ${speedup.toFixed(2)}× · tables identical: ${identical}`);
-  return { points: plan.manifest.points, replications: plan.manifest.replications, horizonS, seconds, speedup, identical };
+  log(
+    `  speed-up 2 workers / 1 worker (median times): ${speedup.toFixed(2)}× · tables identical: ${identical}`,
+  );
+  return {
+    points: plan.manifest.points,
+    replications: plan.manifest.replications,
+    horizonS,
+    seconds,
+    speedup,
+    identical,
+  };
 }
