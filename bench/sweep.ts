@@ -16,6 +16,12 @@ export interface SweepBench {
   readonly replications: number;
   readonly horizonS: number;
   readonly seconds: { readonly workers1: number[]; readonly workers2: number[] };
+  /**
+   * CPU seconds used by the whole process (all threads) per round: CPU / wall ≈ the cores the machine
+   * actually gave. On a shared machine with the kernel's autogroup scheduling, a process gets its session's
+   * share however many threads it runs, so 2 workers cannot beat 1 while other sessions saturate the cores.
+   */
+  readonly cpuSeconds: { readonly workers1: number[]; readonly workers2: number[] };
   /** Median time with 1 worker / median time with 2 workers. */
   readonly speedup: number;
   readonly identical: boolean;
@@ -46,6 +52,7 @@ export async function benchSweep(
     shopfloorVersion: 'bench',
   });
   const seconds = { workers1: [] as number[], workers2: [] as number[] };
+  const cpuSeconds = { workers1: [] as number[], workers2: [] as number[] };
   const tables: string[] = [];
   log(
     `sweep: ${plan.manifest.points} points × ${plan.manifest.replications} replications of the demo factory, horizon ${horizonS / 86_400} d`,
@@ -55,16 +62,22 @@ export async function benchSweep(
       const out = mkdtempSync(join(tmpdir(), 'shopfloor-bench-sweep-'));
       const pool = createReplicationPool(workers);
       const t0 = performance.now();
+      const c0 = process.cpuUsage();
       try {
         await runSweep(plan, { out, runner: pool.run });
       } finally {
         await pool.close();
       }
       const s = (performance.now() - t0) / 1000;
+      const used = process.cpuUsage(c0);
+      const cpu = (used.user + used.system) / 1e6;
       (workers === 1 ? seconds.workers1 : seconds.workers2).push(s);
+      (workers === 1 ? cpuSeconds.workers1 : cpuSeconds.workers2).push(cpu);
       tables.push(readFileSync(join(out, 'sweep.json'), 'utf8'));
       rmSync(out, { recursive: true, force: true });
-      log(`  round ${round + 1}, ${workers} worker${workers === 1 ? ' ' : 's'}: ${s.toFixed(1)} s`);
+      log(
+        `  round ${round + 1}, ${workers} worker${workers === 1 ? ' ' : 's'}: ${s.toFixed(1)} s wall, ${cpu.toFixed(1)} s CPU (${(cpu / s).toFixed(2)} cores used)`,
+      );
     }
   }
   const speedup = median(seconds.workers1) / median(seconds.workers2);
