@@ -90,6 +90,7 @@ export async function benchSweep(
     replications: plan.manifest.replications,
     horizonS,
     seconds,
+    cpuSeconds,
     speedup,
     identical,
   };
