@@ -3,6 +3,7 @@
  * process, on the same models written the way a user of each library writes them.
  * `npm run bench -- rules [--json] [--quick]`: the dispatch rules on the job-shop benchmarks (bench/rules.ts).
  * `npm run bench -- rl [--json] [--quick]`: the RL environment alone (bench/rl.ts; also part of the full run).
+ * `npm run bench -- sweep [--json] [--quick] [--rounds N]`: a 40-point sweep with 1 and 2 workers (bench/sweep.ts).
  * `npm run bench -- scale [--json] [--quick]`: serial lines of 10–1,000 stations alone (bench/scale.ts; also
  * part of the full run).
  *
@@ -38,9 +39,20 @@ if (entry !== undefined) {
     if (rest.has('--json')) process.stdout.write(`${JSON.stringify({ scale })}\n`);
     process.exit(0);
   }
+  if (entry === 'sweep') {
+    const rest = argv.filter((a) => a !== entry);
+    const roundsAt = rest.indexOf('--rounds');
+    const rounds = roundsAt >= 0 ? Number(rest[roundsAt + 1]) : 2;
+    const { benchSweep } = await import('./sweep.js');
+    const sweep = await benchSweep(rest.includes('--quick'), rounds, (line) =>
+      process.stdout.write(`${line}\n`),
+    );
+    if (rest.includes('--json')) process.stdout.write(`${JSON.stringify({ sweep })}\n`);
+    process.exit(0);
+  }
   if (entry !== 'rules') {
     process.stderr.write(
-      `bench: unknown entry "${entry}" (known: rules, rl, scale; none runs the kernel benchmark)\n`,
+      `bench: unknown entry "${entry}" (known: rules, rl, scale, sweep; none runs the kernel benchmark)\n`,
     );
     process.exit(2);
   }

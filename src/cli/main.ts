@@ -5,11 +5,13 @@
  */
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
+import { compareCommand } from './commands/compare.js';
 import { demoCommand } from './commands/demo.js';
 import { envServerCommand } from './commands/env-server.js';
 import { importCommand } from './commands/import.js';
 import { runCommand } from './commands/run.js';
 import { schemaCommand } from './commands/schema.js';
+import { mergeCommand, sweepCommand } from './commands/sweep.js';
 import { validateCommand } from './commands/validate.js';
 import { EXIT_INTERNAL, EXIT_USAGE } from './exit-codes.js';
 import { UsageError } from './usage-error.js';
@@ -25,6 +27,9 @@ try {
     .command(schemaCommand)
     .command(importCommand)
     .command(envServerCommand)
+    .command(compareCommand)
+    .command(sweepCommand)
+    .command(mergeCommand)
     .demandCommand(1, 'Give a command, e.g. `shopfloor demo`.')
     .strict()
     .version(VERSION)

@@ -7,6 +7,7 @@ export { BuildError } from './build/build-error.js';
 export type { BuildOptions, BuiltModel } from './build/build-plant.js';
 export { buildPlant } from './build/build-plant.js';
 export type {
+  ObservedTransient,
   ReplicationData,
   ReplicationRun,
   RunProgress,
@@ -83,5 +84,6 @@ export {
   TRUNCATION_MEAN_TOLERANCE,
   truncatedNormalMoved,
   WARNING_CHECKS,
+  warmupShorterThanTransient,
   wearWithoutMaintenance,
 } from './warnings.js';

@@ -259,8 +259,33 @@ export function scenarioWarnings(scenario: Scenario, options: WarningOptions = {
  */
 export type RunWarningCheck = (context: WarningContext, result: ReplicationRun) => WarningFinding[];
 
+/**
+ * The warm-up deletes less than the initial transient that warm-up detection observed (only when the run
+ * carries a detection: `run --warmup auto` or `--warmup-check`), or the detection says the run is too
+ * short to see the transient end.
+ */
+export const warmupShorterThanTransient: RunWarningCheck = (_context, result) => {
+  const t = result.transient;
+  if (t === undefined) return [];
+  const h = (s: number) => `${(s / 3600).toFixed(2)} h`;
+  if (t.tooShort)
+    return [
+      {
+        path: ['run', 'horizon'],
+        message: `warm-up may be shorter than the observed transient: ${t.method} truncates in the second half of the run (at ${h(t.endS)} of ${h(result.horizonS)}), so the run is too short to see the transient end; lengthen the horizon`,
+      },
+    ];
+  if (result.warmupS + 1e-9 >= t.endS) return [];
+  return [
+    {
+      path: ['run', 'warmup'],
+      message: `warm-up shorter than the observed transient: the warm-up is ${h(result.warmupS)}, but ${t.method} finds the transient lasting ${h(t.endS)}; the figures carry initial bias — set warmup to at least ${h(t.endS)} or use --warmup auto`,
+    },
+  ];
+};
+
 /** Every check on a finished run; `shopfloor run` prints their warnings after the run, before the report. */
-export const RUN_WARNING_CHECKS: readonly RunWarningCheck[] = [];
+export const RUN_WARNING_CHECKS: readonly RunWarningCheck[] = [warmupShorterThanTransient];
 
 /**
  * Runs checks on a finished run (default {@link RUN_WARNING_CHECKS}) and returns their warnings with path

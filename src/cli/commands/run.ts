@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { SingleBar } from 'cli-progress';
 import type { CommandModule } from 'yargs';
 import { DeadlockError } from '../../entities/index.js';
+import { recordTransient } from '../../experiments/index.js';
 import {
   aggregateReplications,
   formatReport,
@@ -30,6 +31,7 @@ import { writeCsv } from '../report/write-csv.js';
 import { UsageError } from '../usage-error.js';
 import { VERSION } from '../version.js';
 import { checkHtmlFlag, checkRunFlags, checkScheduleFlag } from './check-run-flags.js';
+import { analyseRun, type RunAnalysis, transientOfRun } from './run-experiments.js';
 
 interface RunArgs {
   file: string;
@@ -45,6 +47,11 @@ interface RunArgs {
   html?: string;
   'max-events'?: number;
   'max-wall'?: string;
+  precision?: string;
+  'precision-kpi'?: string[];
+  'max-replications'?: number;
+  'warmup-check': boolean;
+  workers?: number;
 }
 
 function durationFlag(name: string, text: string | undefined): number | undefined {
@@ -66,7 +73,32 @@ export const runCommand: CommandModule<object, RunArgs> = {
       .option('seed', { type: 'number', describe: 'master seed (overrides run.seed)' })
       .option('replications', { type: 'number', describe: 'replications (overrides run.replications)' })
       .option('horizon', { type: 'string', describe: 'simulated time, e.g. 8h (overrides run.horizon)' })
-      .option('warmup', { type: 'string', describe: 'warm-up to discard, e.g. 1h (overrides run.warmup)' })
+      .option('warmup', {
+        type: 'string',
+        describe:
+          'warm-up to discard, e.g. 1h (overrides run.warmup), or "auto": MSER-5 on 5 pilot replications',
+      })
+      .option('warmup-check', {
+        type: 'boolean',
+        default: false,
+        describe:
+          "MSER-5 on the run's own WIP and cycle-time series; warn when the warm-up is shorter than the transient",
+      })
+      .option('precision', {
+        type: 'string',
+        describe:
+          "add replications until each --precision-kpi's 95% half-width is within this share of its mean, e.g. 5%",
+      })
+      .option('precision-kpi', {
+        type: 'string',
+        array: true,
+        describe: 'figures --precision looks at (default kpis.throughputPerHour, kpis.cycleTimeS, kpis.wip)',
+      })
+      .option('max-replications', { type: 'number', describe: 'cap of --precision (default 100)' })
+      .option('workers', {
+        type: 'number',
+        describe: 'worker threads for --warmup auto and --precision (default all cores)',
+      })
       .option('json', {
         type: 'boolean',
         default: false,
@@ -110,7 +142,15 @@ export const runCommand: CommandModule<object, RunArgs> = {
       .check(checkScheduleFlag)
       .check(checkHtmlFlag)
       .check(checkLimitFlags),
-  handler: (argv) => runFile(argv.file, argv),
+  handler: async (argv) => {
+    const analysis = await analyseRun(argv.file, argv);
+    runFile(argv.file, {
+      ...argv,
+      ...(analysis.warmup === undefined ? {} : { warmup: analysis.warmup }),
+      ...(analysis.replications === undefined ? {} : { replications: analysis.replications }),
+      analysis,
+    });
+  },
 };
 
 /** Options of {@link runFile}: the flags of `shopfloor run`. */
@@ -133,6 +173,10 @@ export interface RunFileOptions {
   'max-events'?: number;
   /** `--max-wall`: wall-clock time of the whole run, a duration or plain seconds (partial result). */
   'max-wall'?: string;
+  /** `--warmup-check`: MSER-5 on the run's own series, and the warm-up warning. */
+  'warmup-check'?: boolean;
+  /** What `--warmup auto` / `--precision` decided before the run. */
+  analysis?: RunAnalysis;
 }
 
 /**
@@ -207,6 +251,7 @@ export function runFile(file: string, argv: RunFileOptions): void {
   }
   let schedule: ScheduleRecorder | undefined;
   let observer: RunObserver | undefined;
+  const transients: ReturnType<typeof recordTransient>[] = [];
   const maxWallS = argv['max-wall'] === undefined ? undefined : wallSeconds(argv['max-wall']);
   const showBar = !argv.json && !argv.quiet && process.stderr.isTTY === true;
   // The bar counts replications, with the running one's simulated time as a fraction, so a single long
@@ -241,6 +286,7 @@ export function runFile(file: string, argv: RunFileOptions): void {
         if (schedulePath !== undefined && replication === 0) schedule = recordSchedule(model.plant);
         if (htmlPath !== undefined && replication === 0)
           observer = observeRun(model.plant, { stepS: h / OBSERVATION_SAMPLES, warmupS: w });
+        if (argv['warmup-check'] === true) transients.push(recordTransient(model, h, 500));
       },
     });
   } catch (error) {
@@ -263,6 +309,12 @@ export function runFile(file: string, argv: RunFileOptions): void {
   }
   bar?.stop();
   const result: ScenarioResult = aggregateReplications(run);
+  const transient =
+    argv['warmup-check'] === true
+      ? transientOfRun(transients.map((t) => t.series(h)))
+      : argv.analysis?.transient;
+  if (transient !== undefined) run.transient = transient;
+  if (!argv.json) for (const note of argv.analysis?.notes ?? []) process.stdout.write(`${note}\n`);
   // Checks on the finished run (RUN_WARNING_CHECKS): printed before the report; with --strict the report
   // is still printed (the run is done) but the exit code is 2.
   const late = runWarnings(scenario, run, { lineOf: loaded.lineOf });
@@ -307,7 +359,7 @@ export function runFile(file: string, argv: RunFileOptions): void {
   if (argv.json) {
     if (result.partial) process.stderr.write(`⚠ partial result: ${result.partialReason}\n`);
     process.stdout.write(
-      `${JSON.stringify({ manifest, warnings: [...warnings, ...late], ...result }, null, 2)}\n`,
+      `${JSON.stringify({ manifest, warnings: [...warnings, ...late], ...result, ...(run.transient === undefined ? {} : { transient: run.transient }), ...argv.analysis?.json }, null, 2)}\n`,
     );
     return;
   }

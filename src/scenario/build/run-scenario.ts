@@ -70,6 +70,16 @@ export interface ReplicationData {
   readonly crewMembers: ReadonlyMap<string, readonly string[]>;
 }
 
+/** An initial transient found by warm-up detection (see {@link ReplicationRun.transient}). */
+export interface ObservedTransient {
+  /** Where the transient ends, s from the start of the run. */
+  readonly endS: number;
+  /** How it was found, in words (e.g. `MSER-5 on the WIP and cycle-time series of 5 pilot replications`). */
+  readonly method: string;
+  /** The truncation fell in the second half of the series: the run is too short to see its end. */
+  readonly tooShort: boolean;
+}
+
 /** What {@link runReplications} returns: every replication's raw results, not yet aggregated. */
 export interface ReplicationRun {
   seed: number;
@@ -88,6 +98,12 @@ export interface ReplicationRun {
   warmupS: number;
   /** Events processed over all replications. */
   events: number;
+  /**
+   * The initial transient observed by warm-up detection (MSER-5, src/experiments), when the caller ran it
+   * (`run --warmup auto` or `--warmup-check`); `runReplications` leaves it out. Read by the run warning
+   * "warm-up shorter than the observed transient".
+   */
+  transient?: ObservedTransient;
   /** One entry per replication run, in order (replication i used master seed `seed + i`). */
   runs: ReplicationData[];
 }

@@ -1,0 +1,196 @@
+import type { CommandModule } from 'yargs';
+import {
+  type Alternative,
+  compareAlternatives,
+  createReplicationPool,
+  detectWarmup,
+  formatCompare,
+  type Override,
+  parseOverride,
+  policyOverrides,
+  rawDocument,
+  readScenarioSource,
+  scenarioWithOverrides,
+} from '../../experiments/index.js';
+import { UsageError } from '../usage-error.js';
+import { checkRunFlags } from './check-run-flags.js';
+import {
+  asUsage,
+  durationSeconds,
+  type ExperimentFlags,
+  figureKey,
+  parseObjective,
+  progressBar,
+  workerCount,
+} from './experiment-flags.js';
+
+interface CompareArgs extends ExperimentFlags {
+  files: string[];
+  alt?: string[];
+  set?: string[];
+  policy?: string[];
+  baseline: 'first' | 'best';
+  delta?: number;
+  alpha: number;
+  'max-replications': number;
+}
+
+/**
+ * The settings of one `--alt`: `;`-separated `path=value` overrides and `policy:kind=rule` settings.
+ * @throws OverrideError for a malformed one.
+ */
+function altSettings(document: unknown, text: string): Override[] {
+  return text
+    .split(';')
+    .map((s) => s.trim())
+    .filter((s) => s !== '')
+    .flatMap((s) => (s.startsWith('policy:') ? policyOverrides(document, s.slice(7)) : [parseOverride(s)]));
+}
+
+/** `shopfloor compare A.yaml B.yaml …` or `shopfloor compare A.yaml --alt … --alt …`. */
+export const compareCommand: CommandModule<object, CompareArgs> = {
+  command: 'compare <files..>',
+  describe:
+    'Compare alternatives on common random numbers: KPIs with CIs, paired differences, selection of the best',
+  builder: (y) =>
+    y
+      .positional('files', {
+        type: 'string',
+        array: true,
+        demandOption: true,
+        describe: 'scenario files (each one an alternative), or one file with --alt',
+      })
+      .option('alt', {
+        type: 'string',
+        array: true,
+        describe:
+          'with one file: an alternative, as "path=value; path=value; policy:kind=rule" (the file as it is comes first)',
+      })
+      .option('set', { type: 'string', array: true, describe: 'path=value applied to every alternative' })
+      .option('policy', {
+        type: 'string',
+        array: true,
+        describe: 'kind=rule applied to every alternative (dispatch=spt, crew=priority…)',
+      })
+      .option('replications', {
+        type: 'number',
+        describe: "replications per alternative, >= 2 (default the first file's run.replications)",
+      })
+      .option('seed', {
+        type: 'number',
+        describe: 'master seed: replication r of every alternative uses seed + r',
+      })
+      .option('horizon', { type: 'string', describe: 'simulated time, e.g. 8h' })
+      .option('warmup', {
+        type: 'string',
+        describe:
+          'warm-up, e.g. 1h, or "auto" (MSER-5 on pilot runs of each alternative; the longest is used)',
+      })
+      .option('kpi', {
+        type: 'string',
+        array: true,
+        describe:
+          'figures to report (default every plant KPI), e.g. kpis.cycleTimeS, stations.press.utilization',
+      })
+      .option('objective', {
+        type: 'string',
+        describe: 'figure:max|min for "best" and the selection (default kpis.throughputPerHour:max)',
+      })
+      .option('baseline', {
+        choices: ['first', 'best'] as const,
+        default: 'first' as const,
+        describe: 'differences to the first or to the best alternative',
+      })
+      .option('delta', {
+        type: 'number',
+        describe:
+          "indifference zone of the selection, in the objective's unit (with 3+ alternatives: Kim–Nelson)",
+      })
+      .option('alpha', { type: 'number', default: 0.05, describe: '1 − probability of correct selection' })
+      .option('max-replications', {
+        type: 'number',
+        default: 200,
+        describe: 'cap on replications per alternative in the selection',
+      })
+      .option('workers', { type: 'number', describe: 'worker threads (default all cores)' })
+      .option('json', { type: 'boolean', default: false, describe: 'print one JSON document' })
+      .option('quiet', { type: 'boolean', default: false, describe: 'no progress bar' })
+      .check(checkRunFlags),
+  handler: (argv) =>
+    asUsage(async () => {
+      const files = argv.files;
+      const alts = argv.alt ?? [];
+      if (alts.length > 0 && files.length !== 1)
+        throw new UsageError('--alt goes with exactly one scenario file');
+      if (alts.length === 0 && files.length < 2)
+        throw new UsageError(
+          'give two or more scenario files, or one file with --alt "path=value" alternatives',
+        );
+      const common = (file: string): Override[] => {
+        const doc = rawDocument(readScenarioSource(file));
+        return [
+          ...(argv.set ?? []).map(parseOverride),
+          ...(argv.policy ?? []).flatMap((p) => policyOverrides(doc, p)),
+        ];
+      };
+      let alternatives: Alternative[];
+      if (alts.length > 0) {
+        const file = files[0]!;
+        const doc = rawDocument(readScenarioSource(file));
+        alternatives = [
+          { name: file, file, overrides: common(file) },
+          ...alts.map((a) => ({ name: a, file, overrides: [...common(file), ...altSettings(doc, a)] })),
+        ];
+      } else alternatives = files.map((file) => ({ name: file, file, overrides: common(file) }));
+      // Every alternative loads before anything runs (a bad path or value names its setting).
+      const scenarios = alternatives.map((a) =>
+        scenarioWithOverrides(readScenarioSource(a.file), a.overrides),
+      );
+      const first = scenarios[0]!;
+      const replications = argv.replications ?? first.run.replications;
+      if (replications < 2)
+        throw new UsageError(
+          `compare needs at least 2 replications (the file says ${replications}; give --replications)`,
+        );
+      const seed = argv.seed ?? first.run.seed;
+      const horizonS = durationSeconds('horizon', argv.horizon);
+      const pool = createReplicationPool(workerCount(argv.workers));
+      const bar = progressBar(!argv.json && !argv.quiet, 'compare');
+      try {
+        let warmupS: number | undefined;
+        let warmupNote = '';
+        if (argv.warmup === 'auto') {
+          const found = await Promise.all(
+            alternatives.map((a) =>
+              detectWarmup({ file: a.file, overrides: a.overrides, seed, horizonS, runner: pool.run }),
+            ),
+          );
+          warmupS = Math.max(...found.map((d) => d.warmupS));
+          warmupNote = `warm-up: auto, MSER-5 on 5 pilot replications of each alternative: ${(warmupS / 3600).toFixed(2)} h (the longest)\n`;
+          for (const [i, d] of found.entries())
+            if (d.warning !== null) process.stderr.write(`warning: ${alternatives[i]!.name}: ${d.warning}\n`);
+        } else warmupS = durationSeconds('warmup', argv.warmup);
+        const result = await compareAlternatives(alternatives, {
+          replications,
+          seed,
+          horizonS,
+          warmupS,
+          kpis: argv.kpi?.map(figureKey),
+          objective: parseObjective(argv.objective),
+          baseline: argv.baseline,
+          delta: argv.delta,
+          alpha: argv.alpha,
+          maxReplications: argv['max-replications'],
+          runner: pool.run,
+          onProgress: (done, total) => bar.update(done, total),
+        });
+        bar.stop();
+        if (argv.json)
+          process.stdout.write(`${JSON.stringify({ warmupS: warmupS ?? null, ...result }, null, 2)}\n`);
+        else process.stdout.write(warmupNote + formatCompare(result));
+      } finally {
+        bar.stop();
+        await pool.close();
+      }
+    }),
+};

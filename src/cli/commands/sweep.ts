@@ -1,0 +1,176 @@
+import { dirname } from 'node:path';
+import type { CommandModule } from 'yargs';
+import {
+  createReplicationPool,
+  formatSweep,
+  mergeShards,
+  parseFactor,
+  parseShard,
+  planSweep,
+  runSweep,
+  sweepTableJson,
+  writeTable,
+} from '../../experiments/index.js';
+import { UsageError } from '../usage-error.js';
+import { VERSION } from '../version.js';
+import { checkRunFlags } from './check-run-flags.js';
+import {
+  asUsage,
+  durationSeconds,
+  type ExperimentFlags,
+  figureKey,
+  parseObjective,
+  progressBar,
+  workerCount,
+} from './experiment-flags.js';
+
+interface SweepArgs extends ExperimentFlags {
+  file: string;
+  set?: string[];
+  design: 'grid' | 'lhs';
+  samples?: number;
+  out: string;
+  resume: boolean;
+  shard?: string;
+}
+
+/** `shopfloor sweep FILE --set path=levels …`. */
+export const sweepCommand: CommandModule<object, SweepArgs> = {
+  command: 'sweep <file>',
+  describe:
+    'Run a scenario over a grid or Latin hypercube of settings, in parallel; a table of KPIs per point',
+  builder: (y) =>
+    y
+      .positional('file', { type: 'string', demandOption: true, describe: 'scenario file' })
+      .option('set', {
+        type: 'string',
+        array: true,
+        describe:
+          'a factor: path=levels, e.g. buffers.b1.capacity=1..8, crews.tech.size=1,2,3, run.warmup=4h',
+      })
+      .option('design', {
+        choices: ['grid', 'lhs'] as const,
+        default: 'grid' as const,
+        describe: 'every combination, or a Latin hypercube',
+      })
+      .option('samples', { type: 'number', describe: 'points of a Latin hypercube (--design lhs)' })
+      .option('replications', {
+        type: 'number',
+        describe: "replications per point (default the file's run.replications)",
+      })
+      .option('seed', {
+        type: 'number',
+        describe: 'master seed: replication r of every point uses seed + r; also seeds the hypercube',
+      })
+      .option('horizon', { type: 'string', describe: 'simulated time, e.g. 8h' })
+      .option('warmup', { type: 'string', describe: 'warm-up, e.g. 1h' })
+      .option('kpi', {
+        type: 'string',
+        array: true,
+        describe: 'figures in the table (default every plant KPI)',
+      })
+      .option('objective', {
+        type: 'string',
+        describe: 'figure:max|min; the table names the best point (default kpis.throughputPerHour:max)',
+      })
+      .option('workers', { type: 'number', describe: 'worker threads (default all cores)' })
+      .option('out', {
+        type: 'string',
+        default: 'sweep-results',
+        describe: 'folder for the journal and sweep.json/sweep.csv (or the shard file)',
+      })
+      .option('resume', {
+        type: 'boolean',
+        default: false,
+        describe: 'continue an interrupted sweep from the journal in --out',
+      })
+      .option('shard', {
+        type: 'string',
+        describe: 'run slice i of n (points with index ≡ i−1 mod n), e.g. 2/8; writes shard-i-of-n.json',
+      })
+      .option('json', { type: 'boolean', default: false, describe: 'print the table as JSON' })
+      .option('quiet', { type: 'boolean', default: false, describe: 'no progress bar' })
+      .check(checkRunFlags),
+  handler: (argv) =>
+    asUsage(async () => {
+      if (argv.warmup === 'auto')
+        throw new UsageError(
+          '--warmup auto is not available on sweep; run `shopfloor run FILE --warmup auto` on a typical point and pass the result',
+        );
+      const factors = (argv.set ?? []).map(parseFactor);
+      if (factors.length === 0) throw new UsageError('sweep needs at least one --set path=levels');
+      const shard = argv.shard === undefined ? undefined : parseShard(argv.shard);
+      const workers = workerCount(argv.workers);
+      // Everything is validated here, before the first replication.
+      const plan = planSweep({
+        file: argv.file,
+        factors,
+        design: argv.design,
+        samples: argv.samples,
+        seed: argv.seed,
+        replications: argv.replications,
+        horizonS: durationSeconds('horizon', argv.horizon),
+        warmupS: durationSeconds('warmup', argv.warmup),
+        kpis: argv.kpi?.map(figureKey),
+        objective: parseObjective(argv.objective),
+        shopfloorVersion: VERSION,
+      });
+      const pool = createReplicationPool(workers);
+      const bar = progressBar(!argv.json && !argv.quiet, 'sweep');
+      try {
+        const result = await runSweep(plan, {
+          out: argv.out,
+          shard,
+          resume: argv.resume,
+          runner: pool.run,
+          onProgress: (done, total) => bar.update(done, total),
+        });
+        bar.stop();
+        if (argv.json && result.table !== null) process.stdout.write(sweepTableJson(result.table));
+        else if (!argv.json) {
+          if (result.resumed > 0)
+            process.stdout.write(`resumed: ${result.resumed} of ${result.points} points were already done\n`);
+          if (result.table !== null) process.stdout.write(formatSweep(result.table));
+          else process.stdout.write(`shard ${shard!.index}/${shard!.count}: ${result.points} points\n`);
+          if (result.failed > 0)
+            process.stdout.write(`${result.failed} point(s) failed: see the error column\n`);
+          process.stdout.write(`wrote ${result.files.join(', ')}\n`);
+        }
+      } finally {
+        bar.stop();
+        await pool.close();
+      }
+    }),
+};
+
+interface MergeArgs {
+  files: string[];
+  out?: string;
+  json: boolean;
+}
+
+/** `shopfloor merge results/shard-*.json`. */
+export const mergeCommand: CommandModule<object, MergeArgs> = {
+  command: 'merge <files..>',
+  describe: 'Join the shard files of a sweep run with --shard into the table one machine would have written',
+  builder: (y) =>
+    y
+      .positional('files', {
+        type: 'string',
+        array: true,
+        demandOption: true,
+        describe: 'shard files (shard-i-of-n.json)',
+      })
+      .option('out', {
+        type: 'string',
+        describe: "folder for sweep.json and sweep.csv (default the first file's folder)",
+      })
+      .option('json', { type: 'boolean', default: false, describe: 'print the table as JSON' }),
+  handler: (argv) =>
+    asUsage(async () => {
+      const table = mergeShards(argv.files);
+      const written = writeTable(argv.out ?? dirname(argv.files[0]!), table);
+      if (argv.json) process.stdout.write(sweepTableJson(table));
+      else process.stdout.write(`${formatSweep(table)}wrote ${written.join(', ')}\n`);
+    }),
+};

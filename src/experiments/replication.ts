@@ -1,0 +1,112 @@
+import { type BuiltModel, runReplications } from '../scenario/index.js';
+import { figureValues } from './figures.js';
+import {
+  loadWithOverrides,
+  type Override,
+  OverrideError,
+  readScenarioSource,
+  type ScenarioSource,
+} from './overrides.js';
+import { recordTransient, type TransientSeries } from './transient.js';
+
+/**
+ * One replication of one scenario variant: the unit of work that compare, sweep and the replication
+ * procedures hand to a runner. Plain data, so it can cross to a worker thread or another machine.
+ */
+export interface ReplicationTask {
+  /** Scenario file (read by whoever runs the task). */
+  readonly file: string;
+  /** Overrides applied to it (see `loadWithOverrides`). */
+  readonly overrides: readonly Override[];
+  /** Master seed of this replication (replication r of a run with seed s uses s + r). */
+  readonly seed: number;
+  /** Horizon, s (default the scenario's). */
+  readonly horizonS?: number;
+  /** Warm-up, s (default the scenario's). */
+  readonly warmupS?: number;
+  /** Record the transient series with this many WIP intervals over the horizon (for warm-up detection). */
+  readonly transientIntervals?: number;
+}
+
+/** Every figure of one replication, by key (`kpis.throughputPerHour`, `stations.press.utilization`…). */
+export type FigureValues = Record<string, number | null>;
+
+/** What a runner returns for a {@link ReplicationTask}. */
+export interface ReplicationOutcome {
+  readonly seed: number;
+  /** Each figure's value in this replication; null where it is undefined (no part finished…). */
+  readonly values: FigureValues;
+  /** Events the replication ran. */
+  readonly events: number;
+  /** Horizon and warm-up actually used, s. */
+  readonly horizonS: number;
+  readonly warmupS: number;
+  /** Present when the task asked for it. */
+  readonly transient?: TransientSeries;
+}
+
+/**
+ * Runs replications. The default runs them in this thread ({@link runReplication}); a worker pool or a
+ * remote agent (e.g. an ONNX policy served elsewhere) is another implementation of the same signature.
+ */
+export type ReplicationRunner = (task: ReplicationTask) => Promise<ReplicationOutcome>;
+
+const sources = new Map<string, ScenarioSource>();
+const scenarios = new Map<string, ReturnType<typeof loadWithOverrides>>();
+
+/**
+ * Runs one replication in this thread: loads the file with its overrides (cached per file and
+ * overrides), runs it on the task's seed and returns its figures.
+ * @throws OverrideError when the variant does not load (the problems in the message).
+ */
+export async function runReplication(task: ReplicationTask): Promise<ReplicationOutcome> {
+  // Yield first: tasks submitted together then run one per macrotask, so whoever waits on an earlier one
+  // (a sweep writing a finished point to its journal) gets to run in between.
+  await new Promise<void>((resolve) => setImmediate(resolve));
+  return runReplicationSync(task);
+}
+
+/** {@link runReplication} without the promise (for callers that run in a loop of their own). */
+export function runReplicationSync(task: ReplicationTask): ReplicationOutcome {
+  let source = sources.get(task.file);
+  if (source === undefined) {
+    source = readScenarioSource(task.file);
+    sources.set(task.file, source);
+  }
+  const key = `${task.file}\u0000${JSON.stringify(task.overrides)}`;
+  let loaded = scenarios.get(key);
+  if (loaded === undefined) {
+    loaded = loadWithOverrides(source, task.overrides, { horizonS: task.horizonS });
+    scenarios.set(key, loaded);
+  }
+  if (!loaded.ok) {
+    const lines = loaded.problems.map(
+      (p) => `✖ ${p.message} → at ${p.path || 'the document'} (line ${p.line})`,
+    );
+    throw new OverrideError(`${task.file}:\n${lines.join('\n')}`);
+  }
+  const scenario = loaded.scenario;
+  const horizonS = task.horizonS ?? scenario.run.horizon;
+  let recorder: ReturnType<typeof recordTransient> | undefined;
+  const run = runReplications(scenario, {
+    seed: task.seed,
+    replications: 1,
+    horizon: task.horizonS,
+    warmup: task.warmupS,
+    stepHistory: false,
+    onModel:
+      task.transientIntervals === undefined
+        ? undefined
+        : (model: BuiltModel) => {
+            recorder = recordTransient(model, horizonS, task.transientIntervals!);
+          },
+  });
+  return {
+    seed: task.seed,
+    values: figureValues(run),
+    events: run.events,
+    horizonS: run.horizonS,
+    warmupS: run.warmupS,
+    ...(recorder === undefined ? {} : { transient: recorder.series(horizonS) }),
+  };
+}

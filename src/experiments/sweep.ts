@@ -1,0 +1,321 @@
+import { createHash } from 'node:crypto';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Objective } from './compare.js';
+import { type DesignPoint, type Factor, gridDesign, lhsDesign, shardPoints } from './design.js';
+import { loadWithOverrides, OverrideError, readScenarioSource } from './overrides.js';
+import type { ReplicationOutcome, ReplicationRunner } from './replication.js';
+import { runReplication } from './replication.js';
+import type { SweepManifest } from './sweep-manifest.js';
+import {
+  type PointRecord,
+  type SweepTable,
+  sweepTable,
+  sweepTableCsv,
+  sweepTableJson,
+} from './sweep-table.js';
+
+/** What to sweep: the scenario, its factors, the design and the run settings. */
+export interface SweepSpec {
+  readonly file: string;
+  readonly factors: readonly Factor[];
+  readonly design: 'grid' | 'lhs';
+  /** Points of a Latin hypercube (required with `design: 'lhs'`). */
+  readonly samples?: number;
+  /** Master seed (default the scenario's `run.seed`); also seeds the LHS. */
+  readonly seed?: number;
+  /** Replications per point (default the scenario's `run.replications`). */
+  readonly replications?: number;
+  readonly horizonS?: number;
+  readonly warmupS?: number;
+  readonly kpis?: readonly string[];
+  /** Default: throughput, more is better. */
+  readonly objective?: Objective;
+  /** Written into the manifest. */
+  readonly shopfloorVersion: string;
+}
+
+/** A planned sweep: its manifest and points, every point's scenario already validated. */
+export interface SweepPlan {
+  readonly manifest: SweepManifest;
+  readonly points: readonly DesignPoint[];
+}
+
+/**
+ * Builds the design and validates every point's scenario before anything runs.
+ * @throws OverrideError naming the first setting whose path does not resolve or whose value the schema
+ * rejects (with the point), or a bad design.
+ */
+export function planSweep(spec: SweepSpec): SweepPlan {
+  const source = readScenarioSource(spec.file);
+  if (spec.factors.length === 0) throw new OverrideError('sweep: give at least one --set path=levels');
+  const base = loadWithOverrides(source, [], { horizonS: spec.horizonS });
+  if (!base.ok)
+    throw new OverrideError(
+      `${spec.file}:\n${base.problems.map((p) => `✖ ${p.message} → at ${p.path || 'the document'} (line ${p.line})`).join('\n')}`,
+    );
+  const seed = spec.seed ?? base.scenario.run.seed;
+  const replications = spec.replications ?? base.scenario.run.replications;
+  if (spec.design === 'lhs' && spec.samples === undefined)
+    throw new OverrideError('--design lhs needs --samples N');
+  if (spec.design === 'grid' && spec.samples !== undefined)
+    throw new OverrideError('--samples goes with --design lhs');
+  const points =
+    spec.design === 'grid' ? gridDesign(spec.factors) : lhsDesign(spec.factors, spec.samples!, seed);
+  // Every distinct setting first (names the setting), then every point (combinations, e.g. warm-up ≥ horizon).
+  for (const f of spec.factors) {
+    for (const value of f.levels)
+      check(source, [{ path: f.path, value }], spec, `--set ${f.path}=${JSON.stringify(value)}`);
+  }
+  for (const p of points) check(source, p.settings, spec, `point ${p.index} (${describe(p)})`);
+  const manifest: SweepManifest = {
+    shopfloorVersion: spec.shopfloorVersion,
+    scenario: spec.file,
+    scenarioSha256: createHash('sha256').update(source.text).digest('hex'),
+    factors: spec.factors.map((f) => ({ path: f.path, spec: f.spec })),
+    design: spec.design,
+    samples: spec.samples ?? null,
+    points: points.length,
+    seed,
+    replications,
+    horizonS: spec.horizonS ?? null,
+    warmupS: spec.warmupS ?? null,
+    kpis: spec.kpis === undefined ? null : [...spec.kpis],
+    objective: spec.objective ?? { key: 'kpis.throughputPerHour', maximize: true },
+  };
+  return { manifest, points };
+}
+
+function describe(p: DesignPoint): string {
+  return p.settings.map((s) => `${s.path}=${JSON.stringify(s.value)}`).join(', ');
+}
+
+function check(
+  source: ReturnType<typeof readScenarioSource>,
+  settings: DesignPoint['settings'],
+  spec: SweepSpec,
+  what: string,
+): void {
+  const loaded = loadWithOverrides(source, settings, { horizonS: spec.horizonS });
+  if (loaded.ok) {
+    const h = spec.horizonS ?? loaded.scenario.run.horizon;
+    const w = spec.warmupS ?? loaded.scenario.run.warmup;
+    if (!(w < h))
+      throw new OverrideError(`${what}: the warm-up (${w} s) must be shorter than the horizon (${h} s)`);
+    return;
+  }
+  const lines = loaded.problems.map(
+    (p) => `✖ ${p.message} → at ${p.path || 'the document'} (line ${p.line})`,
+  );
+  throw new OverrideError(`${what} is rejected:\n${lines.join('\n')}`);
+}
+
+/** Options of {@link runSweep}. */
+export interface RunSweepOptions {
+  /** Folder for the journal and the results (created if needed). */
+  readonly out: string;
+  /** Run only this slice (1-based index of count); writes `shard-i-of-n.json` instead of the table. */
+  readonly shard?: { readonly index: number; readonly count: number };
+  /** Continue from the journal in `out` (else an existing journal is an error). */
+  readonly resume?: boolean;
+  /** Runs one replication (default: in this thread; a pool's `run` for parallel). */
+  readonly runner?: ReplicationRunner;
+  /** After each replication: replications done (resumed ones included) of the total. */
+  readonly onProgress?: (done: number, total: number) => void;
+}
+
+/** What {@link runSweep} did and wrote. */
+export interface SweepRunResult {
+  /** Points of this run's slice, and how many of them the journal already had. */
+  readonly points: number;
+  readonly resumed: number;
+  /** Points that failed (their error is in the table). */
+  readonly failed: number;
+  /** Files written (journal, then the table or the shard file). */
+  readonly files: readonly string[];
+  /** The table (null for a shard). */
+  readonly table: SweepTable | null;
+}
+
+/** The journal's file name in the output folder. */
+export function journalName(shard?: { index: number; count: number }): string {
+  return shard === undefined ? 'journal.jsonl' : `journal-shard-${shard.index}-of-${shard.count}.jsonl`;
+}
+
+/** The shard result's file name. */
+export function shardFileName(shard: { index: number; count: number }): string {
+  return `shard-${shard.index}-of-${shard.count}.json`;
+}
+
+/**
+ * Runs a planned sweep: every point of the slice × every replication through the runner (all submitted at
+ * once, so a pool keeps every worker busy). A point's line is appended to the journal as soon as its last
+ * replication finishes, so an interruption loses only the points in progress; `resume` skips the points
+ * the journal holds (a half-written last line is dropped). At the end it writes `sweep.json` and
+ * `sweep.csv` (the table), or for a shard `shard-i-of-n.json` (its points, for `mergeShards`).
+ * A point whose replication throws (a deadlock…) is recorded with its error and the others go on.
+ * @throws OverrideError when the folder holds a journal of another sweep, or one without `resume`.
+ */
+export async function runSweep(plan: SweepPlan, options: RunSweepOptions): Promise<SweepRunResult> {
+  const { manifest } = plan;
+  const points = options.shard === undefined ? plan.points : shardPoints(plan.points, options.shard);
+  mkdirSync(options.out, { recursive: true });
+  const journal = join(options.out, journalName(options.shard));
+  const header = JSON.stringify({ manifest, shard: options.shard ?? null });
+  const done = new Map<number, PointRecord>();
+  if (existsSync(journal)) {
+    if (options.resume !== true)
+      throw new OverrideError(
+        `${journal} exists: add --resume to continue that sweep, or choose another --out`,
+      );
+    const lines = readFileSync(journal, 'utf8').split('\n');
+    if (lines[0] !== header)
+      throw new OverrideError(
+        `${journal} belongs to another sweep (scenario, settings or shard differ); choose another --out`,
+      );
+    for (const line of lines.slice(1)) {
+      if (line.trim() === '') continue;
+      try {
+        const rec = JSON.parse(line) as PointRecord;
+        // A failed point is run again on resume.
+        if (rec.error === undefined) done.set(rec.point, rec);
+      } catch {
+        // A line cut by the interruption: that point runs again.
+      }
+    }
+    // Rewrite the journal without cut lines, so the appends below start on a line of their own.
+    writeAtomic(journal, `${[header, ...[...done.values()].map((r) => JSON.stringify(r))].join('\n')}\n`);
+  } else {
+    writeFileSync(journal, `${header}\n`);
+  }
+  const runner = options.runner ?? runReplication;
+  const R = manifest.replications;
+  const total = points.length * R;
+  let finished = done.size * R;
+  options.onProgress?.(finished, total);
+  const todo = points.filter((p) => !done.has(p.index));
+  let failed = 0;
+  await Promise.all(
+    todo.map(async (p) => {
+      const seeds = Array.from({ length: R }, (_, r) => manifest.seed + r);
+      let record: PointRecord;
+      try {
+        const outcomes: ReplicationOutcome[] = await Promise.all(
+          seeds.map((seed) =>
+            runner({
+              file: manifest.scenario,
+              overrides: p.settings,
+              seed,
+              horizonS: manifest.horizonS ?? undefined,
+              warmupS: manifest.warmupS ?? undefined,
+            }).then((o) => {
+              options.onProgress?.(++finished, total);
+              return o;
+            }),
+          ),
+        );
+        record = { point: p.index, settings: p.settings, seeds, values: outcomes.map((o) => o.values) };
+      } catch (error) {
+        failed++;
+        record = {
+          point: p.index,
+          settings: p.settings,
+          seeds,
+          values: [],
+          error: (error instanceof Error ? error.message : String(error)).split('\n')[0]!,
+        };
+      }
+      done.set(p.index, record);
+      appendFileSync(journal, `${JSON.stringify(record)}\n`);
+    }),
+  );
+  const records = points.map((p) => done.get(p.index)!);
+  const files = [journal];
+  if (options.shard !== undefined) {
+    const file = join(options.out, shardFileName(options.shard));
+    writeAtomic(file, `${JSON.stringify({ manifest, shard: options.shard, points: records })}\n`);
+    files.push(file);
+    return { points: points.length, resumed: points.length - todo.length, failed, files, table: null };
+  }
+  const table = sweepTable(manifest, records);
+  files.push(...writeTable(options.out, table));
+  return { points: points.length, resumed: points.length - todo.length, failed, files, table };
+}
+
+/** Writes `sweep.json` and `sweep.csv` into `out`; returns their paths. */
+export function writeTable(out: string, table: SweepTable): string[] {
+  mkdirSync(out, { recursive: true });
+  const json = join(out, 'sweep.json');
+  const csv = join(out, 'sweep.csv');
+  writeAtomic(json, sweepTableJson(table));
+  writeAtomic(csv, sweepTableCsv(table));
+  return [json, csv];
+}
+
+function writeAtomic(path: string, text: string): void {
+  const tmp = `${path}.${process.pid}.tmp`;
+  writeFileSync(tmp, text);
+  renameSync(tmp, path);
+}
+
+/** A shard file as `runSweep` writes it. */
+interface ShardFile {
+  readonly manifest: SweepManifest;
+  readonly shard: { readonly index: number; readonly count: number };
+  readonly points: readonly PointRecord[];
+}
+
+/**
+ * Joins shard files (`shard-i-of-n.json`) into the table one machine would have written: same
+ * manifest (the scenario's path aside), every shard 1 … n present once, every point once.
+ * @throws OverrideError naming the file that does not fit.
+ */
+export function mergeShards(files: readonly string[]): SweepTable {
+  if (files.length === 0) throw new OverrideError('merge: give the shard files, e.g. results/shard-*.json');
+  const shards: { file: string; data: ShardFile }[] = files.map((file) => {
+    let data: ShardFile;
+    try {
+      data = JSON.parse(readFileSync(file, 'utf8')) as ShardFile;
+    } catch (error) {
+      throw new OverrideError(`merge: cannot read ${file}: ${(error as Error).message.split('\n')[0]}`);
+    }
+    if (
+      typeof data !== 'object' ||
+      data === null ||
+      !data.manifest ||
+      !data.shard ||
+      !Array.isArray(data.points)
+    )
+      throw new OverrideError(`merge: ${file} is not a shard file of shopfloor sweep --shard`);
+    return { file, data };
+  });
+  const first = shards[0]!;
+  const key = (m: SweepManifest) => JSON.stringify({ ...m, scenario: '' });
+  const count = first.data.shard.count;
+  const seen = new Map<number, string>();
+  for (const { file, data } of shards) {
+    if (key(data.manifest) !== key(first.data.manifest))
+      throw new OverrideError(
+        `merge: ${file} is from another sweep than ${first.file} (scenario, settings or version differ)`,
+      );
+    if (data.shard.count !== count)
+      throw new OverrideError(
+        `merge: ${file} is shard ${data.shard.index}/${data.shard.count}, the others are of ${count}`,
+      );
+    const other = seen.get(data.shard.index);
+    if (other !== undefined)
+      throw new OverrideError(`merge: ${file} and ${other} are both shard ${data.shard.index}/${count}`);
+    seen.set(data.shard.index, file);
+  }
+  const missing = Array.from({ length: count }, (_, i) => i + 1).filter((i) => !seen.has(i));
+  if (missing.length > 0)
+    throw new OverrideError(
+      `merge: shard${missing.length > 1 ? 's' : ''} ${missing.map((i) => `${i}/${count}`).join(', ')} missing`,
+    );
+  const records = shards.flatMap((s) => s.data.points);
+  if (records.length !== first.data.manifest.points)
+    throw new OverrideError(
+      `merge: the shards hold ${records.length} points, the sweep has ${first.data.manifest.points}`,
+    );
+  return sweepTable(first.data.manifest, records);
+}

@@ -1,0 +1,181 @@
+/**
+ * `shopfloor sweep` and `merge` as real processes of the built CLI (npm test builds it first): workers,
+ * shards, resume after a killed process, validation before the run. About 40 s on 2 shared cores.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const MAIN = join(ROOT, 'dist/src/cli/main.js');
+
+function shopfloor(...args: string[]) {
+  const r = spawnSync(process.execPath, [MAIN, ...args], { encoding: 'utf8', cwd: ROOT });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+const SWEEP = [
+  'sweep',
+  'scenarios/serial-line.yaml',
+  '--set',
+  'buffers.before-bend.capacity=1..3',
+  '--set',
+  'buffers.before-oven.capacity=1,2',
+  '--replications',
+  '2',
+  '--horizon',
+  '12h',
+  '--warmup',
+  '2h',
+  '--quiet',
+];
+const tmp = () => mkdtempSync(join(tmpdir(), 'shopfloor-sweep-'));
+const read = (dir: string, file: string) => readFileSync(join(dir, file), 'utf8');
+
+describe('shopfloor sweep', () => {
+  it('gives byte-identical sweep.json and sweep.csv with 1 and 2 workers', () => {
+    const one = tmp();
+    const two = tmp();
+    expect(shopfloor(...SWEEP, '--workers', '1', '--out', one).code).toBe(0);
+    expect(shopfloor(...SWEEP, '--workers', '2', '--out', two).code).toBe(0);
+    expect(read(two, 'sweep.json')).toBe(read(one, 'sweep.json'));
+    expect(read(two, 'sweep.csv')).toBe(read(one, 'sweep.csv'));
+    const table = JSON.parse(read(one, 'sweep.json'));
+    expect(table.rows).toHaveLength(6);
+    expect(table.best.point).toBeTypeOf('number');
+    expect(read(one, 'sweep.csv').split('\n')[0]).toMatch(
+      /^point,buffers\.before-bend\.capacity,buffers\.before-oven\.capacity,kpis\.throughputPerHour_mean,kpis\.throughputPerHour_hw95,/,
+    );
+  });
+
+  it('3 shards merged give the same table as one machine, byte for byte', () => {
+    const one = tmp();
+    const shards = tmp();
+    expect(shopfloor(...SWEEP, '--workers', '1', '--out', one).code).toBe(0);
+    for (const i of [3, 1, 2])
+      expect(shopfloor(...SWEEP, '--workers', '1', '--shard', `${i}/3`, '--out', shards).code).toBe(0);
+    expect(existsSync(join(shards, 'sweep.json'))).toBe(false);
+    const merged = shopfloor(
+      'merge',
+      ...[1, 2, 3].map((i) => join(shards, `shard-${i}-of-3.json`)),
+      '--out',
+      shards,
+    );
+    expect(merged.code).toBe(0);
+    expect(read(shards, 'sweep.json')).toBe(read(one, 'sweep.json'));
+    expect(read(shards, 'sweep.csv')).toBe(read(one, 'sweep.csv'));
+    // A missing shard is named.
+    const partial = shopfloor('merge', join(shards, 'shard-1-of-3.json'), join(shards, 'shard-3-of-3.json'));
+    expect(partial.code).toBe(2);
+    expect(partial.stderr).toMatch(/shard 2\/3 missing/);
+  });
+
+  it('--resume continues a sweep whose process was killed, and ends with the uninterrupted result', async () => {
+    const args = [
+      'sweep',
+      'scenarios/serial-line.yaml',
+      '--set',
+      'buffers.before-bend.capacity=1..10',
+      '--replications',
+      '2',
+      '--horizon',
+      '1d',
+      '--warmup',
+      '4h',
+      '--workers',
+      '1',
+      '--quiet',
+    ];
+    const dir = tmp();
+    const journal = join(dir, 'journal.jsonl');
+    const child = spawn(process.execPath, [MAIN, ...args, '--out', dir], { cwd: ROOT, stdio: 'ignore' });
+    const lines = () =>
+      existsSync(journal)
+        ? readFileSync(journal, 'utf8')
+            .split('\n')
+            .filter((l) => l !== '').length
+        : 0;
+    // Wait until at least 2 points are on disk, then kill the process outright.
+    const deadline = Date.now() + 60_000;
+    while (lines() < 3 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    child.kill('SIGKILL');
+    await new Promise((r) => child.on('exit', r));
+    const kept = lines() - 1;
+    expect(kept).toBeGreaterThanOrEqual(2);
+    expect(kept).toBeLessThan(10);
+    expect(existsSync(join(dir, 'sweep.json'))).toBe(false);
+    // Without --resume the journal is not overwritten.
+    expect(shopfloor(...args, '--out', dir).code).toBe(2);
+    const resumed = shopfloor(...args, '--out', dir, '--resume');
+    expect(resumed.code).toBe(0);
+    expect(resumed.stdout).toMatch(new RegExp(`resumed: ${kept} of 10 points`));
+    const fresh = tmp();
+    expect(shopfloor(...args, '--out', fresh).code).toBe(0);
+    expect(read(dir, 'sweep.json')).toBe(read(fresh, 'sweep.json'));
+  }, 120_000);
+
+  it('an unknown path or a value the schema rejects exits 2 naming it, before anything runs', () => {
+    const out = tmp();
+    const unknown = shopfloor(
+      'sweep',
+      'scenarios/serial-line.yaml',
+      '--set',
+      'buffers.b1.capacity=1..8',
+      '--out',
+      out,
+    );
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/buffers\.b1\.capacity: no element "b1"/);
+    const rejected = shopfloor(
+      'sweep',
+      'scenarios/serial-line.yaml',
+      '--set',
+      'buffers.before-bend.capacity=0..2',
+      '--out',
+      out,
+    );
+    expect(rejected.code).toBe(2);
+    expect(rejected.stderr).toMatch(/--set buffers\.before-bend\.capacity=0/);
+    expect(existsSync(join(out, 'journal.jsonl'))).toBe(false);
+  });
+});
+
+describe('shopfloor compare (CLI)', () => {
+  it('prints each alternative, the paired differences and a Kim–Nelson statement with 3 alternatives', () => {
+    const r = shopfloor(
+      'compare',
+      'scenarios/serial-line.yaml',
+      '--alt',
+      'buffers.before-bend.capacity=4',
+      '--alt',
+      'policy:dispatch=spt; buffers.before-oven.capacity=4',
+      '--replications',
+      '5',
+      '--horizon',
+      '12h',
+      '--warmup',
+      '2h',
+      '--delta',
+      '5',
+      '--workers',
+      '1',
+    );
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/paired-t \(common random numbers\)/);
+    expect(r.stdout).toMatch(/B − A \(95% CI\)/);
+    expect(r.stdout).toMatch(/Selection: Kim–Nelson/);
+    const bad = shopfloor(
+      'compare',
+      'scenarios/serial-line.yaml',
+      '--alt',
+      'policy:dispatch=nope',
+      '--workers',
+      '1',
+    );
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/stations\.cut\.dispatch/);
+  });
+});
