@@ -28,12 +28,13 @@ OPTION_KEYS: Mapping[str, str] = {
     "record_schedule": "recordSchedule",
 }
 
-#: Info keys of the protocol → the keys of ``info`` in Python.
+#: Info keys of the protocol → the keys of ``info`` in Python. The worker's ``episode`` counter is left out:
+#: it would make two episodes of the same seed differ (Gymnasium's checker compares infos), and
+#: Stable-Baselines3's Monitor writes its own ``info["episode"]``.
 INFO_KEYS: Mapping[str, str] = {
     "decisionKind": "decision_kind",
     "nowS": "now_s",
     "step": "step",
-    "episode": "episode",
     "seed": "seed",
     "done": "done",
     "finished": "finished",
@@ -76,4 +77,4 @@ def make_options(options: Mapping[str, Any]) -> dict[str, Any]:
 
 def convert_info(info: Mapping[str, Any]) -> dict[str, Any]:
     """A protocol ``info`` with Python key names."""
-    return {INFO_KEYS.get(k, k): v for k, v in info.items()}
+    return {name: info.get(key) for key, name in INFO_KEYS.items()}

@@ -36,6 +36,9 @@ def step_frame_head(env_id: str, count: int) -> bytes:
 
 def to_action(action: Any) -> int:
     """An action as an int32 (anything that is not an integer in range becomes -1, which is illegal)."""
+    if type(action) is int or isinstance(action, np.integer):
+        value = int(action)
+        return value if -(2**31) <= value < 2**31 else -1
     try:
         a = np.asarray(action)
         if a.size != 1 or not np.issubdtype(a.dtype, np.integer):

@@ -20,7 +20,7 @@ from .worker import DEFAULT_TIMEOUT_S, Worker
 
 _ids = itertools.count()
 
-_INT_KEYS = (("step", "step"), ("episode", "episode"), ("seed", "seed"), ("finished", "finished"))
+_INT_KEYS = (("step", "step"), ("seed", "seed"), ("finished", "finished"))
 _FLOAT_KEYS = (("nowS", "now_s"), ("makespanS", "makespan_s"))
 _TEXT_KEYS = (("decisionKind", "decision_kind"), ("illegalAction", "illegal_action"), ("deadlock", "deadlock"))
 

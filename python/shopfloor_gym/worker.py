@@ -300,17 +300,19 @@ class Worker:
             self._fill(op, deadline)
 
     def _fill(self, op: str, deadline: float) -> None:
+        # NOTE: wait first, then read: the answer is rarely there at once, and a failed read costs an exception.
         while True:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                self._fail(f"timeout answering {op}")
+                raise WorkerError(self._describe(f"did not answer {op} within {self.timeout:g} s (timeout)"))
+            if not self._poll_in.poll(max(left * 1000, 1)):
+                continue
             try:
                 got = self._rout.readinto(self._view[self._end :])
             except BlockingIOError:
-                got = None
+                continue
             if got is None:
-                left = deadline - time.monotonic()
-                if left <= 0 or not self._poll_in.poll(max(left * 1000, 1)):
-                    if time.monotonic() >= deadline:
-                        self._fail(f"timeout answering {op}")
-                        raise WorkerError(self._describe(f"did not answer {op} within {self.timeout:g} s (timeout)"))
                 continue
             if got == 0:
                 raise self._dead(op, "closed its output (it exited)")
