@@ -191,7 +191,7 @@ class Worker:
         message = str(err.get("message", ""))
         fatal = bool(err.get("fatal", False))
         if fatal:
-            self._fail(f"{code}: {message}")
+            self._fail(f"{code}: {message}", grace_s=2.0)  # the server exits by itself after a fatal error
             raise ServerError(code, self._describe(f"reported a fatal error answering {op}: {message}"), True)
         if code == "INVALID_ACTION":
             raise InvalidActionError(code, message)
@@ -203,9 +203,15 @@ class Worker:
         if self._broken is not None:
             raise WorkerError(f"shopfloor worker: {op} on a worker that already failed ({self._broken})")
 
-    def _fail(self, why: str) -> None:
-        """Marks the worker unusable and ends it (its exit code stays readable for messages)."""
+    def _fail(self, why: str, grace_s: float = 0.0) -> None:
+        """Marks the worker unusable and ends it, after ``grace_s`` to exit on its own (its exit code stays
+        readable for messages)."""
         self._broken = why
+        if grace_s > 0:
+            try:
+                self._proc.wait(timeout=grace_s)
+            except subprocess.TimeoutExpired:
+                pass
         if self._proc.poll() is None:
             self._proc.kill()
         try:
