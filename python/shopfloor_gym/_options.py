@@ -75,6 +75,25 @@ def make_options(options: Mapping[str, Any]) -> dict[str, Any]:
     return out
 
 
+_NAN = float("nan")
+
+
 def convert_info(info: Mapping[str, Any]) -> dict[str, Any]:
-    """A protocol ``info`` with Python key names."""
-    return {name: info.get(key) for key, name in INFO_KEYS.items()}
+    """A protocol ``info`` with Python key names and values of one type each, whatever the step.
+
+    Type-stable so that vector wrappers (Gymnasium's ``SyncVectorEnv``/``AsyncVectorEnv``, RLlib's env
+    runners) can stack them: times are floats (``makespan_s`` is NaN until the episode terminated), counts
+    ints, texts strings (``""`` when absent).
+    """
+    makespan = info.get("makespanS")
+    return {
+        "decision_kind": info.get("decisionKind") or "",
+        "now_s": float(info["nowS"]),
+        "step": int(info["step"]),
+        "seed": int(info["seed"]),
+        "done": bool(info["done"]),
+        "finished": int(info["finished"]),
+        "makespan_s": _NAN if makespan is None else float(makespan),
+        "illegal_action": info.get("illegalAction") or "",
+        "deadlock": info.get("deadlock") or "",
+    }

@@ -156,8 +156,6 @@ class VectorEnv(gym.vector.VectorEnv[npt.NDArray[np.float32], npt.NDArray[np.int
         out["_done"] = self._all
         for key, name in _TEXT_KEYS:
             values = [i[key] for i in infos]
-            present = np.array([v is not None for v in values], dtype=bool)
-            if present.any():
-                out[name] = np.array(values, dtype=object)
-                out["_" + name] = present
+            out[name] = np.array([v or "" for v in values], dtype=object)
+            out["_" + name] = np.array([v is not None for v in values], dtype=bool)
         return out
