@@ -54,6 +54,9 @@ export function benchRlPython(quick: boolean, log: (line: string) => void): RlPy
     `rlPython  ft10 job_shop_lib env  ${fmt(r.jobShopLibStepsPerS)} steps/s       ${fmt(r.jobShopLibEpisodesPerS)} episodes/s   (SingleJobShopGraphEnv; 100 steps per episode, shopfloor ~33)${r.jobShopLibError ? ` unavailable: ${r.jobShopLibError}` : ''}`,
   );
   log(
+    `rlPython  per CPU-second         single ${fmt(r.singleStepsPerCpuS)}   VectorEnv(16) ${fmt(r.vector16EnvStepsPerCpuS)}   job_shop_lib ${fmt(r.jobShopLibStepsPerCpuS)} steps (Python + Node worker CPU time: what an idle machine would approach)`,
+  );
+  log(
     `rlPython  ratio to job_shop_lib  single ${ratio(r.singleVsJobShopLibSteps)} in steps/s, ${ratio(r.singleVsJobShopLibEpisodes)} in episodes/s; VectorEnv(16) ${ratio(r.vector16VsJobShopLibSteps)} in steps/s`,
   );
   return r;

@@ -7,6 +7,11 @@
 A step is one decision. shopfloor takes decisions with a single candidate by itself (about 33 per ft10
 episode), job_shop_lib asks for every operation (100 per episode), so whole episodes (schedules) per
 second are reported too. Rounds alternate between the three; each figure is the median over rounds.
+
+On a shared, loaded machine a client/worker pair waits for the scheduler at every exchange, so wall-clock
+figures mostly measure the load. Each figure therefore also comes per CPU-second: steps divided by the CPU
+time (user + system) that the Python process and its Node worker used together (read from /proc), which
+is what the figures would approach on an idle machine with a core for each.
 Prints one JSON object on its last line. ``--quick``: shorter rounds.
 
 Run by ``npm run bench`` (bench/rl-python.ts) with the project's .venv; alone:
@@ -16,6 +21,7 @@ Run by ``npm run bench`` (bench/rl-python.ts) with the project's .venv; alone:
 from __future__ import annotations
 
 import json
+import os
 import random
 import statistics
 import sys
@@ -26,7 +32,30 @@ import numpy as np
 from shopfloor_gym import ShopfloorEnv, VectorEnv
 
 
-def run_single(env: ShopfloorEnv, seconds: float, rng: np.random.Generator) -> tuple[float, float]:
+_TICK = os.sysconf("SC_CLK_TCK")
+
+
+def cpu_s(*pids: int) -> float:
+    """User + system CPU time of the given processes so far, s (from /proc/<pid>/stat)."""
+    total = 0
+    for pid in pids:
+        with open(f"/proc/{pid}/stat") as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+        total += int(fields[11]) + int(fields[12])  # utime, stime (fields 14 and 15 of stat)
+    return total / _TICK
+
+
+def measured(run, pids, *args):  # type: ignore[no-untyped-def]
+    """(steps/s, episodes/s, steps per CPU-second) of one round of ``run``."""
+    before = cpu_s(*pids)
+    start = time.perf_counter()
+    steps, episodes = run(*args)
+    elapsed = time.perf_counter() - start
+    cpu = max(cpu_s(*pids) - before, 1 / _TICK)
+    return steps / elapsed, episodes / elapsed, steps / cpu
+
+
+def run_single(env: ShopfloorEnv, seconds: float, rng: np.random.Generator) -> tuple[int, int]:
     _, info = env.reset()
     mask = info["action_mask"]
     steps = episodes = 0
@@ -42,11 +71,10 @@ def run_single(env: ShopfloorEnv, seconds: float, rng: np.random.Generator) -> t
             mask = info["action_mask"]
             if time.perf_counter() - start > seconds:
                 break
-    elapsed = time.perf_counter() - start
-    return steps / elapsed, episodes / elapsed
+    return steps, episodes
 
 
-def run_vector(venv: VectorEnv, seconds: float, rng: np.random.Generator) -> tuple[float, float]:
+def run_vector(venv: VectorEnv, seconds: float, rng: np.random.Generator) -> tuple[int, int]:
     venv.reset()
     masks = venv.action_masks()
     steps = episodes = 0
@@ -59,8 +87,7 @@ def run_vector(venv: VectorEnv, seconds: float, rng: np.random.Generator) -> tup
         masks = infos["action_mask"]
         steps += venv.num_envs
         episodes += int(terminated.sum() + truncated.sum())
-    elapsed = time.perf_counter() - start
-    return steps / elapsed, episodes / elapsed
+    return steps, episodes
 
 
 def make_job_shop_lib_env():  # type: ignore[no-untyped-def]
@@ -75,7 +102,7 @@ def make_job_shop_lib_env():  # type: ignore[no-untyped-def]
     )
 
 
-def run_job_shop_lib(env, seconds: float, rng: random.Random) -> tuple[float, float]:  # type: ignore[no-untyped-def]
+def run_job_shop_lib(env, seconds: float, rng: random.Random) -> tuple[int, int]:  # type: ignore[no-untyped-def]
     _, info = env.reset()
     steps = episodes = 0
     start = time.perf_counter()
@@ -89,8 +116,7 @@ def run_job_shop_lib(env, seconds: float, rng: random.Random) -> tuple[float, fl
             _, info = env.reset()
             if time.perf_counter() - start > seconds:
                 break
-    elapsed = time.perf_counter() - start
-    return steps / elapsed, episodes / elapsed
+    return steps, episodes
 
 
 def main() -> None:
@@ -104,15 +130,16 @@ def main() -> None:
         peer_error = None
     except Exception as error:  # not installed: the figures say so instead of a ratio
         peer, peer_error = None, f"{type(error).__name__}: {error}"
-    figures: dict[str, list[tuple[float, float]]] = {"single": [], "vector16": [], "jobShopLib": []}
+    figures: dict[str, list[tuple[float, float, float]]] = {"single": [], "vector16": [], "jobShopLib": []}
+    me = os.getpid()
     try:
         run_single(single, seconds / 4, rng)  # warm-up
         run_vector(vector, seconds / 4, rng)
         for _ in range(rounds):
-            figures["single"].append(run_single(single, seconds, rng))
-            figures["vector16"].append(run_vector(vector, seconds, rng))
+            figures["single"].append(measured(run_single, (me, single.worker_pid), single, seconds, rng))
+            figures["vector16"].append(measured(run_vector, (me, vector.worker_pid), vector, seconds, rng))
             if peer is not None:
-                figures["jobShopLib"].append(run_job_shop_lib(peer, seconds, random.Random(1)))
+                figures["jobShopLib"].append(measured(run_job_shop_lib, (me,), peer, seconds, random.Random(1)))
     finally:
         single.close()
         vector.close()
@@ -132,12 +159,16 @@ def main() -> None:
         "vector16EpisodesPerS": median("vector16", 1),
         "jobShopLibStepsPerS": median("jobShopLib", 0),
         "jobShopLibEpisodesPerS": median("jobShopLib", 1),
+        "singleStepsPerCpuS": median("single", 2),
+        "vector16EnvStepsPerCpuS": median("vector16", 2),
+        "jobShopLibStepsPerCpuS": median("jobShopLib", 2),
         "jobShopLibError": peer_error,
     }
     if peer is not None:
         out["singleVsJobShopLibSteps"] = out["singleStepsPerS"] / out["jobShopLibStepsPerS"]  # type: ignore[operator]
         out["singleVsJobShopLibEpisodes"] = out["singleEpisodesPerS"] / out["jobShopLibEpisodesPerS"]  # type: ignore[operator]
         out["vector16VsJobShopLibSteps"] = out["vector16EnvStepsPerS"] / out["jobShopLibStepsPerS"]  # type: ignore[operator]
+        out["singleVsJobShopLibStepsPerCpuS"] = out["singleStepsPerCpuS"] / out["jobShopLibStepsPerCpuS"]  # type: ignore[operator]
     print(json.dumps(out))
 
 
