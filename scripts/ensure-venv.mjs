@@ -50,7 +50,11 @@ const projectHash = createHash('sha256').update(pyproject).update(`\n${TORCH}\n`
 const wantedExtras = extras.split(',').filter((e) => e !== '');
 // One stamp line per install: `<hash of pyproject.toml and the torch pin> <extras>`. An install with
 // more extras under the same pyproject.toml covers fewer (e.g. `test` after `test,bench`).
-const lines = existsSync(STAMP) ? readFileSync(STAMP, 'utf8').split('\n').filter((l) => l !== '') : [];
+const lines = existsSync(STAMP)
+  ? readFileSync(STAMP, 'utf8')
+      .split('\n')
+      .filter((l) => l !== '')
+  : [];
 const covered = lines.some((line) => {
   const [hash, list = ''] = line.split(' ');
   const had = new Set(list.split(','));
