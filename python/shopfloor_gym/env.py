@@ -101,8 +101,8 @@ class ShopfloorEnv(gym.Env[npt.NDArray[np.float32], np.int64]):
             raise
         #: The server's description of the environment (spaces, options in force, feature names …).
         self.description: dict[str, Any] = made
-        self.observation_space = to_space(made["observationSpace"])  # type: ignore[assignment]
-        self.action_space = to_space(made["actionSpace"])  # type: ignore[assignment]
+        self.observation_space = to_space(made["observationSpace"])
+        self.action_space = to_space(made["actionSpace"])
         self.max_candidates: int = int(made["maxCandidates"])
         self.observation_feature_names: list[str] = list(made["observationFeatureNames"])
         self.illegal_action: str = made["illegalAction"]

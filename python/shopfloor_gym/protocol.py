@@ -71,7 +71,7 @@ def decode_frame(body: bytes | bytearray | memoryview) -> tuple[dict[str, Any], 
     if h > n - 4:
         raise ProtocolError(f"frame: header length {h} exceeds the frame's {n - 4} remaining bytes")
     try:
-        header = json.loads(body[4 : 4 + h])
+        header = json.loads(bytes(body[4 : 4 + h]) if isinstance(body, memoryview) else body[4 : 4 + h])
     except (UnicodeDecodeError, json.JSONDecodeError) as error:
         raise ProtocolError(f"frame: header is not UTF-8 JSON ({error})") from None
     if not isinstance(header, dict):

@@ -105,7 +105,7 @@ def rllib_ppo_config(
         scenario = os.path.abspath(os.fspath(scenario))
     env_config = {"scenario": scenario, "illegal_action": "penalty", **env_options}
     return (
-        PPOConfig()
+        PPOConfig()  # type: ignore[no-untyped-call]
         .api_stack(enable_rl_module_and_learner=True, enable_env_runner_and_connector_v2=True)
         .environment(RLLIB_ENV_NAME, env_config=env_config)
         .env_runners(num_env_runners=num_env_runners, num_envs_per_env_runner=num_envs_per_env_runner)

@@ -19,6 +19,7 @@ the interpreter exits.
 
 from __future__ import annotations
 
+import io
 import os
 import select
 import shlex
@@ -124,7 +125,8 @@ class Worker:
             raise WorkerError(f"shopfloor worker: cannot start {shlex.join(self.command)}: {error}") from None
         assert self._proc.stdin is not None and self._proc.stdout is not None
         self._win = self._proc.stdin.fileno()
-        self._rout = self._proc.stdout
+        # bufsize=0: stdout is a raw FileIO, read with readinto (no copy through a Python buffer).
+        self._rout: io.RawIOBase = self._proc.stdout  # type: ignore[assignment]
         os.set_blocking(self._win, False)
         os.set_blocking(self._rout.fileno(), False)
         self._poll_in = select.poll()
