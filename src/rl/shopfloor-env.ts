@@ -69,6 +69,11 @@ export interface ShopfloorEnvOptions {
   readonly seed?: number;
   /** Overrides of the observation's scales (see `ObservationScales`). */
   readonly scales?: Partial<ObservationScales>;
+  /**
+   * Called with each episode's plant right after `reset` builds it, before the first event runs (e.g. to
+   * record the episode's schedule); it may listen to the plant's events, never change the plant.
+   */
+  readonly onEpisodeStart?: (plant: Plant, env: ShopfloorEnv) => void;
 }
 
 /** The `info` of a reset or a step. Arrays in it are the environment's own: copy them to keep them. */
@@ -182,6 +187,7 @@ export class ShopfloorEnv {
   readonly askTrivial: boolean;
 
   private readonly scenario: Scenario;
+  private readonly onEpisodeStart: ((plant: Plant, env: ShopfloorEnv) => void) | undefined;
   private readonly info: ScenarioInfo;
   private readonly builder: ObservationBuilder;
   private readonly reward: Reward;
@@ -221,6 +227,7 @@ export class ShopfloorEnv {
     const scenario = options.scenario;
     const env = scenario.env;
     this.scenario = scenario;
+    this.onEpisodeStart = options.onEpisodeStart;
     this.info = scenarioInfo(scenario);
 
     const agent = options.agent ?? env?.agent ?? ['dispatch'];
@@ -377,6 +384,7 @@ export class ShopfloorEnv {
     });
     const plant = model.plant;
     this.plant = plant;
+    this.onEpisodeStart?.(plant, this);
     this.ctx.plant = plant;
     this.builder.attach(plant);
     this.reward.begin(plant);
