@@ -313,6 +313,42 @@ export {
   VectorEnv,
 } from './rl/index.js';
 
+// ── Trained policies (ONNX) and rules chosen per run (src/rl/policy) ──────────────────────────────
+
+export type {
+  EnvObservationSpec,
+  LoadedPolicies,
+  LoadPoliciesOptions,
+  OnnxModelInfo,
+  PolicyChoice,
+  PolicyDecision,
+  PolicyErrorCode,
+  PolicyFit,
+  PolicyMetadata,
+  PolicyObservationSpec,
+  RunWithPoliciesOptions,
+} from './rl/index.js';
+export {
+  checkPoliciesFit,
+  checkPolicyChoices,
+  loadPolicies,
+  MASKED_ARGMAX,
+  maskedArgmax,
+  OBSERVATION_LAYOUT_VERSION,
+  OnnxPolicy,
+  observationSpecProblems,
+  POLICY_METADATA_FORMAT,
+  POLICY_METADATA_KEY,
+  PolicyError,
+  parsePolicyChoice,
+  parsePolicyMetadata,
+  RULE_NAMES,
+  readOnnxMetadata,
+  runScenarioWithPolicies,
+  scenarioFingerprint,
+  withRules,
+} from './rl/index.js';
+
 // ── Scenarios (src/scenario) ────────────────────────────────────────────────────────────────────────
 
 export type {
@@ -341,6 +377,7 @@ export type {
   QuantityKind,
   QuantityResult,
   ReferenceProblem,
+  ReplicationReports,
   RobotFleetSpec,
   RunProgress,
   RunScenarioOptions,
@@ -355,6 +392,7 @@ export type {
   WarningOptions,
 } from './scenario/index.js';
 export {
+  aggregateReplications,
   BuildError,
   bestKnownMakespan,
   buildPlant,

@@ -6,8 +6,14 @@
 export { BuildError } from './build/build-error.js';
 export type { BuildOptions, BuiltModel } from './build/build-plant.js';
 export { buildPlant } from './build/build-plant.js';
-export type { Estimate, RunProgress, RunScenarioOptions, ScenarioResult } from './build/run-scenario.js';
-export { PROGRESS_EVENTS, runScenario } from './build/run-scenario.js';
+export type {
+  Estimate,
+  ReplicationReports,
+  RunProgress,
+  RunScenarioOptions,
+  ScenarioResult,
+} from './build/run-scenario.js';
+export { aggregateReplications, PROGRESS_EVENTS, runScenario } from './build/run-scenario.js';
 export type { DistributionSpec } from './distribution-schema.js';
 export { DISTRIBUTION_FAMILIES, DurationDistribution, toDistribution } from './distribution-schema.js';
 export type { EnvSpec } from './env-schema.js';

@@ -235,7 +235,6 @@ export function runScenario(scenario: Scenario, options: RunScenarioOptions = {}
   const orderReports: OrderReport[][] = [];
   let events = 0;
   const partial: string[] = [];
-  let ran = 0;
   for (let r = 0; r < replications; r++) {
     const model = buildPlant(effective, seed + r, {
       stepHistory: options.stepHistory ?? options.onModel !== undefined,
@@ -261,7 +260,6 @@ export function runScenario(scenario: Scenario, options: RunScenarioOptions = {}
     reports.push(model.statistics!.report(endS));
     if (model.orders !== null) orderReports.push(model.orders.report(endS));
     crewMembers.push(new Map(model.crewMembers));
-    ran++;
     options.onReplication?.(r + 1, replications);
     if (stopped !== null) {
       const why =
@@ -276,6 +274,46 @@ export function runScenario(scenario: Scenario, options: RunScenarioOptions = {}
       }
     }
   }
+  return aggregateReplications({
+    seed,
+    horizonS,
+    warmupS,
+    events,
+    partial,
+    reports,
+    orderReports,
+    crewMembers,
+  });
+}
+
+/** What each replication of a run leaves for {@link aggregateReplications}, in replication order. */
+export interface ReplicationReports {
+  /** Master seed of replication 0. */
+  readonly seed: number;
+  /** Seconds. */
+  readonly horizonS: number;
+  /** Seconds. */
+  readonly warmupS: number;
+  /** Events processed over all replications. */
+  readonly events: number;
+  /** Why replications stopped early, one sentence each (empty for a whole run). */
+  readonly partial: readonly string[];
+  /** `model.statistics.report(endS)` of each replication run (at least one). */
+  readonly reports: readonly PlantReport[];
+  /** `model.orders.report(endS)` of each replication, when the scenario has order lists. */
+  readonly orderReports: readonly (readonly OrderReport[])[];
+  /** `model.crewMembers` of each replication. */
+  readonly crewMembers: readonly ReadonlyMap<string, readonly string[]>[];
+}
+
+/**
+ * The {@link ScenarioResult} of replications that were run elsewhere (e.g. with an agent answering the
+ * decisions): every figure as mean ± 95% CI half-width over them, exactly as {@link runScenario} reports.
+ */
+export function aggregateReplications(input: ReplicationReports): ScenarioResult {
+  const { seed, horizonS, warmupS, events, partial, reports, orderReports, crewMembers } = input;
+  const ran = reports.length;
+  if (ran === 0) throw new RangeError('aggregateReplications: no replication to aggregate');
   const est = (pick: (r: PlantReport) => number): Estimate => estimate(reports.map(pick));
   const optional = (pick: (r: PlantReport) => number): Estimate | null => {
     const values = reports.map(pick);
