@@ -3,26 +3,40 @@
  * pairs) without loading the model: onnxruntime-web does not expose them. Only those fields are declared
  * to protobufjs, which skips the rest (the graph and its weights) unread.
  */
-import protobuf from 'protobufjs';
+import type * as Protobuf from 'protobufjs';
 import { PolicyError } from './policy-error.js';
 
-// Field numbers from onnx/onnx.proto (ModelProto, StringStringEntryProto).
-const root = protobuf.Root.fromJSON({
-  nested: {
-    StringStringEntryProto: {
-      fields: { key: { type: 'string', id: 1 }, value: { type: 'string', id: 2 } },
-    },
-    ModelProto: {
-      fields: {
-        irVersion: { type: 'int64', id: 1 },
-        producerName: { type: 'string', id: 2 },
-        producerVersion: { type: 'string', id: 3 },
-        metadataProps: { rule: 'repeated', type: 'StringStringEntryProto', id: 14 },
-      },
-    },
-  },
-});
-const ModelProto = root.lookupType('ModelProto');
+let modelProto: Promise<Protobuf.Type> | undefined;
+
+/**
+ * The `ModelProto` type with only the fields read here. protobufjs is imported on first use: a command
+ * that runs no trained policy does not pay for loading it.
+ */
+function modelProtoType(): Promise<Protobuf.Type> {
+  modelProto ??= import('protobufjs').then((module) => {
+    // protobufjs is CommonJS: Node hands its exports over as the default export.
+    const protobuf = (module as unknown as { default?: typeof Protobuf }).default ?? module;
+    return (
+      // Field numbers from onnx/onnx.proto (ModelProto, StringStringEntryProto).
+      protobuf.Root.fromJSON({
+        nested: {
+          StringStringEntryProto: {
+            fields: { key: { type: 'string', id: 1 }, value: { type: 'string', id: 2 } },
+          },
+          ModelProto: {
+            fields: {
+              irVersion: { type: 'int64', id: 1 },
+              producerName: { type: 'string', id: 2 },
+              producerVersion: { type: 'string', id: 3 },
+              metadataProps: { rule: 'repeated', type: 'StringStringEntryProto', id: 14 },
+            },
+          },
+        },
+      }).lookupType('ModelProto')
+    );
+  });
+  return modelProto;
+}
 
 /** What {@link readOnnxMetadata} finds in a model file. */
 export interface OnnxModelInfo {
@@ -38,8 +52,9 @@ export interface OnnxModelInfo {
  * @param source the file name, for messages.
  * @throws PolicyError `POLICY_FILE` when the bytes are not a protobuf `ModelProto`.
  */
-export function readOnnxMetadata(bytes: Uint8Array, source: string): OnnxModelInfo {
-  let message: protobuf.Message;
+export async function readOnnxMetadata(bytes: Uint8Array, source: string): Promise<OnnxModelInfo> {
+  const ModelProto = await modelProtoType();
+  let message: Protobuf.Message;
   try {
     message = ModelProto.decode(bytes);
   } catch (error) {

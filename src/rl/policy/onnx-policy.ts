@@ -4,14 +4,26 @@
  * the observation it takes and that its output is one logit per action slot; the action is the masked
  * argmax of the logits ({@link maskedArgmax}).
  */
-import * as ort from 'onnxruntime-web';
+import type * as Ort from 'onnxruntime-web';
 import { readOnnxMetadata } from './onnx-metadata.js';
 import { PolicyError } from './policy-error.js';
 import { type PolicyMetadata, parsePolicyMetadata } from './policy-metadata.js';
 
-// One thread: no worker threads to start or to keep the process alive, and the same sums in the same
-// order on every machine. A policy network here is small; threads would not pay for themselves.
-ort.env.wasm.numThreads = 1;
+type OrtModule = typeof Ort;
+let ortModule: Promise<OrtModule> | undefined;
+
+/**
+ * onnxruntime-web, imported on first use (a command that runs no trained policy does not load it), on
+ * one thread: no worker threads to start or to keep the process alive, and the same sums in the same
+ * order on every machine. A policy network here is small; threads would not pay for themselves.
+ */
+function loadOrt(): Promise<OrtModule> {
+  ortModule ??= import('onnxruntime-web').then((ort) => {
+    ort.env.wasm.numThreads = 1;
+    return ort;
+  });
+  return ortModule;
+}
 
 /**
  * The slot with the highest logit among those where `mask` is 1 — the lowest such slot on a tie, as
@@ -38,11 +50,18 @@ export class OnnxPolicy {
   /** Where it came from (a file name), for messages. */
   readonly source: string;
   readonly metadata: PolicyMetadata;
-  private readonly session: ort.InferenceSession;
+  private readonly ort: OrtModule;
+  private readonly session: Ort.InferenceSession;
   private readonly size: number;
   private readonly slots: number;
 
-  private constructor(source: string, metadata: PolicyMetadata, session: ort.InferenceSession) {
+  private constructor(
+    ort: OrtModule,
+    source: string,
+    metadata: PolicyMetadata,
+    session: Ort.InferenceSession,
+  ) {
+    this.ort = ort;
     this.source = source;
     this.metadata = metadata;
     this.session = session;
@@ -58,9 +77,10 @@ export class OnnxPolicy {
    *   shopfloor metadata, or a graph that does not match it).
    */
   static async fromBytes(bytes: Uint8Array, source: string): Promise<OnnxPolicy> {
-    const info = readOnnxMetadata(bytes, source);
+    const info = await readOnnxMetadata(bytes, source);
     const metadata = parsePolicyMetadata(info.metadata, source);
-    let session: ort.InferenceSession;
+    const ort = await loadOrt();
+    let session: Ort.InferenceSession;
     try {
       session = await ort.InferenceSession.create(bytes, { executionProviders: ['wasm'] });
     } catch (error) {
@@ -69,7 +89,7 @@ export class OnnxPolicy {
         `${source}: onnxruntime-web cannot load the model (${error instanceof Error ? error.message : String(error)})`,
       );
     }
-    const policy = new OnnxPolicy(source, metadata, session);
+    const policy = new OnnxPolicy(ort, source, metadata, session);
     try {
       policy.checkGraph();
     } catch (error) {
@@ -87,7 +107,7 @@ export class OnnxPolicy {
     if (!s.inputNames.includes(input)) throw fail(`no input "${input}" (inputs: ${s.inputNames.join(', ')})`);
     if (!s.outputNames.includes(output))
       throw fail(`no output "${output}" (outputs: ${s.outputNames.join(', ')})`);
-    const shapeOf = (list: readonly ort.InferenceSession.ValueMetadata[], name: string) => {
+    const shapeOf = (list: readonly Ort.InferenceSession.ValueMetadata[], name: string) => {
       const m = list.find((v) => v.name === name);
       return m?.isTensor === true ? m : undefined;
     };
@@ -120,7 +140,7 @@ export class OnnxPolicy {
       );
     }
     // A copy: onnxruntime may hold the tensor's buffer while the caller rewrites its own.
-    const tensor = new ort.Tensor('float32', Float32Array.from(observation), [1, this.size]);
+    const tensor = new this.ort.Tensor('float32', Float32Array.from(observation), [1, this.size]);
     const out = await this.session.run({ [this.metadata.input]: tensor });
     const value = out[this.metadata.output];
     if (value === undefined || !(value.data instanceof Float32Array) || value.data.length !== this.slots) {

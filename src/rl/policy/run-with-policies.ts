@@ -132,14 +132,27 @@ export function checkPoliciesFit(scenario: Scenario, policies: LoadedPolicies): 
   checkPolicyChoices(policies.choices, scenario);
   if (policies.onnx === null) return { notes: [] };
   const { policy } = policies.onnx;
-  const env = makeEnv(scenario, policies, scenario.run.horizon);
-  const problems = observationSpecProblems(policy.metadata.observation, {
-    layoutVersion: OBSERVATION_LAYOUT_VERSION,
-    featureNames: env.observationFeatureNames,
-    agent: env.agent,
-    slots: env.slots,
-    maxCandidates: env.maxCandidates,
-  });
+  const problems: string[] = [];
+  let env: ShopfloorEnv;
+  try {
+    env = makeEnv(scenario, policies, scenario.run.horizon);
+  } catch (error) {
+    if (!(error instanceof PolicyError)) throw error;
+    // The model's action slots do not fit (e.g. another number of products): say so, and compare the
+    // features of the scenario's own default too, so that every difference is listed at once.
+    const head = 'does not fit this scenario: ';
+    problems.push(error.message.slice(error.message.indexOf(head) + head.length));
+    env = makeEnv(scenario, policies, scenario.run.horizon, { defaultSlots: true });
+  }
+  problems.push(
+    ...observationSpecProblems(policy.metadata.observation, {
+      layoutVersion: OBSERVATION_LAYOUT_VERSION,
+      featureNames: env.observationFeatureNames,
+      agent: env.agent,
+      slots: env.slots,
+      maxCandidates: env.maxCandidates,
+    }),
+  );
   env.close();
   if (problems.length > 0) {
     throw new PolicyError(
@@ -163,7 +176,7 @@ function makeEnv(
   scenario: Scenario,
   policies: LoadedPolicies,
   horizonS: number,
-  extra: { statistics?: boolean; onModel?: RunScenarioOptions['onModel'] } = {},
+  extra: { statistics?: boolean; onModel?: RunScenarioOptions['onModel']; defaultSlots?: boolean } = {},
 ): ShopfloorEnv {
   const { policy } = policies.onnx!;
   const o = policy.metadata.observation;
@@ -173,7 +186,7 @@ function makeEnv(
       scenario,
       agent: o.agent,
       slots: o.slots,
-      maxCandidates: o.maxCandidates,
+      maxCandidates: extra.defaultSlots === true ? undefined : o.maxCandidates,
       scales: o.scales,
       horizonS,
       // The scenario's env section may cap episodes for training; an evaluation runs to the horizon.
@@ -184,7 +197,10 @@ function makeEnv(
     });
   } catch (error) {
     if (!(error instanceof EnvConfigError)) throw error;
-    throw new PolicyError('POLICY_MISMATCH', `${policy.source} does not fit this scenario: ${error.message}`);
+    throw new PolicyError(
+      'POLICY_MISMATCH',
+      `${policy.source} does not fit this scenario: ${error.message.replace(/^ShopfloorEnv: /, '')}`,
+    );
   }
 }
 
