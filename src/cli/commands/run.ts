@@ -5,13 +5,23 @@ import type { CommandModule } from 'yargs';
 import { DeadlockError } from '../../entities/index.js';
 import { recordSchedule, type ScheduleRecorder } from '../../report/index.js';
 import {
+  checkPoliciesFit,
+  type LoadedPolicies,
+  loadPolicies,
+  PolicyError,
+  runScenarioWithPolicies,
+} from '../../rl/index.js';
+import {
   BuildError,
   formatProblems,
   LIMITS,
   loadScenarioFile,
   parseDuration,
+  type RunScenarioOptions,
   runScenario,
   runWarnings,
+  type Scenario,
+  type ScenarioResult,
 } from '../../scenario/index.js';
 import { EXIT_USAGE } from '../exit-codes.js';
 import { formatReport } from '../report/format-report.js';
@@ -35,6 +45,7 @@ interface RunArgs {
   schedule?: string;
   'max-events'?: number;
   'max-wall'?: string;
+  policy?: string | string[];
 }
 
 function durationFlag(name: string, text: string | undefined): number | undefined {
@@ -90,6 +101,12 @@ export const runCommand: CommandModule<object, RunArgs> = {
         describe:
           'stop the run after this much wall-clock time, e.g. 30s or 5min (a plain number is seconds); the result is marked partial',
       })
+      .option('policy', {
+        type: 'string',
+        describe:
+          'who takes a kind of decision, repeatable: KIND=RULE (e.g. dispatch=fifo, routing=fastest) or ' +
+          "KIND=FILE.onnx (a trained policy exported by shopfloor_gym.export_onnx); other kinds keep the scenario's rules",
+      })
       .check(checkRunFlags)
       .check(checkScheduleFlag)
       .check(checkLimitFlags),
@@ -114,6 +131,8 @@ export interface RunFileOptions {
   'max-events'?: number;
   /** `--max-wall`: wall-clock time of the whole run, a duration or plain seconds (partial result). */
   'max-wall'?: string;
+  /** `--policy KIND=RULE|FILE.onnx`, once or more (see `loadPolicies`). */
+  policy?: string | readonly string[];
 }
 
 /**
@@ -151,7 +170,7 @@ function wallSeconds(text: unknown): number {
 }
 
 /** Loads, runs and reports one scenario file as `shopfloor run` does (also used by `shopfloor demo`). */
-export function runFile(file: string, argv: RunFileOptions): void {
+export async function runFile(file: string, argv: RunFileOptions): Promise<void> {
   const horizon = durationFlag('horizon', argv.horizon);
   const warmup = durationFlag('warmup', argv.warmup);
   const loaded = loadScenarioFile(file, { horizonS: horizon });
@@ -184,6 +203,8 @@ export function runFile(file: string, argv: RunFileOptions): void {
       throw new UsageError(`--csv: cannot write into ${argv.csv}: ${(error as Error).message}`);
     }
   }
+  const policies = await policiesOf(argv, scenario);
+  if (policies === null) return;
   let schedule: ScheduleRecorder | undefined;
   const maxWallS = argv['max-wall'] === undefined ? undefined : wallSeconds(argv['max-wall']);
   const showBar = !argv.json && !argv.quiet && process.stderr.isTTY === true;
@@ -197,9 +218,9 @@ export function runFile(file: string, argv: RunFileOptions): void {
   const replications = argv.replications ?? scenario.run.replications;
   const hours = (s: number) => (s / 3600).toFixed(1);
   bar?.start(replications, 0, { rep: 1, sim: hours(0), horizon: hours(h) });
-  let result: ReturnType<typeof runScenario>;
+  let result: ScenarioResult;
   try {
-    result = runScenario(scenario, {
+    const options: RunScenarioOptions = {
       seed: argv.seed,
       replications,
       horizon,
@@ -218,7 +239,11 @@ export function runFile(file: string, argv: RunFileOptions): void {
       onModel: (model, replication) => {
         if (schedulePath !== undefined && replication === 0) schedule = recordSchedule(model.plant);
       },
-    });
+    };
+    result =
+      policies === undefined
+        ? runScenario(scenario, options)
+        : await runScenarioWithPolicies(scenario, policies, options);
   } catch (error) {
     bar?.stop();
     if (error instanceof DeadlockError) {
@@ -229,6 +254,11 @@ export function runFile(file: string, argv: RunFileOptions): void {
       } catch (writeError) {
         process.stderr.write(`✖ ${(writeError as Error).message}\n`);
       }
+    }
+    if (error instanceof PolicyError) {
+      process.stderr.write(`✖ ${error.message}\n`);
+      process.exitCode = EXIT_USAGE;
+      return;
     }
     if (error instanceof BuildError || error instanceof DeadlockError) {
       process.stderr.write(`✖ ${error.message}\n`);
@@ -265,6 +295,7 @@ export function runFile(file: string, argv: RunFileOptions): void {
       replications: result.replications,
       horizonS: result.horizonS,
       warmupS: result.warmupS,
+      ...(policies === undefined ? {} : { policies: policies.choices.map((c) => c.text) }),
     };
     if (result.partial) process.stderr.write(`⚠ partial result: ${result.partialReason}\n`);
     process.stdout.write(
@@ -273,7 +304,38 @@ export function runFile(file: string, argv: RunFileOptions): void {
     return;
   }
   if (result.partial) process.stdout.write(`⚠ PARTIAL RESULT: ${result.partialReason}\n\n`);
-  process.stdout.write(formatReport(scenario.name ?? file, result));
+  const title = scenario.name ?? file;
+  process.stdout.write(formatReport(policies === undefined ? title : `${title} · ${policies.label}`, result));
+}
+
+/**
+ * The `--policy` choices, loaded and checked against the scenario (`undefined` without the flag); `null`
+ * after printing why they cannot run (exit code 2). Notes that do not stop the run go to stderr.
+ */
+async function policiesOf(
+  argv: RunFileOptions,
+  scenario: Scenario,
+): Promise<LoadedPolicies | undefined | null> {
+  const texts =
+    argv.policy === undefined ? [] : typeof argv.policy === 'string' ? [argv.policy] : argv.policy;
+  if (texts.length === 0) return undefined;
+  try {
+    const policies = await loadPolicies(texts);
+    const fit = checkPoliciesFit(scenario, policies);
+    if (policies.onnx !== null) {
+      for (const flag of ['max-events', 'max-wall'] as const) {
+        if (argv[flag] !== undefined)
+          throw new UsageError(`--${flag} cannot be used with an ONNX policy (--policy ${policies.label})`);
+      }
+    }
+    for (const note of fit.notes) process.stderr.write(`note: ${note}\n`);
+    return policies;
+  } catch (error) {
+    if (!(error instanceof PolicyError)) throw error;
+    process.stderr.write(`✖ ${error.message}\n`);
+    process.exitCode = EXIT_USAGE;
+    return null;
+  }
 }
 
 function writeSchedule(
