@@ -76,10 +76,10 @@ export interface ShopfloorEnvOptions {
    */
   readonly statistics?: boolean;
   /**
-   * Called by `reset` with the episode's model once it is built, before it runs (so an observer such as
-   * `recordSchedule` sees every event).
+   * Called with each episode's plant right after `reset` builds it, before the first event runs (e.g. to
+   * record the episode's schedule); it may listen to the plant's events, never change the plant.
    */
-  readonly onModel?: (model: BuiltModel) => void;
+  readonly onEpisodeStart?: (plant: Plant, env: ShopfloorEnv) => void;
 }
 
 /** The `info` of a reset or a step. Arrays in it are the environment's own: copy them to keep them. */
@@ -195,6 +195,7 @@ export class ShopfloorEnv {
   readonly scales: ObservationScales;
 
   private readonly scenario: Scenario;
+  private readonly onEpisodeStart: ((plant: Plant, env: ShopfloorEnv) => void) | undefined;
   private readonly info: ScenarioInfo;
   private readonly builder: ObservationBuilder;
   private readonly reward: Reward;
@@ -211,7 +212,6 @@ export class ShopfloorEnv {
     finishedSinceLast: number;
   };
   private readonly statistics: boolean;
-  private readonly onModel: ((model: BuiltModel) => void) | undefined;
   private model: BuiltModel | null = null;
   private plant: Plant | null = null;
   private point: AnyDecisionPoint | null = null;
@@ -237,6 +237,7 @@ export class ShopfloorEnv {
     const scenario = options.scenario;
     const env = scenario.env;
     this.scenario = scenario;
+    this.onEpisodeStart = options.onEpisodeStart;
     this.info = scenarioInfo(scenario);
 
     const agent = options.agent ?? env?.agent ?? ['dispatch'];
@@ -327,7 +328,6 @@ export class ShopfloorEnv {
     const scales = defaultScales(this.info, this.horizonS, options.scales ?? {});
     this.scales = scales;
     this.statistics = options.statistics ?? false;
-    this.onModel = options.onModel;
     this.builder = new ObservationBuilder({
       info: this.info,
       agent: this.agent,
@@ -403,9 +403,9 @@ export class ShopfloorEnv {
       statistics: this.statistics,
     });
     this.model = model;
-    this.onModel?.(model);
     const plant = model.plant;
     this.plant = plant;
+    this.onEpisodeStart?.(plant, this);
     this.ctx.plant = plant;
     this.builder.attach(plant);
     this.reward.begin(plant);

@@ -193,7 +193,10 @@ function makeEnv(
       maxSteps: Number.MAX_SAFE_INTEGER,
       illegalAction: 'raise',
       statistics: extra.statistics ?? false,
-      onModel: extra.onModel === undefined ? undefined : (model) => extra.onModel!(model, replication++),
+      onEpisodeStart:
+        extra.onModel === undefined
+          ? undefined
+          : (_plant, env) => extra.onModel!(env.currentModel!, replication++),
     });
   } catch (error) {
     if (!(error instanceof EnvConfigError)) throw error;

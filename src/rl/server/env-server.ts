@@ -3,9 +3,19 @@
  * answered on another (stdout), one response per request, in order. The protocol is PROTOCOL.md; the
  * frames are `framing.ts`. Nothing but frames is written to `output`.
  */
+import { existsSync } from 'node:fs';
 import { endianness } from 'node:os';
+import { dirname, join } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
-import { loadScenario, loadScenarioFile, type Scenario } from '../../scenario/index.js';
+import { fileURLToPath } from 'node:url';
+import { recordSchedule, type ScheduleRecorder } from '../../report/index.js';
+import {
+  jobShopToScenarioYaml,
+  loadJobShopInstance,
+  loadScenario,
+  loadScenarioFile,
+  type Scenario,
+} from '../../scenario/index.js';
 import { EnvError } from '../errors.js';
 import { OBSERVATION_LAYOUT_VERSION } from '../observation.js';
 import { scenarioFingerprint } from '../scenario-fingerprint.js';
@@ -34,6 +44,7 @@ const MAKE_OPTIONS = new Set([
   'askTrivial',
   'seed',
   'scales',
+  'recordSchedule',
 ]);
 
 /** A request the server cannot serve; the stream goes on. */
@@ -68,11 +79,62 @@ function infoJson(info: EnvInfo): Record<string, unknown> {
   };
 }
 
-/** Reads the `scenario` of a `make`: a path, `{ text, fileName? }` (YAML or JSON text), or an object. */
+/** `scenarios/` of the package this module belongs to (found walking up, from `src/` or `dist/src/`). */
+function examplesDir(): string {
+  const start = dirname(fileURLToPath(import.meta.url));
+  for (let dir = start; dirname(dir) !== dir; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'scenarios', 'demo-factory.yaml'))) return join(dir, 'scenarios');
+  }
+  throw new RequestError('SCENARIO', `make: no scenarios/ folder above ${start}`);
+}
+
+/** A bundled job-shop instance as a scenario: `{ jobshop: 'ft10', timeUnit?, dueDateFactor? }`. */
+function jobShopScenario(spec: Record<string, unknown>): { text: string; name: string } {
+  const { jobshop, timeUnit, dueDateFactor, ...rest } = spec;
+  if (Object.keys(rest).length > 0 || typeof jobshop !== 'string') {
+    throw new RequestError(
+      'BAD_REQUEST',
+      `make: a job-shop scenario is { jobshop: NAME, timeUnit?, dueDateFactor? } (got ${JSON.stringify(spec)})`,
+    );
+  }
+  try {
+    const text = jobShopToScenarioYaml(loadJobShopInstance(jobshop), {
+      ...(timeUnit === undefined ? {} : { timeUnit: timeUnit as 's' | 'min' | 'h' }),
+      ...(dueDateFactor === undefined ? {} : { dueDateFactor: dueDateFactor as number }),
+    });
+    return { text, name: `${jobshop}.yaml` };
+  } catch (error) {
+    throw new RequestError('SCENARIO', `make: ${(error as Error).message}`);
+  }
+}
+
+/**
+ * Reads the `scenario` of a `make`: a path, `{ text, fileName? }` (YAML or JSON text), `{ jobshop }` (a
+ * bundled job-shop instance), `{ example }` (a file of the bundled `scenarios/`), or a scenario object.
+ */
 function scenarioOf(spec: unknown): Scenario {
   let loaded: ReturnType<typeof loadScenario>;
   let name: string;
-  if (typeof spec === 'string') {
+  const record = spec !== null && typeof spec === 'object' && !Array.isArray(spec);
+  if (record && 'jobshop' in spec) {
+    const js = jobShopScenario(spec as Record<string, unknown>);
+    name = js.name;
+    loaded = loadScenario(js.text, { fileName: name });
+  } else if (record && 'example' in spec) {
+    const example = (spec as { example: unknown }).example;
+    if (typeof example !== 'string' || !/^[a-z0-9][a-z0-9-]*$/.test(example)) {
+      throw new RequestError(
+        'BAD_REQUEST',
+        `make: example must be the name of a bundled scenario, e.g. demo-factory (got ${JSON.stringify(example)})`,
+      );
+    }
+    const file = join(examplesDir(), `${example}.yaml`);
+    if (!existsSync(file)) {
+      throw new RequestError('SCENARIO', `make: no bundled scenario ${example} (${file} does not exist)`);
+    }
+    name = file;
+    loaded = loadScenarioFile(file);
+  } else if (typeof spec === 'string') {
     name = spec;
     loaded = loadScenarioFile(spec);
   } else if (
@@ -105,6 +167,8 @@ function scenarioOf(spec: unknown): Scenario {
 /** The environments of one server and the requests on them. Synchronous: one request at a time. */
 export class EnvServer {
   private readonly envs = new Map<string, Entry>();
+  /** The running episode's schedule of each environment made with `recordSchedule: true`. */
+  private readonly schedules = new WeakMap<ShopfloorEnv, ScheduleRecorder>();
 
   /** Answers one decoded request (never throws: errors become `{ ok: false, error }`). */
   handle(message: Message): Response {
@@ -133,10 +197,10 @@ export class EnvServer {
   private dispatch({ header, arrays }: Message): Response {
     const op = header.op;
     if (op === 'ping') return { header: { ok: true, op: 'ping' } };
-    if (op !== 'make' && op !== 'reset' && op !== 'step' && op !== 'close') {
+    if (op !== 'make' && op !== 'reset' && op !== 'step' && op !== 'close' && op !== 'schedule') {
       throw new RequestError(
         'UNKNOWN_OP',
-        `request: unknown op ${JSON.stringify(op)}; ops: make, reset, step, close, ping`,
+        `request: unknown op ${JSON.stringify(op)}; ops: make, reset, step, close, schedule, ping`,
       );
     }
     const id = header.id;
@@ -158,6 +222,7 @@ export class EnvServer {
       throw new RequestError('UNKNOWN_ID', `${op}: no environment ${JSON.stringify(id)} (make it first)`);
     }
     if (op === 'reset') return this.reset(id, entry, header);
+    if (op === 'schedule') return this.schedule(id, entry, header);
     const actions = arrays.get('actions');
     if (!(actions instanceof Int32Array)) {
       throw new RequestError('BAD_REQUEST', 'step: needs an int32 array named actions');
@@ -185,7 +250,25 @@ export class EnvServer {
       throw new RequestError('BAD_REQUEST', `make: numEnvs must be <= ${MAX_NUM_ENVS} (got ${numEnvs})`);
     }
     const scenario = scenarioOf(header.scenario);
-    const envOptions = { ...(options as Omit<ShopfloorEnvOptions, 'scenario'>), scenario };
+    const { recordSchedule: record, ...rest } = options as Record<string, unknown>;
+    if (record !== undefined && typeof record !== 'boolean') {
+      throw new RequestError(
+        'BAD_REQUEST',
+        `make: recordSchedule must be true or false (got ${JSON.stringify(record)})`,
+      );
+    }
+    const envOptions: ShopfloorEnvOptions = {
+      ...(rest as Omit<ShopfloorEnvOptions, 'scenario'>),
+      scenario,
+      ...(record === true
+        ? {
+            onEpisodeStart: (plant, env) => {
+              this.schedules.get(env)?.stop();
+              this.schedules.set(env, recordSchedule(plant));
+            },
+          }
+        : {}),
+    };
     let entry: Entry;
     if (numEnvs === undefined || numEnvs === null)
       entry = { kind: 'single', env: new ShopfloorEnv(envOptions) };
@@ -244,6 +327,26 @@ export class EnvServer {
         { name: 'action_masks', data: r.actionMasks, shape: [v.numEnvs, v.maxCandidates] },
       ],
     };
+  }
+
+  private schedule(id: string, entry: Entry, header: Record<string, unknown>): Response {
+    const index = header.index ?? 0;
+    const count = entry.kind === 'single' ? 1 : entry.env.numEnvs;
+    if (typeof index !== 'number' || !Number.isInteger(index) || index < 0 || index >= count) {
+      throw new RequestError(
+        'BAD_REQUEST',
+        `schedule: index must be an integer in [0, ${count}) (got ${JSON.stringify(index)})`,
+      );
+    }
+    const env = entry.kind === 'single' ? entry.env : entry.env.subEnvs[index]!;
+    const recorder = this.schedules.get(env);
+    if (recorder === undefined) {
+      throw new RequestError(
+        'BAD_REQUEST',
+        `schedule: environment ${JSON.stringify(id)} records no schedule (make it with options.recordSchedule: true, then reset)`,
+      );
+    }
+    return { header: { ok: true, id, csv: recorder.toCsv() } };
   }
 
   private step(id: string, entry: Entry, actions: Int32Array): Response {

@@ -1,0 +1,55 @@
+"""The frames of src/rl/server/PROTOCOL.md, in Python, without a worker."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from shopfloor_gym.errors import ProtocolError
+from shopfloor_gym.protocol import decode_frame, encode_frame
+
+
+def test_a_frame_round_trips_header_and_arrays_with_every_body_on_an_8_byte_boundary():
+    arrays = {
+        "a": np.arange(3, dtype=np.float32),
+        "b": np.array([[1, 2], [3, 4]], dtype=np.int32),
+        "m": np.array([1, 0, 1], dtype=np.uint8),
+        "r": np.array([-0.5], dtype=np.float64),
+    }
+    frame = encode_frame({"op": "x", "id": "e"}, arrays)
+    n = int.from_bytes(frame[:4], "little")
+    assert n == len(frame) - 4 and n % 8 == 0
+    h = int.from_bytes(frame[4:8], "little")
+    assert (4 + h) % 8 == 0
+    header, out = decode_frame(bytearray(frame[4:]))
+    assert header == {"op": "x", "id": "e"}
+    for name, a in arrays.items():
+        assert out[name].dtype == a.dtype and np.array_equal(out[name], a)
+
+
+def test_decoded_arrays_are_views_into_the_frame_not_copies():
+    body = bytearray(encode_frame({}, {"x": np.arange(4, dtype=np.float32)})[4:])
+    _, out = decode_frame(body)
+    body[-16:-12] = np.float32(9).tobytes()
+    assert out["x"][0] == 9
+
+
+@pytest.mark.parametrize(
+    ("body", "says"),
+    [
+        (b"\x01\x00", "too short"),
+        (b"\xff\x00\x00\x00{}", "exceeds"),
+        (b"\x04\x00\x00\x00nope", "not UTF-8 JSON"),
+        (b"\x04\x00\x00\x00[1] ", "must be a JSON object"),
+        (b'\x1c\x00\x00\x00{"arrays":[{"name":"x"}]}   ', "is not {name, dtype, shape}"),
+    ],
+)
+def test_bytes_that_are_not_a_frame_raise_a_protocol_error_that_says_why(body, says):
+    with pytest.raises(ProtocolError, match=says):
+        decode_frame(body)
+
+
+def test_an_array_running_past_the_frame_is_a_protocol_error():
+    frame = bytearray(encode_frame({}, {"x": np.arange(4, dtype=np.float64)})[4:])
+    with pytest.raises(ProtocolError, match="runs past"):
+        decode_frame(frame[:-8])
