@@ -346,6 +346,7 @@ export {
   readOnnxMetadata,
   runScenarioWithPolicies,
   scenarioFingerprint,
+  sharedPolicies,
   withRules,
 } from './rl/index.js';
 

@@ -42,7 +42,12 @@ export type {
   PolicyFit,
   RunWithPoliciesOptions,
 } from './policy/run-with-policies.js';
-export { checkPoliciesFit, loadPolicies, runScenarioWithPolicies } from './policy/run-with-policies.js';
+export {
+  checkPoliciesFit,
+  loadPolicies,
+  runScenarioWithPolicies,
+  sharedPolicies,
+} from './policy/run-with-policies.js';
 export type { CostWeights, RewardContext, RewardFunction, RewardName } from './reward.js';
 export { DEFAULT_COST_WEIGHTS } from './reward.js';
 export { scenarioFingerprint } from './scenario-fingerprint.js';

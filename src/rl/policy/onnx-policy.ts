@@ -130,7 +130,8 @@ export class OnnxPolicy {
   }
 
   /**
-   * The policy's logits for one observation (a new array of `maxCandidates` numbers).
+   * The policy's logits for one observation (a new array of `maxCandidates` numbers). Calls may overlap
+   * (several runs sharing one policy): onnxruntime-web queues them.
    * @throws RangeError when the observation has the wrong length.
    */
   async logits(observation: Float32Array): Promise<Float32Array> {

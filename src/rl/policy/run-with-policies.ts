@@ -92,6 +92,25 @@ export async function loadPolicies(
   return { choices, onnx: { policy, kinds: trained }, label };
 }
 
+const shared = new Map<string, Promise<LoadedPolicies>>();
+
+/**
+ * {@link loadPolicies}, once per distinct list of texts in this thread: later calls with the same texts
+ * share the first call's policies (an ONNX session takes about a second to start, a replication of a
+ * small scenario milliseconds). For runners that get one replication at a time (compare, sweep). A load
+ * that failed is not kept, so the next call tries again.
+ */
+export function sharedPolicies(texts: readonly string[]): Promise<LoadedPolicies> {
+  const key = JSON.stringify(texts);
+  let loading = shared.get(key);
+  if (loading === undefined) {
+    loading = loadPolicies(texts);
+    shared.set(key, loading);
+    loading.catch(() => shared.delete(key));
+  }
+  return loading;
+}
+
 /** One decision taken by an ONNX policy (what {@link RunWithPoliciesOptions.onDecision} receives). */
 export interface PolicyDecision {
   /** Replication, from 0. */

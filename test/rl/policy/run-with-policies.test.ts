@@ -10,6 +10,7 @@ import {
   PolicyError,
   parsePolicyChoice,
   runScenarioWithPolicies,
+  sharedPolicies,
   withRules,
 } from '../../../src/rl/index.js';
 import { runScenario } from '../../../src/scenario/index.js';
@@ -36,6 +37,19 @@ describe('runScenarioWithPolicies', () => {
     expect(decisions.every((d) => d.mask[d.action] === 1)).toBe(true);
     expect(decisions.some((d) => d.mask.reduce((a, b) => a + b, 0) > 1)).toBe(true);
     await onnx.onnx!.policy.release();
+  });
+
+  test('concurrent runs may share one loaded ONNX policy (as compared alternatives do), each getting what it gets alone', async () => {
+    const texts = [`dispatch=${fixture('machine-shop-first.onnx')}`];
+    const policies = await sharedPolicies(texts);
+    expect(await sharedPolicies([...texts])).toBe(policies);
+    const shop = example('machine-shop.yaml');
+    const run = (seed: number) =>
+      runScenarioWithPolicies(shop, policies, { seed, replications: 1, horizon: 2 * 86_400, warmup: 43_200 });
+    const together = await Promise.all([run(1), run(2)]);
+    expect(together[0]).toEqual(await run(1));
+    expect(together[1]).toEqual(await run(2));
+    expect(together[0]).not.toEqual(together[1]);
   });
 
   test('rules only: the result of runScenario on the scenario with the rules written in', async () => {
