@@ -92,6 +92,9 @@ export async function loadPolicies(
   return { choices, onnx: { policy, kinds: trained }, label };
 }
 
+/** Decisions between two calls of `onProgress` within a replication run by an ONNX policy. */
+const PROGRESS_DECISIONS = 256;
+
 const shared = new Map<string, Promise<LoadedPolicies>>();
 
 /**
@@ -271,6 +274,8 @@ export async function runScenarioWithPolicies(
           action,
         });
         ({ observation, info } = env.step(action));
+        if ((step + 1) % PROGRESS_DECISIONS === 0)
+          options.onProgress?.({ replication: r, replications, nowS: info.nowS, horizonS });
       }
       if (info.deadlock !== undefined) throw new DeadlockError(info.deadlock, []);
       const model = env.currentModel!;
