@@ -378,7 +378,6 @@ export type {
   QuantityKind,
   QuantityResult,
   ReferenceProblem,
-  ReplicationReports,
   RobotFleetSpec,
   RunProgress,
   RunScenarioOptions,
@@ -393,7 +392,6 @@ export type {
   WarningOptions,
 } from './scenario/index.js';
 export {
-  aggregateReplications,
   BuildError,
   bestKnownMakespan,
   buildPlant,

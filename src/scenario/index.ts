@@ -8,7 +8,8 @@ export type { BuildOptions, BuiltModel } from './build/build-plant.js';
 export { buildPlant } from './build/build-plant.js';
 export type {
   Estimate,
-  ReplicationReports,
+  ReplicationData,
+  ReplicationRun,
   RunProgress,
   RunScenarioOptions,
   ScenarioResult,

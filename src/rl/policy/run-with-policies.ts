@@ -11,11 +11,11 @@
  * mask exactly as in training, answer with the masked argmax, run on), with the KPI collector on.
  */
 import { readFile } from 'node:fs/promises';
-import type { OrderReport, PlantReport } from '../../entities/index.js';
 import { DeadlockError } from '../../entities/index.js';
 import type { DecisionKind } from '../../policies/contract.js';
 import {
   aggregateReplications,
+  type ReplicationData,
   type RunScenarioOptions,
   runScenario,
   type Scenario,
@@ -254,9 +254,7 @@ export async function runScenarioWithPolicies(
   const effective: Scenario = { ...ruled, run: { ...ruled.run, horizon: horizonS, warmup: warmupS } };
   const env = makeEnv(effective, policies, horizonS, { statistics: true, onModel: options.onModel });
   const { policy } = policies.onnx;
-  const reports: PlantReport[] = [];
-  const orderReports: OrderReport[][] = [];
-  const crewMembers: ReadonlyMap<string, readonly string[]>[] = [];
+  const runs: ReplicationData[] = [];
   let events = 0;
   try {
     for (let r = 0; r < replications; r++) {
@@ -280,9 +278,11 @@ export async function runScenarioWithPolicies(
       if (info.deadlock !== undefined) throw new DeadlockError(info.deadlock, []);
       const model = env.currentModel!;
       events += model.sim.eventCount;
-      reports.push(model.statistics!.report(horizonS));
-      if (model.orders !== null) orderReports.push(model.orders.report(horizonS));
-      crewMembers.push(new Map(model.crewMembers));
+      runs.push({
+        plant: model.statistics!.report(horizonS),
+        orders: model.orders === null ? null : model.orders.report(horizonS),
+        crewMembers: new Map(model.crewMembers),
+      });
       options.onProgress?.({ replication: r, replications, nowS: horizonS, horizonS });
       options.onReplication?.(r + 1, replications);
     }
@@ -291,12 +291,12 @@ export async function runScenarioWithPolicies(
   }
   return aggregateReplications({
     seed,
+    replications: runs.length,
+    partial: false,
+    partialReason: null,
     horizonS,
     warmupS,
     events,
-    partial: [],
-    reports,
-    orderReports,
-    crewMembers,
+    runs,
   });
 }

@@ -276,42 +276,59 @@ export function runScenario(scenario: Scenario, options: RunScenarioOptions = {}
   }
   return aggregateReplications({
     seed,
+    replications: reports.length,
+    partial: partial.length > 0,
+    partialReason: partial.length > 0 ? partial.join('; ') : null,
     horizonS,
     warmupS,
     events,
-    partial,
-    reports,
-    orderReports,
-    crewMembers,
+    runs: reports.map((plant, i) => ({
+      plant,
+      orders: orderReports[i] ?? null,
+      crewMembers: crewMembers[i]!,
+    })),
   });
 }
 
-/** What each replication of a run leaves for {@link aggregateReplications}, in replication order. */
-export interface ReplicationReports {
+/** One replication's raw results, what its figures are computed from. */
+export interface ReplicationData {
+  /** `model.statistics.report(endS)`: the plant's statistics over the observed period. */
+  readonly plant: PlantReport;
+  /** `model.orders.report(endS)`, one entry per row of the order lists (null without order lists). */
+  readonly orders: readonly OrderReport[] | null;
+  /** `model.crewMembers`: each crew's member crews in the crew pool. */
+  readonly crewMembers: ReadonlyMap<string, readonly string[]>;
+}
+
+/** Every replication's raw results, not yet aggregated (what {@link aggregateReplications} takes). */
+export interface ReplicationRun {
   /** Master seed of replication 0. */
-  readonly seed: number;
+  seed: number;
+  /** Replications run. */
+  replications: number;
+  /** `true` when a replication stopped before its horizon (see `partialReason`). */
+  partial: boolean;
+  /** Why the result is partial, in words (`null` when it is not). */
+  partialReason: string | null;
   /** Seconds. */
-  readonly horizonS: number;
+  horizonS: number;
   /** Seconds. */
-  readonly warmupS: number;
+  warmupS: number;
   /** Events processed over all replications. */
-  readonly events: number;
-  /** Why replications stopped early, one sentence each (empty for a whole run). */
-  readonly partial: readonly string[];
-  /** `model.statistics.report(endS)` of each replication run (at least one). */
-  readonly reports: readonly PlantReport[];
-  /** `model.orders.report(endS)` of each replication, when the scenario has order lists. */
-  readonly orderReports: readonly (readonly OrderReport[])[];
-  /** `model.crewMembers` of each replication. */
-  readonly crewMembers: readonly ReadonlyMap<string, readonly string[]>[];
+  events: number;
+  /** One entry per replication run, in order (replication i used master seed `seed + i`). */
+  runs: ReplicationData[];
 }
 
 /**
- * The {@link ScenarioResult} of replications that were run elsewhere (e.g. with an agent answering the
- * decisions): every figure as mean ± 95% CI half-width over them, exactly as {@link runScenario} reports.
+ * The {@link ScenarioResult} of replications, whoever ran them (e.g. an agent answering the decisions):
+ * every figure as mean ± 95% CI half-width over them, exactly as {@link runScenario} reports.
  */
-export function aggregateReplications(input: ReplicationReports): ScenarioResult {
-  const { seed, horizonS, warmupS, events, partial, reports, orderReports, crewMembers } = input;
+export function aggregateReplications(run: ReplicationRun): ScenarioResult {
+  const { seed, horizonS, warmupS, events } = run;
+  const reports = run.runs.map((r) => r.plant);
+  const orderReports = run.runs.flatMap((r) => (r.orders === null ? [] : [r.orders]));
+  const crewMembers = run.runs.map((r) => r.crewMembers);
   const ran = reports.length;
   if (ran === 0) throw new RangeError('aggregateReplications: no replication to aggregate');
   const est = (pick: (r: PlantReport) => number): Estimate => estimate(reports.map(pick));
@@ -427,8 +444,8 @@ export function aggregateReplications(input: ReplicationReports): ScenarioResult
   return {
     seed,
     replications: ran,
-    partial: partial.length > 0,
-    partialReason: partial.length > 0 ? partial.join('; ') : null,
+    partial: run.partial,
+    partialReason: run.partialReason,
     horizonS,
     warmupS,
     events,
