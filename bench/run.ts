@@ -3,6 +3,8 @@
  * process, on the same models written the way a user of each library writes them.
  * `npm run bench -- rules [--json] [--quick]`: the dispatch rules on the job-shop benchmarks (bench/rules.ts).
  * `npm run bench -- rl [--json] [--quick]`: the RL environment alone (bench/rl.ts; also part of the full run).
+ * `npm run bench -- rl-python [--json] [--quick]`: the Python client against job_shop_lib (bench/rl-python.ts;
+ * also part of the full run).
  * `npm run bench -- scale [--json] [--quick]`: serial lines of 10–1,000 stations alone (bench/scale.ts; also
  * part of the full run).
  *
@@ -21,6 +23,7 @@ import { shopfloorTandem } from './models/shopfloor-tandem.js';
 import { simjsMm1, simjsTandem } from './models/simjs.js';
 import type { QueueModelResult } from './models/types.js';
 import { benchRl } from './rl.js';
+import { benchRlPython } from './rl-python.js';
 import { benchScale } from './scale.js';
 
 const argv = process.argv.slice(2);
@@ -32,6 +35,12 @@ if (entry !== undefined) {
     if (rest.has('--json')) process.stdout.write(`${JSON.stringify({ rl })}\n`);
     process.exit(0);
   }
+  if (entry === 'rl-python') {
+    const rest = new Set(argv);
+    const rlPython = benchRlPython(rest.has('--quick'), (line) => process.stdout.write(`${line}\n`));
+    if (rest.has('--json')) process.stdout.write(`${JSON.stringify({ rlPython })}\n`);
+    process.exit(0);
+  }
   if (entry === 'scale') {
     const rest = new Set(argv);
     const scale = benchScale(rest.has('--quick'), (line) => process.stdout.write(`${line}\n`));
@@ -40,7 +49,7 @@ if (entry !== undefined) {
   }
   if (entry !== 'rules') {
     process.stderr.write(
-      `bench: unknown entry "${entry}" (known: rules, rl, scale; none runs the kernel benchmark)\n`,
+      `bench: unknown entry "${entry}" (known: rules, rl, rl-python, scale; none runs the kernel benchmark)\n`,
     );
     process.exit(2);
   }
@@ -207,6 +216,10 @@ log(
 log();
 const rl = benchRl(quick, log);
 
+// The same from Python through the env server, beside job_shop_lib's env; see bench/rl-python.ts.
+log();
+const rlPython = benchRlPython(quick, log);
+
 // Serial lines of 10, 100 and 1,000 stations: cost per event and memory against plant size; see bench/scale.ts.
 log();
 const scale = benchScale(quick, log);
@@ -236,6 +249,7 @@ if (json) {
     scenarioTandem5: scenarioTandem5Result,
     bottling,
     rl,
+    rlPython,
     scale,
     memory,
   };

@@ -46,10 +46,21 @@ if (process.env.SHOPFLOOR_PYTHON) {
 }
 
 const pyproject = readFileSync(join(ROOT, 'python', 'pyproject.toml'));
-const wanted = createHash('sha256').update(pyproject).update(`\n${extras}\n${TORCH}\n`).digest('hex');
-const had = existsSync(STAMP) ? readFileSync(STAMP, 'utf8').trim() : '';
-// One stamp line per set of extras installed under this pyproject.toml.
-if (existsSync(PYTHON) && had.split('\n').includes(wanted)) {
+const projectHash = createHash('sha256').update(pyproject).update(`\n${TORCH}\n`).digest('hex');
+const wantedExtras = extras.split(',').filter((e) => e !== '');
+// One stamp line per install: `<hash of pyproject.toml and the torch pin> <extras>`. An install with
+// more extras under the same pyproject.toml covers fewer (e.g. `test` after `test,bench`).
+const lines = existsSync(STAMP)
+  ? readFileSync(STAMP, 'utf8')
+      .split('\n')
+      .filter((l) => l !== '')
+  : [];
+const covered = lines.some((line) => {
+  const [hash, list = ''] = line.split(' ');
+  const had = new Set(list.split(','));
+  return hash === projectHash && wantedExtras.every((e) => had.has(e));
+});
+if (existsSync(PYTHON) && covered) {
   say(`.venv is up to date (python/pyproject.toml unchanged, extras ${extras})`);
   process.exit(0);
 }
@@ -64,6 +75,6 @@ if (!existsSync(PYTHON)) {
 }
 run(PYTHON, ['-m', 'pip', 'install', '--quiet', TORCH]);
 run(PYTHON, ['-m', 'pip', 'install', '--quiet', '-e', `./python[${extras}]`]);
-const kept = had.split('\n').filter((l) => l !== '' && existsSync(PYTHON));
-writeFileSync(STAMP, `${[...kept, wanted].join('\n')}\n`);
+const kept = lines.filter((line) => line.startsWith(`${projectHash} `));
+writeFileSync(STAMP, `${[...kept, `${projectHash} ${wantedExtras.join(',')}`].join('\n')}\n`);
 say(`ready in ${Math.round((Date.now() - started) / 1000)} s: ${PYTHON}`);

@@ -75,15 +75,17 @@ def make_options(options: Mapping[str, Any]) -> dict[str, Any]:
     return out
 
 
-_NAN = float("nan")
+#: ``info["makespan_s"]`` before the episode terminated.
+NO_MAKESPAN = -1.0
 
 
 def convert_info(info: Mapping[str, Any]) -> dict[str, Any]:
     """A protocol ``info`` with Python key names and values of one type each, whatever the step.
 
     Type-stable so that vector wrappers (Gymnasium's ``SyncVectorEnv``/``AsyncVectorEnv``, RLlib's env
-    runners) can stack them: times are floats (``makespan_s`` is NaN until the episode terminated), counts
-    ints, texts strings (``""`` when absent).
+    runners) can stack them: times are floats (``makespan_s`` is -1.0 until the episode terminated: not
+    NaN, which never equals itself and so fails the checkers' determinism test), counts ints, texts strings
+    (``""`` when absent).
     """
     makespan = info.get("makespanS")
     return {
@@ -93,7 +95,7 @@ def convert_info(info: Mapping[str, Any]) -> dict[str, Any]:
         "seed": int(info["seed"]),
         "done": bool(info["done"]),
         "finished": int(info["finished"]),
-        "makespan_s": _NAN if makespan is None else float(makespan),
+        "makespan_s": NO_MAKESPAN if makespan is None else float(makespan),
         "illegal_action": info.get("illegalAction") or "",
         "deadlock": info.get("deadlock") or "",
     }

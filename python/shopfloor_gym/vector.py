@@ -13,7 +13,7 @@ import numpy.typing as npt
 from gymnasium.vector import AutoresetMode
 from gymnasium.vector.utils import batch_space
 
-from ._options import ScenarioSpec, make_options, scenario_spec
+from ._options import NO_MAKESPAN, ScenarioSpec, make_options, scenario_spec
 from .env import step_frame_head, to_action
 from .spaces import to_space
 from .worker import DEFAULT_TIMEOUT_S, Worker
@@ -150,7 +150,7 @@ class VectorEnv(gym.vector.VectorEnv[npt.NDArray[np.float32], npt.NDArray[np.int
             out["_" + name] = self._all
         for key, name in _FLOAT_KEYS:
             values = [i[key] for i in infos]
-            out[name] = np.array([np.nan if v is None else v for v in values], dtype=np.float64)
+            out[name] = np.array([NO_MAKESPAN if v is None else v for v in values], dtype=np.float64)
             out["_" + name] = np.array([v is not None for v in values], dtype=bool)
         out["done"] = np.array([i["done"] for i in infos], dtype=bool)
         out["_done"] = self._all

@@ -151,3 +151,15 @@ def test_unknown_options_and_instances_are_clear_errors():
         ShopfloorEnv({"jobshop": "ft07"})
     with pytest.raises(FileNotFoundError, match="does not exist"):
         ShopfloorEnv("no/such/file.yaml")
+
+
+def test_info_values_keep_one_type_each_from_reset_to_the_end_so_vector_wrappers_can_stack_them(ft06):
+    _, info = ft06.reset(seed=2)
+    types = {k: type(v) for k, v in info.items()}
+    assert info["makespan_s"] == -1.0 and info["deadlock"] == "" and info["illegal_action"] == ""
+    while True:
+        _, _, te, tr, info = ft06.step(int(np.flatnonzero(info["action_mask"])[0]))
+        assert {k: type(v) for k, v in info.items()} == types
+        if te or tr:
+            break
+    assert info["makespan_s"] > 0 and info["decision_kind"] == ""

@@ -38,6 +38,9 @@ const BYTES: Record<ArrayDtype, number> = { float32: 4, float64: 8, uint8: 1, in
 
 const pad8 = (n: number) => (n + 7) & ~7;
 
+// NOTE: one decoder for every frame, for speed (a TextDecoder per frame showed in profiles).
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
 function dtypeOf(a: FrameArray): ArrayDtype {
   if (a instanceof Float32Array) return 'float32';
   if (a instanceof Float64Array) return 'float64';
@@ -118,7 +121,7 @@ export function decodeFrame(body: Buffer): Message {
   }
   let header: unknown;
   try {
-    header = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(body.subarray(4, 4 + h)));
+    header = JSON.parse(UTF8.decode(body.subarray(4, 4 + h)));
   } catch (error) {
     throw new FrameError(
       `frame: header is not UTF-8 JSON (${error instanceof Error ? error.message : error})`,
