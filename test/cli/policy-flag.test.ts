@@ -1,4 +1,4 @@
-// Runs the built CLI (npm test builds it first) with --policy: 6 processes, about 1 s each on 2 idle cores
+// Runs the built CLI (npm test builds it first) with --policy: 7 processes, about 1 s each on 2 idle cores
 // (5 s each on a loaded machine). The other refusals are tested on the library (test/rl/policy).
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -49,5 +49,16 @@ describe('shopfloor run --policy', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/ft06-spt\.onnx does not fit this scenario/);
     expect(r.stderr).toMatch(/observation size: the model takes \d+ features, the scenario gives \d+/);
+  });
+
+  test('a deadlock under an ONNX policy is exit code 3 with the stuck cycle named, as under a rule', () => {
+    const r = shopfloor(
+      'run',
+      'test/rl/fixtures/deadlock-loop.yaml',
+      '--policy',
+      'dispatch=test/rl/fixtures/deadlock-loop-first.onnx',
+    );
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/deadlock at 150 s — a cycle of full buffers and blocked servers/);
   });
 });

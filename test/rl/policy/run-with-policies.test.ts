@@ -2,6 +2,7 @@
 // machine shop's 2 replications take several hundred decisions).
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { DeadlockError } from '../../../src/entities/index.js';
 import { recordSchedule } from '../../../src/report/index.js';
 import {
   checkPoliciesFit,
@@ -13,7 +14,7 @@ import {
   sharedPolicies,
   withRules,
 } from '../../../src/rl/index.js';
-import { runScenario } from '../../../src/scenario/index.js';
+import { loadScenarioFile, runScenario } from '../../../src/scenario/index.js';
 import { example } from '../_support/scenarios.js';
 
 const fixture = (name: string) => join(import.meta.dirname, '..', 'fixtures', name);
@@ -118,6 +119,25 @@ describe('runScenarioWithPolicies', () => {
       runScenarioWithPolicies(example('jobshop-ft06.yaml'), spt, { maxEvents: 10 }),
     ).rejects.toThrow(/maxEvents is not supported with an ONNX policy/);
     await spt.onnx!.policy.release();
+  });
+
+  test('a run that deadlocks under the ONNX policy throws the DeadlockError the same rule run throws', async () => {
+    const loaded = loadScenarioFile(fixture('deadlock-loop.yaml'));
+    if (!loaded.ok) throw new Error('deadlock-loop.yaml does not load');
+    const first = await loadPolicies([`dispatch=${fixture('deadlock-loop-first.onnx')}`]);
+    const viaOnnx = await runScenarioWithPolicies(loaded.scenario, first).catch((e: unknown) => e);
+    const viaRule = (() => {
+      try {
+        runScenario(withRules(loaded.scenario, [parsePolicyChoice('dispatch=fifo')]));
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(viaOnnx).toBeInstanceOf(DeadlockError);
+    expect(viaRule).toBeInstanceOf(DeadlockError);
+    expect((viaOnnx as Error).message).toBe((viaRule as Error).message);
+    expect((viaOnnx as Error).message).toMatch(/deadlock at 150 s/);
+    await first.onnx!.policy.release();
   });
 
   test('a note, not an error, when the model was trained on another scenario whose observation fits', async () => {
