@@ -162,3 +162,32 @@ def test_unsupported_models_and_missing_environments_are_clear_errors(trained, t
         assert export_onnx(PPO("MlpPolicy", env, device="cpu"), tmp_path / "ppo.onnx")["producer"]["algorithm"] == "PPO"
     finally:
         env.close()
+
+
+def test_the_environment_description_is_found_through_wrappers_and_vector_envs():
+    from shopfloor_gym.onnx_export import _find_description
+
+    description = {"observationFeatureNames": ["time"], "maxCandidates": 1}
+
+    class Env:  # a ShopfloorEnv stand-in: the server's description as an attribute
+        def __init__(self):
+            self.description = description
+
+    class Wrapper:  # a Gymnasium wrapper: .env
+        def __init__(self, env):
+            self.env = env
+
+    class SubprocLike:  # an SB3 VecEnv whose sub-environments live elsewhere: only get_attr reaches them
+        num_envs = 2
+
+        def get_attr(self, name, indices=None):
+            assert name == "description" and indices == [0]
+            return [description]
+
+    class VecWrapper:  # an SB3 VecEnvWrapper (VecMonitor…): .venv
+        def __init__(self, venv):
+            self.venv = venv
+
+    assert _find_description(Wrapper(Wrapper(Env()))) is description
+    assert _find_description(VecWrapper(SubprocLike())) is description
+    assert _find_description(Wrapper(object())) is None
