@@ -337,6 +337,44 @@ export {
   VectorEnv,
 } from './rl/index.js';
 
+// ── Trained policies (ONNX) and rules chosen per run (src/rl/policy) ──────────────────────────────
+
+export type {
+  EnvObservationSpec,
+  LoadedPolicies,
+  LoadPoliciesOptions,
+  OnnxModelInfo,
+  PolicyChoice,
+  PolicyDecision,
+  PolicyErrorCode,
+  PolicyFit,
+  PolicyMetadata,
+  PolicyObservationSpec,
+  RunWithPoliciesOptions,
+} from './rl/index.js';
+export {
+  checkPoliciesFit,
+  checkPolicyChoices,
+  loadPolicies,
+  MASKED_ARGMAX,
+  maskedArgmax,
+  OBSERVATION_LAYOUT_VERSION,
+  OnnxPolicy,
+  observationSpecProblems,
+  POLICY_METADATA_FORMAT,
+  POLICY_METADATA_KEY,
+  PolicyError,
+  parsePolicyChoice,
+  parsePolicyMetadata,
+  RULE_NAMES,
+  readOnnxMetadata,
+  runReplicationsWithPolicies,
+  runScenarioWithPolicies,
+  scenarioFingerprint,
+  sharedPolicies,
+  withRules,
+} from './rl/index.js';
+
 // ── Scenarios (src/scenario) ────────────────────────────────────────────────────────────────────────
 
 export type {

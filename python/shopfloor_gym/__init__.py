@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from .env import ShopfloorEnv
 from .errors import InvalidActionError, ProtocolError, ServerError, ShopfloorError, WorkerError
+from .onnx_export import export_onnx
 from .registration import JOBSHOP_INSTANCES, register_envs
 from .vector import VectorEnv
 
@@ -21,6 +22,7 @@ __all__ = [
     "ShopfloorError",
     "VectorEnv",
     "WorkerError",
+    "export_onnx",
     "register_envs",
 ]
 

@@ -13,10 +13,45 @@ export {
   CANDIDATE_FEATURES,
   CONTEXT_FEATURES,
   OBSERVATION_CLIP,
+  OBSERVATION_LAYOUT_VERSION,
   observationFeatureNames,
 } from './observation.js';
+export type { OnnxModelInfo } from './policy/onnx-metadata.js';
+export { readOnnxMetadata } from './policy/onnx-metadata.js';
+export { maskedArgmax, OnnxPolicy } from './policy/onnx-policy.js';
+export type { PolicyChoice } from './policy/policy-choice.js';
+export { checkPolicyChoices, parsePolicyChoice, RULE_NAMES, withRules } from './policy/policy-choice.js';
+export type { PolicyErrorCode } from './policy/policy-error.js';
+export { PolicyError } from './policy/policy-error.js';
+export type {
+  EnvObservationSpec,
+  PolicyMetadata,
+  PolicyObservationSpec,
+} from './policy/policy-metadata.js';
+export {
+  MASKED_ARGMAX,
+  observationSpecProblems,
+  POLICY_METADATA_FORMAT,
+  POLICY_METADATA_KEY,
+  parsePolicyMetadata,
+} from './policy/policy-metadata.js';
+export type {
+  LoadedPolicies,
+  LoadPoliciesOptions,
+  PolicyDecision,
+  PolicyFit,
+  RunWithPoliciesOptions,
+} from './policy/run-with-policies.js';
+export {
+  checkPoliciesFit,
+  loadPolicies,
+  runReplicationsWithPolicies,
+  runScenarioWithPolicies,
+  sharedPolicies,
+} from './policy/run-with-policies.js';
 export type { CostWeights, RewardContext, RewardFunction, RewardName } from './reward.js';
 export { DEFAULT_COST_WEIGHTS } from './reward.js';
+export { scenarioFingerprint } from './scenario-fingerprint.js';
 export type {
   EnvInfo,
   IllegalActionMode,

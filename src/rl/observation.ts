@@ -39,6 +39,13 @@ import type { ScenarioInfo } from './_internal/scenario-info.js';
  * to ±{@link OBSERVATION_CLIP}. Every bound is in the observation space.
  */
 
+/**
+ * Version of the observation layout and of its features' meaning. Bump it whenever a feature changes
+ * meaning without changing its name (a new scale, a new clipping), so that a trained policy exported with
+ * the old one is refused instead of silently fed other numbers.
+ */
+export const OBSERVATION_LAYOUT_VERSION = 1;
+
 /** Largest magnitude of a scaled feature that has no natural bound (times, queue lengths). */
 export const OBSERVATION_CLIP = 100;
 

@@ -2,7 +2,7 @@ import type { RunResult } from '../engine/index.js';
 import { DeadlockError, type Plant } from '../entities/index.js';
 import type { AnyDecisionPoint, DecisionKind } from '../policies/contract.js';
 import { DECISION_KINDS } from '../policies/decision-kinds.js';
-import { buildPlant, type Scenario } from '../scenario/index.js';
+import { type BuiltModel, buildPlant, type Scenario } from '../scenario/index.js';
 import {
   alternativesOf,
   possibleDecisionKinds,
@@ -69,6 +69,12 @@ export interface ShopfloorEnvOptions {
   readonly seed?: number;
   /** Overrides of the observation's scales (see `ObservationScales`). */
   readonly scales?: Partial<ObservationScales>;
+  /**
+   * Connect the KPI collector to each episode's plant (default `false`: the environment reads events
+   * only). With `true`, `currentModel.statistics` reports the episode as `runScenario` would, e.g. to
+   * evaluate a trained policy on the run's KPIs.
+   */
+  readonly statistics?: boolean;
   /**
    * Called with each episode's plant right after `reset` builds it, before the first event runs (e.g. to
    * record the episode's schedule); it may listen to the plant's events, never change the plant.
@@ -185,6 +191,8 @@ export class ShopfloorEnv {
   readonly rewardName: string;
   /** Single-option decisions reach the agent too. */
   readonly askTrivial: boolean;
+  /** The divisors of the observation's features (the defaults, with the `scales` option applied). */
+  readonly scales: ObservationScales;
 
   private readonly scenario: Scenario;
   private readonly onEpisodeStart: ((plant: Plant, env: ShopfloorEnv) => void) | undefined;
@@ -203,6 +211,8 @@ export class ShopfloorEnv {
     step: number;
     finishedSinceLast: number;
   };
+  private readonly statistics: boolean;
+  private model: BuiltModel | null = null;
   private plant: Plant | null = null;
   private point: AnyDecisionPoint | null = null;
   /** Set once the episode is over, or (with `noop`) when it ended before its first decision. */
@@ -316,6 +326,8 @@ export class ShopfloorEnv {
     this.rewardName = this.reward.name;
 
     const scales = defaultScales(this.info, this.horizonS, options.scales ?? {});
+    this.scales = scales;
+    this.statistics = options.statistics ?? false;
     this.builder = new ObservationBuilder({
       info: this.info,
       agent: this.agent,
@@ -351,6 +363,14 @@ export class ShopfloorEnv {
     return this.plant;
   }
 
+  /**
+   * The current episode's built model (its plant, and its statistics with the `statistics` option);
+   * `null` before the first reset and after `close()`.
+   */
+  get currentModel(): BuiltModel | null {
+    return this.model;
+  }
+
   /** `true` once `close()` was called. */
   get isClosed(): boolean {
     return this.closed;
@@ -380,8 +400,9 @@ export class ShopfloorEnv {
       agent: this.agent,
       askTrivial: this.askTrivial,
       // The env reads events only; the KPI collector would cost about a tenth of each episode.
-      statistics: false,
+      statistics: this.statistics,
     });
+    this.model = model;
     const plant = model.plant;
     this.plant = plant;
     this.onEpisodeStart?.(plant, this);
@@ -488,6 +509,7 @@ export class ShopfloorEnv {
   /** Releases the episode. Idempotent; any later call but `close` throws {@link EnvClosedError}. */
   close(): void {
     this.closed = true;
+    this.model = null;
     this.plant = null;
     this.point = null;
     this.over = true;

@@ -16,13 +16,22 @@ import {
   type ScheduleRecorder,
 } from '../../report/index.js';
 import {
+  checkPoliciesFit,
+  type LoadedPolicies,
+  loadPolicies,
+  PolicyError,
+  runReplicationsWithPolicies,
+} from '../../rl/index.js';
+import {
   BuildError,
   formatProblems,
   LIMITS,
   loadScenarioFile,
   parseDuration,
+  type RunScenarioOptions,
   runReplications,
   runWarnings,
+  type Scenario,
 } from '../../scenario/index.js';
 import { EXIT_USAGE } from '../exit-codes.js';
 import { formatStrictWarnings, formatWarnings, useColor } from '../report/format-warnings.js';
@@ -52,6 +61,7 @@ interface RunArgs {
   'max-replications'?: number;
   'warmup-check': boolean;
   workers?: number;
+  policy?: string | string[];
 }
 
 function durationFlag(name: string, text: string | undefined): number | undefined {
@@ -138,13 +148,19 @@ export const runCommand: CommandModule<object, RunArgs> = {
         describe:
           'stop the run after this much wall-clock time, e.g. 30s or 5min (a plain number is seconds); the result is marked partial',
       })
+      .option('policy', {
+        type: 'string',
+        describe:
+          'who takes a kind of decision, repeatable: KIND=RULE (e.g. dispatch=fifo, routing=fastest) or ' +
+          "KIND=FILE.onnx (a trained policy exported by shopfloor_gym.export_onnx); other kinds keep the scenario's rules",
+      })
       .check(checkRunFlags)
       .check(checkScheduleFlag)
       .check(checkHtmlFlag)
       .check(checkLimitFlags),
   handler: async (argv) => {
     const analysis = await analyseRun(argv.file, argv);
-    runFile(argv.file, {
+    await runFile(argv.file, {
       ...argv,
       ...(analysis.warmup === undefined ? {} : { warmup: analysis.warmup }),
       ...(analysis.replications === undefined ? {} : { replications: analysis.replications }),
@@ -177,6 +193,8 @@ export interface RunFileOptions {
   'warmup-check'?: boolean;
   /** What `--warmup auto` / `--precision` decided before the run. */
   analysis?: RunAnalysis;
+  /** `--policy KIND=RULE|FILE.onnx`, once or more (see `loadPolicies`). */
+  policy?: string | readonly string[];
 }
 
 /**
@@ -214,7 +232,7 @@ function wallSeconds(text: unknown): number {
 }
 
 /** Loads, runs and reports one scenario file as `shopfloor run` does (also used by `shopfloor demo`). */
-export function runFile(file: string, argv: RunFileOptions): void {
+export async function runFile(file: string, argv: RunFileOptions): Promise<void> {
   const horizon = durationFlag('horizon', argv.horizon);
   const warmup = durationFlag('warmup', argv.warmup);
   const loaded = loadScenarioFile(file, { horizonS: horizon });
@@ -249,6 +267,8 @@ export function runFile(file: string, argv: RunFileOptions): void {
       throw new UsageError(`--csv: cannot write into ${argv.csv}: ${(error as Error).message}`);
     }
   }
+  const policies = await policiesOf(argv, scenario);
+  if (policies === null) return;
   let schedule: ScheduleRecorder | undefined;
   let observer: RunObserver | undefined;
   const transients: ReturnType<typeof recordTransient>[] = [];
@@ -266,7 +286,7 @@ export function runFile(file: string, argv: RunFileOptions): void {
   bar?.start(replications, 0, { rep: 1, sim: hours(0), horizon: hours(h) });
   let run: ReturnType<typeof runReplications>;
   try {
-    run = runReplications(scenario, {
+    const options: RunScenarioOptions = {
       seed: argv.seed,
       replications,
       horizon,
@@ -288,7 +308,11 @@ export function runFile(file: string, argv: RunFileOptions): void {
           observer = observeRun(model.plant, { stepS: h / OBSERVATION_SAMPLES, warmupS: w });
         if (argv['warmup-check'] === true) transients.push(recordTransient(model, h, 500));
       },
-    });
+    };
+    run =
+      policies === undefined
+        ? runReplications(scenario, options)
+        : await runReplicationsWithPolicies(scenario, policies, options);
   } catch (error) {
     bar?.stop();
     if (error instanceof DeadlockError) {
@@ -299,6 +323,11 @@ export function runFile(file: string, argv: RunFileOptions): void {
       } catch (writeError) {
         process.stderr.write(`✖ ${(writeError as Error).message}\n`);
       }
+    }
+    if (error instanceof PolicyError) {
+      process.stderr.write(`✖ ${error.message}\n`);
+      process.exitCode = EXIT_USAGE;
+      return;
     }
     if (error instanceof BuildError || error instanceof DeadlockError) {
       process.stderr.write(`✖ ${error.message}\n`);
@@ -325,7 +354,7 @@ export function runFile(file: string, argv: RunFileOptions): void {
   }
   writeSchedule(schedulePath, schedule, argv);
   const text = readFileSync(file, 'utf8');
-  const manifest = {
+  const base = {
     shopfloorVersion: VERSION,
     scenario: file,
     scenarioSha256: createHash('sha256').update(text).digest('hex'),
@@ -334,10 +363,12 @@ export function runFile(file: string, argv: RunFileOptions): void {
     horizonS: result.horizonS,
     warmupS: result.warmupS,
   };
+  const manifest = policies === undefined ? base : { ...base, policies: policies.choices.map((c) => c.text) };
   if (htmlPath !== undefined && observer !== undefined) {
     const html = runReportHtml({
       title: `shopfloor run — ${scenario.name ?? file}`,
-      manifest,
+      // One line per manifest item in the page: the policies as one text.
+      manifest: policies === undefined ? base : { ...base, policies: policies.label },
       result,
       observations: observer.finish(w + run.runs[0]!.plant.elapsedS),
     });
@@ -364,7 +395,38 @@ export function runFile(file: string, argv: RunFileOptions): void {
     return;
   }
   if (result.partial) process.stdout.write(`⚠ PARTIAL RESULT: ${result.partialReason}\n\n`);
-  process.stdout.write(formatReport(scenario.name ?? file, result));
+  const title = scenario.name ?? file;
+  process.stdout.write(formatReport(policies === undefined ? title : `${title} · ${policies.label}`, result));
+}
+
+/**
+ * The `--policy` choices, loaded and checked against the scenario (`undefined` without the flag); `null`
+ * after printing why they cannot run (exit code 2). Notes that do not stop the run go to stderr.
+ */
+async function policiesOf(
+  argv: RunFileOptions,
+  scenario: Scenario,
+): Promise<LoadedPolicies | undefined | null> {
+  const texts =
+    argv.policy === undefined ? [] : typeof argv.policy === 'string' ? [argv.policy] : argv.policy;
+  if (texts.length === 0) return undefined;
+  try {
+    const policies = await loadPolicies(texts);
+    const fit = checkPoliciesFit(scenario, policies);
+    if (policies.onnx !== null) {
+      for (const flag of ['max-events', 'max-wall'] as const) {
+        if (argv[flag] !== undefined)
+          throw new UsageError(`--${flag} cannot be used with an ONNX policy (--policy ${policies.label})`);
+      }
+    }
+    for (const note of fit.notes) process.stderr.write(`note: ${note}\n`);
+    return policies;
+  } catch (error) {
+    if (!(error instanceof PolicyError)) throw error;
+    process.stderr.write(`✖ ${error.message}\n`);
+    process.exitCode = EXIT_USAGE;
+    return null;
+  }
 }
 
 function writeSchedule(

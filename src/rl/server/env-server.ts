@@ -17,6 +17,8 @@ import {
   type Scenario,
 } from '../../scenario/index.js';
 import { EnvError } from '../errors.js';
+import { OBSERVATION_LAYOUT_VERSION } from '../observation.js';
+import { scenarioFingerprint } from '../scenario-fingerprint.js';
 import { type EnvInfo, ShopfloorEnv, type ShopfloorEnvOptions } from '../shopfloor-env.js';
 import { VectorEnv } from '../vector-env.js';
 import { decodeFrame, encodeFrame, FrameError, FrameReader, type Message, type OutArray } from './framing.js';
@@ -291,6 +293,11 @@ export class EnvServer {
         penalty: single.penalty,
         maxSteps: Number.isFinite(single.maxSteps) ? single.maxSteps : null,
         horizonS: single.horizonS,
+        // What a trained policy records (shopfloor_gym.export_onnx) to be checked against a scenario later.
+        scales: single.scales,
+        layoutVersion: OBSERVATION_LAYOUT_VERSION,
+        scenarioFingerprint: scenarioFingerprint(scenario),
+        scenarioName: scenario.name ?? null,
       },
     };
   }
