@@ -45,8 +45,8 @@ export function compareReportBlocks(input: CompareReportInput): PageBlock[] {
     kind: 'table',
     title: 'Plant KPIs',
     head: ['plant KPI', ...input.alternatives.map((a) => a.name)],
-    rows: PLANT_FIGURES.filter((fig) =>
-      input.alternatives.some((a) => (a.kpis[fig.key] ?? null) !== null),
+    rows: PLANT_FIGURES.filter(
+      (fig) => fig.table !== false && input.alternatives.some((a) => (a.kpis[fig.key] ?? null) !== null),
     ).map((fig) => [
       fig.label,
       ...input.alternatives.map((a) => f.figure(fig, a.kpis[fig.key] ?? null, true)),
