@@ -37,7 +37,29 @@ export type {
   TableLayout,
 } from './figures/sections.js';
 export { SECTIONS } from './figures/sections.js';
-export { runScenario } from './run-scenario.js';
+export type {
+  CompareAlternative,
+  CompareReportInput,
+  PairedDifference,
+} from './html/compare-page.js';
+export { compareReportBlocks, compareReportHtml } from './html/compare-page.js';
+export type { PageBlock, ReportPage, VegaLiteSpec } from './html/page.js';
+export { renderPage } from './html/page.js';
+export type { RunReportInput } from './html/run-page.js';
+export { runReportBlocks, runReportHtml } from './html/run-page.js';
+export type { SweepPoint, SweepReportInput } from './html/sweep-page.js';
+export { sweepReportBlocks, sweepReportHtml } from './html/sweep-page.js';
+export type { ActivePeriod, BottleneckShare } from './observe/active-period.js';
+export { activePeriodBottlenecks } from './observe/active-period.js';
+export type {
+  ObserveRunOptions,
+  RunObservations,
+  RunObserver,
+} from './observe/run-observer.js';
+export { ACTIVE_STATES, observeRun } from './observe/run-observer.js';
+export type { ObservedRun } from './run-scenario.js';
+export { OBSERVATION_SAMPLES, runScenario, runScenarioObserved } from './run-scenario.js';
 export type { ScheduleRecorder, ScheduleRow, ScheduleRowKind } from './schedule.js';
 export { recordSchedule, SCHEDULE_CSV_HEADER, scheduleToCsv } from './schedule.js';
-export { DASH_FOOTNOTE, formatReport } from './text/format-report.js';
+export type { ReportTable } from './text/format-report.js';
+export { DASH_FOOTNOTE, formatReport, reportTables } from './text/format-report.js';

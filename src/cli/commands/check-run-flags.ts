@@ -34,3 +34,16 @@ export function checkScheduleFlag(argv: { schedule?: unknown }): true {
   }
   return true;
 }
+
+/**
+ * Checks `--html` for yargs `check`: one file path (whether it can be written is checked before the run).
+ * @throws UsageError naming the flag.
+ */
+export function checkHtmlFlag(argv: { html?: unknown }): true {
+  const value = argv.html;
+  if (Array.isArray(value)) throw new UsageError(`--html given ${value.length} times; give it once`);
+  if (value !== undefined && (typeof value !== 'string' || value.trim() === '')) {
+    throw new UsageError('--html needs a file path, e.g. --html report.html');
+  }
+  return true;
+}

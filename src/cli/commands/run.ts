@@ -7,7 +7,11 @@ import { recordTransient } from '../../experiments/index.js';
 import {
   aggregateReplications,
   formatReport,
+  OBSERVATION_SAMPLES,
+  observeRun,
+  type RunObserver,
   recordSchedule,
+  runReportHtml,
   type ScenarioResult,
   type ScheduleRecorder,
 } from '../../report/index.js';
@@ -26,8 +30,8 @@ import { checkOutputFile, makeFolders, writeFileAtomic } from '../report/output-
 import { writeCsv } from '../report/write-csv.js';
 import { UsageError } from '../usage-error.js';
 import { VERSION } from '../version.js';
-import { checkRunFlags, checkScheduleFlag } from './check-run-flags.js';
 import { analyseRun, type RunAnalysis, transientOfRun } from './run-experiments.js';
+import { checkHtmlFlag, checkRunFlags, checkScheduleFlag } from './check-run-flags.js';
 
 interface RunArgs {
   file: string;
@@ -40,6 +44,7 @@ interface RunArgs {
   strict: boolean;
   csv?: string;
   schedule?: string;
+  html?: string;
   'max-events'?: number;
   'max-wall'?: string;
   precision?: string;
@@ -117,6 +122,12 @@ export const runCommand: CommandModule<object, RunArgs> = {
           'station (queued, started, finished) and per setup, failure and preventive maintenance, with ' +
           'station, server and times in seconds (missing folders are created)',
       })
+      .option('html', {
+        type: 'string',
+        describe:
+          'also write one self-contained HTML report to this file (opens offline): manifest, KPI tables, ' +
+          'and plots of WIP, throughput, queues, station states, cycle times, a Gantt chart and a bottleneck ranking',
+      })
       .option('max-events', {
         type: 'number',
         describe:
@@ -129,6 +140,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
       })
       .check(checkRunFlags)
       .check(checkScheduleFlag)
+      .check(checkHtmlFlag)
       .check(checkLimitFlags),
   handler: async (argv) => {
     const analysis = await analyseRun(argv.file, argv);
@@ -147,6 +159,8 @@ export interface RunFileOptions {
   csv?: string;
   /** File to write the first replication's schedule into (CSV, see `recordSchedule`). */
   schedule?: string;
+  /** File to write the HTML report into (see `runReportHtml`). */
+  html?: string;
   seed?: number;
   replications?: number;
   horizon?: string;
@@ -226,6 +240,8 @@ export function runFile(file: string, argv: RunFileOptions): void {
   // Checked before the run, so a typo does not cost a long run.
   const schedulePath = argv.schedule;
   if (schedulePath !== undefined) checkOutputFile('schedule', schedulePath);
+  const htmlPath = argv.html;
+  if (htmlPath !== undefined) checkOutputFile('html', htmlPath);
   if (argv.csv !== undefined) {
     try {
       makeFolders(argv.csv);
@@ -235,6 +251,7 @@ export function runFile(file: string, argv: RunFileOptions): void {
   }
   let schedule: ScheduleRecorder | undefined;
   const transients: ReturnType<typeof recordTransient>[] = [];
+  let observer: RunObserver | undefined;
   const maxWallS = argv['max-wall'] === undefined ? undefined : wallSeconds(argv['max-wall']);
   const showBar = !argv.json && !argv.quiet && process.stderr.isTTY === true;
   // The bar counts replications, with the running one's simulated time as a fraction, so a single long
@@ -268,6 +285,8 @@ export function runFile(file: string, argv: RunFileOptions): void {
       onModel: (model, replication) => {
         if (schedulePath !== undefined && replication === 0) schedule = recordSchedule(model.plant);
         if (argv['warmup-check'] === true) transients.push(recordTransient(model, h, 500));
+        if (htmlPath !== undefined && replication === 0)
+          observer = observeRun(model.plant, { stepS: h / OBSERVATION_SAMPLES, warmupS: w });
       },
     });
   } catch (error) {
@@ -305,6 +324,30 @@ export function runFile(file: string, argv: RunFileOptions): void {
     process.exitCode = EXIT_USAGE;
   }
   writeSchedule(schedulePath, schedule, argv);
+  const text = readFileSync(file, 'utf8');
+  const manifest = {
+    shopfloorVersion: VERSION,
+    scenario: file,
+    scenarioSha256: createHash('sha256').update(text).digest('hex'),
+    seed: result.seed,
+    replications: result.replications,
+    horizonS: result.horizonS,
+    warmupS: result.warmupS,
+  };
+  if (htmlPath !== undefined && observer !== undefined) {
+    const html = runReportHtml({
+      title: `shopfloor run — ${scenario.name ?? file}`,
+      manifest,
+      result,
+      observations: observer.finish(w + run.runs[0]!.plant.elapsedS),
+    });
+    try {
+      writeFileAtomic(htmlPath, html);
+    } catch (error) {
+      throw new UsageError(`--html: cannot write ${htmlPath}: ${(error as Error).message}`);
+    }
+    if (!argv.json && !argv.quiet) process.stderr.write(`wrote ${htmlPath}\n`);
+  }
   if (argv.csv !== undefined) {
     try {
       const written = writeCsv(argv.csv, result);
@@ -314,16 +357,6 @@ export function runFile(file: string, argv: RunFileOptions): void {
     }
   }
   if (argv.json) {
-    const text = readFileSync(file, 'utf8');
-    const manifest = {
-      shopfloorVersion: VERSION,
-      scenario: file,
-      scenarioSha256: createHash('sha256').update(text).digest('hex'),
-      seed: result.seed,
-      replications: result.replications,
-      horizonS: result.horizonS,
-      warmupS: result.warmupS,
-    };
     if (result.partial) process.stderr.write(`⚠ partial result: ${result.partialReason}\n`);
     process.stdout.write(
       `${JSON.stringify({ manifest, warnings: [...warnings, ...late], ...result, ...(run.transient === undefined ? {} : { transient: run.transient }), ...argv.analysis?.json }, null, 2)}\n`,

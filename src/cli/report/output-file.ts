@@ -19,12 +19,13 @@ import { UsageError } from '../usage-error.js';
  * @throws UsageError naming the flag and the path.
  */
 export function checkOutputFile(flag: string, path: string): void {
-  if (path.trim() === '') throw new UsageError(`--${flag} needs a file path, e.g. --${flag} ${flag}.csv`);
+  const example = `${flag}.${flag === 'html' ? 'html' : 'csv'}`;
+  if (path.trim() === '') throw new UsageError(`--${flag} needs a file path, e.g. --${flag} ${example}`);
   const fail = (why: string) => new UsageError(`--${flag}: cannot write ${path}: ${why}`);
   const target = resolve(path);
   const stat = statOrUndefined(target);
   if (stat?.isDirectory() === true) {
-    throw fail(`it is a folder; give a file name, e.g. ${join(path, `${flag}.csv`)}`);
+    throw fail(`it is a folder; give a file name, e.g. ${join(path, example)}`);
   }
   if (stat !== undefined && !stat.isFile()) throw fail('it exists and is not a regular file');
   let dir = dirname(target);

@@ -78,6 +78,76 @@ function newTable(head: string[]): Table.Table {
   });
 }
 
+/** One table of a report, as text cells (what the text report draws with cli-table3, the HTML one as `<table>`). */
+export interface ReportTable {
+  /** The section it shows (`kpis`, `stations`, …). */
+  readonly section: string;
+  readonly title: string;
+  readonly head: readonly string[];
+  readonly rows: readonly (readonly string[])[];
+}
+
+/**
+ * The tables of a result, derived from the declared figures and their sections' layouts, in report order
+ * (plant, stations, products, orders, crews, conveyors, robots, buffers); a line of text where a table is
+ * left out (an order list too long to print). `formatter` remembers whether a figure was undefined.
+ */
+export function reportTables(
+  result: ScenarioResult,
+  sections: readonly Section[] = SECTIONS,
+  formatter: FigureFormatter = new FigureFormatter(),
+): (ReportTable | string)[] {
+  const f = formatter;
+  const cellText = (row: FigureRow, c: Column, inRow: boolean) =>
+    c.parts.map((p) => f.figure(p.figure, estimateOf(row, p.figure, p.member), inRow)).join(c.join);
+  const doc = result as unknown as Record<string, unknown>;
+  const out: (ReportTable | string)[] = [];
+  for (const section of [...sections].sort((a, b) => rank(a.name) - rank(b.name))) {
+    const value = doc[section.name];
+    if (section.kind === 'single') {
+      const row = value as FigureRow;
+      for (const layout of tableLayouts(section)) {
+        const rows: string[][] = [];
+        for (const c of layout.cells.flatMap((cell) => resolve(section, cell, [row]))) {
+          const shown = c.show
+            ? c.show(row)
+            : c.parts.some((p) => estimateOf(row, p.figure, p.member) !== null);
+          if (shown) rows.push([c.label, cellText(row, c, true)]);
+        }
+        out.push({ section: section.name, title: section.title, head: [section.entity, 'value'], rows });
+      }
+      continue;
+    }
+    const entries: [string, FigureRow][] =
+      section.kind === 'keyed'
+        ? Object.entries(value as Record<string, FigureRow>)
+        : (value as (FigureRow & { id: string })[]).map((o) => [o.id, o]);
+    const rows = entries.map(([, r]) => r);
+    if (section.kind === 'list' && entries.length > MAX_ORDER_ROWS) {
+      out.push(`${entries.length} orders: per-order figures in --json (orders[]) and --csv (orders.csv)`);
+      continue;
+    }
+    for (const [n, layout] of tableLayouts(section).entries()) {
+      if (!(layout.show ? layout.show(rows) : rows.length > 0)) continue;
+      const columns = layout.cells.flatMap((cell) => resolve(section, cell, rows));
+      const given = section.kind === 'list' ? ['product', 'qty', 'due'] : [];
+      out.push({
+        section: section.name,
+        title: n === 0 ? section.title : `${section.title} (more)`,
+        head: [section.entity, ...given, ...columns.map((c) => c.label)],
+        rows: entries.map(([id, row]) => [
+          id,
+          ...(section.kind === 'list'
+            ? orderAttributes(row as unknown as { product: string; quantity: number; dueS: number | null }, f)
+            : []),
+          ...columns.map((c) => cellText(row, c, false)),
+        ]),
+      });
+    }
+  }
+  return out;
+}
+
 /**
  * The human-readable report of `shopfloor run`, derived from the declared figures: the plant's figures,
  * then a table per section (stations, products, orders, crews, conveyors, robots, buffers), each shown
@@ -89,55 +159,19 @@ export function formatReport(
   sections: readonly Section[] = SECTIONS,
 ): string {
   const f = new FigureFormatter();
-  const cellText = (row: FigureRow, c: Column, inRow: boolean) =>
-    c.parts.map((p) => f.figure(p.figure, estimateOf(row, p.figure, p.member), inRow)).join(c.join);
-  const doc = result as unknown as Record<string, unknown>;
   const out = [
     `shopfloor run — ${name}`,
     `${result.replications} replication${result.replications === 1 ? '' : 's'} from seed ${result.seed}, horizon ${(result.horizonS / 3600).toFixed(2)} h, warm-up ${(result.warmupS / 3600).toFixed(2)} h` +
       (result.replications > 1 ? '; mean ± 95% CI half-width' : ''),
   ];
-  for (const section of [...sections].sort((a, b) => rank(a.name) - rank(b.name))) {
-    const value = doc[section.name];
-    if (section.kind === 'single') {
-      const row = value as FigureRow;
-      for (const layout of tableLayouts(section)) {
-        const t = newTable([section.entity, 'value']);
-        for (const c of layout.cells.flatMap((cell) => resolve(section, cell, [row]))) {
-          const shown = c.show
-            ? c.show(row)
-            : c.parts.some((p) => estimateOf(row, p.figure, p.member) !== null);
-          if (shown) t.push([c.label, cellText(row, c, true)]);
-        }
-        out.push(t.toString());
-      }
+  for (const t of reportTables(result, sections, f)) {
+    if (typeof t === 'string') {
+      out.push(t);
       continue;
     }
-    const entries: [string, FigureRow][] =
-      section.kind === 'keyed'
-        ? Object.entries(value as Record<string, FigureRow>)
-        : (value as (FigureRow & { id: string })[]).map((o) => [o.id, o]);
-    const rows = entries.map(([, r]) => r);
-    if (section.kind === 'list') {
-      if (entries.length > MAX_ORDER_ROWS) {
-        out.push(`${entries.length} orders: per-order figures in --json (orders[]) and --csv (orders.csv)`);
-        continue;
-      }
-    }
-    for (const layout of tableLayouts(section)) {
-      if (!(layout.show ? layout.show(rows) : rows.length > 0)) continue;
-      const columns = layout.cells.flatMap((cell) => resolve(section, cell, rows));
-      const given = section.kind === 'list' ? ['product', 'qty', 'due'] : [];
-      const t = newTable([section.entity, ...given, ...columns.map((c) => c.label)]);
-      for (const [id, row] of entries) {
-        const attributes =
-          section.kind === 'list'
-            ? orderAttributes(row as unknown as { product: string; quantity: number; dueS: number | null }, f)
-            : [];
-        t.push([id, ...attributes, ...columns.map((c) => cellText(row, c, false))]);
-      }
-      out.push(t.toString());
-    }
+    const table = newTable([...t.head]);
+    for (const row of t.rows) table.push([...row]);
+    out.push(table.toString());
   }
   out.push(`${result.events.toLocaleString('en-US')} events simulated`);
   out.push(
