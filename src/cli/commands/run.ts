@@ -30,8 +30,8 @@ import { checkOutputFile, makeFolders, writeFileAtomic } from '../report/output-
 import { writeCsv } from '../report/write-csv.js';
 import { UsageError } from '../usage-error.js';
 import { VERSION } from '../version.js';
-import { analyseRun, type RunAnalysis, transientOfRun } from './run-experiments.js';
 import { checkHtmlFlag, checkRunFlags, checkScheduleFlag } from './check-run-flags.js';
+import { analyseRun, type RunAnalysis, transientOfRun } from './run-experiments.js';
 
 interface RunArgs {
   file: string;
