@@ -25,6 +25,7 @@ export {
 } from './design.js';
 export { figureLabel, figureOf, figureValues } from './figures.js';
 export { formatCompare, formatSweep, num } from './format.js';
+export { compareHtml, sweepHtml } from './html.js';
 export type { KimNelsonOptions, KimNelsonResult } from './kim-nelson.js';
 export { kimNelson, kimNelsonH2 } from './kim-nelson.js';
 export type { MserResult } from './mser.js';

@@ -1,7 +1,9 @@
+import { createHash } from 'node:crypto';
 import type { CommandModule } from 'yargs';
 import {
   type Alternative,
   compareAlternatives,
+  compareHtml,
   createReplicationPool,
   detectWarmup,
   formatCompare,
@@ -12,7 +14,9 @@ import {
   readScenarioSource,
   scenarioWithOverrides,
 } from '../../experiments/index.js';
+import { checkOutputFile, writeFileAtomic } from '../report/output-file.js';
 import { UsageError } from '../usage-error.js';
+import { VERSION } from '../version.js';
 import { checkRunFlags } from './check-run-flags.js';
 import {
   asUsage,
@@ -33,6 +37,7 @@ interface CompareArgs extends ExperimentFlags {
   delta?: number;
   alpha: number;
   'max-replications': number;
+  html?: string;
 }
 
 /**
@@ -113,6 +118,10 @@ export const compareCommand: CommandModule<object, CompareArgs> = {
         describe: 'cap on replications per alternative in the selection',
       })
       .option('workers', { type: 'number', describe: 'worker threads (default all cores)' })
+      .option('html', {
+        type: 'string',
+        describe: 'also write a self-contained HTML report (tables, forest plot of the differences)',
+      })
       .option('json', { type: 'boolean', default: false, describe: 'print one JSON document' })
       .option('quiet', { type: 'boolean', default: false, describe: 'no progress bar' })
       .check(checkRunFlags),
@@ -154,6 +163,7 @@ export const compareCommand: CommandModule<object, CompareArgs> = {
         );
       const seed = argv.seed ?? first.run.seed;
       const horizonS = durationSeconds('horizon', argv.horizon);
+      if (argv.html !== undefined) checkOutputFile('html', argv.html);
       const pool = createReplicationPool(workerCount(argv.workers));
       const bar = progressBar(!argv.json && !argv.quiet, 'compare');
       try {
@@ -185,6 +195,23 @@ export const compareCommand: CommandModule<object, CompareArgs> = {
           onProgress: (done, total) => bar.update(done, total),
         });
         bar.stop();
+        if (argv.html !== undefined) {
+          const sources = [...new Set(alternatives.map((a) => a.file))].map((file) =>
+            readScenarioSource(file),
+          );
+          writeFileAtomic(
+            argv.html,
+            compareHtml(result, {
+              shopfloorVersion: VERSION,
+              scenarios: sources.map((s) => s.file).join(', '),
+              scenarioSha256: sources
+                .map((s) => createHash('sha256').update(s.text).digest('hex'))
+                .join(', '),
+              warmupS: warmupS ?? null,
+            }),
+          );
+          if (!argv.json && !argv.quiet) process.stderr.write(`wrote ${argv.html}\n`);
+        }
         if (argv.json)
           process.stdout.write(`${JSON.stringify({ warmupS: warmupS ?? null, ...result }, null, 2)}\n`);
         else process.stdout.write(warmupNote + formatCompare(result));

@@ -8,9 +8,11 @@ import {
   parseShard,
   planSweep,
   runSweep,
+  sweepHtml,
   sweepTableJson,
   writeTable,
 } from '../../experiments/index.js';
+import { checkOutputFile, writeFileAtomic } from '../report/output-file.js';
 import { UsageError } from '../usage-error.js';
 import { VERSION } from '../version.js';
 import { checkRunFlags } from './check-run-flags.js';
@@ -32,6 +34,7 @@ interface SweepArgs extends ExperimentFlags {
   out: string;
   resume: boolean;
   shard?: string;
+  html?: string;
 }
 
 /** `shopfloor sweep FILE --set path=levels …`. */
@@ -88,6 +91,10 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
         type: 'string',
         describe: 'run slice i of n (points with index ≡ i−1 mod n), e.g. 2/8; writes shard-i-of-n.json',
       })
+      .option('html', {
+        type: 'string',
+        describe: 'also write a self-contained HTML report (response plot or heat maps)',
+      })
       .option('json', { type: 'boolean', default: false, describe: 'print the table as JSON' })
       .option('quiet', { type: 'boolean', default: false, describe: 'no progress bar' })
       .check(checkRunFlags),
@@ -115,6 +122,7 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
         objective: parseObjective(argv.objective),
         shopfloorVersion: VERSION,
       });
+      if (argv.html !== undefined) checkOutputFile('html', argv.html);
       const pool = createReplicationPool(workers);
       const bar = progressBar(!argv.json && !argv.quiet, 'sweep');
       try {
@@ -126,6 +134,10 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
           onProgress: (done, total) => bar.update(done, total),
         });
         bar.stop();
+        if (argv.html !== undefined && result.table !== null) {
+          writeFileAtomic(argv.html, sweepHtml(result.table));
+          if (!argv.json && !argv.quiet) process.stderr.write(`wrote ${argv.html}\n`);
+        }
         if (argv.json && result.table !== null) process.stdout.write(sweepTableJson(result.table));
         else if (!argv.json) {
           if (result.resumed > 0)
@@ -147,6 +159,7 @@ interface MergeArgs {
   files: string[];
   out?: string;
   json: boolean;
+  html?: string;
 }
 
 /** `shopfloor merge results/shard-*.json`. */
@@ -165,11 +178,17 @@ export const mergeCommand: CommandModule<object, MergeArgs> = {
         type: 'string',
         describe: "folder for sweep.json and sweep.csv (default the first file's folder)",
       })
+      .option('html', { type: 'string', describe: 'also write a self-contained HTML report' })
       .option('json', { type: 'boolean', default: false, describe: 'print the table as JSON' }),
   handler: (argv) =>
     asUsage(async () => {
       const table = mergeShards(argv.files);
+      if (argv.html !== undefined) checkOutputFile('html', argv.html);
       const written = writeTable(argv.out ?? dirname(argv.files[0]!), table);
+      if (argv.html !== undefined) {
+        writeFileAtomic(argv.html, sweepHtml(table));
+        written.push(argv.html);
+      }
       if (argv.json) process.stdout.write(sweepTableJson(table));
       else process.stdout.write(`${formatSweep(table)}wrote ${written.join(', ')}\n`);
     }),
