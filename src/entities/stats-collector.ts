@@ -293,7 +293,7 @@ export class PlantStatistics {
       const s = this.stations.get(station);
       const clock = s?.servers[server];
       if (s !== undefined && clock !== undefined)
-        s.jobStartBusyS[server] = clock.durations(t)[busyIndex] ?? 0;
+        s.jobStartBusyS[server] = clock.secondsIn(busyIndex, t);
     });
     ev.on('processFinished', (part, station, server, t) => {
       const s = this.stations.get(station);
@@ -305,7 +305,7 @@ export class PlantStatistics {
       // Credit the standard time in proportion to the job's busy time inside the period (a job begun
       // before a warm-up reset earns only its share), so Σ credit ≤ busy time ≤ operating time.
       const drawnS = st.jobWorkS(server);
-      const busyS = (clock.durations(t)[busyIndex] ?? 0) - (s.jobStartBusyS[server] ?? 0);
+      const busyS = clock.secondsIn(busyIndex, t) - (s.jobStartBusyS[server] ?? 0);
       const share = drawnS > 0 ? Math.min(1, busyS / drawnS) : 1;
       const standardS = st.standardTimeS(part, server);
       if (Number.isFinite(standardS)) s.idealS += standardS * share;
