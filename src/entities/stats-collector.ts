@@ -8,6 +8,7 @@ import type { Plant } from './plant.js';
 import { RobotFleet } from './robot-fleet.js';
 import { type RobotReport, RobotStatistics } from './robot-statistics.js';
 import { SERVER_STATES, type ServerState } from './server-state.js';
+import type { Station } from './station/station.js';
 
 /** Per-station figures of a {@link PlantStatistics}. Fractions are of elapsed time × servers. */
 export interface StationReport {
@@ -170,6 +171,8 @@ interface ProductStats {
 }
 
 interface StationStats {
+  /** NOTE: the station itself, so a job's finish needs no second lookup by id, for speed. */
+  readonly station: Station;
   readonly servers: StateClock[];
   readonly input: string;
   failures: number;
@@ -229,6 +232,7 @@ export class PlantStatistics {
         servers.push(new StateClock(SERVER_STATES.length, STATE_INDEX.get(st.serverState(i))!, now));
       }
       this.stations.set(id, {
+        station: st,
         servers,
         input: st.input.id,
         failures: 0,
@@ -296,20 +300,19 @@ export class PlantStatistics {
     ev.on('processStarted', (_part, station, server, t) => {
       const s = this.stations.get(station);
       const clock = s?.servers[server];
-      if (s !== undefined && clock !== undefined)
-        s.jobStartBusyS[server] = clock.durations(t)[busyIndex] ?? 0;
+      if (s !== undefined && clock !== undefined) s.jobStartBusyS[server] = clock.secondsIn(busyIndex, t);
     });
     ev.on('processFinished', (part, station, server, t) => {
       const s = this.stations.get(station);
       if (s === undefined) return;
       s.processed++;
-      const st = plant.stations.get(station);
+      const st = s.station;
       const clock = s.servers[server];
-      if (st === undefined || clock === undefined) return;
+      if (clock === undefined) return;
       // Credit the standard time in proportion to the job's busy time inside the period (a job begun
       // before a warm-up reset earns only its share), so Σ credit ≤ busy time ≤ operating time.
       const drawnS = st.jobWorkS(server);
-      const busyS = (clock.durations(t)[busyIndex] ?? 0) - (s.jobStartBusyS[server] ?? 0);
+      const busyS = clock.secondsIn(busyIndex, t) - (s.jobStartBusyS[server] ?? 0);
       const share = drawnS > 0 ? Math.min(1, busyS / drawnS) : 1;
       const standardS = st.standardTimeS(part, server);
       if (Number.isFinite(standardS)) s.idealS += standardS * share;

@@ -27,6 +27,15 @@ export class StateClock {
     this.last = now;
   }
 
+  /**
+   * Seconds in `state` up to `now`: `durations(now)[state]`, computed the same way.
+   * NOTE: no array (the per-job statistics ask on every start and finish), for speed.
+   */
+  secondsIn(state: number, now: number): number {
+    const s = this.seconds[state]!;
+    return state === this.state ? s + (now - this.last) : s;
+  }
+
   /** Seconds in each state up to `now` (a new array; they sum to the time since the start). */
   durations(now: number): number[] {
     const out = Array.from(this.seconds);

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import seedrandom from 'seedrandom';
 import { describe, expect, it } from 'vitest';
 import { InvalidArgumentError } from '../../../src/engine/errors.js';
 import { RandomStream, RandomStreams } from '../../../src/engine/random/index.js';
@@ -13,6 +14,15 @@ describe('RandomStream', () => {
     expect(draws(s, 5)).toEqual([
       0.9069681032560766, 0.6199770057573915, 0.9497209372930229, 0.8566549189854413, 0.0847870756406337,
     ]);
+  });
+
+  it("draws exactly seedrandom's Alea sequence for any seed string (the stream keeps Alea's state in a typed array)", () => {
+    fc.assert(
+      fc.property(fc.string(), fc.integer({ min: 1, max: 3000 }), (seed, n) => {
+        const alea = seedrandom.alea(seed);
+        expect(draws(new RandomStream('x', seed), n)).toEqual(Array.from({ length: n }, () => alea()));
+      }),
+    );
   });
 
   it('the same seed string gives the same sequence', () => {
