@@ -21,6 +21,7 @@ import { writeCsv } from '../report/write-csv.js';
 import { UsageError } from '../usage-error.js';
 import { VERSION } from '../version.js';
 import { checkRunFlags, checkScheduleFlag } from './check-run-flags.js';
+import { type ObserverFlags, runObservers } from './run-observers.js';
 
 interface RunArgs {
   file: string;
@@ -90,6 +91,20 @@ export const runCommand: CommandModule<object, RunArgs> = {
         describe:
           'stop the run after this much wall-clock time, e.g. 30s or 5min (a plain number is seconds); the result is marked partial',
       })
+      .option('trace', {
+        type: 'string',
+        describe:
+          'also record one replication (the first, or --trace-replication) to this trace file, for `shopfloor trace info` and the 3D viewer',
+      })
+      .option('ocel', {
+        type: 'string',
+        describe:
+          'also write one replication (as --trace) as an OCEL 2.0 JSON event log, for process-mining tools such as pm4py',
+      })
+      .option('trace-replication', {
+        type: 'number',
+        describe: 'which replication --trace and --ocel record, from 0 (default 0: the first)',
+      })
       .check(checkRunFlags)
       .check(checkScheduleFlag)
       .check(checkLimitFlags),
@@ -97,7 +112,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
 };
 
 /** Options of {@link runFile}: the flags of `shopfloor run`. */
-export interface RunFileOptions {
+export interface RunFileOptions extends ObserverFlags {
   /** Folder to write CSV files into. */
   csv?: string;
   /** File to write the first replication's schedule into (CSV, see `recordSchedule`). */
@@ -196,6 +211,8 @@ export function runFile(file: string, argv: RunFileOptions): void {
     : undefined;
   const replications = argv.replications ?? scenario.run.replications;
   const hours = (s: number) => (s / 3600).toFixed(1);
+  // Checked before the run, like --schedule.
+  const watch = runObservers(file, argv, replications);
   bar?.start(replications, 0, { rep: 1, sim: hours(0), horizon: hours(h) });
   let result: ReturnType<typeof runScenario>;
   try {
@@ -218,6 +235,7 @@ export function runFile(file: string, argv: RunFileOptions): void {
       onModel: (model, replication) => {
         if (schedulePath !== undefined && replication === 0) schedule = recordSchedule(model.plant);
       },
+      observe: watch.observers,
     });
   } catch (error) {
     bar?.stop();
@@ -247,6 +265,7 @@ export function runFile(file: string, argv: RunFileOptions): void {
     process.exitCode = EXIT_USAGE;
   }
   writeSchedule(schedulePath, schedule, argv);
+  if (!argv.json && !argv.quiet) for (const line of watch.written()) process.stderr.write(`${line}\n`);
   if (argv.csv !== undefined) {
     try {
       const written = writeCsv(argv.csv, result);
