@@ -10,6 +10,7 @@ import { envServerCommand } from './commands/env-server.js';
 import { importCommand } from './commands/import.js';
 import { runCommand } from './commands/run.js';
 import { schemaCommand } from './commands/schema.js';
+import { serveCommand } from './commands/serve.js';
 import { traceCommand } from './commands/trace.js';
 import { validateCommand } from './commands/validate.js';
 import { EXIT_INTERNAL, EXIT_USAGE } from './exit-codes.js';
@@ -27,6 +28,7 @@ try {
     .command(importCommand)
     .command(envServerCommand)
     .command(traceCommand)
+    .command(serveCommand)
     .demandCommand(1, 'Give a command, e.g. `shopfloor demo`.')
     .strict()
     .version(VERSION)

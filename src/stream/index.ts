@@ -26,6 +26,10 @@ export type {
 } from './frames.js';
 export { FRAME_FORMAT_VERSION, FRAME_KINDS, positionAt } from './frames.js';
 export { buildLayout } from './layout.js';
+export type { LiveRunOptions, LiveStatus, Speed } from './live-run.js';
+export { checkSpeed, LiveRun, MAX_SPEED, MIN_SPEED } from './live-run.js';
+export type { ClientStats, LiveServerOptions } from './live-server.js';
+export { LIVE_PROTOCOL_VERSION, LiveServer, parseControl } from './live-server.js';
 export type { OcelSummary, OcelWriterOptions } from './ocel.js';
 export { OCEL_DEFAULT_START, OcelWriter } from './ocel.js';
 export { openTrace } from './open-trace.js';
