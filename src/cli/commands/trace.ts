@@ -65,7 +65,7 @@ const infoCommand: CommandModule<object, InfoArgs> = {
       return;
     }
     const h = (s: unknown) => `${((s as number) / 3600).toFixed(2)} h`;
-    const table = new Table({ colWidths: [14, 90], wordWrap: true });
+    const table = new Table({ colWidths: [14, 90], wordWrap: true, style: { head: [], border: [] } });
     const rows: [string, string][] = [
       ['scenario', `${info.name} (sha256 ${String(info.scenarioSha256).slice(0, 12)}…)`],
       ['recorded by', `shopfloor ${info.shopfloorVersion}, trace format ${info.formatVersion}`],
