@@ -7,7 +7,7 @@
  *   {@link Resource}, {@link Store}, {@link Container}, named random streams, distributions and statistics
  *   (`Tally`, `TimeWeighted`, `confidenceInterval`, …). Times are float64 seconds.
  * - **entities** (`src/entities`): the factory vocabulary a plant is built from by hand — {@link Plant},
- *   {@link Source}, {@link Buffer}, {@link Station}, {@link Conveyor}, {@link RobotFleet}, {@link CrewPool},
+ *   {@link Source}, {@link Buffer}, {@link Station}, {@link Conveyor}, {@link RobotFleet}, {@link CrewPool}, {@link OperatorPool},
  *   {@link Sink}, shift calendars, energy metering, the statistics collectors, and the typed events
  *   ({@link PlantEvents}) a plant publishes.
  * - **decision contract and built-in rules** (`src/policies`): the decision points an entity hands out and
@@ -133,6 +133,12 @@ export type {
   MachineTender,
   MaintenancePlanOptions,
   OeeReport,
+  OperatorJob,
+  OperatorNeedOptions,
+  OperatorPoolOptions,
+  OperatorPoolReport,
+  OperatorReport,
+  OperatorState,
   Order,
   OrderSourceOptions,
   PartOptions,
@@ -161,6 +167,12 @@ export type {
   StepRecord,
   TendRequest,
   Weekday,
+  Worker,
+  WorkerPoolOptions,
+  WorkerRequest,
+  WorkerSpec,
+  WorkerState,
+  WorkerTravel,
 } from './entities/index.js';
 export {
   Buffer,
@@ -179,6 +191,9 @@ export {
   EnergyMeter,
   naturalCompare,
   naturalKey,
+  OPERATOR_TASKS,
+  OperatorPool,
+  OperatorStatistics,
   OrderSource,
   Part,
   Plant,
@@ -195,6 +210,7 @@ export {
   Station,
   serverPowerKW,
   WEEKDAYS,
+  WorkerPool,
   ZeroTimeLoopError,
 } from './entities/index.js';
 
@@ -212,6 +228,10 @@ export type {
   MaintenanceOption,
   MaintenancePoint,
   MaintenancePolicy,
+  OperatorJobView,
+  OperatorPoint,
+  OperatorPolicy,
+  OperatorTask,
   PartView,
   Point,
   Policy,
@@ -245,6 +265,7 @@ export {
   fifo,
   fifoTransport,
   firstAlternative,
+  firstComeOperator,
   firstRequested,
   flowDueDate,
   leastWork,
@@ -256,6 +277,9 @@ export {
   mopnr,
   mwkr,
   nearestIdle,
+  nearestMachine,
+  OPERATOR_RULES,
+  operatorByPriority,
   ROUTING_RULES,
   randomRule,
   shortestQueue,
@@ -332,6 +356,7 @@ export type {
   JobShopScenarioOptions,
   LoadOptions,
   LoadResult,
+  OperatorPoolSpec,
   Order as ScenarioOrder,
   OrderRow,
   OrdersCsvResult,

@@ -8,7 +8,7 @@ import type { ServerState } from './server-state.js';
 
 /**
  * Electrical power drawn in each kind of state, kW (all default 0). For a station it applies to each
- * server: `busy` while processing; `idle` while idle, blocked or waiting for a robot; `setup` while
+ * server: `busy` while processing; `idle` while idle, blocked or waiting for a robot or an operator; `setup` while
  * changing over; `down` while failed, under repair or in maintenance; `off` off shift. For a conveyor:
  * `busy` while moving items, `idle` while empty or stopped. For a robot: `busy` while travelling,
  * picking or placing, `idle` while idle or waiting.

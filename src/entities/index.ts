@@ -1,6 +1,6 @@
 /**
  * The factory vocabulary on the kernel: parts, buffers, conveyors, stations (machine groups) with
- * failures and preventive maintenance, crew pools, robot fleets, sources and sinks, all sharing one
+ * failures and preventive maintenance, crew and operator pools, robot fleets, sources and sinks, all sharing one
  * {@link Plant} context that publishes typed events, and a statistics collector built only from those events.
  */
 
@@ -16,6 +16,10 @@ export type {
   MaintenanceOption,
   MaintenancePoint,
   MaintenancePolicy,
+  OperatorJobView,
+  OperatorPoint,
+  OperatorPolicy,
+  OperatorTask,
   PartView,
   Point,
   Policy,
@@ -54,6 +58,10 @@ export type { FailureBasis, FailureModeOptions } from './failure-mode.js';
 export type { DefectAction, InspectionOptions, InspectionOutcome } from './inspection.js';
 export type { MachineTender, TendRequest } from './machine-tender.js';
 export type { MaintenancePlanOptions } from './maintenance-plan.js';
+export type { OperatorJob, OperatorJobRef, OperatorPoolOptions } from './operator-pool.js';
+export { OperatorPool } from './operator-pool.js';
+export type { OperatorPoolReport, OperatorReport } from './operator-statistics.js';
+export { OperatorStatistics } from './operator-statistics.js';
 export type { Order, OrderSourceOptions } from './order-source.js';
 export { OrderSource } from './order-source.js';
 export type { OrderReport } from './order-statistics.js';
@@ -71,7 +79,7 @@ export type { RobotJobKind, RobotState } from './robot-state.js';
 export { ROBOT_JOB_KINDS, ROBOT_STATES } from './robot-state.js';
 export type { RobotFleetReport, RobotReport } from './robot-statistics.js';
 export { RobotStatistics } from './robot-statistics.js';
-export type { CrewState, ServerState } from './server-state.js';
+export type { CrewState, OperatorState, ServerState, WorkerState } from './server-state.js';
 export { CREW_STATES, SERVER_STATES } from './server-state.js';
 export type { ShiftSpec, Weekday } from './shift-calendar.js';
 export { ShiftCalendar, WEEKDAYS } from './shift-calendar.js';
@@ -87,6 +95,9 @@ export type {
   CrewPoolSnapshot,
   CrewSnapshot,
   Motion,
+  OperatorPoolSnapshot,
+  OperatorSnapshot,
+  OperatorTaskName,
   PartSnapshot,
   PlantSnapshot,
   RobotFleetSnapshot,
@@ -96,6 +107,8 @@ export type {
 } from './snapshot-types.js';
 export type { SourceOptions } from './source.js';
 export { Source } from './source.js';
+export type { OperatorNeedOptions } from './station/operator-need.js';
+export { OPERATOR_TASKS } from './station/operator-need.js';
 export { ANY_PRODUCT, type SetupTable, setupFor } from './station/setup-table.js';
 export { Station } from './station/station.js';
 export type { StationOptions } from './station/station-options.js';
@@ -107,3 +120,14 @@ export type {
   StationReport,
 } from './stats-collector.js';
 export { PlantStatistics } from './stats-collector.js';
+export type {
+  Worker,
+  WorkerJobRef,
+  WorkerPoolOptions,
+  WorkerRequest,
+  WorkerSnapshot,
+  WorkerSpec,
+  WorkerTravel,
+  WorkerTrip,
+} from './worker-pool.js';
+export { WorkerPool } from './worker-pool.js';

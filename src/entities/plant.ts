@@ -15,6 +15,7 @@ import { RoutingTask } from './decisions/routing-task.js';
 import { Emitter } from './emitter.js';
 import { DeadlockError, ZeroTimeLoopError } from './errors.js';
 import type { PlantEvents } from './events.js';
+import type { OperatorPool } from './operator-pool.js';
 import { Part, type PartOptions, type ProductPlan } from './part.js';
 import type { ProductSpec } from './product.js';
 import type { Sink } from './sink.js';
@@ -84,6 +85,7 @@ export class Plant {
   private readonly buffers_ = new Map<string, Buffer>();
   private readonly sinks_ = new Map<string, Sink>();
   private readonly crewPools_ = new Map<string, CrewPool>();
+  private readonly operatorPools_ = new Map<string, OperatorPool>();
   private readonly carriers_ = new Map<string, PartReceiver>();
   /** Per product, the receiver of each step and of the sink, resolved on first use (see `Part.receivers`). */
   private readonly receivers_ = new Map<string, (PartReceiver | undefined)[]>();
@@ -165,6 +167,10 @@ export class Plant {
     return this.crewPools_;
   }
 
+  get operatorPools(): ReadonlyMap<string, OperatorPool> {
+    return this.operatorPools_;
+  }
+
   get sinks(): ReadonlyMap<string, Sink> {
     return this.sinks_;
   }
@@ -230,6 +236,12 @@ export class Plant {
     this.crewPools_.set(pool.id, pool);
   }
 
+  /** @internal */
+  registerOperatorPool(pool: OperatorPool): void {
+    this.unique(pool.id);
+    this.operatorPools_.set(pool.id, pool);
+  }
+
   /** @internal called by a conveyor or robot fleet when built. */
   registerCarrier(carrier: PartReceiver): void {
     this.unique(carrier.id);
@@ -250,6 +262,7 @@ export class Plant {
       this.buffers_.has(id) ||
       this.sinks_.has(id) ||
       this.crewPools_.has(id) ||
+      this.operatorPools_.has(id) ||
       this.carriers_.has(id) ||
       this.sources_.has(id)
     ) {

@@ -5,9 +5,12 @@
 import type { ConveyorState } from './conveyor-state.js';
 import type { Position } from './position.js';
 import type { RobotJobKind, RobotState } from './robot-state.js';
-import type { CrewState, ServerState } from './server-state.js';
+import type { CrewState, OperatorState, ServerState } from './server-state.js';
 
-export type { ConveyorState, CrewState, RobotJobKind, RobotState, ServerState };
+export type { ConveyorState, CrewState, OperatorState, RobotJobKind, RobotState, ServerState };
+
+/** What an operator does at a machine (the same names as the policies' `OperatorTask`). */
+export type OperatorTaskName = 'load' | 'setup' | 'process' | 'unload';
 
 /** Running totals of the plant. */
 export interface Counters {
@@ -93,6 +96,25 @@ export interface CrewPoolSnapshot {
   readonly crews: readonly CrewSnapshot[];
 }
 
+export interface OperatorSnapshot {
+  readonly id: string;
+  readonly state: OperatorState;
+  /** Where she is at the snapshot time, metres (interpolated on a walk; `null` before her first when she has no home). */
+  readonly position: Position | null;
+  /** The walk under way, if any. */
+  readonly motion: Motion | null;
+  /** The machine she walks to or works at, and her first task there. */
+  readonly job: {
+    readonly task: OperatorTaskName;
+    readonly station: string;
+    readonly server: number;
+  } | null;
+}
+
+export interface OperatorPoolSnapshot {
+  readonly operators: readonly OperatorSnapshot[];
+}
+
 export interface PartSnapshot {
   readonly id: number;
   readonly product: string;
@@ -117,7 +139,12 @@ export interface PlantSnapshot {
   readonly conveyors: Readonly<Record<string, ConveyorSnapshot>>;
   readonly robots: Readonly<Record<string, RobotFleetSnapshot>>;
   readonly crews: Readonly<Record<string, CrewPoolSnapshot>>;
-  /** Whether each station and each crew member (`pool/crew`) is within its working time. */
+  /** Operator pools (machine operators), as crews. */
+  readonly operators: Readonly<Record<string, OperatorPoolSnapshot>>;
+  /**
+   * Whether each station, each crew member (`pool/crew`) and each operator (`pool/operator`) is within its
+   * working time.
+   */
   readonly shifts: Readonly<Record<string, boolean>>;
   /** Parts in the system, by increasing id. */
   readonly parts: readonly PartSnapshot[];

@@ -5,6 +5,7 @@ import type {
   BufferSnapshot,
   ConveyorSnapshot,
   CrewPoolSnapshot,
+  OperatorPoolSnapshot,
   PartSnapshot,
   PlantSnapshot,
   RobotFleetSnapshot,
@@ -61,6 +62,11 @@ export function snapshotOf(plant: Plant): PlantSnapshot {
     crews[id] = { crews: pool.crewSnapshots(now) };
     for (const crew of pool.crewIds) shifts[`${id}/${crew}`] = pool.crewOnShift(crew);
   }
+  const operators: Record<string, OperatorPoolSnapshot> = {};
+  for (const [id, pool] of plant.operatorPools) {
+    operators[id] = { operators: pool.operatorSnapshots(now) };
+    for (const op of pool.operatorIds) shifts[`${id}/${op}`] = pool.operatorOnShift(op);
+  }
   return {
     t: now,
     counters: {
@@ -76,6 +82,7 @@ export function snapshotOf(plant: Plant): PlantSnapshot {
     conveyors,
     robots,
     crews,
+    operators,
     shifts,
     parts,
   };
@@ -83,8 +90,8 @@ export function snapshotOf(plant: Plant): PlantSnapshot {
 
 /**
  * Publishes the current state of every entity through the ordinary change events, each with `from`
- * equal to `to` (an announcement, not a change): server, crew, robot and conveyor states, buffer and
- * conveyor levels, and the working time of stations and crews. So a listener that subscribed after the
+ * equal to `to` (an announcement, not a change): server, crew, operator, robot and conveyor states,
+ * buffer and conveyor levels, and the working time of stations, crews and operators. So a listener that subscribed after the
  * build learns, for instance, that a station starts off shift (which the build sets without an event).
  */
 export function announceState(plant: Plant): void {
@@ -103,6 +110,13 @@ export function announceState(plant: Plant): void {
       ev.emit('shiftChanged', `${id}/${crew}`, pool.crewOnShift(crew), now);
       const s = pool.crewState(crew);
       ev.emit('crewStateChanged', id, crew, s, s, now);
+    }
+  }
+  for (const [id, pool] of plant.operatorPools) {
+    for (const op of pool.operatorIds) {
+      ev.emit('shiftChanged', `${id}/${op}`, pool.operatorOnShift(op), now);
+      const s = pool.operatorState(op);
+      ev.emit('operatorStateChanged', id, op, s, s, now);
     }
   }
   for (const [id, c] of plant.carriers) {

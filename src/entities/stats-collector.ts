@@ -3,6 +3,7 @@ import { StateClock } from './_internal/state-clock.js';
 import { Conveyor } from './conveyor.js';
 import { type ConveyorReport, ConveyorStatistics } from './conveyor-statistics.js';
 import { EnergyMeter, type PlantPower } from './energy-meter.js';
+import { type OperatorReport, OperatorStatistics } from './operator-statistics.js';
 import type { Plant } from './plant.js';
 import { RobotFleet } from './robot-fleet.js';
 import { type RobotReport, RobotStatistics } from './robot-statistics.js';
@@ -148,6 +149,8 @@ export interface PlantReport {
   readonly conveyors?: Readonly<Record<string, ConveyorReport>>;
   /** Robot fleets (when the plant has any). */
   readonly robots?: RobotReport;
+  /** Operator pools (when the plant has any). */
+  readonly operators?: OperatorReport;
   /** Energy, when power figures were given: total kWh, kWh per good (finished) part, peak kW. */
   readonly energy?: {
     readonly kWh: number;
@@ -213,6 +216,7 @@ export class PlantStatistics {
   /** Conveyor and robot statistics, built only when the plant has such carriers (they listen to more events). */
   private readonly conveyorStats: ConveyorStatistics | undefined;
   private readonly robotStats: RobotStatistics | undefined;
+  private readonly operatorStats: OperatorStatistics | undefined;
 
   constructor(plant: Plant, options: PlantStatisticsOptions = {}) {
     this.plant = plant;
@@ -345,6 +349,7 @@ export class PlantStatistics {
       ? new ConveyorStatistics(plant)
       : undefined;
     this.robotStats = carriers.some((c) => c instanceof RobotFleet) ? new RobotStatistics(plant) : undefined;
+    this.operatorStats = plant.operatorPools.size > 0 ? new OperatorStatistics(plant) : undefined;
   }
 
   /** A part created at `createdS` left the system at `t`. */
@@ -383,6 +388,7 @@ export class PlantStatistics {
     this.energy?.reset(now);
     this.conveyorStats?.reset(now);
     this.robotStats?.reset(now);
+    this.operatorStats?.reset(now);
     this.cycleTime.reset();
     this.tardiness.reset();
     this.wip.reset(now);
@@ -516,6 +522,7 @@ export class PlantStatistics {
       products,
       ...(this.conveyorStats === undefined ? {} : { conveyors: this.conveyorStats.report(now) }),
       ...(this.robotStats === undefined ? {} : { robots: this.robotStats.report(now) }),
+      ...(this.operatorStats === undefined ? {} : { operators: this.operatorStats.report(now) }),
       ...(energyReport === undefined
         ? {}
         : {

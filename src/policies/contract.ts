@@ -21,7 +21,7 @@ export interface Point {
 }
 
 /** What is being decided. */
-export type DecisionKind = 'dispatch' | 'routing' | 'crew' | 'transport' | 'maintenance';
+export type DecisionKind = 'dispatch' | 'routing' | 'crew' | 'transport' | 'maintenance' | 'operator';
 
 /** One decision to take: the candidates and the context. */
 export interface DecisionPoint<K extends DecisionKind, O> {
@@ -243,8 +243,55 @@ export interface MaintenancePoint extends DecisionPoint<'maintenance', Maintenan
 /** A policy answering maintenance decisions. */
 export type MaintenancePolicy = Policy<MaintenancePoint>;
 
+/**
+ * What an operator does at a machine: `load` puts the part on, `setup` changes the machine over, `process`
+ * attends it for the whole processing time, `unload` takes the processed part off.
+ */
+export type OperatorTask = 'load' | 'setup' | 'process' | 'unload';
+
+/** What an operator policy sees of one job of a machine waiting for an operator. */
+export interface OperatorJobView {
+  /** What the operator will do there first (she stays for the next tasks of the part that need her). */
+  readonly task: OperatorTask;
+  readonly station: string;
+  readonly server: number;
+  /** Station priority, higher is more urgent. */
+  readonly priority: number;
+  /** Product of the part on the machine. */
+  readonly product: string;
+  /** Time the part entered the station's queue, s (what first-come-first-served compares). */
+  readonly partQueuedS: number;
+  /** Time the machine asked for an operator, s. */
+  readonly requestedS: number;
+  /** Machine position, m (`undefined` when the layout does not say). */
+  readonly position: Point | undefined;
+  /** Straight-line distance from the operator to the machine, m (0 when a position is unknown). */
+  readonly distanceM: number;
+}
+
+/**
+ * An operator who is free chooses among the machines waiting for an operator with a skill she has.
+ * Options: by the time the part on the machine entered the station's queue (first come, first served),
+ * then request time, then station id (natural order), then server index.
+ */
+export interface OperatorPoint extends DecisionPoint<'operator', OperatorJobView> {
+  /** Id of the free operator. */
+  readonly operator: string;
+  /** Where she stands, m (`undefined` when unknown). */
+  readonly operatorPosition: Point | undefined;
+}
+
+/** A policy choosing the machine a free operator goes to next. */
+export type OperatorPolicy = Policy<OperatorPoint>;
+
 /** Any decision point. */
-export type AnyDecisionPoint = DispatchPoint | RoutingPoint | CrewPoint | TransportPoint | MaintenancePoint;
+export type AnyDecisionPoint =
+  | DispatchPoint
+  | RoutingPoint
+  | CrewPoint
+  | TransportPoint
+  | MaintenancePoint
+  | OperatorPoint;
 
 /** A policy for each decision kind (any subset). */
 export interface PolicySet {
@@ -253,4 +300,5 @@ export interface PolicySet {
   readonly crew?: CrewPolicy;
   readonly transport?: TransportPolicy;
   readonly maintenance?: MaintenancePolicy;
+  readonly operator?: OperatorPolicy;
 }

@@ -7,4 +7,5 @@ export const DECISION_KINDS: readonly DecisionKind[] = [
   'crew',
   'transport',
   'maintenance',
+  'operator',
 ];

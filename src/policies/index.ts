@@ -15,6 +15,10 @@ export type {
   MaintenanceOption,
   MaintenancePoint,
   MaintenancePolicy,
+  OperatorJobView,
+  OperatorPoint,
+  OperatorPolicy,
+  OperatorTask,
   PartView,
   Point,
   Policy,
@@ -49,5 +53,6 @@ export {
   whenIdle,
   whenIdleUpTo,
 } from './maintenance-rules.js';
+export { firstComeOperator, nearestMachine, OPERATOR_RULES, operatorByPriority } from './operator-rules.js';
 export { fastest, firstAlternative, leastWork, ROUTING_RULES, shortestQueue } from './routing-rules.js';
 export { fifoTransport, nearestIdle, TRANSPORT_RULES } from './transport-rules.js';

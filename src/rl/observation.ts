@@ -5,6 +5,7 @@ import type {
   DecisionKind,
   DispatchPoint,
   MaintenancePoint,
+  OperatorPoint,
   RoutingPoint,
   TransportPoint,
 } from '../policies/contract.js';
@@ -19,7 +20,7 @@ import type { ScenarioInfo } from './_internal/scenario-info.js';
  *    `finished` (parts finished / parts to make, or / parts released when the sources are open),
  *    `candidates` (options of the decision / `maxCandidates`: above 1 when some are left out),
  *    `kind=<k>` one-hot over every kind of `DECISION_KINDS` (in that order), `at=<station>` one-hot
- *    over the stations (the deciding station; all 0 for a crew or transport decision);
+ *    over the stations (the deciding station; all 0 for a crew, transport or operator decision);
  * 2. **stations** — per station, in scenario order: `<id>.queue` (parts waiting / capacity, or /
  *    `scales.wip` for an unbounded queue) and the fraction of its servers `idle`, `busy`, `blocked`,
  *    `down` (`down-waiting` or `repair`) and `other` (maintenance, setup, handling, off-shift);
@@ -84,7 +85,9 @@ const signed = (name: string): Feature => ({ name, low: -C, high: C });
  * - transport: `distance` (robot to pickup), `waited`, `load`, `unload` (the job kind; both 0 for a
  *   transport job);
  * - maintenance: `postpone` (0 for the option "now", 1 for "postpone"), `delay` (how long it postpones,
- *   / the plan's interval).
+ *   / the plan's interval);
+ * - operator: `distance` (operator to machine), `waited` (now − requested), `priority` (the station's),
+ *   `process` (1 when she is asked to attend the processing, 0 for a load, setup or unload).
  */
 export const CANDIDATE_FEATURES: Readonly<Record<DecisionKind, readonly Feature[]>> = {
   dispatch: [
@@ -101,6 +104,7 @@ export const CANDIDATE_FEATURES: Readonly<Record<DecisionKind, readonly Feature[
   crew: [pos('distance'), pos('waited'), signed('priority'), unit('repair')],
   transport: [pos('distance'), pos('waited'), unit('load'), unit('unload')],
   maintenance: [unit('postpone'), pos('delay')],
+  operator: [pos('distance'), pos('waited'), signed('priority'), unit('process')],
 };
 
 /**
@@ -115,6 +119,7 @@ export const CONTEXT_FEATURES: Readonly<Record<DecisionKind, readonly Feature[]>
   crew: [],
   transport: [],
   maintenance: [pos('sinceMaintenance'), pos('failures'), pos('postponed'), unit('serverBusy')],
+  operator: [],
 };
 
 const STATION_FEATURES: readonly Feature[] = [
@@ -190,7 +195,14 @@ export class ObservationBuilder {
     this.stationOffset = features.length;
     for (const id of info.stationIds)
       for (const f of STATION_FEATURES) features.push({ ...f, name: `${id}.${f.name}` });
-    const contextOffset = { dispatch: -1, routing: -1, crew: -1, transport: -1, maintenance: -1 };
+    const contextOffset = {
+      dispatch: -1,
+      routing: -1,
+      crew: -1,
+      transport: -1,
+      maintenance: -1,
+      operator: -1,
+    };
     for (const k of agent) {
       if (CONTEXT_FEATURES[k].length === 0) continue;
       contextOffset[k] = features.length;
@@ -198,7 +210,7 @@ export class ObservationBuilder {
     }
     this.contextOffset = contextOffset;
     this.slotsOffset = features.length;
-    const groupOffset = { dispatch: -1, routing: -1, crew: -1, transport: -1, maintenance: -1 };
+    const groupOffset = { dispatch: -1, routing: -1, crew: -1, transport: -1, maintenance: -1, operator: -1 };
     let width = 1;
     for (const k of agent) {
       groupOffset[k] = width;
@@ -248,7 +260,8 @@ export class ObservationBuilder {
     out[3] = clip(point.options.length / this.maxCandidates);
     out[this.kindOffset + this.kindCode[point.kind]] = 1;
     const at = this.info.stationIndex.get(point.at);
-    if (at !== undefined && point.kind !== 'crew' && point.kind !== 'transport') out[this.atOffset + at] = 1;
+    if (at !== undefined && point.kind !== 'crew' && point.kind !== 'transport' && point.kind !== 'operator')
+      out[this.atOffset + at] = 1;
     switch (point.kind) {
       case 'dispatch':
         this.writeDispatch(out, point, now);
@@ -264,6 +277,9 @@ export class ObservationBuilder {
         break;
       case 'maintenance':
         this.writeMaintenance(out, point);
+        break;
+      case 'operator':
+        this.writeOperator(out, point, now);
         break;
     }
   }
@@ -395,6 +411,20 @@ export class ObservationBuilder {
       out[o + 1] = clip((now - t.requestedS) * invT);
       out[o + 2] = t.job === 'load' ? 1 : 0;
       out[o + 3] = t.job === 'unload' ? 1 : 0;
+    }
+  }
+
+  private writeOperator(out: Float32Array, point: OperatorPoint, now: number): void {
+    const invT = 1 / this.scales.timeS;
+    const g = this.groupOffset.operator;
+    const n = Math.min(point.options.length, this.maxCandidates);
+    for (let j = 0; j < n; j++) {
+      const job = point.options[j]!;
+      const o = this.take(out, j, j) + g;
+      out[o] = clip(job.distanceM / this.scales.distanceM);
+      out[o + 1] = clip((now - job.requestedS) * invT);
+      out[o + 2] = clip(job.priority / this.scales.priority);
+      out[o + 3] = job.task === 'process' ? 1 : 0;
     }
   }
 

@@ -599,6 +599,8 @@ function whyNot(kind: DecisionKind): string {
       return 'no robot fleet carries parts or tends a station';
     case 'maintenance':
       return 'no station has a preventive plan';
+    case 'operator':
+      return 'no operator pool, or fewer than two servers that need its operators';
   }
 }
 
@@ -633,6 +635,13 @@ function defaultMaxCandidates(
       case 'maintenance':
         n = Math.max(n, 2);
         break;
+      case 'operator': {
+        const servers = scenario.stations
+          .filter((s) => s.operator !== undefined)
+          .reduce((sum, s) => sum + s.servers, 0);
+        n = Math.max(n, Math.min(16, servers));
+        break;
+      }
     }
   }
   return n;

@@ -1,3 +1,4 @@
+import { checkOperatorReferences } from './operator-references.js';
 import { parseQuantity } from './units.js';
 
 /** A problem found by {@link checkReferences}, before its line is looked up. */
@@ -13,7 +14,16 @@ const list = (v: unknown): readonly unknown[] => (Array.isArray(v) ? v : []);
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 
 /** Element kinds that share one id namespace (their ids name random streams and entities). */
-const ENTITY_SECTIONS = ['sources', 'buffers', 'stations', 'crews', 'sinks', 'conveyors', 'robots'] as const;
+const ENTITY_SECTIONS = [
+  'sources',
+  'buffers',
+  'stations',
+  'crews',
+  'operators',
+  'sinks',
+  'conveyors',
+  'robots',
+] as const;
 
 /**
  * Cross-reference checks of a scenario document, run on the raw parsed document (not the schema's
@@ -28,7 +38,8 @@ const ENTITY_SECTIONS = ['sources', 'buffers', 'stations', 'crews', 'sinks', 'co
  * carriers (`via`, `exitVia`) naming no conveyor or fleet, or a conveyor that does not lead there; shift
  * calendars, tending fleets, setup and defect products, rework stations and assembly bills of materials;
  * a batch without `maxWait` larger than its station's input buffer (it could never fill); an assembly
- * input that no source releases and no station makes (it could never start).
+ * input that no source releases and no station makes (it could never start); operators (see
+ * `checkOperatorReferences`).
  */
 export function checkReferences(doc: unknown): ReferenceProblem[] {
   const problems: ReferenceProblem[] = [];
@@ -51,6 +62,7 @@ export function checkReferences(doc: unknown): ReferenceProblem[] {
     buffers: new Set(),
     stations: new Set(),
     crews: new Set(),
+    operators: new Set(),
     sinks: new Set(),
     conveyors: new Set(),
     robots: new Set(),
@@ -179,6 +191,7 @@ export function checkReferences(doc: unknown): ReferenceProblem[] {
   list(doc.sources).forEach((c, i) => {
     if (isObj(c)) known(calendars, 'shift calendar', c.shift, 'sources', i, 'shift');
   });
+  checkOperatorReferences(doc, calendars, add, known);
   const hasStart = isObj(doc.run) && doc.run.start !== undefined;
   list(doc.shifts).forEach((c, i) => {
     for (const key of ['holidays', 'exceptions'])

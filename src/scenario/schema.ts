@@ -3,6 +3,7 @@ import { DISPATCH_RULE_NAMES, type DispatchRuleName } from '../policies/index.js
 import { DurationDistribution } from './distribution-schema.js';
 import { EnvSchema } from './env-schema.js';
 import { LIMITS } from './limits.js';
+import { OperatorPoolSchema, StationOperatorSchema, Travel } from './operator-schema.js';
 import { ProductSchema } from './product-schema.js';
 import { Duration, Length, PositiveDuration, Power, Speed } from './quantity-schema.js';
 import {
@@ -380,6 +381,7 @@ const StationObject = z.strictObject({
     .default('finish')
     .meta({ description: 'finish the part in process, or stop and resume it next shift' }),
   tendedBy: Id.optional().meta({ description: 'robot fleet that loads and unloads it (a robot cell)' }),
+  operator: StationOperatorSchema.optional(),
   energy: Energy.optional(),
 });
 
@@ -498,18 +500,6 @@ export const RobotFleetSchema = z.strictObject({
   energy: Energy.optional(),
 });
 
-const Travel = z
-  .strictObject({ speed: Speed.optional(), time: DurationDistribution.optional() })
-  .check((ctx) => {
-    if ((ctx.value.speed === undefined) === (ctx.value.time === undefined))
-      ctx.issues.push({
-        code: 'custom',
-        continue: true,
-        input: ctx.value,
-        message: 'travel needs exactly one of speed, time',
-      });
-  });
-
 /** `crews[i]`: maintenance technicians who repair failures and do preventive maintenance. */
 export const CrewSchema = z.strictObject({
   id: Id,
@@ -539,6 +529,7 @@ export const ScenarioSchema = z
     buffers: z.array(BufferSchema).default([]),
     stations: z.array(StationSchema).min(1, { error: 'at least one station is needed' }),
     crews: z.array(CrewSchema).default([]),
+    operators: z.array(OperatorPoolSchema).default([]),
     sinks: z.array(SinkSchema).min(1, { error: 'at least one sink is needed' }),
     conveyors: z.array(ConveyorSchema).default([]),
     robots: z.array(RobotFleetSchema).default([]),
@@ -571,6 +562,8 @@ export type ConveyorSpec = Scenario['conveyors'][number];
 export type RobotFleetSpec = Scenario['robots'][number];
 /** A shift calendar of a {@link Scenario}. */
 export type ShiftCalendarSpec = Scenario['shifts'][number];
+/** An operator pool of a {@link Scenario}. */
+export type OperatorPoolSpec = Scenario['operators'][number];
 /** A crew of a {@link Scenario}. */
 export type Crew = Scenario['crews'][number];
 /** An order (inline or from CSV) of a {@link Source}. */

@@ -102,12 +102,17 @@ export const wearWithoutMaintenance: WarningCheck = ({ scenario, horizonS }) => 
   return out;
 };
 
-/** A station or crew works to a calendar with no working time within the horizon: it never works. */
+/** A station, crew or operator works to a calendar with no working time within the horizon: it never works. */
 export const calendarNeverOn: WarningCheck = ({ scenario, horizonS }) => {
   const out: WarningFinding[] = [];
   const firstOn = new Map<string, number>();
   for (const spec of scenario.shifts) firstOn.set(spec.id, firstOnTime(spec));
-  const check = (kind: 'station' | 'crew', id: string, shift: string | undefined, path: PropertyKey[]) => {
+  const check = (
+    kind: 'station' | 'crew' | 'operator pool' | 'operator',
+    id: string,
+    shift: string | undefined,
+    path: PropertyKey[],
+  ) => {
     if (shift === undefined) return;
     const t = firstOn.get(shift);
     if (t === undefined || t < horizonS) return;
@@ -126,6 +131,14 @@ export const calendarNeverOn: WarningCheck = ({ scenario, horizonS }) => {
   });
   scenario.crews.forEach((cr, i) => {
     check('crew', cr.id, cr.shift, ['crews', i, 'shift']);
+  });
+  scenario.operators.forEach((o, i) => {
+    if (o.members === undefined || o.members.some((m) => m.shift === undefined))
+      check('operator pool', o.id, o.shift, ['operators', i, 'shift']);
+    o.members?.forEach((m, j) => {
+      if (m.shift !== undefined)
+        check('operator', `${o.id}/${m.id}`, m.shift, ['operators', i, 'members', j, 'shift']);
+    });
   });
   return out;
 };

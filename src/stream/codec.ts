@@ -99,6 +99,17 @@ export const FRAME_FIELDS: Readonly<Record<FrameKind, readonly (readonly [string
   'robot-move': motion(),
   'crew-move': motion(),
   counters: [['counters', 'j']],
+  operator: [
+    ['pool', 's'],
+    ['operator', 's'],
+    ['state', 's'],
+  ],
+  'operator-job': [
+    ['pool', 's'],
+    ['operator', 's'],
+    ['job', 'j'],
+  ],
+  'operator-move': motion(),
 };
 
 function upkeep(): readonly (readonly [string, FieldType])[] {

@@ -22,6 +22,8 @@ const ROBOT = code('robot');
 const ROBOT_JOB = code('robot-job');
 const CREW = code('crew');
 const CREW_JOB = code('crew-job');
+const OPERATOR = code('operator');
+const OPERATOR_JOB = code('operator-job');
 const INSPECTED = code('inspected');
 
 /**
@@ -186,6 +188,24 @@ export function subscribeEncoded(plant: Plant, enc: FrameEncoder, touched: (t: n
     }),
     ev.on('crewMoved', (pool, crew, from, to, arriveT, t) => {
       enc.encode({ k: 'crew-move', t, group: pool, member: crew, from, to, arriveT });
+      touched(t);
+    }),
+    ev.on('operatorStateChanged', (pool, op, _from, state, t) => {
+      enc.head(OPERATOR, t);
+      enc.str(pool);
+      enc.str(op);
+      enc.str(state);
+      touched(t);
+    }),
+    ev.on('operatorJobChanged', (pool, op, job, t) => {
+      enc.head(OPERATOR_JOB, t);
+      enc.str(pool);
+      enc.str(op);
+      enc.json(job === null ? null : { task: job.task, station: job.station, server: job.server });
+      touched(t);
+    }),
+    ev.on('operatorMoved', (pool, op, from, to, arriveT, t) => {
+      enc.encode({ k: 'operator-move', t, group: pool, member: op, from, to, arriveT });
       touched(t);
     }),
   ];

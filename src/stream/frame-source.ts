@@ -104,6 +104,29 @@ export function subscribeFrames(plant: Plant, push: (frame: Frame) => void): () 
         arriveT,
       }),
     ),
+    ev.on('operatorStateChanged', (pool, operator, _from, state, t) =>
+      push({ k: 'operator', t, pool, operator, state }),
+    ),
+    ev.on('operatorJobChanged', (pool, operator, job, t) =>
+      push({
+        k: 'operator-job',
+        t,
+        pool,
+        operator,
+        job: job === null ? null : { task: job.task, station: job.station, server: job.server },
+      }),
+    ),
+    ev.on('operatorMoved', (group, member, from, to, arriveT, t) =>
+      push({
+        k: 'operator-move',
+        t,
+        group,
+        member,
+        from: { x: from.x, y: from.y },
+        to: { x: to.x, y: to.y },
+        arriveT,
+      }),
+    ),
   ];
   return () => {
     for (const f of off) f();

@@ -12,8 +12,8 @@
  * seconds of simulated time from the start of the run, lengths in metres, speeds in m/s.
  *
  * Motion is exact: an item on a conveyor moves uniformly from `positionM` at `speedMps` from frame time `t`
- * until its next `item` frame (or until it leaves the conveyor with a `moved` frame); a robot or crew goes in
- * a straight line from `from` (at `t`) to `to` (at `arriveT`), so a viewer places it at any instant by
+ * until its next `item` frame (or until it leaves the conveyor with a `moved` frame); a robot, crew or
+ * operator goes in a straight line from `from` (at `t`) to `to` (at `arriveT`), so a viewer places it at any instant by
  * linear interpolation.
  */
 
@@ -27,6 +27,10 @@ import type {
   CrewSnapshot,
   CrewState,
   Motion,
+  OperatorPoolSnapshot,
+  OperatorSnapshot,
+  OperatorState,
+  OperatorTaskName,
   PartSnapshot,
   PlantSnapshot,
   RobotFleetSnapshot,
@@ -59,7 +63,15 @@ export interface Footprint {
   readonly height: number;
 }
 
-export type { ConveyorState, CrewState, RobotJobKind, RobotState, ServerState };
+export type {
+  ConveyorState,
+  CrewState,
+  OperatorState,
+  OperatorTaskName,
+  RobotJobKind,
+  RobotState,
+  ServerState,
+};
 
 /** Every server state, in legend order (the same list as src/entities' `SERVER_STATES`). */
 export const SERVER_STATE_LIST: readonly ServerState[] = [
@@ -76,6 +88,9 @@ export const SERVER_STATE_LIST: readonly ServerState[] = [
 
 /** Every crew state. */
 export const CREW_STATE_LIST: readonly CrewState[] = ['idle', 'travelling', 'working', 'off-shift'];
+
+/** Every operator state (the same as a crew's). */
+export const OPERATOR_STATE_LIST: readonly OperatorState[] = ['idle', 'travelling', 'working', 'off-shift'];
 
 /** Every robot state. */
 export const ROBOT_STATE_LIST: readonly RobotState[] = [
@@ -183,6 +198,20 @@ export interface CrewPoolLayout {
   }[];
 }
 
+/** A pool of machine operators that walk to the machines that need them. */
+export interface OperatorPoolLayout {
+  readonly id: string;
+  readonly kind: 'operators';
+  /** Walking speed, m/s, when travel is by distance (`null`: a fixed or random travel time, or none). */
+  readonly speedMps: number | null;
+  readonly operators: readonly {
+    readonly id: string;
+    readonly skills: readonly string[];
+    readonly home: Point;
+    readonly placement: Placement;
+  }[];
+}
+
 /** Where parts enter. */
 export interface SourceLayout {
   readonly id: string;
@@ -213,6 +242,7 @@ export interface Layout {
   readonly conveyors: readonly ConveyorLayout[];
   readonly robots: readonly RobotFleetLayout[];
   readonly crews: readonly CrewPoolLayout[];
+  readonly operators: readonly OperatorPoolLayout[];
   readonly sources: readonly SourceLayout[];
   readonly sinks: readonly SinkLayout[];
   readonly products: readonly ProductLayout[];
@@ -259,6 +289,8 @@ export type {
   CrewPoolSnapshot,
   CrewSnapshot,
   Motion,
+  OperatorPoolSnapshot,
+  OperatorSnapshot,
   PartSnapshot,
   PlantSnapshot,
   RobotFleetSnapshot,
@@ -346,7 +378,7 @@ export interface BufferFrame {
   readonly level: number;
 }
 
-/** A station's or crew member's (`pool/crew`) working time began or ended. */
+/** A station's, crew member's (`pool/crew`) or operator's (`pool/operator`) working time began or ended. */
 export interface ShiftFrame {
   readonly k: 'shift';
   readonly t: number;
@@ -416,13 +448,38 @@ export interface CrewJobFrame {
   } | null;
 }
 
-/** A robot or crew set off in a straight line: at `from` at `t`, at `to` at `arriveT`. */
-export interface MotionFrame {
-  readonly k: 'robot-move' | 'crew-move';
+/** An operator changed state. */
+export interface OperatorFrame {
+  readonly k: 'operator';
   readonly t: number;
-  /** Fleet or crew pool id. */
+  readonly pool: string;
+  readonly operator: string;
+  readonly state: OperatorState;
+}
+
+/**
+ * An operator took a job (she walks to the machine; `task`: what she does there first) or was released
+ * (`job` `null`).
+ */
+export interface OperatorJobFrame {
+  readonly k: 'operator-job';
+  readonly t: number;
+  readonly pool: string;
+  readonly operator: string;
+  readonly job: {
+    readonly task: OperatorTaskName;
+    readonly station: string;
+    readonly server: number;
+  } | null;
+}
+
+/** A robot, crew or operator set off in a straight line: at `from` at `t`, at `to` at `arriveT`. */
+export interface MotionFrame {
+  readonly k: 'robot-move' | 'crew-move' | 'operator-move';
+  readonly t: number;
+  /** Fleet, crew pool or operator pool id. */
   readonly group: string;
-  /** Robot or crew id within it. */
+  /** Robot, crew or operator id within it. */
   readonly member: string;
   readonly from: Point;
   readonly to: Point;
@@ -468,6 +525,8 @@ export type DeltaFrame =
   | RobotJobFrame
   | CrewFrame
   | CrewJobFrame
+  | OperatorFrame
+  | OperatorJobFrame
   | MotionFrame
   | CountersFrame;
 
@@ -504,6 +563,9 @@ export const FRAME_KINDS: readonly FrameKind[] = [
   'robot-move',
   'crew-move',
   'counters',
+  'operator',
+  'operator-job',
+  'operator-move',
 ];
 
 export { positionAt } from '../entities/snapshot-motion.js';

@@ -16,6 +16,7 @@ export type {
   FrameKind,
   KeyFrame,
   Layout,
+  OperatorPoolLayout,
   PlantSnapshot,
   Point,
   RobotFleetLayout,

@@ -6,6 +6,7 @@ import type {
   CrewPoolLayout,
   Footprint,
   Layout,
+  OperatorPoolLayout,
   Placement,
   Point,
   RobotFleetLayout,
@@ -29,7 +30,8 @@ const SOURCE_OFFSET_M = 5;
  * is needed to draw it. Positions come from the scenario where it gives them (`placement: 'scenario'`);
  * the others are placed here (`'derived'`): stations without a position in a row along y = −10 m (or
  * y = 0 when none has one), a buffer just before its station, a source before the first station of its
- * products, sinks after the rightmost station, a robot or crew without a home at its first station.
+ * products, sinks after the rightmost station, a robot or crew without a home at its first station, an
+ * operator without a home where a crew without one stands.
  */
 export function buildLayout(scenario: Scenario, model: BuiltModel): Layout {
   const plant = model.plant;
@@ -161,6 +163,29 @@ export function buildLayout(scenario: Scenario, model: BuiltModel): Layout {
     crews.push({ id: poolId, kind: 'crews', speedMps: speeds[0] ?? null, crews: members });
   }
 
+  // Members as the builder names them: `1`…`size`, or the listed members with the pool's defaults.
+  const operators: OperatorPoolLayout[] = scenario.operators.map((o) => {
+    const members =
+      o.members === undefined
+        ? Array.from({ length: o.size ?? 1 }, (_, k) => ({
+            id: String(k + 1),
+            skills: o.skills,
+            home: o.home,
+          }))
+        : o.members.map((m) => ({ id: m.id, skills: m.skills ?? o.skills, home: m.home ?? o.home }));
+    return {
+      id: o.id,
+      kind: 'operators',
+      speedMps: o.travel?.speed ?? null,
+      operators: members.map((m) => ({
+        id: m.id,
+        skills: m.skills,
+        home: m.home ?? { x: minX, y: meanY + 5 },
+        placement: m.home === undefined ? 'derived' : 'scenario',
+      })),
+    };
+  });
+
   const sourceProducts = new Map<string, string[]>();
   for (const s of scenario.sources) {
     if (s.mix !== undefined) for (const m of s.mix) sourceProducts.set(`${s.id}.${m.product}`, [m.product]);
@@ -209,6 +234,7 @@ export function buildLayout(scenario: Scenario, model: BuiltModel): Layout {
     ...conveyors.flatMap((c) => [c.start, c.end]),
     ...robots.flatMap((r) => r.robots.map((x) => x.home)),
     ...crews.flatMap((c) => c.crews.map((x) => x.home)),
+    ...operators.flatMap((o) => o.operators.map((x) => x.home)),
     ...sources.map((s) => s.position),
     ...sinks.map((s) => s.position),
   ];
@@ -216,5 +242,5 @@ export function buildLayout(scenario: Scenario, model: BuiltModel): Layout {
     min: { x: Math.min(...points.map((p) => p.x)), y: Math.min(...points.map((p) => p.y)) },
     max: { x: Math.max(...points.map((p) => p.x)), y: Math.max(...points.map((p) => p.y)) },
   };
-  return { stations, buffers, conveyors, robots, crews, sources, sinks, products, bounds };
+  return { stations, buffers, conveyors, robots, crews, operators, sources, sinks, products, bounds };
 }

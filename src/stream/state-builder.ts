@@ -3,13 +3,15 @@
  * and a live viewer use. Browser-safe. The rules mirror `plant.snapshot()` exactly (a property test holds
  * them to it): a part is where the last `moved` frame put it; a server holds the parts located at it, a
  * fleet's pickup spot the parts located at the fleet; an item on a conveyor moves uniformly from its last
- * `item` frame; a robot or crew moves along its last motion until it arrives.
+ * `item` frame; a robot, crew or operator moves along its last motion until it arrives.
  */
 import type {
   ConveyorState,
   CrewState,
   Frame,
   Motion,
+  OperatorState,
+  OperatorTaskName,
   PartSnapshot,
   PlantSnapshot,
   Point,
@@ -32,6 +34,10 @@ interface RobotM extends Mover<RobotState> {
 
 interface CrewM extends Mover<CrewState> {
   job: { kind: 'repair' | 'maintenance'; station: string; server: number } | null;
+}
+
+interface OperatorM extends Mover<OperatorState> {
+  job: { task: OperatorTaskName; station: string; server: number } | null;
 }
 
 interface Item {
@@ -57,6 +63,7 @@ export class StateBuilder {
   private readonly conveyors = new Map<string, { state: ConveyorState; items: Map<number, Item> }>();
   private readonly robots = new Map<string, Map<string, RobotM>>();
   private readonly crews = new Map<string, Map<string, CrewM>>();
+  private readonly operators = new Map<string, Map<string, OperatorM>>();
   private readonly shifts = new Map<string, boolean>();
   private readonly parts = new Map<
     number,
@@ -101,6 +108,18 @@ export class StateBuilder {
           p.crews.map((c) => [
             c.id,
             { id: c.id, state: c.state, position: c.position, motion: c.motion, job: c.job },
+          ]),
+        ),
+      );
+    }
+    // `?? {}`: a keyframe written before operator pools existed has no `operators`.
+    for (const [id, p] of Object.entries(snapshot.operators ?? {})) {
+      this.operators.set(
+        id,
+        new Map(
+          p.operators.map((o) => [
+            o.id,
+            { id: o.id, state: o.state, position: o.position, motion: o.motion, job: o.job },
           ]),
         ),
       );
@@ -193,9 +212,21 @@ export class StateBuilder {
         if (c !== undefined) c.job = f.job;
         return;
       }
+      case 'operator': {
+        const o = this.operators.get(f.pool)?.get(f.operator);
+        if (o !== undefined) o.state = f.state;
+        return;
+      }
+      case 'operator-job': {
+        const o = this.operators.get(f.pool)?.get(f.operator);
+        if (o !== undefined) o.job = f.job;
+        return;
+      }
       case 'robot-move':
-      case 'crew-move': {
-        const m = (f.k === 'robot-move' ? this.robots : this.crews).get(f.group)?.get(f.member);
+      case 'crew-move':
+      case 'operator-move': {
+        const movers = f.k === 'robot-move' ? this.robots : f.k === 'crew-move' ? this.crews : this.operators;
+        const m: Mover<unknown> | undefined = movers.get(f.group)?.get(f.member);
         if (m !== undefined) {
           m.motion = { from: f.from, to: f.to, fromT: f.t, toT: f.arriveT };
           m.position = f.from;
@@ -269,6 +300,15 @@ export class StateBuilder {
         }),
       };
     }
+    const operators: Record<string, PlantSnapshot['operators'][string]> = {};
+    for (const [id, pool] of this.operators) {
+      operators[id] = {
+        operators: [...pool.values()].map((o) => {
+          const { position, motion } = moverAt(o, t);
+          return { id: o.id, state: o.state, position, motion, job: o.job };
+        }),
+      };
+    }
     return {
       t,
       counters: { ...this.counters },
@@ -277,6 +317,7 @@ export class StateBuilder {
       conveyors,
       robots,
       crews,
+      operators,
       shifts: Object.fromEntries(this.shifts),
       parts,
     };

@@ -68,6 +68,7 @@ describe('Station', () => {
       repair: 2,
       maintenance: 0,
       setup: 0,
+      'waiting-operator': 0,
       handling: 0,
       'off-shift': 0,
     });

@@ -78,7 +78,7 @@ sinks: [{ id: out }]
     const names = observationFeatureNames(env);
     expect(names).toHaveLength(env.observationSize);
     expect(new Set(names).size).toBe(names.length);
-    expect(names.slice(0, 9)).toEqual([
+    expect(names.slice(0, 10)).toEqual([
       'time',
       'wip',
       'finished',
@@ -88,9 +88,10 @@ sinks: [{ id: out }]
       'kind=crew',
       'kind=transport',
       'kind=maintenance',
+      'kind=operator',
     ]);
-    expect(names.slice(9, 15)).toEqual(['at=m0', 'at=m1', 'at=m2', 'at=m3', 'at=m4', 'at=m5']);
-    expect(names.slice(15, 21)).toEqual([
+    expect(names.slice(10, 16)).toEqual(['at=m0', 'at=m1', 'at=m2', 'at=m3', 'at=m4', 'at=m5']);
+    expect(names.slice(16, 22)).toEqual([
       'm0.queue',
       'm0.idle',
       'm0.busy',

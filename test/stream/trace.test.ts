@@ -30,7 +30,7 @@ function record(name: string, horizonH: number, keyframeEveryS = H, replication 
 }
 
 describe('trace: state at any time', () => {
-  for (const name of ['demo-factory.yaml', 'robot-cell.yaml', 'machine-shop.yaml']) {
+  for (const name of ['demo-factory.yaml', 'robot-cell.yaml', 'machine-shop.yaml', 'paint-shop.yaml']) {
     it(`stateAt(t) from a keyframe and the frames after it equals plant.snapshot() of a run stopped at t (${name})`, () => {
       const horizonH = 30;
       const { path, scenario } = record(name, horizonH, 2 * H);
@@ -75,6 +75,43 @@ describe('trace: state at any time', () => {
       const got = reader.stateAt(t);
       expect(rounded({ r: got.robots, c: got.crews }), `at ${t} s`).toEqual(
         rounded({ r: probe.snapshots[i]!.robots, c: probe.snapshots[i]!.crews }),
+      );
+    });
+  });
+
+  it("in the middle of every operator's walk, the rebuilt position, motion and job equal the plant's", () => {
+    const { path, scenario } = record('paint-shop.yaml', 30, 2 * H);
+    const reader = openTrace(path);
+    const mids = new Set<number>();
+    const kinds = new Set<string>();
+    for (const f of reader.frames(0, 30 * H)) {
+      if (f.k === 'operator-move') mids.add((f.t + f.arriveT) / 2);
+      if (f.k.startsWith('operator')) kinds.add(f.k);
+    }
+    expect([...kinds].sort()).toEqual(['operator', 'operator-job', 'operator-move']);
+    const home = { x: 30, y: 10 };
+    expect(reader.header.layout.operators).toEqual([
+      {
+        id: 'painters',
+        kind: 'operators',
+        speedMps: 1.2,
+        operators: [
+          { id: 'anna', skills: ['colour-change'], home, placement: 'scenario' },
+          { id: 'ben', skills: ['colour-change'], home, placement: 'scenario' },
+          { id: 'chris', skills: [], home, placement: 'scenario' },
+        ],
+      },
+    ]);
+    expect(mids.size).toBeGreaterThan(2);
+    const times = [...mids].sort((a, b) => a - b);
+    const probe = new SnapshotProbe(times);
+    runScenario(scenario, { replications: 1, horizon: 30 * H, observe: [probe] });
+    times.forEach((t, i) => {
+      const want = probe.snapshots[i]!.operators.painters!.operators;
+      // Under way at the middle of a walk: some operator is travelling on a motion.
+      expect(want.some((o) => o.state === 'travelling' && o.motion !== null && o.job !== null)).toBe(true);
+      expect(rounded(reader.stateAt(t).operators), `at ${t} s`).toEqual(
+        rounded(probe.snapshots[i]!.operators),
       );
     });
   });
@@ -147,18 +184,20 @@ describe('trace: frames and header', () => {
     });
   });
 
-  it('the fast event encoder writes exactly the bytes of encode() over the frames of subscribeFrames', () => {
-    const { scenario } = scenarioFile('demo-factory.yaml');
-    const model = buildPlant(scenario, 7);
-    const fast = new FrameEncoder();
-    const generic = new FrameEncoder();
-    subscribeEncoded(model.plant, fast, () => {});
-    subscribeFrames(model.plant, (f) => generic.encode(f));
-    model.plant.run({ until: 20 * H });
-    expect(fast.count).toBeGreaterThan(1000);
-    expect(fast.count).toBe(generic.count);
-    expect(Buffer.from(fast.bytesView()).equals(Buffer.from(generic.bytesView()))).toBe(true);
-  });
+  for (const name of ['demo-factory.yaml', 'paint-shop.yaml']) {
+    it(`the fast event encoder writes exactly the bytes of encode() over the frames of subscribeFrames (${name})`, () => {
+      const { scenario } = scenarioFile(name);
+      const model = buildPlant(scenario, 7);
+      const fast = new FrameEncoder();
+      const generic = new FrameEncoder();
+      subscribeEncoded(model.plant, fast, () => {});
+      subscribeFrames(model.plant, (f) => generic.encode(f));
+      model.plant.run({ until: 20 * H });
+      expect(fast.count).toBeGreaterThan(1000);
+      expect(fast.count).toBe(generic.count);
+      expect(Buffer.from(fast.bytesView()).equals(Buffer.from(generic.bytesView()))).toBe(true);
+    });
+  }
 
   it('same scenario, same seed: the same trace bytes', () => {
     const a = readFileSync(record('demo-factory.yaml', 4).path);

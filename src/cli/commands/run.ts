@@ -72,7 +72,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
       .option('csv', {
         type: 'string',
         describe:
-          'also write kpis, stations, products, conveyors, robots, crews and buffers CSV files into this folder',
+          'also write kpis, stations, products, conveyors, robots, crews, operators and buffers CSV files into this folder',
       })
       .option('schedule', {
         type: 'string',

@@ -63,7 +63,9 @@ export const validateCommand: CommandModule<object, ValidateArgs> = {
       warnings.length === 0 ? '' : ` (${warnings.length} warning${warnings.length === 1 ? '' : 's'})`;
     process.stdout.write(
       `✔ ${argv.file} is valid: ${s.products.length} products, ${s.sources.length} sources, ${s.stations.length} stations, ` +
-        `${s.buffers.length} buffers, ${s.crews.length} crews, ${s.sinks.length} sinks${note}\n`,
+        `${s.buffers.length} buffers, ${s.crews.length} crews, ` +
+        (s.operators.length > 0 ? `${s.operators.length} operator pools, ` : '') +
+        `${s.sinks.length} sinks${note}\n`,
     );
   },
 };

@@ -72,7 +72,9 @@ export function formatReport(name: string, result: ScenarioResult): string {
     );
   }
 
-  // Every state has a column, so the fractions of a row add up to 100 %.
+  // Every state has a column, so the fractions of a row add up to 100 % (waiting for an operator: only
+  // in a plant with operators, 0 elsewhere).
+  const withOperators = Object.keys(result.operators).length > 0;
   const stations = new Table(
     head([
       'station',
@@ -85,6 +87,7 @@ export function formatReport(name: string, result: ScenarioResult): string {
       'setup',
       'handling',
       'off shift',
+      ...(withOperators ? ['wait operator'] : []),
       'uptime',
       'failures',
       'MTBF',
@@ -105,6 +108,7 @@ export function formatReport(name: string, result: ScenarioResult): string {
       pct(s.setupFraction),
       pct(f.handling ?? null),
       pct(s.offShiftFraction),
+      ...(withOperators ? [pct(f['waiting-operator'] ?? null)] : []),
       pct(s.uptime),
       pm(s.failures, 1),
       hours(s.mtbfS),
@@ -185,6 +189,13 @@ export function formatReport(name: string, result: ScenarioResult): string {
     const crews = new Table(head(['crew', 'utilisation']));
     for (const [id, c] of Object.entries(result.crews)) crews.push([id, pct(c.utilization)]);
     out.push(crews.toString());
+  }
+  if (withOperators) {
+    const operators = new Table(head(['operator pool', 'utilisation', 'walking', 'visits', 'mean walk']));
+    for (const [id, o] of Object.entries(result.operators)) {
+      operators.push([id, pct(o.utilization), pct(o.walkingFraction), pm(o.visits, 0), seconds(o.meanWalkS)]);
+    }
+    out.push(operators.toString());
   }
   if (Object.keys(result.conveyors).length > 0) {
     const conveyors = new Table(head(['conveyor', 'mean items', 'max items', 'stopped', 'transit', 'moved']));

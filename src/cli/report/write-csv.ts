@@ -99,6 +99,20 @@ export function writeCsv(dir: string, result: ScenarioResult): string[] {
       ),
     ],
     [
+      'operators.csv',
+      rows(
+        ['pool', 'figure', 'mean', 'half_width_95'],
+        Object.entries(result.operators).flatMap(([id, o]) => [
+          ...(['utilization', 'walkingFraction', 'visits', 'meanWalkS'] as const).map((k) => [
+            id,
+            k,
+            ...cells(o[k]),
+          ]),
+          ...Object.entries(o.stateFractions).map(([state, e]) => [id, `state:${state}`, ...cells(e)]),
+        ]),
+      ),
+    ],
+    [
       'orders.csv',
       rows(
         ['order', 'product', 'quantity', 'release_s', 'due_s', 'figure', 'mean', 'half_width_95'],

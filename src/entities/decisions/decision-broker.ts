@@ -5,7 +5,8 @@ import type { DecisionTask } from './decision-task.js';
 /**
  * Order of the kinds among the decisions pending at one instant. Routing first (it brings parts to the
  * queues that dispatch then chooses from), maintenance before dispatch (a server stopping for maintenance
- * takes no part), then dispatch, transport, crews.
+ * takes no part), then dispatch, transport, crews, operators (a server that has just taken a part asks for its operator
+ * in the same instant).
  */
 const KIND_RANK: Readonly<Record<DecisionKind, number>> = {
   routing: 0,
@@ -13,6 +14,7 @@ const KIND_RANK: Readonly<Record<DecisionKind, number>> = {
   dispatch: 2,
   transport: 3,
   crew: 4,
+  operator: 5,
 };
 
 /**
@@ -40,7 +42,7 @@ export interface DecisionBrokerOptions {
  * candidates may have changed; the broker takes the pending decisions at the end of the simulated
  * instant (`Simulation.atEndOfInstant`: every event of the instant has run, so every candidate that
  * appears then is there), one decision at a time, in the order routing,
- * maintenance, dispatch, transport, crew and, within a kind, the tasks' keys (ids in natural order). After
+ * maintenance, dispatch, transport, crew, operator and, within a kind, the tasks' keys (ids in natural order). After
  * each decision the events it caused at the same instant run before the next decision.
  *
  * A decision of a kind with a rule is answered at once. A decision of an agent's kind stops the

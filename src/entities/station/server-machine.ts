@@ -23,6 +23,8 @@ import type { ShiftControl } from './shift-control.js';
  * | *up*                          | **up**: repaired, maintained, shift starts | see below           | this file     |
  * | idle                          | shift ends                                 | off-shift           | shift-control |
  * | busy                          | shift ends under `atShiftEnd: 'stop'`      | off-shift           | shift-control |
+ * | before load, setup, **work**, unload | the task needs an operator, none held | waiting-operator   | operator-need |
+ * | waiting-operator              | she arrived: load/unload, setup, **work**  | handling, setup, see **toWork** | operator-need |
  *
  * The triggers decided here share one check, made once, first: a failure that fell due while the
  * server could not fail (`pending`) strikes as soon as it could work again (`fail` → down-waiting).

@@ -8,6 +8,7 @@ import type { MachineTender } from '../machine-tender.js';
 import type { MaintenancePlanOptions } from '../maintenance-plan.js';
 import type { Position } from '../position.js';
 import type { ShiftCalendar } from '../shift-calendar.js';
+import type { OperatorNeedOptions } from './operator-need.js';
 import type { SetupTable } from './setup-table.js';
 
 /** Options of a `Station` (see station.ts for the behaviour they set). */
@@ -56,6 +57,11 @@ export interface StationOptions {
   readonly setupTimes?: SetupTable;
   /** A robot that loads and unloads the servers (a robot cell); default: parts move on their own. */
   readonly tender?: MachineTender;
+  /**
+   * Operators its servers need, from one pool, for some of loading, setups, the whole processing time and
+   * unloading (see `OperatorNeed`); default none. Loading and unloading by an operator exclude a `tender`.
+   */
+  readonly operator?: OperatorNeedOptions;
   /** Working-time calendar of the servers; default: always on shift. */
   readonly shifts?: ShiftCalendar;
   /**

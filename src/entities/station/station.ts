@@ -21,6 +21,7 @@ import { DispatchTask } from './dispatch-task.js';
 import { Grouping } from './grouping.js';
 import { Inspector } from './inspector.js';
 import { MaintenanceTask } from './maintenance-task.js';
+import { OperatorNeed } from './operator-need.js';
 import { NO_EVENT, type PlanClock, type Server } from './server.js';
 import { nextStep, type ServerStep, type ServerTransitions, type ServerTrigger } from './server-machine.js';
 import { setupFor } from './setup-table.js';
@@ -78,6 +79,8 @@ export class Station {
   private readonly inspector: Inspector | undefined;
   /** Batches and assembly kits: which parts start together. */
   private readonly grouping: Grouping;
+  /** The operators its servers need (for loading, setups, processing, unloading), if any. */
+  private readonly operators: OperatorNeed | undefined;
   // NOTE: live listener lists of the per-part events, kept to test `length` on the hot path.
   private readonly movedListeners: readonly unknown[];
   private readonly startedListeners: readonly unknown[];
@@ -121,6 +124,10 @@ export class Station {
       this.servers,
       transitions,
     );
+    this.operators =
+      options.operator === undefined
+        ? undefined
+        : new OperatorNeed(this, options.operator, transitions, options.tender !== undefined);
     this.inspector =
       options.inspection === undefined ? undefined : new Inspector(plant, id, options.inspection);
     if (options.inspection !== undefined) checkInspection(id, options.inspection);
@@ -337,6 +344,8 @@ export class Station {
     s.state = to;
     if (from === 'idle') this.idle--;
     else if (to === 'idle') this.idle++;
+    // An operator leaves before the change is published, so no listener sees her at an idle machine.
+    if (this.operators !== undefined) this.operators.onState(s, to);
     this.plant.events.emit('serverStateChanged', this.id, s.index, from, to, this.plant.sim.now);
   }
 
@@ -483,8 +492,9 @@ export class Station {
     for (const part of parts) this.input.take(this.input.contents.indexOf(part));
   }
 
-  /** The part is on the server: change over if the product changed, then work. */
-  private prepare(s: Server, product: string, workS: number): void {
+  /** The part is on the server: an operator loads it if one must, change over if the product changed, then work. */
+  private prepare(s: Server, product: string, workS: number, loaded = false): void {
+    if (!loaded && this.operators?.load(s, () => this.prepare(s, product, workS, true))) return;
     s.jobWorkS = workS;
     const from = s.lastProduct;
     s.lastProduct = product;
@@ -498,9 +508,12 @@ export class Station {
     if (!(setupS >= 0 && setupS < Number.POSITIVE_INFINITY)) {
       throw new InvalidStateError(`Station: setup ${from} → ${product} at ${this.id} drew ${setupS} s`);
     }
-    this.setState(s, 'setup');
-    this.plant.events.emit('setupStarted', this.id, s.index, from, product, this.plant.sim.now);
-    this.plant.sim.schedule(setupS, () => this.work(s, workS));
+    const change = (): void => {
+      this.setState(s, 'setup');
+      this.plant.events.emit('setupStarted', this.id, s.index, from, product, this.plant.sim.now);
+      this.plant.sim.schedule(setupS, () => this.work(s, workS));
+    };
+    if (this.operators === undefined || !this.operators.gate(s, 'setup', change)) change();
   }
 
   /** Starts the work on the part now on the server, unless a failure or the shift end comes first. */
@@ -528,6 +541,7 @@ export class Station {
     const part = s.part!;
     s.finishId = NO_EVENT;
     this.stopWork(s);
+    if (this.operators !== undefined && !this.operators.needs('unload')) this.operators.release(s);
     s.processed = true;
     s.remainingWorkS = 0;
     const now = this.plant.sim.now;
@@ -560,6 +574,7 @@ export class Station {
       );
       return;
     }
+    if (this.operators?.unload(s, () => this.tryUnload(s))) return;
     this.tryUnload(s);
   }
 
@@ -595,6 +610,7 @@ export class Station {
     }
     s.part = parts[0]!;
     s.others = parts.slice(1);
+    if (this.operators?.unload(s, () => this.tryUnload(s))) return;
     this.tryUnload(s);
   }
 
@@ -680,6 +696,8 @@ export class Station {
         this.requestDispatch();
         break;
       case 'work':
+        // An operator needed for the processing is asked for first; once there, the machine decides again.
+        if (this.operators?.gate(s, 'process', () => this.advance(s, 'toWork'))) break;
         this.startWork(s, s.remainingWorkS);
         break;
       case 'unload':

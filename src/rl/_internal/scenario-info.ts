@@ -182,6 +182,10 @@ export function possibleDecisionKinds(scenario: Scenario, askTrivial = false): S
     .filter((s) => s.failures.length > 0 || s.preventive.length > 0)
     .reduce((n, s) => n + s.servers, 0);
   if (scenario.crews.length > 0 && crewJobServers >= waiting) kinds.add('crew');
+  const operatorServers = scenario.stations
+    .filter((s) => s.operator !== undefined)
+    .reduce((n, s) => n + s.servers, 0);
+  if (operatorServers >= waiting) kinds.add('operator');
   for (const r of scenario.robots) {
     const used =
       scenario.stations.some((s) => s.tendedBy === r.id) ||

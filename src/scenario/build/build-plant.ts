@@ -1,17 +1,10 @@
-import {
-  Constant,
-  type Distribution,
-  Exponential,
-  type RandomStream,
-  Simulation,
-} from '../../engine/index.js';
+import { type Distribution, Exponential, type RandomStream, Simulation } from '../../engine/index.js';
 import {
   Buffer,
   Conveyor,
   ConwipSource,
   CrewPool,
   type CrewSpec,
-  type CrewTravel,
   type InspectionOptions,
   OrderSource,
   OrderStatistics,
@@ -35,6 +28,7 @@ import {
 import { exceptionPeriods, holidayPeriods, weekOriginS } from '../calendar-dates.js';
 import { branchStep, type Scenario } from '../schema.js';
 import { BuildError } from './build-error.js';
+import { buildOperatorPools, operatorNeed, workerTravel } from './build-operators.js';
 
 /** A model built from a scenario: the plant on its simulation, and its statistics. */
 export interface BuiltModel {
@@ -184,12 +178,12 @@ export function buildPlant(scenario: Scenario, seed: number, options: BuildOptio
   if (scenario.crews.length > 0) {
     const members: CrewSpec[] = [];
     const dispatch = scenario.crews[0]!.dispatch;
-    let travel: CrewTravel | undefined;
+    let travel: ReturnType<typeof workerTravel>;
     scenario.crews.forEach((c, i) => {
       if (c.dispatch !== dispatch) {
         throw new BuildError(`crews[${i}].dispatch`, 'all crews share one dispatch rule for now');
       }
-      const t = crewTravel(c.travel);
+      const t = workerTravel(c.travel);
       if (travel !== undefined && t !== undefined && JSON.stringify(t) !== JSON.stringify(travel)) {
         throw new BuildError(`crews[${i}].travel`, 'all crews share one travel setting for now');
       }
@@ -204,6 +198,8 @@ export function buildPlant(scenario: Scenario, seed: number, options: BuildOptio
     });
     pool = new CrewPool(plant, { id: 'crews', crews: members, dispatch: CREW_RULES[dispatch], travel });
   }
+
+  const operatorPools = buildOperatorPools(plant, scenario, calendar);
 
   // Robot fleets first: a robot cell's station needs its tender when built.
   const fleets = new Map<string, RobotFleet>();
@@ -290,6 +286,7 @@ export function buildPlant(scenario: Scenario, seed: number, options: BuildOptio
       })),
       setupTimes: st.setups,
       tender: st.tendedBy === undefined ? undefined : fleets.get(st.tendedBy),
+      operator: operatorNeed(st, i, operatorPools),
       shifts: calendar(st.shift),
       atShiftEnd: st.atShiftEnd,
       ...(st.batch === undefined ? {} : { batch: { size: st.batch.size, maxWaitS: st.batch.maxWait } }),
@@ -383,14 +380,4 @@ function inspectionOptions(
         ? { kind: 'scrap' }
         : { kind: 'rework', station: q.onDefect.rework, maxReworks: q.onDefect.maxReworks },
   };
-}
-
-function crewTravel(travel: Scenario['crews'][number]['travel']): CrewTravel | undefined {
-  if (travel === undefined) return undefined;
-  if (travel.speed !== undefined) return { speedMps: travel.speed };
-  if (travel.time !== undefined) {
-    // A constant stays a fixed time (no stream is drawn from); anything else is drawn per trip.
-    return travel.time instanceof Constant ? { fixedS: travel.time.mean } : { timeS: travel.time };
-  }
-  return undefined;
 }

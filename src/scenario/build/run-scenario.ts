@@ -172,6 +172,21 @@ export interface ScenarioResult {
     }
   >;
   crews: Record<string, { utilization: Estimate }>;
+  /**
+   * Per operator pool: utilisation and walking time as fractions of on-shift operator-time, state
+   * fractions of all operator-time, machines visited and the mean walk per visit (null where undefined in
+   * some replication). The time stations wait for an operator is their `waiting-operator` state fraction.
+   */
+  operators: Record<
+    string,
+    {
+      utilization: Estimate | null;
+      walkingFraction: Estimate | null;
+      stateFractions: Record<string, Estimate>;
+      visits: Estimate;
+      meanWalkS: Estimate | null;
+    }
+  >;
   /** Per conveyor: items on it (time-average, max), fraction of time stopped, mean transit time. */
   conveyors: Record<
     string,
@@ -381,6 +396,22 @@ export function runScenario(scenario: Scenario, options: RunScenarioOptions = {}
       energyKWh: optional((r) => r.energy?.byEntity[id] ?? Number.NaN),
     };
   }
+  const operators: ScenarioResult['operators'] = {};
+  for (const id of Object.keys(first.operators?.pools ?? {})) {
+    const o = (r: PlantReport) => r.operators!.pools[id]!;
+    operators[id] = {
+      utilization: optional((r) => o(r).utilization),
+      walkingFraction: optional((r) => o(r).walkingFraction),
+      stateFractions: Object.fromEntries(
+        Object.keys(o(first).stateFractions).map((state) => [
+          state,
+          est((r) => (o(r).stateFractions as Record<string, number>)[state]!),
+        ]),
+      ),
+      visits: est((r) => o(r).visits),
+      meanWalkS: optional((r) => o(r).meanWalkS),
+    };
+  }
   const buffers: ScenarioResult['buffers'] = {};
   for (const id of Object.keys(first.buffers)) {
     buffers[id] = { mean: est((r) => r.buffers[id]!.mean), max: est((r) => r.buffers[id]!.max) };
@@ -448,6 +479,7 @@ export function runScenario(scenario: Scenario, options: RunScenarioOptions = {}
     products,
     stations,
     crews,
+    operators,
     conveyors,
     robots,
     buffers,
