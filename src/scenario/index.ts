@@ -6,9 +6,9 @@
 export { BuildError } from './build/build-error.js';
 export type { BuildOptions, BuiltModel } from './build/build-plant.js';
 export { buildPlant } from './build/build-plant.js';
+export type { ObservedRun, RunObserver } from './build/run-observer.js';
 export type { Estimate, RunProgress, RunScenarioOptions, ScenarioResult } from './build/run-scenario.js';
 export { PROGRESS_EVENTS, runScenario } from './build/run-scenario.js';
-export type { ObservedRun, RunObserver } from './build/run-observer.js';
 export type { DistributionSpec } from './distribution-schema.js';
 export { DISTRIBUTION_FAMILIES, DurationDistribution, toDistribution } from './distribution-schema.js';
 export type { EnvSpec } from './env-schema.js';
