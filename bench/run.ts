@@ -3,6 +3,8 @@
  * process, on the same models written the way a user of each library writes them.
  * `npm run bench -- rules [--json] [--quick]`: the dispatch rules on the job-shop benchmarks (bench/rules.ts).
  * `npm run bench -- rl [--json] [--quick]`: the RL environment alone (bench/rl.ts; also part of the full run).
+ * `npm run bench -- trace [--json] [--quick]`: the cost, size and seek time of traces (bench/trace.ts; also part
+ * of the full run).
  * `npm run bench -- scale [--json] [--quick]`: serial lines of 10–1,000 stations alone (bench/scale.ts; also
  * part of the full run).
  *
@@ -22,6 +24,7 @@ import { simjsMm1, simjsTandem } from './models/simjs.js';
 import type { QueueModelResult } from './models/types.js';
 import { benchRl } from './rl.js';
 import { benchScale } from './scale.js';
+import { benchTrace } from './trace.js';
 
 const argv = process.argv.slice(2);
 const entry = argv.find((a) => !a.startsWith('--'));
@@ -38,9 +41,15 @@ if (entry !== undefined) {
     if (rest.has('--json')) process.stdout.write(`${JSON.stringify({ scale })}\n`);
     process.exit(0);
   }
+  if (entry === 'trace') {
+    const rest = new Set(argv);
+    const trace = benchTrace(rest.has('--quick'), (line) => process.stdout.write(`${line}\n`));
+    if (rest.has('--json')) process.stdout.write(`${JSON.stringify({ trace })}\n`);
+    process.exit(0);
+  }
   if (entry !== 'rules') {
     process.stderr.write(
-      `bench: unknown entry "${entry}" (known: rules, rl, scale; none runs the kernel benchmark)\n`,
+      `bench: unknown entry "${entry}" (known: rules, rl, scale, trace; none runs the kernel benchmark)\n`,
     );
     process.exit(2);
   }
@@ -211,6 +220,10 @@ const rl = benchRl(quick, log);
 log();
 const scale = benchScale(quick, log);
 
+// Traces of the demo factory: recording cost, size, seek time; see bench/trace.ts.
+log();
+const trace = benchTrace(quick, log);
+
 log();
 const memHorizons = quick ? [1e5, 1e6] : [1e6, 1e7];
 const memory = {
@@ -237,6 +250,7 @@ if (json) {
     bottling,
     rl,
     scale,
+    trace,
     memory,
   };
   process.stdout.write(`${JSON.stringify(result)}\n`);

@@ -419,3 +419,28 @@ export {
 
 export type { ScheduleRecorder, ScheduleRow, ScheduleRowKind } from './report/index.js';
 export { recordSchedule, SCHEDULE_CSV_HEADER, scheduleToCsv } from './report/index.js';
+
+// ── Watching a run: traces, OCEL, live stream (src/stream) ─────────────────────────────────────────
+
+export type { ObservedRun, RunObserver } from './scenario/index.js';
+export type {
+  Frame,
+  FrameKind,
+  KeyFrame,
+  Layout,
+  LiveServerOptions,
+  OcelWriterOptions,
+  PlantSnapshot,
+  TraceHeader,
+  TraceWriterOptions,
+} from './stream/index.js';
+export {
+  buildLayout,
+  LiveServer,
+  OcelWriter,
+  openTrace,
+  StateBuilder,
+  TraceFormatError,
+  TraceReader,
+  TraceWriter,
+} from './stream/index.js';

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { RunObserver } from '../../scenario/index.js';
-import { OcelWriter, TraceWriter } from '../../stream/index.js';
+import { OcelWriter } from '../../stream/ocel.js';
+import { TraceWriter } from '../../stream/trace-writer.js';
 import { checkOutputFile } from '../report/output-file.js';
 import { UsageError } from '../usage-error.js';
 import { VERSION } from '../version.js';

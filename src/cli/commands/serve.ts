@@ -2,7 +2,9 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { CommandModule } from 'yargs';
 import { formatProblems, loadScenarioFile, parseDuration } from '../../scenario/index.js';
-import { buildLayout, FRAME_FORMAT_VERSION, LiveServer, MAX_SPEED, MIN_SPEED } from '../../stream/index.js';
+import { FRAME_FORMAT_VERSION } from '../../stream/frames.js';
+import { MAX_SPEED, MIN_SPEED } from '../../stream/live-run.js';
+import type { LiveServer } from '../../stream/live-server.js';
 import { EXIT_USAGE } from '../exit-codes.js';
 import { UsageError } from '../usage-error.js';
 import { VERSION } from '../version.js';
@@ -85,6 +87,9 @@ export const serveCommand: CommandModule<object, ServeArgs> = {
     }
     const scenario = loaded.scenario;
     const text = readFileSync(argv.file, 'utf8');
+    // Loaded here, so other commands do not pay for the WebSocket server at start-up.
+    const { LiveServer } = await import('../../stream/live-server.js');
+    const { buildLayout } = await import('../../stream/layout.js');
     let server: LiveServer;
     try {
       server = new LiveServer({

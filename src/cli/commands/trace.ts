@@ -1,6 +1,8 @@
 import Table from 'cli-table3';
 import type { CommandModule } from 'yargs';
-import { openTrace, TraceFormatError, type TraceReader } from '../../stream/index.js';
+import { TraceFormatError } from '../../stream/codec.js';
+import { openTrace } from '../../stream/open-trace.js';
+import type { TraceReader } from '../../stream/trace-reader.js';
 import { EXIT_USAGE } from '../exit-codes.js';
 
 interface InfoArgs {
