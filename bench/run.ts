@@ -6,6 +6,8 @@
  * `npm run bench -- sweep [--json] [--quick] [--rounds N]`: a 40-point sweep with 1 and 2 workers (bench/sweep.ts).
  * `npm run bench -- rl-python [--json] [--quick]`: the Python client against job_shop_lib (bench/rl-python.ts;
  * also part of the full run).
+ * `npm run bench -- trace [--json] [--quick]`: the cost, size and seek time of traces (bench/trace.ts; also part
+ * of the full run).
  * `npm run bench -- scale [--json] [--quick]`: serial lines of 10–1,000 stations alone (bench/scale.ts; also
  * part of the full run).
  *
@@ -26,6 +28,7 @@ import type { QueueModelResult } from './models/types.js';
 import { benchRl } from './rl.js';
 import { benchRlPython } from './rl-python.js';
 import { benchScale } from './scale.js';
+import { benchTrace } from './trace.js';
 
 const argv = process.argv.slice(2);
 const entry = argv.find((a) => !a.startsWith('--'));
@@ -59,9 +62,15 @@ if (entry !== undefined) {
     if (rest.includes('--json')) process.stdout.write(`${JSON.stringify({ sweep })}\n`);
     process.exit(0);
   }
+  if (entry === 'trace') {
+    const rest = new Set(argv);
+    const trace = benchTrace(rest.has('--quick'), (line) => process.stdout.write(`${line}\n`));
+    if (rest.has('--json')) process.stdout.write(`${JSON.stringify({ trace })}\n`);
+    process.exit(0);
+  }
   if (entry !== 'rules') {
     process.stderr.write(
-      `bench: unknown entry "${entry}" (known: rules, rl, rl-python, scale, sweep; none runs the kernel benchmark)\n`,
+      `bench: unknown entry "${entry}" (known: rules, rl, rl-python, scale, sweep, trace; none runs the kernel benchmark)\n`,
     );
     process.exit(2);
   }
@@ -236,6 +245,10 @@ const rlPython = benchRlPython(quick, log);
 log();
 const scale = benchScale(quick, log);
 
+// Traces of the demo factory: recording cost, size, seek time; see bench/trace.ts.
+log();
+const trace = benchTrace(quick, log);
+
 log();
 const memHorizons = quick ? [1e5, 1e6] : [1e6, 1e7];
 const memory = {
@@ -263,6 +276,7 @@ if (json) {
     rl,
     rlPython,
     scale,
+    trace,
     memory,
   };
   process.stdout.write(`${JSON.stringify(result)}\n`);

@@ -471,7 +471,6 @@ export type {
   FiguresOf,
   FigureUnit,
   LayoutCell,
-  ObservedRun,
   ObserveRunOptions,
   OrderAttributes,
   PageBlock,
@@ -480,8 +479,9 @@ export type {
   ReportPage,
   ReportTable,
   RunObservations,
-  RunObserver,
   RunReportInput,
+  RunSampler,
+  SampledRun,
   ScenarioResult,
   ScheduleRecorder,
   ScheduleRow,
@@ -584,3 +584,28 @@ export {
   sweepTableCsv,
   welchDifference,
 } from './experiments/index.js';
+
+// ── Watching a run: traces, OCEL, live stream (src/stream) ─────────────────────────────────────────
+
+export type { ObservedRun, RunObserver } from './scenario/index.js';
+export type {
+  Frame,
+  FrameKind,
+  KeyFrame,
+  Layout,
+  LiveServerOptions,
+  OcelWriterOptions,
+  PlantSnapshot,
+  TraceHeader,
+  TraceWriterOptions,
+} from './stream/index.js';
+export {
+  buildLayout,
+  LiveServer,
+  OcelWriter,
+  openTrace,
+  StateBuilder,
+  TraceFormatError,
+  TraceReader,
+  TraceWriter,
+} from './stream/index.js';

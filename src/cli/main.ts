@@ -11,7 +11,9 @@ import { envServerCommand } from './commands/env-server.js';
 import { importCommand } from './commands/import.js';
 import { runCommand } from './commands/run.js';
 import { schemaCommand } from './commands/schema.js';
+import { serveCommand } from './commands/serve.js';
 import { mergeCommand, sweepCommand } from './commands/sweep.js';
+import { traceCommand } from './commands/trace.js';
 import { validateCommand } from './commands/validate.js';
 import { EXIT_INTERNAL, EXIT_USAGE } from './exit-codes.js';
 import { UsageError } from './usage-error.js';
@@ -30,6 +32,8 @@ try {
     .command(compareCommand)
     .command(sweepCommand)
     .command(mergeCommand)
+    .command(traceCommand)
+    .command(serveCommand)
     .demandCommand(1, 'Give a command, e.g. `shopfloor demo`.')
     .strict()
     .version(VERSION)

@@ -2,9 +2,11 @@ import type { CrewJobView, CrewPoint, CrewPolicy } from '../policies/contract.js
 import type { Plant } from './plant.js';
 import type { Position } from './position.js';
 import type { CrewState } from './server-state.js';
+import type { CrewSnapshot } from './snapshot-types.js';
 import {
   type Waiting,
   type Worker,
+  type WorkerJobRef,
   WorkerPool,
   type WorkerRequest,
   type WorkerSpec,
@@ -56,6 +58,13 @@ export interface CrewJob {
   readonly onDone: () => void;
 }
 
+/** Which job a crew serves, as published (`crewJobChanged`) and snapshot. */
+export interface CrewJobRef extends WorkerJobRef {
+  readonly kind: 'repair' | 'maintenance';
+  readonly station: string;
+  readonly server: number;
+}
+
 interface CrewRequest extends WorkerRequest {
   readonly job: CrewJob;
 }
@@ -67,9 +76,10 @@ interface CrewRequest extends WorkerRequest {
  * {@link CrewPolicy} chooses among those (default: the first requested; ties by station id in natural
  * order, then server); then the next idle crew, and so on. A crew travels (state `travelling`,
  * straight-line distance at its speed, or a fixed time), works (`working`) for the job's duration, then
- * stays at that machine. States are published as `crewStateChanged`.
+ * stays at that machine. States are published as `crewStateChanged`, jobs taken and finished as
+ * `crewJobChanged`, trips as `crewMoved`.
  */
-export class CrewPool extends WorkerPool<CrewRequest> {
+export class CrewPool extends WorkerPool<CrewRequest, CrewJobRef> {
   readonly kind = 'crew' as const;
   readonly policy: CrewPolicy | undefined;
 
@@ -100,6 +110,19 @@ export class CrewPool extends WorkerPool<CrewRequest> {
     return this.workerState(crewId);
   }
 
+  /** Whether crew `crewId` is within its working time. */
+  crewOnShift(crewId: string): boolean {
+    return this.workerOnShift(crewId);
+  }
+
+  /**
+   * Each crew as plain data at `now` (seconds): state, position (interpolated on a trip), the trip under
+   * way and the job served.
+   */
+  crewSnapshots(now: number): CrewSnapshot[] {
+    return this.workerSnapshots(now);
+  }
+
   /** Asks for a crew. Throws if no crew of the pool has the skill (the job could never be served). */
   request(job: CrewJob): void {
     const sim = this.plant.sim;
@@ -120,11 +143,23 @@ export class CrewPool extends WorkerPool<CrewRequest> {
     });
   }
 
-  protected publish(crew: Worker, from: CrewState, to: CrewState): void {
+  protected publish(crew: Worker<CrewJobRef>, from: CrewState, to: CrewState): void {
     this.plant.events.emit('crewStateChanged', this.id, crew.id, from, to, this.plant.sim.now);
   }
 
-  protected point(crew: Worker, eligible: readonly Waiting<CrewRequest>[]): CrewPoint {
+  protected publishJob(crew: Worker<CrewJobRef>, job: CrewJobRef | null): void {
+    this.plant.events.emit('crewJobChanged', this.id, crew.id, job, this.plant.sim.now);
+  }
+
+  protected publishMove(crew: Worker<CrewJobRef>, from: Position, to: Position, arriveS: number): void {
+    this.plant.events.emit('crewMoved', this.id, crew.id, from, to, arriveS, this.plant.sim.now);
+  }
+
+  protected jobRef({ job }: CrewRequest): CrewJobRef {
+    return { kind: job.kind, station: job.station, server: job.server };
+  }
+
+  protected point(crew: Worker<CrewJobRef>, eligible: readonly Waiting<CrewRequest>[]): CrewPoint {
     const options: CrewJobView[] = eligible.map(({ job: { job }, requestedS }) => {
       const { kind, station, server, priority, position } = job;
       return {

@@ -43,7 +43,7 @@ export type { ConveyorReport } from './conveyor-statistics.js';
 export { ConveyorStatistics } from './conveyor-statistics.js';
 export type { ConwipSourceOptions } from './conwip-source.js';
 export { ConwipSource } from './conwip-source.js';
-export type { CrewJob, CrewPoolOptions, CrewSpec, CrewTravel } from './crew-pool.js';
+export type { CrewJob, CrewJobRef, CrewPoolOptions, CrewSpec, CrewTravel } from './crew-pool.js';
 export { CrewPool } from './crew-pool.js';
 export type { DecisionBrokerOptions } from './decisions/decision-broker.js';
 export { DecisionBroker } from './decisions/decision-broker.js';
@@ -58,7 +58,7 @@ export type { FailureBasis, FailureModeOptions } from './failure-mode.js';
 export type { DefectAction, InspectionOptions, InspectionOutcome } from './inspection.js';
 export type { MachineTender, TendRequest } from './machine-tender.js';
 export type { MaintenancePlanOptions } from './maintenance-plan.js';
-export type { OperatorJob, OperatorPoolOptions } from './operator-pool.js';
+export type { OperatorJob, OperatorJobRef, OperatorPoolOptions } from './operator-pool.js';
 export { OperatorPool } from './operator-pool.js';
 export type { OperatorPoolReport, OperatorReport } from './operator-statistics.js';
 export { OperatorStatistics } from './operator-statistics.js';
@@ -85,6 +85,26 @@ export type { ShiftSpec, Weekday } from './shift-calendar.js';
 export { ShiftCalendar, WEEKDAYS } from './shift-calendar.js';
 export type { SinkOptions } from './sink.js';
 export { Sink } from './sink.js';
+export { announceState, snapshotOf } from './snapshot.js';
+export { positionAt } from './snapshot-motion.js';
+export type {
+  BufferSnapshot,
+  ConveyorItemSnapshot,
+  ConveyorSnapshot,
+  Counters,
+  CrewPoolSnapshot,
+  CrewSnapshot,
+  Motion,
+  OperatorPoolSnapshot,
+  OperatorSnapshot,
+  OperatorTaskName,
+  PartSnapshot,
+  PlantSnapshot,
+  RobotFleetSnapshot,
+  RobotSnapshot,
+  ServerSnapshot,
+  StationSnapshot,
+} from './snapshot-types.js';
 export type { SourceOptions } from './source.js';
 export { Source } from './source.js';
 export type { OperatorNeedOptions } from './station/operator-need.js';
@@ -100,5 +120,14 @@ export type {
   StationReport,
 } from './stats-collector.js';
 export { PlantStatistics } from './stats-collector.js';
-export type { Worker, WorkerPoolOptions, WorkerRequest, WorkerSpec, WorkerTravel } from './worker-pool.js';
+export type {
+  Worker,
+  WorkerJobRef,
+  WorkerPoolOptions,
+  WorkerRequest,
+  WorkerSnapshot,
+  WorkerSpec,
+  WorkerTravel,
+  WorkerTrip,
+} from './worker-pool.js';
 export { WorkerPool } from './worker-pool.js';

@@ -2,9 +2,11 @@ import type { OperatorJobView, OperatorPoint, OperatorPolicy, OperatorTask } fro
 import type { Plant } from './plant.js';
 import type { Position } from './position.js';
 import type { OperatorState } from './server-state.js';
+import type { OperatorSnapshot } from './snapshot-types.js';
 import {
   type Waiting,
   type Worker,
+  type WorkerJobRef,
   WorkerPool,
   type WorkerRequest,
   type WorkerSpec,
@@ -43,6 +45,14 @@ export interface OperatorJob extends WorkerRequest {
   readonly partQueuedS: number;
 }
 
+/** Which job an operator serves, as published (`operatorJobChanged`) and snapshot. */
+export interface OperatorJobRef extends WorkerJobRef {
+  /** What she does there first (she may do later tasks of the same part before she is released). */
+  readonly task: OperatorTask;
+  readonly station: string;
+  readonly server: number;
+}
+
 /**
  * A pool of machine operators: people a station needs to load, set up, attend or unload its machines (a
  * {@link WorkerPool}, as crews are). A machine that needs an operator asks the pool and waits (state
@@ -51,9 +61,10 @@ export interface OperatorJob extends WorkerRequest {
  * after the last consecutive task of the part that needs her — then stays at that machine, free.
  * Options of the decision are ordered first come, first served: by the time the part on the machine
  * entered its station's queue, then request time, station id (natural order) and server. States are
- * published as `operatorStateChanged`, arrivals as `operatorAssigned`.
+ * published as `operatorStateChanged`, arrivals as `operatorAssigned`, jobs taken and finished as
+ * `operatorJobChanged`, walks as `operatorMoved`.
  */
-export class OperatorPool extends WorkerPool<OperatorJob> {
+export class OperatorPool extends WorkerPool<OperatorJob, OperatorJobRef> {
   readonly kind = 'operator' as const;
   readonly policy: OperatorPolicy | undefined;
 
@@ -82,6 +93,19 @@ export class OperatorPool extends WorkerPool<OperatorJob> {
   /** Current state of operator `id`. */
   operatorState(id: string): OperatorState {
     return this.workerState(id);
+  }
+
+  /** Whether operator `id` is within her working time. */
+  operatorOnShift(id: string): boolean {
+    return this.workerOnShift(id);
+  }
+
+  /**
+   * Each operator as plain data at `now` (seconds): state, position (interpolated on a walk), the walk
+   * under way and the job served.
+   */
+  operatorSnapshots(now: number): OperatorSnapshot[] {
+    return this.workerSnapshots(now);
   }
 
   /**
@@ -113,11 +137,23 @@ export class OperatorPool extends WorkerPool<OperatorJob> {
     return a.requestedS < b.requestedS || (a.requestedS === b.requestedS && a.key < b.key);
   }
 
-  protected publish(op: Worker, from: OperatorState, to: OperatorState): void {
+  protected publish(op: Worker<OperatorJobRef>, from: OperatorState, to: OperatorState): void {
     this.plant.events.emit('operatorStateChanged', this.id, op.id, from, to, this.plant.sim.now);
   }
 
-  protected point(op: Worker, eligible: readonly Waiting<OperatorJob>[]): OperatorPoint {
+  protected publishJob(op: Worker<OperatorJobRef>, job: OperatorJobRef | null): void {
+    this.plant.events.emit('operatorJobChanged', this.id, op.id, job, this.plant.sim.now);
+  }
+
+  protected publishMove(op: Worker<OperatorJobRef>, from: Position, to: Position, arriveS: number): void {
+    this.plant.events.emit('operatorMoved', this.id, op.id, from, to, arriveS, this.plant.sim.now);
+  }
+
+  protected jobRef(job: OperatorJob): OperatorJobRef {
+    return { task: job.task, station: job.station, server: job.server };
+  }
+
+  protected point(op: Worker<OperatorJobRef>, eligible: readonly Waiting<OperatorJob>[]): OperatorPoint {
     const options: OperatorJobView[] = eligible.map(({ job, requestedS }) => ({
       task: job.task,
       station: job.station,

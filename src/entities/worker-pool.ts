@@ -11,6 +11,8 @@ import type { Plant } from './plant.js';
 import { distanceM, type Position } from './position.js';
 import type { WorkerState } from './server-state.js';
 import type { ShiftCalendar } from './shift-calendar.js';
+import { positionAt } from './snapshot-motion.js';
+import type { Motion } from './snapshot-types.js';
 
 /** One person of a pool (a maintenance crew, or a machine operator). */
 export interface WorkerSpec {
@@ -36,14 +38,46 @@ export type WorkerTravel =
   | { readonly speedMps: number }
   | { readonly timeS: Distribution };
 
+/**
+ * Which job a worker serves, as published and snapshot: the machine, plus what each kind of pool adds
+ * (a crew job's `kind`, an operator's first `task`).
+ */
+export interface WorkerJobRef {
+  readonly station: string;
+  readonly server: number;
+}
+
+/** A trip under way: from `from` at `startS` to `to` at `endS` (metres, seconds). */
+export interface WorkerTrip {
+  readonly from: Position;
+  readonly to: Position;
+  readonly startS: number;
+  readonly endS: number;
+}
+
 /** A worker's place in a pool, handed to the job when the worker arrives (to release it later). */
-export interface Worker {
+export interface Worker<R extends WorkerJobRef = WorkerJobRef> {
   readonly id: string;
   readonly skills: ReadonlySet<string>;
-  /** Where it stands, metres (`undefined` when unknown). */
+  /** Where it stands, metres (`undefined` when unknown); during a trip, where it set off from. */
   position: Position | undefined;
   state: WorkerState;
   onShift: boolean;
+  /** The trip under way (for the interpolated position), or `null`. */
+  trip: WorkerTrip | null;
+  /** The job it goes to or works on, or `null`. */
+  job: R | null;
+}
+
+/** One worker as plain data at a time (what a pool's snapshot lists). */
+export interface WorkerSnapshot<R extends WorkerJobRef = WorkerJobRef> {
+  readonly id: string;
+  readonly state: WorkerState;
+  /** Where it is at the snapshot time, metres (interpolated on a trip; `null` when unknown). */
+  readonly position: Position | null;
+  /** The trip under way, if any. */
+  readonly motion: Motion | null;
+  readonly job: R | null;
 }
 
 /** A job asked of a pool: a worker goes to (`station`, `server`) and stays until released. */
@@ -93,9 +127,14 @@ export interface WorkerPoolOptions {
  * then the next idle worker, and so on. The worker travels (state `travelling`: a fixed time, a random
  * time per trip, or the straight-line distance at a speed), works (`working`) until the job's owner
  * releases it, then stays at that machine. Off its shift calendar a worker takes no new job; one in hand
- * is finished first. Each subclass publishes the state changes under its own event.
+ * is finished first. Each subclass publishes, under its own events, the state changes, the job taken
+ * (when the worker sets off) and finished (when it is released), and every trip between known, different
+ * positions that takes time (so a viewer can interpolate); {@link WorkerPool.workerSnapshots} gives the
+ * same as plain data.
  */
-export abstract class WorkerPool<J extends WorkerRequest> implements DecisionTask {
+export abstract class WorkerPool<J extends WorkerRequest, R extends WorkerJobRef = WorkerJobRef>
+  implements DecisionTask
+{
   readonly id: string;
   abstract readonly kind: 'crew' | 'operator';
   /** @internal decision order key. */
@@ -104,12 +143,12 @@ export abstract class WorkerPool<J extends WorkerRequest> implements DecisionTas
   queued = false;
   abstract readonly policy: DecisionTask['policy'];
   protected readonly plant: Plant;
-  protected readonly workers: Worker[];
+  protected readonly workers: Worker<R>[];
   private readonly travel: WorkerTravel;
   /** Stream of random travel times (only with `timeS`, so other pools' draws never shift). */
   private readonly travelStream: RandomStream | undefined;
   protected readonly queue: Waiting<J>[] = [];
-  private choice: { worker: Worker; eligible: number[] } | null = null;
+  private choice: { worker: Worker<R>; eligible: number[] } | null = null;
 
   /** `what` names the class in error messages (`CrewPool`, `OperatorPool`), `noun` one member (`crew`). */
   constructor(plant: Plant, options: WorkerPoolOptions, what: string, noun: string) {
@@ -151,6 +190,8 @@ export abstract class WorkerPool<J extends WorkerRequest> implements DecisionTas
         position: c.home,
         state: (onShift ? 'idle' : 'off-shift') as WorkerState,
         onShift,
+        trip: null,
+        job: null,
       };
     });
     this.specs = specs;
@@ -180,10 +221,33 @@ export abstract class WorkerPool<J extends WorkerRequest> implements DecisionTas
 
   /** Current state of worker `workerId`. */
   workerState(workerId: string): WorkerState {
+    return this.worker(workerId).state;
+  }
+
+  /** Whether worker `workerId` is within its working time. */
+  workerOnShift(workerId: string): boolean {
+    return this.worker(workerId).onShift;
+  }
+
+  /**
+   * Each worker as plain data at `now` (seconds): state, position (interpolated on a trip), the trip under
+   * way and the job served.
+   */
+  workerSnapshots(now: number): WorkerSnapshot<R>[] {
+    return this.workers.map((w) => {
+      const trip = w.trip !== null && now < w.trip.endS ? w.trip : null;
+      const motion =
+        trip === null ? null : { from: trip.from, to: trip.to, fromT: trip.startS, toT: trip.endS };
+      const position = motion !== null ? positionAt(motion, now) : (w.trip?.to ?? w.position ?? null);
+      return { id: w.id, state: w.state, position, motion, job: w.job };
+    });
+  }
+
+  private worker(workerId: string): Worker<R> {
     const w = this.workers.find((c) => c.id === workerId);
     if (w === undefined)
       throw new InvalidArgumentError(`${this.kind} pool ${this.id} has no member ${workerId}`);
-    return w.state;
+    return w;
   }
 
   /** `true` if some worker of the pool has `skill` (anyone when `undefined`). */
@@ -204,12 +268,16 @@ export abstract class WorkerPool<J extends WorkerRequest> implements DecisionTas
   }
 
   /** Ends the job `worker` is working on: it stays where it is and is free for the next one. */
-  release(worker: Worker): void {
+  release(released: Worker): void {
+    // Every worker handed out by this pool was made here, with its job of type R.
+    const worker = released as Worker<R>;
     if (worker.state !== 'working') {
       throw new InvalidStateError(
         `${this.kind} pool ${this.id}: ${worker.id} released while ${worker.state}`,
       );
     }
+    worker.job = null;
+    this.publishJob(worker, null);
     if (!worker.onShift) {
       this.setState(worker, 'off-shift');
       return;
@@ -227,13 +295,22 @@ export abstract class WorkerPool<J extends WorkerRequest> implements DecisionTas
   }
 
   /** Publishes a change of state of `worker` (under the subclass's event). */
-  protected abstract publish(worker: Worker, from: WorkerState, to: WorkerState): void;
+  protected abstract publish(worker: Worker<R>, from: WorkerState, to: WorkerState): void;
+
+  /** Publishes that `worker` took `job` (it sets off), or with `null` finished its job. */
+  protected abstract publishJob(worker: Worker<R>, job: R | null): void;
+
+  /** Publishes that `worker` set off from `from` to `to` (metres), arriving at `arriveS` (seconds). */
+  protected abstract publishMove(worker: Worker<R>, from: Position, to: Position, arriveS: number): void;
+
+  /** The job as published and snapshot. */
+  protected abstract jobRef(job: J): R;
 
   /** The decision point of `worker` choosing among `eligible` (waiting jobs in tie-break order). */
-  protected abstract point(worker: Worker, eligible: readonly Waiting<J>[]): AnyDecisionPoint;
+  protected abstract point(worker: Worker<R>, eligible: readonly Waiting<J>[]): AnyDecisionPoint;
 
   /** Straight-line distance from `worker` to `position`, m (0 when either is unknown). */
-  protected distanceTo(worker: Worker, position: Position | undefined): number {
+  protected distanceTo(worker: Worker<R>, position: Position | undefined): number {
     return worker.position === undefined || position === undefined ? 0 : distanceM(worker.position, position);
   }
 
@@ -242,7 +319,7 @@ export abstract class WorkerPool<J extends WorkerRequest> implements DecisionTas
   }
 
   /** The first idle worker with a job it is skilled for, and the indexes of those jobs in tie-break order. */
-  private firstChoice(): { worker: Worker; eligible: number[] } | null {
+  private firstChoice(): { worker: Worker<R>; eligible: number[] } | null {
     for (const worker of this.workers) {
       if (worker.state !== 'idle') continue;
       const eligible: number[] = [];
@@ -283,13 +360,13 @@ export abstract class WorkerPool<J extends WorkerRequest> implements DecisionTas
     return true;
   }
 
-  private take(worker: Worker, queueIndex: number): void {
+  private take(worker: Worker<R>, queueIndex: number): void {
     const [w] = this.queue.splice(queueIndex, 1);
     this.assign(worker, w!.job);
     this.requestDecision();
   }
 
-  private travelS(worker: Worker, job: J): number {
+  private travelS(worker: Worker<R>, job: J): number {
     const t = this.travel;
     if ('fixedS' in t) return t.fixedS;
     if ('timeS' in t) {
@@ -304,23 +381,34 @@ export abstract class WorkerPool<J extends WorkerRequest> implements DecisionTas
     return this.distanceTo(worker, job.position) / t.speedMps;
   }
 
-  protected setState(worker: Worker, to: WorkerState): void {
+  protected setState(worker: Worker<R>, to: WorkerState): void {
     const from = worker.state;
     worker.state = to;
     this.publish(worker, from, to);
   }
 
-  private assign(worker: Worker, job: J): void {
+  private assign(worker: Worker<R>, job: J): void {
+    const sim = this.plant.sim;
     const travelS = this.travelS(worker, job);
+    const now = sim.now;
+    worker.job = this.jobRef(job);
+    this.publishJob(worker, worker.job);
     this.setState(worker, 'travelling');
-    this.plant.sim.schedule(travelS, () => {
+    const from = worker.position;
+    const to = job.position;
+    if (from !== undefined && to !== undefined && travelS > 0 && (from.x !== to.x || from.y !== to.y)) {
+      worker.trip = { from, to, startS: now, endS: now + travelS };
+      this.publishMove(worker, from, to, now + travelS);
+    }
+    sim.schedule(travelS, () => {
+      worker.trip = null;
       worker.position = job.position ?? worker.position;
       this.setState(worker, 'working');
       job.onArrive(worker);
     });
   }
 
-  private scheduleShift(worker: Worker, shifts: ShiftCalendar): void {
+  private scheduleShift(worker: Worker<R>, shifts: ShiftCalendar): void {
     const sim = this.plant.sim;
     const at = shifts.nextChange(sim.now);
     if (at === Number.POSITIVE_INFINITY) return;

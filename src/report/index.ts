@@ -54,10 +54,10 @@ export { activePeriodBottlenecks } from './observe/active-period.js';
 export type {
   ObserveRunOptions,
   RunObservations,
-  RunObserver,
+  RunSampler,
 } from './observe/run-observer.js';
 export { ACTIVE_STATES, observeRun } from './observe/run-observer.js';
-export type { ObservedRun } from './run-scenario.js';
+export type { SampledRun } from './run-scenario.js';
 export { OBSERVATION_SAMPLES, runScenario, runScenarioObserved } from './run-scenario.js';
 export type { ScheduleRecorder, ScheduleRow, ScheduleRowKind } from './schedule.js';
 export { recordSchedule, SCHEDULE_CSV_HEADER, scheduleToCsv } from './schedule.js';

@@ -6,7 +6,7 @@ import {
 } from '../scenario/index.js';
 import { aggregateReplications } from './figures/aggregate.js';
 import type { ScenarioResult } from './figures/sections.js';
-import { observeRun, type RunObservations, type RunObserver } from './observe/run-observer.js';
+import { observeRun, type RunObservations, type RunSampler } from './observe/run-observer.js';
 
 /**
  * Runs the scenario's replications (replication i uses master seed `seed + i`, see `runReplications`)
@@ -22,7 +22,7 @@ export function runScenario(scenario: Scenario, options: RunScenarioOptions = {}
 export const OBSERVATION_SAMPLES = 300;
 
 /** What {@link runScenarioObserved} returns: the result, the raw run, and the first replication over time. */
-export interface ObservedRun {
+export interface SampledRun {
   readonly result: ScenarioResult;
   readonly run: ReplicationRun;
   readonly observations: RunObservations;
@@ -33,10 +33,10 @@ export interface ObservedRun {
  * {@link OBSERVATION_SAMPLES} times over the horizon, cycle times, active periods, schedule): what
  * `runReportHtml` draws. The run and its figures are the same as without observing.
  */
-export function runScenarioObserved(scenario: Scenario, options: RunScenarioOptions = {}): ObservedRun {
+export function runScenarioObserved(scenario: Scenario, options: RunScenarioOptions = {}): SampledRun {
   const horizonS = options.horizon ?? scenario.run.horizon;
   const warmupS = options.warmup ?? scenario.run.warmup;
-  let observer: RunObserver | undefined;
+  let observer: RunSampler | undefined;
   const run = runReplications(scenario, {
     ...options,
     onModel: (model, replication) => {

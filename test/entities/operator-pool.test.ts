@@ -25,6 +25,19 @@ interface MachineSpec {
 }
 
 /**
+ * Logs server and operator state changes into `log`, leaving out the first run's announcements of the
+ * initial state (`from` equal to `to`), which these tests are not about.
+ */
+function recordChanges(plant: Plant, log: string[]): void {
+  plant.events.on('serverStateChanged', (st, i, from, to, t) => {
+    if (from !== to) log.push(`${t} ${st}/${i} ${to}`);
+  });
+  plant.events.on('operatorStateChanged', (_p, op, from, to, t) => {
+    if (from !== to) log.push(`${t} ${op} ${from}->${to}`);
+  });
+}
+
+/**
  * A plant whose product `p<id>` goes to machine `id` only (10 s of processing unless said), one operator
  * pool `ops` (one operator `ann`, no walking unless said), parts released at the given times, and a log
  * of server states and operator moves.
@@ -38,9 +51,8 @@ function build(
   const sim = new Simulation({ seed: 1 });
   const plant = new Plant(sim, agent ? { agent: ['operator'] } : {});
   const log: string[] = [];
-  plant.events.on('serverStateChanged', (st, i, _f, to, t) => log.push(`${t} ${st}/${i} ${to}`));
+  recordChanges(plant, log);
   plant.events.on('operatorAssigned', (_p, op, st, i, t) => log.push(`${t} ${op} at ${st}/${i}`));
-  plant.events.on('operatorStateChanged', (_p, op, from, to, t) => log.push(`${t} ${op} ${from}->${to}`));
   new Sink(plant, { id: 'out' });
   const ops = new OperatorPool(plant, { id: 'ops', operators: [{ id: 'ann' }], ...pool });
   for (const m of machines) {
@@ -65,9 +77,8 @@ describe('OperatorPool and a station needing operators', () => {
     const sim = new Simulation({ seed: 1 });
     const plant = new Plant(sim);
     const log: string[] = [];
-    plant.events.on('serverStateChanged', (st, i, _f, to, t) => log.push(`${t} ${st}/${i} ${to}`));
+    recordChanges(plant, log);
     plant.events.on('operatorAssigned', (_p, op, st, i, t) => log.push(`${t} ${op} at ${st}/${i}`));
-    plant.events.on('operatorStateChanged', (_p, op, from, to, t) => log.push(`${t} ${op} ${from}->${to}`));
     plant.addProduct({ id: 'A', routing: ['M'], sink: 'out' });
     plant.addProduct({ id: 'B', routing: ['M'], sink: 'out' });
     new Sink(plant, { id: 'out' });
@@ -111,8 +122,7 @@ describe('OperatorPool and a station needing operators', () => {
     const sim = new Simulation({ seed: 1 });
     const plant = new Plant(sim);
     const log: string[] = [];
-    plant.events.on('serverStateChanged', (st, i, _f, to, t) => log.push(`${t} ${st}/${i} ${to}`));
-    plant.events.on('operatorStateChanged', (_p, op, from, to, t) => log.push(`${t} ${op} ${from}->${to}`));
+    recordChanges(plant, log);
     plant.addProduct({ id: 'A', routing: ['M'], sink: 'out' });
     new Sink(plant, { id: 'out' });
     const pool = new OperatorPool(plant, { id: 'ops', operators: 1 });

@@ -9,7 +9,7 @@ import {
   formatReport,
   OBSERVATION_SAMPLES,
   observeRun,
-  type RunObserver,
+  type RunSampler,
   recordSchedule,
   runReportHtml,
   type ScenarioResult,
@@ -41,6 +41,7 @@ import { UsageError } from '../usage-error.js';
 import { VERSION } from '../version.js';
 import { checkHtmlFlag, checkRunFlags, checkScheduleFlag } from './check-run-flags.js';
 import { analyseRun, type RunAnalysis, transientOfRun } from './run-experiments.js';
+import { type ObserverFlags, runObservers } from './run-observers.js';
 
 interface RunArgs {
   file: string;
@@ -154,6 +155,20 @@ export const runCommand: CommandModule<object, RunArgs> = {
           'who takes a kind of decision, repeatable: KIND=RULE (e.g. dispatch=fifo, routing=fastest) or ' +
           "KIND=FILE.onnx (a trained policy exported by shopfloor_gym.export_onnx); other kinds keep the scenario's rules",
       })
+      .option('trace', {
+        type: 'string',
+        describe:
+          'also record one replication (the first, or --trace-replication) to this trace file, for `shopfloor trace info` and the 3D viewer',
+      })
+      .option('ocel', {
+        type: 'string',
+        describe:
+          'also write one replication (as --trace) as an OCEL 2.0 JSON event log, for process-mining tools such as pm4py',
+      })
+      .option('trace-replication', {
+        type: 'number',
+        describe: 'which replication --trace and --ocel record, from 0 (default 0: the first)',
+      })
       .check(checkRunFlags)
       .check(checkScheduleFlag)
       .check(checkHtmlFlag)
@@ -170,7 +185,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
 };
 
 /** Options of {@link runFile}: the flags of `shopfloor run`. */
-export interface RunFileOptions {
+export interface RunFileOptions extends ObserverFlags {
   /** Folder to write CSV files into. */
   csv?: string;
   /** File to write the first replication's schedule into (CSV, see `recordSchedule`). */
@@ -270,7 +285,7 @@ export async function runFile(file: string, argv: RunFileOptions): Promise<void>
   const policies = await policiesOf(argv, scenario);
   if (policies === null) return;
   let schedule: ScheduleRecorder | undefined;
-  let observer: RunObserver | undefined;
+  let observer: RunSampler | undefined;
   const transients: ReturnType<typeof recordTransient>[] = [];
   const maxWallS = argv['max-wall'] === undefined ? undefined : wallSeconds(argv['max-wall']);
   const showBar = !argv.json && !argv.quiet && process.stderr.isTTY === true;
@@ -283,6 +298,8 @@ export async function runFile(file: string, argv: RunFileOptions): Promise<void>
     : undefined;
   const replications = argv.replications ?? scenario.run.replications;
   const hours = (s: number) => (s / 3600).toFixed(1);
+  // Checked before the run, like --schedule.
+  const watch = runObservers(file, argv, replications);
   bar?.start(replications, 0, { rep: 1, sim: hours(0), horizon: hours(h) });
   let run: ReturnType<typeof runReplications>;
   try {
@@ -308,6 +325,7 @@ export async function runFile(file: string, argv: RunFileOptions): Promise<void>
           observer = observeRun(model.plant, { stepS: h / OBSERVATION_SAMPLES, warmupS: w });
         if (argv['warmup-check'] === true) transients.push(recordTransient(model, h, 500));
       },
+      observe: watch.observers,
     };
     run =
       policies === undefined
@@ -353,6 +371,7 @@ export async function runFile(file: string, argv: RunFileOptions): Promise<void>
     process.exitCode = EXIT_USAGE;
   }
   writeSchedule(schedulePath, schedule, argv);
+  if (!argv.json && !argv.quiet) for (const line of watch.written()) process.stderr.write(`${line}\n`);
   const text = readFileSync(file, 'utf8');
   const base = {
     shopfloorVersion: VERSION,

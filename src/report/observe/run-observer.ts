@@ -41,7 +41,7 @@ export interface ObserveRunOptions {
 }
 
 /** Collects {@link RunObservations} while a replication runs; call `finish` with its end time. */
-export interface RunObserver {
+export interface RunSampler {
   finish(endS: number): RunObservations;
 }
 
@@ -52,7 +52,7 @@ export interface RunObserver {
  * (so no event is added to the simulation and the run is unchanged).
  * @throws RangeError for a `stepS` that is not > 0.
  */
-export function observeRun(plant: Plant, options: ObserveRunOptions): RunObserver {
+export function observeRun(plant: Plant, options: ObserveRunOptions): RunSampler {
   const { stepS, warmupS } = options;
   if (!(stepS > 0 && Number.isFinite(stepS)))
     throw new RangeError(`observeRun: stepS must be > 0 s (got ${stepS})`);

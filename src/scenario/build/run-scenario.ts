@@ -1,6 +1,7 @@
 import type { OrderReport, PlantReport } from '../../entities/index.js';
 import type { Scenario } from '../schema.js';
 import { type BuiltModel, buildPlant } from './build-plant.js';
+import { nextObserverStop, type RunObserver } from './run-observer.js';
 
 /** Options of {@link runReplications} (and `runScenario` of src/report); each overrides the scenario's `run` section. */
 export interface RunScenarioOptions {
@@ -43,6 +44,11 @@ export interface RunScenarioOptions {
    * `onModel` is given (an observer may read them). Without it a part's memory does not grow with its routing.
    */
   stepHistory?: boolean;
+  /**
+   * Observers of every replication (a trace writer, a live stream, an event-log export; see
+   * {@link RunObserver}): started after each build, paused for when they ask, ended after each run.
+   */
+  observe?: readonly RunObserver[];
 }
 
 /** Events {@link runReplications} runs between two calls of `onProgress` and two looks at the wall clock. */
@@ -139,22 +145,37 @@ export function runReplications(scenario: Scenario, options: RunScenarioOptions 
     });
     options.onModel?.(model, r);
     const plant = model.plant;
+    const observers = options.observe ?? [];
+    const run = { scenario: effective, replication: r, replications, seed: seed + r, horizonS, warmupS };
+    for (const o of observers) o.start(model, run);
     let stopped: 'maxEvents' | 'maxWall' | null = null;
-    for (;;) {
-      const left = maxEvents - plant.sim.eventCount;
-      const step = plant.run({
-        until: horizonS,
-        maxEvents: Math.min(PROGRESS_EVENTS, left),
-        maxEventsPerInstant: options.maxEventsPerInstant,
-      });
-      options.onProgress?.({ replication: r, replications, nowS: plant.sim.now, horizonS });
-      if (step.reason !== 'maxEvents') break;
-      if (plant.sim.eventCount >= maxEvents) stopped = 'maxEvents';
-      else if ((Date.now() - started) / 1000 >= maxWallS) stopped = 'maxWall';
-      if (stopped !== null) break;
+    try {
+      for (;;) {
+        const left = maxEvents - plant.sim.eventCount;
+        const until =
+          observers.length === 0 ? horizonS : nextObserverStop(observers, plant.sim.now, horizonS);
+        const step = plant.run({
+          until,
+          maxEvents: Math.min(PROGRESS_EVENTS, left),
+          maxEventsPerInstant: options.maxEventsPerInstant,
+        });
+        options.onProgress?.({ replication: r, replications, nowS: plant.sim.now, horizonS });
+        if (step.reason !== 'maxEvents') {
+          if (until >= horizonS) break;
+          for (const o of observers) o.at?.(plant.sim.now);
+          continue;
+        }
+        if (plant.sim.eventCount >= maxEvents) stopped = 'maxEvents';
+        else if ((Date.now() - started) / 1000 >= maxWallS) stopped = 'maxWall';
+        if (stopped !== null) break;
+      }
+    } catch (error) {
+      for (const o of observers) o.abort?.(error);
+      throw error;
     }
     events += model.sim.eventCount;
     const endS = stopped === null ? horizonS : plant.sim.now;
+    for (const o of observers) o.end?.(endS, stopped === null ? 'horizon' : 'stopped');
     runs.push({
       plant: model.statistics!.report(endS),
       orders: model.orders === null ? null : model.orders.report(endS),
