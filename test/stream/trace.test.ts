@@ -200,6 +200,25 @@ describe('trace: frames and header', () => {
     });
   }
 
+  it('a trace with deflated blocks reads back the same frames as a stored one', () => {
+    const { scenario, text } = scenarioFile('demo-factory.yaml');
+    const dir = tempDir();
+    const paths = [0, 1].map((level) => {
+      const path = join(dir, `level${level}.sftrace`);
+      runScenario(scenario, {
+        replications: 1,
+        horizon: 6 * H,
+        observe: [new TraceWriter({ path, scenarioText: text, version: 't', level })],
+      });
+      return path;
+    });
+    const [stored, deflated] = paths.map((p) => openTrace(p));
+    expect(deflated!.blocks.every((b) => b.deflated && b.compressedBytes < b.rawBytes)).toBe(true);
+    expect([...deflated!.frames(0, 6 * H, { keyframes: true })]).toEqual([
+      ...stored!.frames(0, 6 * H, { keyframes: true }),
+    ]);
+  });
+
   it('same scenario, same seed: the same trace bytes', () => {
     const a = readFileSync(record('demo-factory.yaml', 4).path);
     const b = readFileSync(record('demo-factory.yaml', 4).path);

@@ -43,7 +43,7 @@ export function runObservers(
     written.push(() => {
       const s = trace.summary;
       return s === null
-        ? null
+        ? `--trace: replication ${replication + 1} was not run (the run stopped early), so no trace was written`
         : `wrote ${s.path} (${(s.bytes / 1e6).toFixed(1)} MB, ${s.frames.toLocaleString('en-US')} frames, replication ${replication + 1})`;
     });
   }
@@ -53,7 +53,8 @@ export function runObservers(
     observers.push(ocel);
     written.push(() => {
       const s = ocel.summary;
-      if (s === null) return null;
+      if (s === null)
+        return `--ocel: replication ${replication + 1} was not run (the run stopped early), so no log was written`;
       const n = Object.values(s.events).reduce((a, b) => a + b, 0);
       return `wrote ${s.path} (OCEL 2.0: ${n.toLocaleString('en-US')} events, replication ${replication + 1})`;
     });
