@@ -1,10 +1,10 @@
-import type { ServerStateName } from './types.js';
+import type { ServerState } from './types.js';
 
 /**
  * Colour of each server state (0xRRGGBB), shared by the scene and the legend so they never disagree.
  * Chosen far apart in hue so that a state can be read back from a pixel.
  */
-export const STATE_COLOURS: Readonly<Record<ServerStateName, number>> = {
+export const STATE_COLOURS: Readonly<Record<ServerState, number>> = {
   busy: 0x2ecc40,
   idle: 0x9aa0a6,
   blocked: 0xff851b,
@@ -17,7 +17,7 @@ export const STATE_COLOURS: Readonly<Record<ServerStateName, number>> = {
 };
 
 /** Words the legend and panels use for each server state. */
-export const STATE_LABELS: Readonly<Record<ServerStateName, string>> = {
+export const STATE_LABELS: Readonly<Record<ServerState, string>> = {
   busy: 'busy',
   idle: 'idle (starved)',
   blocked: 'blocked',

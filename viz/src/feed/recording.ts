@@ -1,7 +1,7 @@
-import { applyEvent, emptyState, indexLayout, type LayoutIndex, type PlantState, wip } from './plant-state.js';
-import type { FeedEvent, Layout } from './types.js';
+import { applyFrame, emptyState, indexLayout, type LayoutIndex, type PlantState, wip } from './plant-state.js';
+import type { Frame, RunInfo } from './types.js';
 
-/** Events between two keyframes: a seek applies at most this many events after restoring one. */
+/** Frames between two of the viewer's own keyframes: a seek applies at most this many after restoring one. */
 export const KEYFRAME_EVERY = 2000;
 
 /** KPI series over time, one sample per `stepS` seconds of simulated time. */
@@ -17,33 +17,35 @@ export interface KpiSeries {
 }
 
 /**
- * A run as the viewer holds it: the layout, every event in time order, keyframes (full state copies every
- * {@link KEYFRAME_EVERY} events) and KPI series. Events may be appended while the run goes on (live stream,
+ * A run as the viewer holds it: the header, every frame in time order, the viewer's own keyframes (state
+ * copies every {@link KEYFRAME_EVERY} frames, which also carry the time-in-state totals) and KPI series. Events may be appended while the run goes on (live stream,
  * engine in a worker); `stateAt` serves any time up to the last event, from the nearest keyframe, so a jump
  * anywhere costs one state copy and at most a few thousand events, however long the run.
  */
 export class Recording {
   readonly index: LayoutIndex;
-  readonly events: FeedEvent[] = [];
+  readonly frames: Frame[] = [];
   readonly series: KpiSeries = { t: [], throughputPerH: [], wip: [], busy: [] };
   /** Seconds between KPI samples. */
   readonly stepS: number;
+  /** Time of the run's `end` frame, seconds, once it came (null while the run goes on). */
+  endedAt: number | null = null;
   private readonly keyframes: { at: number; state: PlantState }[] = [];
   private readonly frontier: PlantState;
   private nextSampleS: number;
   private finishedAtLastSample = 0;
 
-  constructor(layout: Layout) {
-    this.index = indexLayout(layout);
+  constructor(info: RunInfo) {
+    this.index = indexLayout(info);
     this.frontier = emptyState(this.index);
     this.keyframes.push({ at: 0, state: structuredClone(this.frontier) });
     // NOTE: about 600 samples whatever the horizon: enough for a chart a few hundred pixels wide.
-    this.stepS = Math.max(60, layout.horizonS / 600);
+    this.stepS = Math.max(60, info.horizonS / 600);
     this.nextSampleS = this.stepS;
   }
 
-  get layout(): Layout {
-    return this.index.layout;
+  get info(): RunInfo {
+    return this.index.info;
   }
 
   /** Time of the last event, seconds (0 before any). */
@@ -52,15 +54,16 @@ export class Recording {
   }
 
   /** Appends events (time order, not before the last one); throws naming the first out-of-order event. */
-  append(events: readonly FeedEvent[]): void {
-    for (const e of events) {
+  append(frames: readonly Frame[]): void {
+    for (const e of frames) {
       if (e.t < this.frontier.t)
         throw new RangeError(`Recording.append: event at ${e.t} s comes after one at ${this.frontier.t} s`);
       while (e.t >= this.nextSampleS) this.sample(this.nextSampleS);
-      applyEvent(this.index, this.frontier, e);
-      this.events.push(e);
-      if (this.events.length % KEYFRAME_EVERY === 0)
-        this.keyframes.push({ at: this.events.length, state: structuredClone(this.frontier) });
+      applyFrame(this.index, this.frontier, e);
+      if (e.k === 'end') this.endedAt = e.t;
+      this.frames.push(e);
+      if (this.frames.length % KEYFRAME_EVERY === 0)
+        this.keyframes.push({ at: this.frames.length, state: structuredClone(this.frontier) });
     }
   }
 
@@ -83,7 +86,7 @@ export class Recording {
       state = structuredClone(kf.state);
       cursor = kf.at;
     }
-    for (; cursor < target; cursor++) applyEvent(this.index, state, this.events[cursor]!);
+    for (; cursor < target; cursor++) applyFrame(this.index, state, this.frames[cursor]!);
     state.t = t;
     return { state, cursor };
   }
@@ -96,10 +99,10 @@ export class Recording {
   /** Number of events with time ≤ t (binary search). */
   private upperBound(t: number): number {
     let lo = 0;
-    let hi = this.events.length;
+    let hi = this.frames.length;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (this.events[mid]!.t <= t) lo = mid + 1;
+      if (this.frames[mid]!.t <= t) lo = mid + 1;
       else hi = mid;
     }
     return lo;

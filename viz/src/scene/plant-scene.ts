@@ -23,7 +23,7 @@ import { OrbitControls } from 'three/addons/controls/OrbitControls.js';
 import { CSS2DObject, CSS2DRenderer } from 'three/addons/renderers/CSS2DRenderer.js';
 import { STATE_COLOURS } from '../feed/palette.js';
 import { beltPos, type LayoutIndex, moverAt, type PlantState } from '../feed/plant-state.js';
-import { type LayoutEntity, SERVER_STATES } from '../feed/types.js';
+import { type ConveyorLayout, type Point, SERVER_STATES, type StationLayout } from '../feed/types.js';
 
 /** Most parts drawn at once; more are left out of the picture (never of the data). */
 export const MAX_PARTS = 8192;
@@ -31,6 +31,8 @@ export const MAX_PARTS = 8192;
 const QUEUE_STEP_M = 0.25;
 /** Side of a part's box, metres. */
 const PART_M = 0.45;
+/** Height of a belt's top, metres. */
+const BELT_HEIGHT_M = 0.6;
 
 // Scratch objects: the frame loop allocates nothing.
 const M = new Matrix4();
@@ -38,6 +40,7 @@ const Q = new Quaternion();
 const P = new Vector3();
 const S = new Vector3();
 const UP = new Vector3(0, 1, 0);
+const Z = new Vector3(0, 0, 1);
 const DIR = new Vector3();
 const C = new Color();
 const XY = { x: 0, y: 0 };
@@ -72,9 +75,8 @@ export class PlantScene {
   private readonly sources: InstancedMesh;
   private readonly sinks: InstancedMesh;
   private readonly parts: InstancedMesh;
-  private readonly stations: LayoutEntity[];
-  private readonly conveyors: LayoutEntity[];
-  private readonly bufferEntities: LayoutEntity[];
+  private readonly stations: readonly StationLayout[];
+  private readonly conveyors: readonly ConveyorLayout[];
   /** Per server: the label element of its station (state shown as `data-state`). */
   private readonly stationLabels: HTMLElement[] = [];
   private readonly lastState: number[];
@@ -86,7 +88,7 @@ export class PlantScene {
     readonly container: HTMLElement,
     readonly index: LayoutIndex,
   ) {
-    const { layout } = index;
+    const { layout } = index.info;
     this.renderer = new WebGLRenderer({ antialias: true, preserveDrawingBuffer: true });
     this.renderer.setPixelRatio(1);
     this.renderer.setClearColor(0xf2f3f5);
@@ -100,11 +102,10 @@ export class PlantScene {
     sun.position.set(10, 40, 20);
     this.scene.add(sun);
 
-    this.stations = layout.entities.filter((e) => e.kind === 'station');
-    this.conveyors = layout.entities.filter((e) => e.kind === 'conveyor');
-    this.bufferEntities = layout.entities.filter((e) => e.kind === 'buffer');
+    this.stations = layout.stations;
+    this.conveyors = layout.conveyors;
     const nServers = index.serverOf.length;
-    this.nRobots = index.moverOf.filter((m) => m.robot).length;
+    this.nRobots = index.robotCount;
     const nCrews = index.moverOf.length - this.nRobots;
     const box = new BoxGeometry(1, 1, 1).translate(0, 0.5, 0);
     const mesh = (geometry: BoxGeometry | ConeGeometry | CylinderGeometry, colour: number, count: number) => {
@@ -116,13 +117,13 @@ export class PlantScene {
     };
     this.servers = mesh(box, 0xffffff, nServers);
     this.queues = mesh(box, 0x5b6b8c, this.stations.length);
-    this.buffers = mesh(box, 0x8d99ae, this.bufferEntities.length);
+    this.buffers = mesh(box, 0x8d99ae, layout.buffers.length);
     this.belts = mesh(box, 0x444c56, this.conveyors.length);
     this.arrows = mesh(new ConeGeometry(0.35, 0.9, 12).rotateX(Math.PI / 2), 0xf5f5f5, this.conveyors.length);
     this.robots = mesh(new CylinderGeometry(0.45, 0.6, 1.2, 16).translate(0, 0.6, 0), 0xf08c00, this.nRobots);
     this.crews = mesh(new CylinderGeometry(0.3, 0.3, 1.8, 12).translate(0, 0.9, 0), 0x1c7ed6, nCrews);
-    this.sources = mesh(box, 0x37b24d, layout.entities.filter((e) => e.kind === 'source').length);
-    this.sinks = mesh(box, 0x495057, layout.entities.filter((e) => e.kind === 'sink').length);
+    this.sources = mesh(box, 0x37b24d, layout.sources.length);
+    this.sinks = mesh(box, 0x495057, layout.sinks.length);
     this.parts = mesh(box, 0x8b5a2b, MAX_PARTS);
     this.parts.count = 0;
     this.lastState = new Array<number>(nServers).fill(-1);
@@ -133,50 +134,47 @@ export class PlantScene {
 
   /** Lays out what never moves: servers' boxes, pads, belts with their direction, sources, sinks, labels. */
   private placeStatic(): void {
+    const { layout } = this.index.info;
     const { serverOf, firstServer } = this.index;
     for (let i = 0; i < serverOf.length; i++) {
       const st = this.stations.find((e) => e.id === serverOf[i]!.station)!;
-      const n = st.servers ?? 1;
-      const w = st.width / n;
-      P.set(st.x - st.width / 2 + w * (serverOf[i]!.server + 0.5), 0, st.y);
-      S.set(w * 0.92, st.height, st.depth);
+      const w = st.size.width / st.servers;
+      P.set(st.position.x - st.size.width / 2 + w * (serverOf[i]!.server + 0.5), 0, st.position.y);
+      S.set(w * 0.92, st.size.height, st.size.depth);
       this.servers.setMatrixAt(i, M.compose(P, Q.identity(), S));
       this.servers.setColorAt(i, STATE_COLOUR[1]!);
     }
-    this.stations.forEach((st) => {
-      const el = this.label(st, `${st.id}`, st.height + 0.6);
-      el.dataset.kind = 'station';
+    for (const st of this.stations) {
+      const el = this.label(st.id, st.position, st.size.height + 0.6, 'station');
       const first = firstServer.get(st.id)!;
-      for (let s = 0; s < (st.servers ?? 1); s++) this.stationLabels[first + s] = el;
-    });
-    this.bufferEntities.forEach((b, i) => {
-      this.buffers.setMatrixAt(i, M.compose(P.set(b.x, 0, b.y), Q.identity(), S.set(b.width, 0.1, b.depth)));
-      this.label(b, b.id, 0.5).dataset.kind = 'buffer';
+      for (let s = 0; s < st.servers; s++) this.stationLabels[first + s] = el;
+    }
+    layout.buffers.forEach((b, i) => {
+      const at = this.bufferSpot(b.position, b.station);
+      this.buffers.setMatrixAt(i, M.compose(P.set(at.x, 0, at.y), Q.identity(), S.set(1.2, 0.1, 1.2)));
     });
     this.conveyors.forEach((c, i) => {
-      const from = c.from!;
-      const to = c.to!;
+      const { start: from, end: to } = c;
       const len = Math.max(0.1, Math.hypot(to.x - from.x, to.y - from.y));
       Q.setFromAxisAngle(UP, -Math.atan2(to.y - from.y, to.x - from.x));
-      this.belts.setMatrixAt(i, M.compose(P.set(c.x, 0, c.y), Q, S.set(len, c.height, c.depth)));
+      P.set((from.x + to.x) / 2, 0, (from.y + to.y) / 2);
+      this.belts.setMatrixAt(i, M.compose(P, Q, S.set(len, BELT_HEIGHT_M, 0.8)));
       // The arrow sits at two-thirds of the belt and points from entrance to exit.
-      P.set(from.x + (to.x - from.x) * 0.66, c.height + 0.25, from.y + (to.y - from.y) * 0.66);
+      P.set(from.x + (to.x - from.x) * 0.66, BELT_HEIGHT_M + 0.25, from.y + (to.y - from.y) * 0.66);
       DIR.set(to.x - from.x, 0, to.y - from.y).normalize();
-      Q.setFromUnitVectors(new Vector3(0, 0, 1), DIR);
+      Q.setFromUnitVectors(Z, DIR);
       this.arrows.setMatrixAt(i, M.compose(P, Q, S.set(1, 1, 1)));
-      this.label(c, c.id, c.height + 0.8).dataset.kind = 'conveyor';
+      const mid = { x: (from.x + to.x) / 2, y: (from.y + to.y) / 2 };
+      this.label(c.id, mid, BELT_HEIGHT_M + 0.8, 'conveyor');
     });
-    let so = 0;
-    let si = 0;
-    for (const e of this.index.layout.entities) {
-      if (e.kind !== 'source' && e.kind !== 'sink') continue;
-      const target = e.kind === 'source' ? this.sources : this.sinks;
-      target.setMatrixAt(
-        e.kind === 'source' ? so++ : si++,
-        M.compose(P.set(e.x, 0, e.y), Q.identity(), S.set(e.width, e.height, e.depth)),
-      );
-      this.label(e, e.id, e.height + 0.4).dataset.kind = e.kind;
-    }
+    layout.sources.forEach((e, i) => {
+      this.sources.setMatrixAt(i, M.compose(P.set(e.position.x, 0, e.position.y), Q.identity(), S.set(1, 0.5, 1)));
+      this.label(e.id, e.position, 0.9, 'source');
+    });
+    layout.sinks.forEach((e, i) => {
+      this.sinks.setMatrixAt(i, M.compose(P.set(e.position.x, 0, e.position.y), Q.identity(), S.set(1, 0.5, 1)));
+      this.label(e.id, e.position, 0.9, 'sink');
+    });
     for (const m of [this.servers, this.buffers, this.belts, this.arrows, this.sources, this.sinks]) {
       m.instanceMatrix.needsUpdate = true;
       m.computeBoundingSphere();
@@ -184,24 +182,31 @@ export class PlantScene {
     if (this.servers.instanceColor) this.servers.instanceColor.needsUpdate = true;
   }
 
-  private label(e: LayoutEntity, text: string, height: number): HTMLElement {
+  /** Where a station's queue is drawn: in front of its left corner (a buffer of its own sits there too). */
+  private bufferSpot(fallback: Point, station: string | null): Point {
+    const st = station === null ? undefined : this.stations.find((e) => e.id === station);
+    if (st === undefined) return fallback;
+    return { x: st.position.x - st.size.width / 2 - 0.7, y: st.position.y + st.size.depth / 2 + 0.7 };
+  }
+
+  private label(id: string, at: Point, height: number, kind: string): HTMLElement {
     const el = document.createElement('div');
     el.className = 'label';
-    el.textContent = text;
-    el.dataset.entity = e.id;
+    el.textContent = id;
+    el.dataset.entity = id;
+    el.dataset.kind = kind;
     const obj = new CSS2DObject(el);
-    obj.position.set(e.x, height, e.y);
+    obj.position.set(at.x, height, at.y);
     this.scene.add(obj);
     return el;
   }
 
   /** Points the camera at the whole layout from the south-east, above. */
   private frameCamera(): void {
-    const xs = this.index.layout.entities.map((e) => e.x);
-    const ys = this.index.layout.entities.map((e) => e.y);
-    const cx = (Math.min(...xs) + Math.max(...xs)) / 2;
-    const cy = (Math.min(...ys) + Math.max(...ys)) / 2;
-    const span = Math.max(20, Math.max(...xs) - Math.min(...xs), Math.max(...ys) - Math.min(...ys));
+    const { min, max } = this.index.info.layout.bounds;
+    const cx = (min.x + max.x) / 2;
+    const cy = (min.y + max.y) / 2;
+    const span = Math.max(20, max.x - min.x, max.y - min.y);
     this.camera.position.set(cx, span * 0.9, cy + span * 0.75);
     this.controls.target.set(cx, 0, cy);
     this.controls.update();
@@ -237,8 +242,8 @@ export class PlantScene {
     // Queue bars: one per station, height by the level of its input.
     for (let i = 0; i < this.stations.length; i++) {
       const st = this.stations[i]!;
-      const level = st.input === undefined ? 0 : (state.levels[st.input] ?? 0);
-      P.set(st.x - st.width / 2 - 0.5, 0, st.y + st.depth / 2 + 0.5);
+      const level = state.levels[st.input] ?? 0;
+      P.set(st.position.x - st.size.width / 2 - 0.7, 0.1, st.position.y + st.size.depth / 2 + 0.7);
       S.set(0.6, Math.max(0.02, level * QUEUE_STEP_M), 0.6);
       this.queues.setMatrixAt(i, M.compose(P, Q.identity(), S));
     }
@@ -247,7 +252,7 @@ export class PlantScene {
     let n = 0;
     // Parts on servers: a box on top of the machine.
     for (let i = 0; i < servers.length && n < MAX_PARTS; i++) {
-      if (servers[i]!.part < 0) continue;
+      if (servers[i]!.parts.length === 0) continue;
       this.servers.getMatrixAt(i, M);
       P.setFromMatrixPosition(M);
       S.setFromMatrixScale(M);
@@ -258,10 +263,11 @@ export class PlantScene {
     for (let b = 0; b < this.conveyors.length; b++) {
       const c = this.conveyors[b]!;
       const items = state.belts[b]!;
-      const len = c.lengthM ?? 1;
+      const len = c.lengthM;
+      const { start: a, end: z } = c;
       for (let k = 0; k < items.length && n < MAX_PARTS; k++) {
         const f = beltPos(items[k]!, t, len) / len;
-        P.set(c.from!.x + (c.to!.x - c.from!.x) * f, c.height, c.from!.y + (c.to!.y - c.from!.y) * f);
+        P.set(a.x + (z.x - a.x) * f, BELT_HEIGHT_M, a.y + (z.y - a.y) * f);
         this.parts.setMatrixAt(n++, M.compose(P, Q.identity(), S.set(PART_M, PART_M, PART_M)));
       }
     }

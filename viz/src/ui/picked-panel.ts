@@ -20,7 +20,7 @@ export function renderPicked(host: HTMLElement, index: LayoutIndex, pick: Pick |
   if (pick.kind === 'server') {
     const { station, server } = index.serverOf[pick.index]!;
     const rec = s.servers[pick.index]!;
-    const st = index.layout.entities.find((e) => e.id === station);
+    const st = index.info.layout.stations.find((e) => e.id === station);
     title.textContent = (st?.servers ?? 1) > 1 ? `${station} · server ${server}` : station;
     host.dataset.entity = station;
     const state = SERVER_STATES[rec.state]!;
@@ -38,9 +38,9 @@ export function renderPicked(host: HTMLElement, index: LayoutIndex, pick: Pick |
       tr.insertCell().textContent = `${t > 0 ? ((100 * secs) / t).toFixed(1) : '0'} %`;
     });
     host.append(table);
-    const part = rec.part >= 0 ? `part ${rec.part} (${s.parts[rec.part]?.product ?? '?'})` : 'none';
-    host.append(row('part', `on the machine: ${part}`));
-    const queue = st?.input === undefined ? 0 : (s.levels[st.input] ?? 0);
+    const parts = rec.parts.map((p) => `part ${p} (${s.products[p] ?? '?'})`).join(', ') || 'none';
+    host.append(row('part', `on the machine: ${parts}`));
+    const queue = st === undefined ? 0 : (s.levels[st.input] ?? 0);
     host.append(row('queue', `waiting in front: ${queue}`));
     host.append(row('started', `parts started: ${rec.started}`));
     host.append(row('failures', `failures: ${rec.failures}`));
@@ -62,7 +62,7 @@ export function renderPicked(host: HTMLElement, index: LayoutIndex, pick: Pick |
     return;
   }
   if (pick.kind === 'conveyor') {
-    const id = index.beltIds[pick.index]!;
+    const id = index.info.layout.conveyors[pick.index]!.id;
     title.textContent = id;
     host.dataset.entity = id;
     const items = s.belts[pick.index]!;
@@ -70,8 +70,10 @@ export function renderPicked(host: HTMLElement, index: LayoutIndex, pick: Pick |
     host.append(row('part', `parts: ${items.map((i) => i.part).join(', ') || 'none'}`));
     return;
   }
-  const entities = index.layout.entities.filter((e) => e.kind === pick.kind);
-  const e = entities[pick.index];
+  const { layout } = index.info;
+  const e = (pick.kind === 'buffer' ? layout.buffers : pick.kind === 'source' ? layout.sources : layout.sinks)[
+    pick.index
+  ];
   title.textContent = e?.id ?? pick.kind;
   if (e !== undefined) host.dataset.entity = e.id;
   if (pick.kind === 'buffer' && e !== undefined) host.append(row('level', `parts held: ${s.levels[e.id] ?? 0}`));
