@@ -11,6 +11,8 @@ import type { Plant } from './plant.js';
 import { distanceM, type Position } from './position.js';
 import type { CrewState } from './server-state.js';
 import type { ShiftCalendar } from './shift-calendar.js';
+import { positionAt } from './snapshot-motion.js';
+import type { CrewSnapshot } from './snapshot-types.js';
 
 /** One crew of a pool. */
 export interface CrewSpec {
@@ -72,12 +74,27 @@ export interface CrewJob {
   readonly onDone: () => void;
 }
 
+/** Which job a crew serves, as published (`crewJobChanged`) and snapshot. */
+export interface CrewJobRef {
+  readonly kind: 'repair' | 'maintenance';
+  readonly station: string;
+  readonly server: number;
+}
+
 interface Crew {
   readonly id: string;
   readonly skills: ReadonlySet<string>;
   position: Position | undefined;
   state: CrewState;
   onShift: boolean;
+  /** The trip under way (times in seconds), for the interpolated position. */
+  trip: {
+    readonly from: Position;
+    readonly to: Position;
+    readonly startS: number;
+    readonly endS: number;
+  } | null;
+  job: CrewJobRef | null;
 }
 
 interface Waiting {
@@ -156,6 +173,8 @@ export class CrewPool implements DecisionTask {
         position: c.home,
         state: (onShift ? 'idle' : 'off-shift') as CrewState,
         onShift,
+        trip: null,
+        job: null,
       };
     });
     plant.registerCrewPool(this);
@@ -286,15 +305,28 @@ export class CrewPool implements DecisionTask {
 
   private assign(crew: Crew, job: CrewJob): void {
     const sim = this.plant.sim;
+    const events = this.plant.events;
     const travelS = this.travelS(crew, job);
+    const now = sim.now;
+    crew.job = { kind: job.kind, station: job.station, server: job.server };
+    events.emit('crewJobChanged', this.id, crew.id, crew.job, now);
     this.setState(crew, 'travelling');
+    const from = crew.position;
+    const to = job.position;
+    if (from !== undefined && to !== undefined && travelS > 0 && (from.x !== to.x || from.y !== to.y)) {
+      crew.trip = { from, to, startS: now, endS: now + travelS };
+      events.emit('crewMoved', this.id, crew.id, from, to, now + travelS, now);
+    }
     sim.schedule(travelS, () => {
+      crew.trip = null;
       crew.position = job.position ?? crew.position;
       this.setState(crew, 'working');
       job.onStart();
       sim.schedule(job.durationS, () => {
         // The job ends before the crew is free, so a job requested from onDone queues behind older ones.
         job.onDone();
+        crew.job = null;
+        this.plant.events.emit('crewJobChanged', this.id, crew.id, null, sim.now);
         if (!crew.onShift) {
           this.setState(crew, 'off-shift');
           return;
@@ -303,6 +335,28 @@ export class CrewPool implements DecisionTask {
         this.requestDecision();
       });
     });
+  }
+
+  /**
+   * Each crew as plain data at `now` (seconds): state, position (interpolated on a trip), the trip under
+   * way and the job served.
+   */
+  crewSnapshots(now: number): CrewSnapshot[] {
+    return this.crews.map((c) => {
+      const trip = c.trip !== null && now < c.trip.endS ? c.trip : null;
+      const motion =
+        trip === null ? null : { from: trip.from, to: trip.to, fromT: trip.startS, toT: trip.endS };
+      const position = motion !== null ? positionAt(motion, now) : (c.trip?.to ?? c.position ?? null);
+      return { id: c.id, state: c.state, position, motion, job: c.job };
+    });
+  }
+
+  /** Whether crew `crewId` is within its working time. */
+  crewOnShift(crewId: string): boolean {
+    const crew = this.crews.find((c) => c.id === crewId);
+    if (crew === undefined)
+      throw new InvalidArgumentError(`CrewPool.crewOnShift: ${this.id} has no crew ${crewId}`);
+    return crew.onShift;
   }
 
   private scheduleShift(crew: Crew, shifts: ShiftCalendar): void {

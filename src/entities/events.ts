@@ -1,4 +1,5 @@
 import type { ConveyorState } from './conveyor-state.js';
+import type { CrewJobRef } from './crew-pool.js';
 import type { InspectionOutcome } from './inspection.js';
 import type { Part } from './part.js';
 import type { Position } from './position.js';
@@ -50,6 +51,14 @@ export interface PlantEvents {
   shiftChanged: [entity: string, on: boolean, now: number];
   /** A crew of a pool changed state. */
   crewStateChanged: [pool: string, crew: string, from: CrewState, to: CrewState, now: number];
+  /**
+   * A crew set off from `from` to `to` (metres) for a job, in a straight line, arriving at `arriveS`
+   * (seconds; travel by distance, or a fixed or drawn time over the same line). Published at every trip
+   * between known, different positions, so a viewer can interpolate.
+   */
+  crewMoved: [pool: string, crew: string, from: Position, to: Position, arriveS: number, now: number];
+  /** A crew took a job (it sets off for the machine) or, with `job` `null`, finished its job. */
+  crewJobChanged: [pool: string, crew: string, job: CrewJobRef | null, now: number];
   /** A robot of a fleet changed state. */
   robotStateChanged: [fleet: string, robot: string, from: RobotState, to: RobotState, now: number];
   /**

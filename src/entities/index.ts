@@ -39,7 +39,7 @@ export type { ConveyorReport } from './conveyor-statistics.js';
 export { ConveyorStatistics } from './conveyor-statistics.js';
 export type { ConwipSourceOptions } from './conwip-source.js';
 export { ConwipSource } from './conwip-source.js';
-export type { CrewJob, CrewPoolOptions, CrewSpec, CrewTravel } from './crew-pool.js';
+export type { CrewJob, CrewJobRef, CrewPoolOptions, CrewSpec, CrewTravel } from './crew-pool.js';
 export { CrewPool } from './crew-pool.js';
 export type { DecisionBrokerOptions } from './decisions/decision-broker.js';
 export { DecisionBroker } from './decisions/decision-broker.js';
@@ -77,6 +77,23 @@ export type { ShiftSpec, Weekday } from './shift-calendar.js';
 export { ShiftCalendar, WEEKDAYS } from './shift-calendar.js';
 export type { SinkOptions } from './sink.js';
 export { Sink } from './sink.js';
+export { announceState, snapshotOf } from './snapshot.js';
+export { positionAt } from './snapshot-motion.js';
+export type {
+  BufferSnapshot,
+  ConveyorItemSnapshot,
+  ConveyorSnapshot,
+  Counters,
+  CrewPoolSnapshot,
+  CrewSnapshot,
+  Motion,
+  PartSnapshot,
+  PlantSnapshot,
+  RobotFleetSnapshot,
+  RobotSnapshot,
+  ServerSnapshot,
+  StationSnapshot,
+} from './snapshot-types.js';
 export type { SourceOptions } from './source.js';
 export { Source } from './source.js';
 export { ANY_PRODUCT, type SetupTable, setupFor } from './station/setup-table.js';

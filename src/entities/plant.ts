@@ -18,6 +18,8 @@ import type { PlantEvents } from './events.js';
 import { Part, type PartOptions, type ProductPlan } from './part.js';
 import type { ProductSpec } from './product.js';
 import type { Sink } from './sink.js';
+import { announceState, snapshotOf } from './snapshot.js';
+import type { PlantSnapshot } from './snapshot-types.js';
 import type { Station } from './station/station.js';
 
 /**
@@ -104,6 +106,8 @@ export class Plant {
   /** The instant (s) of the events counted in `loopEvents`, and how many ran at it, for {@link Plant.run}. */
   private loopInstantS = Number.NaN;
   private loopEvents = 0;
+  /** Whether the entities have announced their initial state (at the first run). */
+  private announced = false;
 
   /**
    * @param decisions plant-wide policies, the kinds an external agent answers, and whether single-option
@@ -168,6 +172,20 @@ export class Plant {
   /** Conveyors and robot fleets, by id. */
   get carriers(): ReadonlyMap<string, PartReceiver> {
     return this.carriers_;
+  }
+
+  /** Ids of the sources (each registers itself when built), in build order. */
+  get sources(): ReadonlySet<string> {
+    return this.sources_;
+  }
+
+  /**
+   * The whole observable state now, as plain data (see {@link PlantSnapshot}): per server its state and
+   * parts, buffer contents, conveyor items with positions, robots and crews with positions, trips and jobs,
+   * working time, counters, and every part in the system with its location.
+   */
+  snapshot(): PlantSnapshot {
+    return snapshotOf(this);
   }
 
   /** Declares a product. Its stations and sink may be built later; they are resolved when a part moves. */
@@ -499,6 +517,11 @@ export class Plant {
       throw new InvalidArgumentError(
         `Plant.run: maxEventsPerInstant must be an integer >= 1 (got ${String(perInstant)})`,
       );
+    }
+    // The first run publishes every entity's state at the start, for listeners connected after the build.
+    if (!this.announced) {
+      this.announced = true;
+      announceState(this);
     }
     const maxEvents = options.maxEvents ?? Number.POSITIVE_INFINITY;
     const sim = this.sim;

@@ -18,6 +18,8 @@ import type { Part } from './part.js';
 import type { PartReceiver, Plant } from './plant.js';
 import { distanceM, type Position } from './position.js';
 import type { RobotJobKind, RobotState } from './robot-state.js';
+import { positionAt } from './snapshot-motion.js';
+import type { RobotSnapshot } from './snapshot-types.js';
 
 /** One robot of a fleet. */
 export interface RobotSpec {
@@ -81,6 +83,8 @@ interface Robot {
   position: Position | undefined;
   state: RobotState;
   trip: Trip | null;
+  /** The job served (from `robotJobStarted` to `robotJobDone`). */
+  job: Job | null;
   /** Invalidates a stale wake-up for space. */
   waitToken: number;
 }
@@ -187,6 +191,7 @@ export class RobotFleet implements PartReceiver, MachineTender, DecisionTask {
         position: home,
         state: 'idle' as RobotState,
         trip: null,
+        job: null,
         waitToken: 0,
       };
     });
@@ -217,6 +222,27 @@ export class RobotFleet implements PartReceiver, MachineTender, DecisionTask {
     if (trip === null) return r.position;
     const f = Math.min(1, Math.max(0, (this.plant.sim.now - trip.startS) / (trip.endS - trip.startS)));
     return { x: trip.from.x + (trip.to.x - trip.from.x) * f, y: trip.from.y + (trip.to.y - trip.from.y) * f };
+  }
+
+  /**
+   * Each robot as plain data at `now` (seconds): state, position (interpolated on a trip), the trip under
+   * way, the job served and the part held (its location is the robot's `fleet/robot` key).
+   */
+  robotSnapshots(now: number, carrying: ReadonlyMap<string, number>): RobotSnapshot[] {
+    return this.robots.map((r) => {
+      const trip = r.trip !== null && now < r.trip.endS ? r.trip : null;
+      const motion =
+        trip === null ? null : { from: trip.from, to: trip.to, fromT: trip.startS, toT: trip.endS };
+      const position = motion !== null ? positionAt(motion, now) : (r.trip?.to ?? r.position ?? null);
+      return {
+        id: r.id,
+        state: r.state,
+        position,
+        motion,
+        job: r.job === null ? null : { kind: r.job.kind, part: r.job.part.id },
+        carrying: carrying.get(r.key) ?? null,
+      };
+    });
   }
 
   private robot(robotId: string, api: string): Robot {
@@ -364,6 +390,7 @@ export class RobotFleet implements PartReceiver, MachineTender, DecisionTask {
 
   private assign(r: Robot, job: Job): void {
     const now = this.plant.sim.now;
+    r.job = job;
     this.plant.events.emit('robotJobStarted', this.id, r.id, job.kind, job.part, job.requestedS, now);
     this.travel(r, job.from, 'travelling-empty', this.speedEmptyMps, () => this.pick(r, job));
   }
@@ -455,6 +482,7 @@ export class RobotFleet implements PartReceiver, MachineTender, DecisionTask {
   }
 
   private finish(r: Robot, job: Job): void {
+    r.job = null;
     this.plant.events.emit(
       'robotJobDone',
       this.id,

@@ -1,6 +1,6 @@
 /**
  * The frames of a run: plain data, the one vocabulary shared by the trace writer and reader, the live
- * WebSocket server and the browser viewer. Browser-safe: no import at all (this file is bundled by Vite).
+ * WebSocket server and the browser viewer. Browser-safe: type-only imports, no Node module (bundled by Vite).
  *
  * A run is described by
  * - a {@link TraceHeader} once (versions, scenario, seed, and the {@link Layout}: every entity with its
@@ -16,6 +16,27 @@
  * a straight line from `from` (at `t`) to `to` (at `arriveT`), so a viewer places it at any instant by
  * linear interpolation.
  */
+
+import type {
+  BufferSnapshot,
+  ConveyorItemSnapshot,
+  ConveyorSnapshot,
+  ConveyorState,
+  Counters,
+  CrewPoolSnapshot,
+  CrewSnapshot,
+  CrewState,
+  Motion,
+  PartSnapshot,
+  PlantSnapshot,
+  RobotFleetSnapshot,
+  RobotJobKind,
+  RobotSnapshot,
+  RobotState,
+  ServerSnapshot,
+  ServerState,
+  StationSnapshot,
+} from '../entities/snapshot-types.js';
 
 /** Version of the frame vocabulary and of the trace file layout; a reader refuses a newer major. */
 export const FRAME_FORMAT_VERSION = 1;
@@ -38,19 +59,9 @@ export interface Footprint {
   readonly height: number;
 }
 
-/** States of a station's server (one at a time; see src/entities README). */
-export type ServerState =
-  | 'busy'
-  | 'idle'
-  | 'blocked'
-  | 'down-waiting'
-  | 'repair'
-  | 'maintenance'
-  | 'setup'
-  | 'handling'
-  | 'off-shift';
+export type { ConveyorState, CrewState, RobotJobKind, RobotState, ServerState };
 
-/** Every {@link ServerState}, in legend order. */
+/** Every server state, in legend order (the same list as src/entities' `SERVER_STATES`). */
 export const SERVER_STATE_LIST: readonly ServerState[] = [
   'busy',
   'idle',
@@ -63,16 +74,10 @@ export const SERVER_STATE_LIST: readonly ServerState[] = [
   'off-shift',
 ];
 
-export type CrewState = 'idle' | 'travelling' | 'working' | 'off-shift';
+/** Every crew state. */
 export const CREW_STATE_LIST: readonly CrewState[] = ['idle', 'travelling', 'working', 'off-shift'];
 
-export type RobotState =
-  | 'idle'
-  | 'travelling-empty'
-  | 'picking'
-  | 'travelling-loaded'
-  | 'placing'
-  | 'waiting';
+/** Every robot state. */
 export const ROBOT_STATE_LIST: readonly RobotState[] = [
   'idle',
   'travelling-empty',
@@ -82,9 +87,7 @@ export const ROBOT_STATE_LIST: readonly RobotState[] = [
   'waiting',
 ];
 
-export type RobotJobKind = 'transport' | 'load' | 'unload';
-
-export type ConveyorState = 'empty' | 'running' | 'stopped';
+/** Every conveyor state. */
 export const CONVEYOR_STATE_LIST: readonly ConveyorState[] = ['empty', 'running', 'stopped'];
 
 /** Where a position in the layout comes from: the scenario, or placed by the layout builder. */
@@ -246,119 +249,23 @@ export interface TraceHeader {
 
 // ─── snapshot ────────────────────────────────────────────────────────────────────────────────────────
 
-/** Running totals of the plant. */
-export interface Counters {
-  readonly released: number;
-  readonly finished: number;
-  readonly scrapped: number;
-  readonly consumed: number;
-  readonly assembled: number;
-  /** Parts in the system now. */
-  readonly wip: number;
-}
-
-/** A straight-line motion under way: at `fromT` at `from`, at `toT` at `to` (seconds, metres). */
-export interface Motion {
-  readonly from: Point;
-  readonly to: Point;
-  readonly fromT: number;
-  readonly toT: number;
-}
-
-export interface ServerSnapshot {
-  readonly state: ServerState;
-  /** Parts on the machine (several in a batch), in the order they were loaded. */
-  readonly parts: readonly number[];
-}
-
-export interface StationSnapshot {
-  readonly servers: readonly ServerSnapshot[];
-}
-
-export interface BufferSnapshot {
-  /** Parts held, in arrival order. */
-  readonly parts: readonly number[];
-}
-
-export interface ConveyorItemSnapshot {
-  readonly part: number;
-  /** Distance from the entrance at the snapshot time, metres. */
-  readonly positionM: number;
-  /** m/s (0 while stopped). */
-  readonly speedMps: number;
-}
-
-export interface ConveyorSnapshot {
-  readonly state: ConveyorState;
-  /** Items, the head (furthest along) first. */
-  readonly items: readonly ConveyorItemSnapshot[];
-}
-
-export interface RobotSnapshot {
-  readonly id: string;
-  readonly state: RobotState;
-  /** Where it is at the snapshot time, metres (`null` before its first trip when it has no home). */
-  readonly position: Point | null;
-  /** The trip under way, if any. */
-  readonly motion: Motion | null;
-  /** The job it serves. */
-  readonly job: { readonly kind: RobotJobKind; readonly part: number } | null;
-  /** Part it holds. */
-  readonly carrying: number | null;
-}
-
-export interface RobotFleetSnapshot {
-  readonly robots: readonly RobotSnapshot[];
-  /** Parts waiting for a transport at pickup spots, in request order. */
-  readonly waiting: readonly number[];
-}
-
-export interface CrewSnapshot {
-  readonly id: string;
-  readonly state: CrewState;
-  readonly position: Point | null;
-  readonly motion: Motion | null;
-  /** The job it goes to or works on. */
-  readonly job: {
-    readonly kind: 'repair' | 'maintenance';
-    readonly station: string;
-    readonly server: number;
-  } | null;
-}
-
-export interface CrewPoolSnapshot {
-  readonly crews: readonly CrewSnapshot[];
-  /** Jobs waiting for a crew. */
-  readonly waitingJobs: number;
-}
-
-export interface PartSnapshot {
-  readonly id: number;
-  readonly product: string;
-  /** Holder: a source, buffer, `station/server`, conveyor, `fleet/robot`, a fleet's pickup (`fleet`). */
-  readonly location: string;
-  /** Release time, s. */
-  readonly releaseS: number;
-}
-
-/**
- * The whole observable state of a plant at `t`, as plain data (what `plant.snapshot()` returns and what a
- * keyframe carries). Maps are plain objects keyed by entity id, in the layout's order.
- */
-export interface PlantSnapshot {
-  /** Simulated time, s. */
-  readonly t: number;
-  readonly counters: Counters;
-  readonly stations: Readonly<Record<string, StationSnapshot>>;
-  readonly buffers: Readonly<Record<string, BufferSnapshot>>;
-  readonly conveyors: Readonly<Record<string, ConveyorSnapshot>>;
-  readonly robots: Readonly<Record<string, RobotFleetSnapshot>>;
-  readonly crews: Readonly<Record<string, CrewPoolSnapshot>>;
-  /** Whether each station and crew member (`pool/crew`) is on shift (only entities with a calendar). */
-  readonly shifts: Readonly<Record<string, boolean>>;
-  /** Parts in the system, by increasing id. */
-  readonly parts: readonly PartSnapshot[];
-}
+// The snapshot types live beside `plant.snapshot()` in src/entities (which may not import src/stream);
+// re-exported here so the viewer takes every type of a run from this one file (type-only: erased in a bundle).
+export type {
+  BufferSnapshot,
+  ConveyorItemSnapshot,
+  ConveyorSnapshot,
+  Counters,
+  CrewPoolSnapshot,
+  CrewSnapshot,
+  Motion,
+  PartSnapshot,
+  PlantSnapshot,
+  RobotFleetSnapshot,
+  RobotSnapshot,
+  ServerSnapshot,
+  StationSnapshot,
+};
 
 // ─── frames ──────────────────────────────────────────────────────────────────────────────────────────
 
@@ -599,13 +506,4 @@ export const FRAME_KINDS: readonly FrameKind[] = [
   'counters',
 ];
 
-/** Position at time `t` (s) of something on `motion`: linear between its ends, clamped to them. */
-export function positionAt(motion: Motion, t: number): Point {
-  if (t >= motion.toT || motion.toT <= motion.fromT) return motion.to;
-  if (t <= motion.fromT) return motion.from;
-  const f = (t - motion.fromT) / (motion.toT - motion.fromT);
-  return {
-    x: motion.from.x + (motion.to.x - motion.from.x) * f,
-    y: motion.from.y + (motion.to.y - motion.from.y) * f,
-  };
-}
+export { positionAt } from '../entities/snapshot-motion.js';

@@ -30,6 +30,8 @@ describe('crew shifts', () => {
     // just as the shift ends at 16 h: the shift end is handled first (same time, earlier scheduled), so the
     // fitter is off and the machine waits.
     expect(log).toEqual([
+      // announced by the first run: it starts off shift
+      'off-shift@0h',
       'idle@8h',
       'travelling@8h',
       'working@8h',
