@@ -11,6 +11,7 @@ import { importCommand } from './commands/import.js';
 import { runCommand } from './commands/run.js';
 import { schemaCommand } from './commands/schema.js';
 import { validateCommand } from './commands/validate.js';
+import { viewCommand } from './commands/view.js';
 import { EXIT_INTERNAL, EXIT_USAGE } from './exit-codes.js';
 import { UsageError } from './usage-error.js';
 import { VERSION } from './version.js';
@@ -25,6 +26,7 @@ try {
     .command(schemaCommand)
     .command(importCommand)
     .command(envServerCommand)
+    .command(viewCommand)
     .demandCommand(1, 'Give a command, e.g. `shopfloor demo`.')
     .strict()
     .version(VERSION)

@@ -1,4 +1,4 @@
-import type { FeedEvent, Layout } from '../feed/types.js';
+import type { Frame, RunInfo } from '../feed/types.js';
 
 /** Page → worker: run this scenario text. */
 export interface WorkerRequest {
@@ -8,9 +8,9 @@ export interface WorkerRequest {
   readonly seed?: number;
 }
 
-/** Worker → page, in this order: the layout, events in chunks, then `done` (or `error` at any point). */
+/** Worker → page, in this order: the header, frames in chunks, then `done` (or `error` at any point). */
 export type WorkerReply =
-  | { readonly kind: 'layout'; readonly layout: Layout }
-  | { readonly kind: 'events'; readonly events: FeedEvent[] }
-  | { readonly kind: 'done'; readonly endS: number; readonly kpis: Record<string, number> }
+  | { readonly kind: 'header'; readonly info: RunInfo }
+  | { readonly kind: 'frames'; readonly frames: Frame[] }
+  | { readonly kind: 'done'; readonly kpis: Record<string, number> }
   | { readonly kind: 'error'; readonly message: string };

@@ -1,13 +1,18 @@
 /// <reference lib="webworker" />
 /**
  * The engine in a Web Worker: loads a scenario text with the project's public API (`loadScenario`,
- * `runScenario`, the same calls as `shopfloor run`), runs one replication and posts the viewer's events in
+ * `runScenario`, the same functions `shopfloor run` calls), runs one replication and posts its frames in
  * chunks while it runs, then the run's KPIs. No server, no Node module.
+ *
+ * They are imported from their own modules rather than from src/index.ts because the index also exports
+ * `loadScenarioFile` and the job-shop instance reader, which read files with `node:fs`; test/viz checks that
+ * nothing this worker imports reaches a `node:` module.
  */
-import { loadScenario, runScenario } from '../../../src/index.js';
-import type { FeedEvent } from '../feed/types.js';
+import { runScenario } from '../../../src/scenario/build/run-scenario.js';
+import { loadScenario } from '../../../src/scenario/load.js';
+import type { Frame } from '../feed/types.js';
 import { layoutOf } from './layout-of.js';
-import { observePlant } from './observe-plant.js';
+import { observeFrames } from './plant-frames.js';
 import type { WorkerReply, WorkerRequest } from './worker-protocol.js';
 
 const post = (m: WorkerReply) => (self as unknown as Worker).postMessage(m);
@@ -21,28 +26,38 @@ self.onmessage = (msg: MessageEvent<WorkerRequest>) => {
   }
   const scenario = loaded.scenario;
   const seed = req.seed ?? scenario.run.seed;
-  const events: FeedEvent[] = [];
+  const frames: Frame[] = [];
   try {
     const result = runScenario(scenario, {
       seed,
       replications: 1,
       onModel: (model) => {
-        post({ kind: 'layout', layout: layoutOf(scenario, model, seed) });
-        observePlant(model, events);
+        post({
+          kind: 'header',
+          info: {
+            name: scenario.name ?? req.fileName,
+            seed,
+            horizonS: scenario.run.horizon,
+            startDate: scenario.run.start ?? null,
+            layout: layoutOf(scenario, model),
+          },
+        });
+        observeFrames(model, frames);
       },
-      onProgress: () => {
-        post({ kind: 'events', events: events.splice(0) });
-      },
+      onProgress: () => post({ kind: 'frames', frames: frames.splice(0) }),
     });
-    post({ kind: 'events', events: events.splice(0) });
+    frames.push({ k: 'end', t: scenario.run.horizon, reason: 'horizon' });
+    post({ kind: 'frames', frames: frames.splice(0) });
+    const k = result.kpis;
     post({
       kind: 'done',
-      endS: scenario.run.horizon,
       kpis: {
-        throughputPerHour: result.kpis.throughputPerHour.mean,
-        wip: result.kpis.wip.mean,
-        finished: result.kpis.finished.mean,
-        released: result.kpis.released.mean,
+        throughputPerHour: k.throughputPerHour.mean,
+        wip: k.wip.mean,
+        cycleTimeS: k.cycleTimeS.mean,
+        released: k.released.mean,
+        finished: k.finished.mean,
+        scrapped: k.scrapped.mean,
       },
     });
   } catch (error) {

@@ -126,6 +126,8 @@ export class PlantScene {
     this.sinks = mesh(box, 0x495057, layout.sinks.length);
     this.parts = mesh(box, 0x8b5a2b, MAX_PARTS);
     this.parts.count = 0;
+    // Things that move: their bounds change every frame, so they are never culled.
+    for (const m of [this.robots, this.crews, this.parts, this.queues]) m.frustumCulled = false;
     this.lastState = new Array<number>(nServers).fill(-1);
 
     this.placeStatic();

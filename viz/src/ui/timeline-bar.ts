@@ -30,7 +30,7 @@ export class TimelineBar {
     host.replaceChildren();
     this.playButton = document.createElement('button');
     this.playButton.id = 'play';
-    this.playButton.textContent = '▶ play';
+    this.playButton.textContent = 'Play';
     this.playButton.onclick = () => this.setPlaying(!this.playing, true);
     this.speedSelect = document.createElement('select');
     this.speedSelect.id = 'speed';
@@ -64,7 +64,7 @@ export class TimelineBar {
   /** Shows play or pause; `notify` tells the owner (a click), else it only mirrors the owner's state. */
   setPlaying(playing: boolean, notify = false): void {
     this.playing = playing;
-    this.playButton.textContent = playing ? '⏸ pause' : '▶ play';
+    this.playButton.textContent = playing ? '⏸ pause' : 'Play';
     this.playButton.dataset.playing = String(playing);
     if (notify) this.on.play(playing);
   }
