@@ -17,8 +17,10 @@ function nodeImportsFrom(entry: string): { files: number; found: string[] } {
     if (seen.has(file)) return;
     seen.add(file);
     const source = readFileSync(file, 'utf8');
-    for (const m of source.matchAll(/^\s*(?:import|export)\s[^'"]*?['"]([^'"]+)['"]/gm)) {
-      const spec = m[1]!;
+    for (const m of source.matchAll(/^\s*(import|export)\s+(type\s)?[^'"]*?['"]([^'"]+)['"]/gm)) {
+      // `import type` is erased by the compiler: it bundles nothing.
+      if (m[2] !== undefined) continue;
+      const spec = m[3]!;
       if (builtins.test(spec)) found.push(`${relative(ROOT, file)} imports '${spec}'`);
       else if (spec.startsWith('.')) walk(resolve(dirname(file), spec.replace(/\.js$/, '.ts')));
     }
