@@ -40,10 +40,13 @@ describe('the feed rebuilds the plant state from frames', () => {
         const first = rec.index.firstServer.get(id)!;
         st.servers.forEach((sv, i) => {
           expect(SERVER_STATES[s.servers[first + i]!.state], `${id}/${i} at ${t}`).toBe(sv.state);
-          expect([...s.servers[first + i]!.parts].sort(), `${id}/${i} parts at ${t}`).toEqual([...sv.parts].sort());
+          expect([...s.servers[first + i]!.parts].sort(), `${id}/${i} parts at ${t}`).toEqual(
+            [...sv.parts].sort(),
+          );
         });
       }
-      for (const [id, b] of Object.entries(snap.buffers)) expect(s.levels[id] ?? 0, `${id} at ${t}`).toBe(b.parts.length);
+      for (const [id, b] of Object.entries(snap.buffers))
+        expect(s.levels[id] ?? 0, `${id} at ${t}`).toBe(b.parts.length);
       for (const [id, c] of Object.entries(snap.conveyors)) {
         const items = s.belts[rec.index.belt.get(id)!]!;
         const len = rec.info.layout.conveyors.find((x) => x.id === id)!.lengthM;
@@ -97,10 +100,14 @@ describe('seeking', () => {
   test('a seek from any state to any time gives the state a fresh replay from 0 gives', () => {
     const end = rec.endS;
     fc.assert(
-      fc.property(fc.double({ min: 0, max: end, noNaN: true }), fc.double({ min: 0, max: end, noNaN: true }), (a, b) => {
-        const fromA = rec.seek(rec.stateAt(a), rec.frames.filter((f) => f.t <= a).length, b).state;
-        expect(fromA).toEqual(rec.stateAt(b));
-      }),
+      fc.property(
+        fc.double({ min: 0, max: end, noNaN: true }),
+        fc.double({ min: 0, max: end, noNaN: true }),
+        (a, b) => {
+          const fromA = rec.seek(rec.stateAt(a), rec.frames.filter((f) => f.t <= a).length, b).state;
+          expect(fromA).toEqual(rec.stateAt(b));
+        },
+      ),
       { numRuns: 25 },
     );
   });
@@ -117,7 +124,9 @@ describe('seeking', () => {
   test('frames out of time order are refused, naming both times', () => {
     const r = new Recording(rec.info);
     r.append([{ k: 'buffer', t: 10, buffer: 'oven-in', level: 1 }]);
-    expect(() => r.append([{ k: 'buffer', t: 5, buffer: 'oven-in', level: 0 }])).toThrow(/at 5 s comes after one at 10 s/);
+    expect(() => r.append([{ k: 'buffer', t: 5, buffer: 'oven-in', level: 0 }])).toThrow(
+      /at 5 s comes after one at 10 s/,
+    );
   });
 });
 

@@ -57,7 +57,11 @@ async function openScenario(text: string, fileName: string, seed?: number): Prom
     done: (kpis) => {
       rec?.finish(rec.endedAt ?? rec.endS);
       status.dataset.kpis = JSON.stringify(kpis);
-      say(`${fileName}: simulated in the page (${Object.entries(kpis).map(([k, v]) => `${k} ${v.toFixed(2)}`).join(', ')})`);
+      say(
+        `${fileName}: simulated in the page (${Object.entries(kpis)
+          .map(([k, v]) => `${k} ${v.toFixed(2)}`)
+          .join(', ')})`,
+      );
     },
     error: (message) => say(`${fileName}: ${message}`, true),
   });
@@ -69,7 +73,9 @@ async function readFiles(list: FileList | null): Promise<void> {
   const scenario = files.find((f) => /\.(ya?ml)$/i.test(f.name));
   if (scenario !== undefined) return openScenario(await scenario.text(), scenario.name);
   await openTraces(
-    await Promise.all(files.slice(0, 2).map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) }))),
+    await Promise.all(
+      files.slice(0, 2).map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })),
+    ),
   );
 }
 
@@ -94,7 +100,8 @@ async function fromUrl(): Promise<void> {
     const compare = q.get('compare');
     const scenario = q.get('scenario');
     const live = q.get('live');
-    if (trace !== null) await openTraces(await Promise.all([trace, compare].filter((u) => u !== null).map(fetchBytes)));
+    if (trace !== null)
+      await openTraces(await Promise.all([trace, compare].filter((u) => u !== null).map(fetchBytes)));
     else if (scenario !== null) {
       const f = await fetchBytes(scenario);
       const seed = q.get('seed');

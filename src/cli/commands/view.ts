@@ -20,7 +20,9 @@ export function viewerDir(): string {
     const dir = resolve(here, up, 'viz/dist');
     if (existsSync(join(dir, 'index.html'))) return dir;
   }
-  throw new UsageError('view: the viewer is not built (viz/dist/index.html is missing); run `npm run build:viz`');
+  throw new UsageError(
+    'view: the viewer is not built (viz/dist/index.html is missing); run `npm run build:viz`',
+  );
 }
 
 /**
@@ -33,8 +35,15 @@ export const viewCommand: CommandModule<object, ViewArgs> = {
   describe: 'Serve the 3D viewer on 127.0.0.1 for a trace (replay) or a scenario (simulated in the page)',
   builder: (y) =>
     y
-      .positional('file', { type: 'string', demandOption: true, describe: 'trace (.sftrace) or scenario (.yaml)' })
-      .option('compare', { type: 'string', describe: 'a second trace of the same scenario, shown side by side' })
+      .positional('file', {
+        type: 'string',
+        demandOption: true,
+        describe: 'trace (.sftrace) or scenario (.yaml)',
+      })
+      .option('compare', {
+        type: 'string',
+        describe: 'a second trace of the same scenario, shown side by side',
+      })
       .option('port', { type: 'number', default: 0, describe: 'port (default: any free port)' }),
   handler: async (argv) => {
     const files = [argv.file, argv.compare].filter((f): f is string => f !== undefined);

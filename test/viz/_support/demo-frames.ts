@@ -1,4 +1,4 @@
-import { buildPlant, type BuiltModel, loadScenarioFile } from '../../../src/index.js';
+import { type BuiltModel, buildPlant, loadScenarioFile } from '../../../src/index.js';
 import { layoutOf } from '../../../viz/src/engine/layout-of.js';
 import { observeFrames } from '../../../viz/src/engine/plant-frames.js';
 import type { Frame, RunInfo } from '../../../viz/src/feed/types.js';

@@ -58,6 +58,7 @@ self.onmessage = (msg: MessageEvent<WorkerRequest>) => {
         released: k.released.mean,
         finished: k.finished.mean,
         scrapped: k.scrapped.mean,
+        events: result.events,
       },
     });
   } catch (error) {

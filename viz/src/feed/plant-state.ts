@@ -291,8 +291,10 @@ function applySnapshot(index: LayoutIndex, s: PlantState, snap: PlantSnapshot): 
     if (b === undefined) continue;
     s.belts[b] = c.items.map((i) => ({ part: i.part, pos: i.positionM, speed: i.speedMps, t0: t }));
   }
-  const movers: [string, { id: string; state: string; position: { x: number; y: number } | null; motion: unknown }][] =
-    [];
+  const movers: [
+    string,
+    { id: string; state: string; position: { x: number; y: number } | null; motion: unknown },
+  ][] = [];
   for (const [fleet, f] of Object.entries(snap.robots)) for (const r of f.robots) movers.push([fleet, r]);
   for (const [pool, p] of Object.entries(snap.crews)) for (const c of p.crews) movers.push([pool, c]);
   for (const [group, m] of movers) {
@@ -300,7 +302,9 @@ function applySnapshot(index: LayoutIndex, s: PlantState, snap: PlantSnapshot): 
     const rec = i === undefined ? undefined : s.movers[i];
     if (rec === undefined) continue;
     const robot = index.moverOf[i!]!.robot;
-    const state = (robot ? (ROBOT_STATES as readonly string[]) : (CREW_STATES as readonly string[])).indexOf(m.state);
+    const state = (robot ? (ROBOT_STATES as readonly string[]) : (CREW_STATES as readonly string[])).indexOf(
+      m.state,
+    );
     if (state !== rec.state) {
       rec.state = state;
       rec.since = t;

@@ -1,4 +1,11 @@
-import { applyFrame, emptyState, indexLayout, type LayoutIndex, type PlantState, wip } from './plant-state.js';
+import {
+  applyFrame,
+  emptyState,
+  indexLayout,
+  type LayoutIndex,
+  type PlantState,
+  wip,
+} from './plant-state.js';
 import type { Frame, RunInfo } from './types.js';
 
 /** Frames between two of the viewer's own keyframes: a seek applies at most this many after restoring one. */

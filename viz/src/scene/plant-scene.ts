@@ -42,7 +42,6 @@ const S = new Vector3();
 const UP = new Vector3(0, 1, 0);
 const Z = new Vector3(0, 0, 1);
 const DIR = new Vector3();
-const C = new Color();
 const XY = { x: 0, y: 0 };
 const STATE_COLOUR = SERVER_STATES.map((s) => new Color(STATE_COLOURS[s]));
 
@@ -170,11 +169,17 @@ export class PlantScene {
       this.label(c.id, mid, BELT_HEIGHT_M + 0.8, 'conveyor');
     });
     layout.sources.forEach((e, i) => {
-      this.sources.setMatrixAt(i, M.compose(P.set(e.position.x, 0, e.position.y), Q.identity(), S.set(1, 0.5, 1)));
+      this.sources.setMatrixAt(
+        i,
+        M.compose(P.set(e.position.x, 0, e.position.y), Q.identity(), S.set(1, 0.5, 1)),
+      );
       this.label(e.id, e.position, 0.9, 'source');
     });
     layout.sinks.forEach((e, i) => {
-      this.sinks.setMatrixAt(i, M.compose(P.set(e.position.x, 0, e.position.y), Q.identity(), S.set(1, 0.5, 1)));
+      this.sinks.setMatrixAt(
+        i,
+        M.compose(P.set(e.position.x, 0, e.position.y), Q.identity(), S.set(1, 0.5, 1)),
+      );
       this.label(e.id, e.position, 0.9, 'sink');
     });
     for (const m of [this.servers, this.buffers, this.belts, this.arrows, this.sources, this.sinks]) {
@@ -306,44 +311,82 @@ export class PlantScene {
   /** The object under a point of the canvas (client pixels), or null. */
   pick(clientX: number, clientY: number): Pick | null {
     const rect = this.renderer.domElement.getBoundingClientRect();
-    this.pointer.set(((clientX - rect.left) / rect.width) * 2 - 1, -((clientY - rect.top) / rect.height) * 2 + 1);
+    this.pointer.set(
+      ((clientX - rect.left) / rect.width) * 2 - 1,
+      -((clientY - rect.top) / rect.height) * 2 + 1,
+    );
     this.raycaster.setFromCamera(this.pointer, this.camera);
+    // Movers move: their bounds are recomputed at each pick (a click, not a frame). They are tried first: a
+    // robot picking or placing stands inside the station's box, and must still be pickable.
+    this.robots.computeBoundingSphere();
+    this.crews.computeBoundingSphere();
+    const robots = this.raycaster.intersectObject(this.robots, false)[0];
+    const crews = this.raycaster.intersectObject(this.crews, false)[0];
+    const mover = [robots, crews]
+      .filter((h) => h?.instanceId !== undefined)
+      .sort((a, b) => a!.distance - b!.distance)[0];
+    if (mover !== undefined)
+      return {
+        kind: 'mover',
+        index: mover.object === this.crews ? mover.instanceId! + this.nRobots : mover.instanceId!,
+      };
     const targets: [Object3D, Pick['kind']][] = [
       [this.servers, 'server'],
-      [this.robots, 'mover'],
-      [this.crews, 'mover'],
       [this.belts, 'conveyor'],
       [this.buffers, 'buffer'],
       [this.sources, 'source'],
       [this.sinks, 'sink'],
     ];
-    // Movers move: their bounds are recomputed at each pick (a click, not a frame).
-    this.robots.computeBoundingSphere();
-    this.crews.computeBoundingSphere();
-    const hits = this.raycaster.intersectObjects(
+    const hit = this.raycaster.intersectObjects(
       targets.map(([o]) => o),
       false,
-    );
-    const hit = hits[0];
+    )[0];
     if (hit === undefined || hit.instanceId === undefined) return null;
-    const kind = targets.find(([o]) => o === hit.object)![1];
-    const index = hit.object === this.crews ? hit.instanceId + this.nRobots : hit.instanceId;
-    return { kind, index };
+    return { kind: targets.find(([o]) => o === hit.object)![1], index: hit.instanceId };
   }
 
   /**
-   * Where a server's or mover's top centre is on the canvas (client pixels), for tests and the picked-object
-   * marker. Uses the current matrices, so call after `update`.
+   * Where a server's top centre or a mover's middle is on the canvas (client pixels), for tests and the
+   * picked-object marker. Uses the current matrices, so call after `update`.
    */
   screenOf(kind: 'server' | 'mover', index: number): { x: number; y: number } {
     const m = kind === 'server' ? this.servers : index < this.nRobots ? this.robots : this.crews;
     m.getMatrixAt(kind === 'server' || index < this.nRobots ? index : index - this.nRobots, M);
     P.setFromMatrixPosition(M);
     S.setFromMatrixScale(M);
-    P.y += kind === 'server' ? S.y : 1;
+    P.y += kind === 'server' ? S.y : 0.7;
     P.project(this.camera);
     const rect = this.renderer.domElement.getBoundingClientRect();
     return { x: rect.left + ((P.x + 1) / 2) * rect.width, y: rect.top + ((1 - P.y) / 2) * rect.height };
+  }
+
+  /** Parts drawn in the last `update`. */
+  get partCount(): number {
+    return this.parts.count;
+  }
+
+  /** Floor position (metres) and height of the `i`-th part drawn, written into `out`. */
+  partPosition(i: number, out: { x: number; y: number; z: number }): void {
+    this.parts.getMatrixAt(i, M);
+    P.setFromMatrixPosition(M);
+    out.x = P.x;
+    out.y = P.z;
+    out.z = P.y;
+  }
+
+  /** The colour drawn at a point of the canvas (client pixels), as [r, g, b] 0…255 (reads the last frame). */
+  pixel(clientX: number, clientY: number): [number, number, number] {
+    const canvas = this.renderer.domElement;
+    const rect = canvas.getBoundingClientRect();
+    const copy = document.createElement('canvas');
+    copy.width = canvas.width;
+    copy.height = canvas.height;
+    const ctx = copy.getContext('2d')!;
+    ctx.drawImage(canvas, 0, 0);
+    const x = Math.round(((clientX - rect.left) / rect.width) * canvas.width);
+    const y = Math.round(((clientY - rect.top) / rect.height) * canvas.height);
+    const d = ctx.getImageData(x, y, 1, 1).data;
+    return [d[0]!, d[1]!, d[2]!];
   }
 
   /** Frees GPU resources and removes the canvases. */

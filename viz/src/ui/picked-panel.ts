@@ -8,7 +8,13 @@ import type { Pick } from '../scene/plant-scene.js';
  * The picked object's panel: its state, time in each state so far, the part(s) it holds and its counters.
  * Rows are `data-field` elements, so a test reads the same thing as a person.
  */
-export function renderPicked(host: HTMLElement, index: LayoutIndex, pick: Pick | null, s: PlantState, t: number): void {
+export function renderPicked(
+  host: HTMLElement,
+  index: LayoutIndex,
+  pick: Pick | null,
+  s: PlantState,
+  t: number,
+): void {
   host.replaceChildren();
   if (pick === null) {
     host.append(row('hint', 'Click a machine, robot, crew, belt or buffer.'));
@@ -71,12 +77,13 @@ export function renderPicked(host: HTMLElement, index: LayoutIndex, pick: Pick |
     return;
   }
   const { layout } = index.info;
-  const e = (pick.kind === 'buffer' ? layout.buffers : pick.kind === 'source' ? layout.sources : layout.sinks)[
-    pick.index
-  ];
+  const e = (
+    pick.kind === 'buffer' ? layout.buffers : pick.kind === 'source' ? layout.sources : layout.sinks
+  )[pick.index];
   title.textContent = e?.id ?? pick.kind;
   if (e !== undefined) host.dataset.entity = e.id;
-  if (pick.kind === 'buffer' && e !== undefined) host.append(row('level', `parts held: ${s.levels[e.id] ?? 0}`));
+  if (pick.kind === 'buffer' && e !== undefined)
+    host.append(row('level', `parts held: ${s.levels[e.id] ?? 0}`));
   host.append(row('counters', `released ${s.released} · finished ${s.finished} · scrapped ${s.scrapped}`));
 }
 

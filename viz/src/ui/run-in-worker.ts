@@ -10,7 +10,12 @@ export interface WorkerHandlers {
 }
 
 /** Runs a scenario in a new Web Worker (the engine bundled by Vite); the worker ends with the run. */
-export function runInWorker(text: string, fileName: string, seed: number | undefined, on: WorkerHandlers): Worker {
+export function runInWorker(
+  text: string,
+  fileName: string,
+  seed: number | undefined,
+  on: WorkerHandlers,
+): Worker {
   const worker = new Worker(new URL('../engine/worker.ts', import.meta.url), { type: 'module' });
   worker.onmessage = (e: MessageEvent<WorkerReply>) => {
     const m = e.data;
