@@ -15,6 +15,7 @@ import { serveCommand } from './commands/serve.js';
 import { mergeCommand, sweepCommand } from './commands/sweep.js';
 import { traceCommand } from './commands/trace.js';
 import { validateCommand } from './commands/validate.js';
+import { viewCommand } from './commands/view.js';
 import { EXIT_INTERNAL, EXIT_USAGE } from './exit-codes.js';
 import { UsageError } from './usage-error.js';
 import { VERSION } from './version.js';
@@ -34,6 +35,7 @@ try {
     .command(mergeCommand)
     .command(traceCommand)
     .command(serveCommand)
+    .command(viewCommand)
     .demandCommand(1, 'Give a command, e.g. `shopfloor demo`.')
     .strict()
     .version(VERSION)

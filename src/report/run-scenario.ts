@@ -1,9 +1,11 @@
+// From its own module, not src/scenario/index.ts (which also reads files with node:fs): the viewer runs
+// this in a Web Worker.
 import {
   type ReplicationRun,
   type RunScenarioOptions,
   runReplications,
-  type Scenario,
-} from '../scenario/index.js';
+} from '../scenario/build/run-scenario.js';
+import type { Scenario } from '../scenario/schema.js';
 import { aggregateReplications } from './figures/aggregate.js';
 import type { ScenarioResult } from './figures/sections.js';
 import { observeRun, type RunObservations, type RunSampler } from './observe/run-observer.js';

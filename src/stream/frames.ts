@@ -84,6 +84,7 @@ export const SERVER_STATE_LIST: readonly ServerState[] = [
   'setup',
   'handling',
   'off-shift',
+  'waiting-operator',
 ];
 
 /** Every crew state. */

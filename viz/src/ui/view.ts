@@ -1,0 +1,43 @@
+import { emptyState, type PlantState } from '../feed/plant-state.js';
+import type { Recording } from '../feed/recording.js';
+import { PlantScene } from '../scene/plant-scene.js';
+
+/**
+ * One recording shown in one 3D scene: the feed's state kept at the clock's time (forward by applying
+ * events, or from a keyframe when jumping) and the scene updated from it.
+ */
+export class View {
+  readonly scene: PlantScene;
+  state: PlantState;
+  private cursor = 0;
+  /** Wall-clock milliseconds the last `goTo` took (the seek cost). */
+  lastSeekMs = 0;
+
+  constructor(
+    readonly host: HTMLElement,
+    readonly recording: Recording,
+  ) {
+    this.scene = new PlantScene(host, recording.index);
+    this.state = emptyState(recording.index);
+    this.scene.resize();
+  }
+
+  /** Moves the state to simulated time `t` (seconds) and updates the scene. */
+  goTo(t: number): void {
+    const t0 = performance.now();
+    const moved = this.recording.seek(this.state, this.cursor, t);
+    this.state = moved.state;
+    this.cursor = moved.cursor;
+    this.scene.update(this.state, t);
+    this.lastSeekMs = performance.now() - t0;
+  }
+
+  render(): void {
+    this.scene.render();
+  }
+
+  dispose(): void {
+    this.scene.dispose();
+    this.host.replaceChildren();
+  }
+}
