@@ -12,6 +12,7 @@ import {
   type Alternative,
   type CompareResult,
   compareAlternatives,
+  detectWarmup,
   OverrideError,
   policyOverrides,
   policySetting,
@@ -96,6 +97,25 @@ describe('compareAlternatives with an ONNX alternative (common random numbers)',
     const other = await compareAlternatives([alternative(FT06, 'dispatch=fifo'), onnx], options);
     const d = other.differences.find((x) => x.key === 'kpis.cycleTimeMaxS')!;
     expect(d.interval.mean).not.toBe(0);
+  }, 60_000);
+});
+
+describe('detectWarmup with an ONNX policy', () => {
+  it('the pilots run with the policy (transient series recorded through it): the first-slot model finds what fifo finds', async () => {
+    const fifo = alternative(SHOP, 'dispatch=fifo');
+    const onnx = alternative(SHOP, `dispatch=${fixture('machine-shop-first.onnx')}`);
+    const options = { seed: 3, pilots: 2, horizonS: 2 * 86_400, intervals: 100 };
+    const a = await detectWarmup({ ...options, file: SHOP, overrides: fifo.overrides });
+    const b = await detectWarmup({
+      ...options,
+      file: SHOP,
+      overrides: onnx.overrides,
+      policies: onnx.policies,
+    });
+    expect(b).toEqual(a);
+    // Both series are there: parts finished in the pilots (else the cycle-time truncation is null).
+    expect(b.cycleTime).not.toBeNull();
+    expect(b.pilots).toBe(2);
   }, 60_000);
 });
 

@@ -239,7 +239,14 @@ export const compareCommand: CommandModule<object, CompareArgs> = {
         if (argv.warmup === 'auto') {
           const found = await Promise.all(
             alternatives.map((a) =>
-              detectWarmup({ file: a.file, overrides: a.overrides, seed, horizonS, runner: pool.run }),
+              detectWarmup({
+                file: a.file,
+                overrides: a.overrides,
+                policies: a.policies,
+                seed,
+                horizonS,
+                runner: pool.run,
+              }),
             ),
           );
           warmupS = Math.max(...found.map((d) => d.warmupS));
