@@ -15,6 +15,11 @@ export interface Alternative {
   readonly name: string;
   readonly file: string;
   readonly overrides: readonly Override[];
+  /**
+   * `kind=file.onnx` texts: a trained policy takes those decisions (see `ReplicationTask.policies`);
+   * it runs on the same seeds as every other alternative.
+   */
+  readonly policies?: readonly string[];
 }
 
 /** A figure and whether more is better (for "best" and the selection). */
@@ -79,6 +84,8 @@ export interface CompareResult {
   readonly alternatives: readonly {
     readonly name: string;
     readonly overrides: readonly Override[];
+    /** The trained policies it runs (`kind=file.onnx`), empty for none. */
+    readonly policies: readonly string[];
     readonly file: string;
     readonly estimates: Readonly<Record<string, CompareEstimate>>;
     /** The objective's value in each replication (the paired samples). */
@@ -132,6 +139,7 @@ export async function compareAlternatives(
     return runner({
       file: a.file,
       overrides: a.overrides,
+      ...(a.policies !== undefined && a.policies.length > 0 ? { policies: a.policies } : {}),
       seed: seedOf(alt, r),
       horizonS: options.horizonS,
       warmupS: options.warmupS,
@@ -172,6 +180,7 @@ export async function compareAlternatives(
     name: a.name,
     file: a.file,
     overrides: a.overrides,
+    policies: a.policies ?? [],
     estimates: Object.fromEntries(keys.map((key) => [key, estimate(sample(alt, key))])),
     samples: Object.fromEntries(keys.map((key) => [key, sample(alt, key)])),
   }));

@@ -30,13 +30,14 @@ export type { KimNelsonOptions, KimNelsonResult } from './kim-nelson.js';
 export { kimNelson, kimNelsonH2 } from './kim-nelson.js';
 export type { MserResult } from './mser.js';
 export { MSER_MIN_KEPT, mser } from './mser.js';
-export type { Override, PolicyKind, ScenarioSource } from './overrides.js';
+export type { Override, PolicyKind, PolicySetting, ScenarioSource } from './overrides.js';
 export {
   loadWithOverrides,
   OverrideError,
   POLICY_KINDS,
   parseOverride,
   policyOverrides,
+  policySetting,
   rawDocument,
   readScenarioSource,
   resolvePath,

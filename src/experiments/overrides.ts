@@ -186,9 +186,9 @@ export function policyOverrides(document: unknown, setting: string): Override[] 
     throw new OverrideError(
       `--policy "${setting}": unknown decision kind "${kind}" (expected ${POLICY_KINDS.join(', ')})`,
     );
-  if (/\.onnx$/i.test(rule))
+  if (isOnnxFile(rule))
     throw new OverrideError(
-      `--policy "${setting}": ONNX policies are not available in compare yet; give a built-in rule name`,
+      `--policy "${setting}": a trained ONNX policy is not a scenario setting; give it as a compare alternative (see policySetting)`,
     );
   const value = parseValue(rule, setting);
   const doc = isObject(document) ? document : {};
@@ -214,6 +214,40 @@ export function policyOverrides(document: unknown, setting: string): Override[] 
         ),
       );
   }
+}
+
+function isOnnxFile(rule: string): boolean {
+  return /\.onnx$/i.test(rule);
+}
+
+/** What one `kind=rule` or `kind=file.onnx` setting does to an alternative. */
+export interface PolicySetting {
+  /** Scenario overrides (a built-in rule). */
+  readonly overrides: Override[];
+  /**
+   * `kind=file.onnx` texts for the simulator's policy loader (`loadPolicies` of src/rl): a trained policy
+   * takes those decisions while the replication runs.
+   */
+  readonly policies: string[];
+}
+
+/**
+ * {@link policyOverrides}, and a trained policy too: `dispatch=policy.onnx` (a path ending in `.onnx`,
+ * relative to the working directory) becomes a policy text, checked and loaded before anything runs.
+ * @throws OverrideError for an unknown kind or a `kind=rule` without `=`.
+ */
+export function policySetting(document: unknown, setting: string): PolicySetting {
+  const eq = setting.indexOf('=');
+  const kind = setting.slice(0, eq).trim();
+  const rule = setting.slice(eq + 1).trim();
+  if (eq > 0 && isOnnxFile(rule)) {
+    if (!(POLICY_KINDS as readonly string[]).includes(kind))
+      throw new OverrideError(
+        `--policy "${setting}": unknown decision kind "${kind}" (expected ${POLICY_KINDS.join(', ')})`,
+      );
+    return { overrides: [], policies: [`${kind}=${rule}`] };
+  }
+  return { overrides: policyOverrides(document, setting), policies: [] };
 }
 
 /** The raw document of a source (plain data), for resolving policy settings. */

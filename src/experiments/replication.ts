@@ -1,4 +1,4 @@
-import { type BuiltModel, runReplications } from '../scenario/index.js';
+import { type BuiltModel, type ReplicationRun, runReplications, type Scenario } from '../scenario/index.js';
 import { figureValues } from './figures.js';
 import {
   loadWithOverrides,
@@ -24,6 +24,11 @@ export interface ReplicationTask {
   readonly horizonS?: number;
   /** Warm-up, s (default the scenario's). */
   readonly warmupS?: number;
+  /**
+   * `kind=file.onnx` texts: a trained policy takes those decisions (loaded once per thread, see
+   * `sharedPolicies` of src/rl). Check them against the scenario (`checkPoliciesFit`) before running.
+   */
+  readonly policies?: readonly string[];
   /** Record the transient series with this many WIP intervals over the horizon (for warm-up detection). */
   readonly transientIntervals?: number;
 }
@@ -63,11 +68,12 @@ export async function runReplication(task: ReplicationTask): Promise<Replication
   // Yield first: tasks submitted together then run one per macrotask, so whoever waits on an earlier one
   // (a sweep writing a finished point to its journal) gets to run in between.
   await new Promise<void>((resolve) => setImmediate(resolve));
+  if (task.policies !== undefined && task.policies.length > 0) return runWithPolicies(task);
   return runReplicationSync(task);
 }
 
-/** {@link runReplication} without the promise (for callers that run in a loop of their own). */
-export function runReplicationSync(task: ReplicationTask): ReplicationOutcome {
+/** The task's scenario variant, loaded once per file and overrides. */
+function scenarioOf(task: ReplicationTask): Scenario {
   let source = sources.get(task.file);
   if (source === undefined) {
     source = readScenarioSource(task.file);
@@ -85,7 +91,34 @@ export function runReplicationSync(task: ReplicationTask): ReplicationOutcome {
     );
     throw new OverrideError(`${task.file}:\n${lines.join('\n')}`);
   }
-  const scenario = loaded.scenario;
+  return loaded.scenario;
+}
+
+/** The figures of a one-replication run, as every runner returns them. */
+function outcomeOf(
+  task: ReplicationTask,
+  run: ReplicationRun,
+  recorder: ReturnType<typeof recordTransient> | undefined,
+  horizonS: number,
+): ReplicationOutcome {
+  return {
+    seed: task.seed,
+    values: figureValues(run),
+    events: run.events,
+    horizonS: run.horizonS,
+    warmupS: run.warmupS,
+    ...(recorder === undefined ? {} : { transient: recorder.series(horizonS) }),
+  };
+}
+
+/**
+ * {@link runReplication} without the promise (for callers that run in a loop of their own).
+ * @throws RangeError for a task with ONNX policies (their inference is asynchronous: use runReplication).
+ */
+export function runReplicationSync(task: ReplicationTask): ReplicationOutcome {
+  if (task.policies !== undefined && task.policies.length > 0)
+    throw new RangeError('runReplicationSync: a task with ONNX policies runs through runReplication');
+  const scenario = scenarioOf(task);
   const horizonS = task.horizonS ?? scenario.run.horizon;
   let recorder: ReturnType<typeof recordTransient> | undefined;
   const run = runReplications(scenario, {
@@ -101,12 +134,31 @@ export function runReplicationSync(task: ReplicationTask): ReplicationOutcome {
             recorder = recordTransient(model, horizonS, task.transientIntervals!);
           },
   });
-  return {
+  return outcomeOf(task, run, recorder, horizonS);
+}
+
+/**
+ * One replication with trained policies: the same seed, horizon and warm-up as a rule-driven one, so
+ * the two see the same random numbers (common random numbers). The ONNX runtime is imported only here,
+ * so runs without policies (and worker threads that get none) do not load it.
+ */
+async function runWithPolicies(task: ReplicationTask): Promise<ReplicationOutcome> {
+  const scenario = scenarioOf(task);
+  const { runReplicationsWithPolicies, sharedPolicies } = await import('../rl/policy/run-with-policies.js');
+  const policies = await sharedPolicies(task.policies!);
+  const horizonS = task.horizonS ?? scenario.run.horizon;
+  let recorder: ReturnType<typeof recordTransient> | undefined;
+  const run = await runReplicationsWithPolicies(scenario, policies, {
     seed: task.seed,
-    values: figureValues(run),
-    events: run.events,
-    horizonS: run.horizonS,
-    warmupS: run.warmupS,
-    ...(recorder === undefined ? {} : { transient: recorder.series(horizonS) }),
-  };
+    replications: 1,
+    horizon: task.horizonS,
+    warmup: task.warmupS,
+    onModel:
+      task.transientIntervals === undefined
+        ? undefined
+        : (model: BuiltModel) => {
+            recorder = recordTransient(model, horizonS, task.transientIntervals!);
+          },
+  });
+  return outcomeOf(task, run, recorder, horizonS);
 }

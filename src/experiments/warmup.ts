@@ -79,6 +79,8 @@ export function detectWarmupFromSeries(series: readonly TransientSeries[]): Warm
 export interface DetectWarmupOptions {
   readonly file: string;
   readonly overrides?: readonly Override[];
+  /** `kind=file.onnx` texts: the pilots run with these trained policies (see `ReplicationTask.policies`). */
+  readonly policies?: readonly string[];
   /** Seed of the first pilot (pilot p uses seed + p). */
   readonly seed: number;
   /** Pilot replications (default 5). */
@@ -107,6 +109,9 @@ export async function detectWarmup(options: DetectWarmupOptions): Promise<Warmup
       runner({
         file: options.file,
         overrides: options.overrides ?? [],
+        ...(options.policies !== undefined && options.policies.length > 0
+          ? { policies: options.policies }
+          : {}),
         seed: options.seed + p,
         horizonS: options.horizonS,
         warmupS: 0,

@@ -9,11 +9,13 @@ import {
   formatCompare,
   type Override,
   parseOverride,
-  policyOverrides,
+  policySetting,
   rawDocument,
   readScenarioSource,
   scenarioWithOverrides,
 } from '../../experiments/index.js';
+import { checkPoliciesFit, PolicyError, sharedPolicies } from '../../rl/index.js';
+import type { Scenario } from '../../scenario/index.js';
 import { checkOutputFile, writeFileAtomic } from '../report/output-file.js';
 import { UsageError } from '../usage-error.js';
 import { VERSION } from '../version.js';
@@ -40,16 +42,64 @@ interface CompareArgs extends ExperimentFlags {
   html?: string;
 }
 
+/** Overrides and trained policies that make an alternative. */
+interface Settings {
+  readonly overrides: Override[];
+  readonly policies: string[];
+}
+
+const joined = (parts: readonly Settings[]): Settings => ({
+  overrides: parts.flatMap((p) => p.overrides),
+  policies: parts.flatMap((p) => p.policies),
+});
+
 /**
- * The settings of one `--alt`: `;`-separated `path=value` overrides and `policy:kind=rule` settings.
+ * The settings of one `--alt`: `;`-separated `path=value` overrides and `policy:kind=rule` or
+ * `policy:kind=file.onnx` settings.
  * @throws OverrideError for a malformed one.
  */
-function altSettings(document: unknown, text: string): Override[] {
-  return text
-    .split(';')
-    .map((s) => s.trim())
-    .filter((s) => s !== '')
-    .flatMap((s) => (s.startsWith('policy:') ? policyOverrides(document, s.slice(7)) : [parseOverride(s)]));
+function altSettings(document: unknown, text: string): Settings {
+  return joined(
+    text
+      .split(';')
+      .map((s) => s.trim())
+      .filter((s) => s !== '')
+      .map((s) =>
+        s.startsWith('policy:')
+          ? policySetting(document, s.slice(7))
+          : { overrides: [parseOverride(s)], policies: [] },
+      ),
+  );
+}
+
+/** The settings of one `--policy`: `;`-separated `kind=rule` or `kind=file.onnx`. */
+function policySettings(document: unknown, text: string): Settings {
+  return joined(
+    text
+      .split(';')
+      .map((s) => s.trim())
+      .filter((s) => s !== '')
+      .map((s) => policySetting(document, s)),
+  );
+}
+
+/**
+ * Loads each alternative's trained policies and checks them against its scenario before anything runs
+ * (in this thread; the runner loads them again where it runs). Notes go to stderr.
+ * @throws UsageError naming the alternative when a policy cannot be read or does not fit.
+ */
+async function checkPolicies(alternatives: readonly Alternative[], scenarios: readonly Scenario[]) {
+  for (const [i, a] of alternatives.entries()) {
+    if (a.policies === undefined || a.policies.length === 0) continue;
+    try {
+      const loaded = await sharedPolicies(a.policies);
+      const fit = checkPoliciesFit(scenarios[i]!, loaded);
+      for (const note of fit.notes) process.stderr.write(`note: ${a.name}: ${note}\n`);
+    } catch (error) {
+      if (!(error instanceof PolicyError)) throw error;
+      throw new UsageError(`alternative "${a.name}": ${error.message}`);
+    }
+  }
 }
 
 /** `shopfloor compare A.yaml B.yaml …` or `shopfloor compare A.yaml --alt … --alt …`. */
@@ -69,13 +119,14 @@ export const compareCommand: CommandModule<object, CompareArgs> = {
         type: 'string',
         array: true,
         describe:
-          'with one file: an alternative, as "path=value; path=value; policy:kind=rule" (the file as it is comes first)',
+          'with one file: an alternative, as "path=value; path=value; policy:kind=rule; policy:kind=file.onnx" (the file as it is comes first)',
       })
       .option('set', { type: 'string', array: true, describe: 'path=value applied to every alternative' })
       .option('policy', {
         type: 'string',
         array: true,
-        describe: 'kind=rule applied to every alternative (dispatch=spt, crew=priority…)',
+        describe:
+          'kind=rule or kind=file.onnx applied to every alternative (dispatch=spt, crew=priority…); with one file and no --alt, each --policy is one alternative',
       })
       .option('replications', {
         type: 'number',
@@ -129,32 +180,48 @@ export const compareCommand: CommandModule<object, CompareArgs> = {
     asUsage(async () => {
       const files = argv.files;
       const alts = argv.alt ?? [];
+      // One file, no --alt and two or more --policy: each --policy is one alternative (a shadow
+      // comparison of policies, e.g. dispatch=fifo against dispatch=policy.onnx).
+      const policyAlternatives = files.length === 1 && alts.length === 0 && (argv.policy ?? []).length >= 2;
       if (alts.length > 0 && files.length !== 1)
         throw new UsageError('--alt goes with exactly one scenario file');
-      if (alts.length === 0 && files.length < 2)
+      if (alts.length === 0 && files.length < 2 && !policyAlternatives)
         throw new UsageError(
-          'give two or more scenario files, or one file with --alt "path=value" alternatives',
+          'give two or more scenario files, or one file with --alt "path=value" alternatives or two or more --policy',
         );
-      const common = (file: string): Override[] => {
+      const common = (file: string): Settings => {
         const doc = rawDocument(readScenarioSource(file));
-        return [
-          ...(argv.set ?? []).map(parseOverride),
-          ...(argv.policy ?? []).flatMap((p) => policyOverrides(doc, p)),
-        ];
+        return joined([
+          { overrides: (argv.set ?? []).map(parseOverride), policies: [] },
+          ...(policyAlternatives ? [] : (argv.policy ?? []).map((p) => policySettings(doc, p))),
+        ]);
       };
+      const alternative = (name: string, file: string, settings: Settings): Alternative => ({
+        name,
+        file,
+        overrides: settings.overrides,
+        ...(settings.policies.length > 0 ? { policies: settings.policies } : {}),
+      });
       let alternatives: Alternative[];
-      if (alts.length > 0) {
+      if (policyAlternatives) {
+        const file = files[0]!;
+        const doc = rawDocument(readScenarioSource(file));
+        alternatives = argv.policy!.map((p) =>
+          alternative(p, file, joined([common(file), policySettings(doc, p)])),
+        );
+      } else if (alts.length > 0) {
         const file = files[0]!;
         const doc = rawDocument(readScenarioSource(file));
         alternatives = [
-          { name: file, file, overrides: common(file) },
-          ...alts.map((a) => ({ name: a, file, overrides: [...common(file), ...altSettings(doc, a)] })),
+          alternative(file, file, common(file)),
+          ...alts.map((a) => alternative(a, file, joined([common(file), altSettings(doc, a)]))),
         ];
-      } else alternatives = files.map((file) => ({ name: file, file, overrides: common(file) }));
+      } else alternatives = files.map((file) => alternative(file, file, common(file)));
       // Every alternative loads before anything runs (a bad path or value names its setting).
       const scenarios = alternatives.map((a) =>
         scenarioWithOverrides(readScenarioSource(a.file), a.overrides),
       );
+      await checkPolicies(alternatives, scenarios);
       const first = scenarios[0]!;
       const replications = argv.replications ?? first.run.replications;
       if (replications < 2)
@@ -172,7 +239,14 @@ export const compareCommand: CommandModule<object, CompareArgs> = {
         if (argv.warmup === 'auto') {
           const found = await Promise.all(
             alternatives.map((a) =>
-              detectWarmup({ file: a.file, overrides: a.overrides, seed, horizonS, runner: pool.run }),
+              detectWarmup({
+                file: a.file,
+                overrides: a.overrides,
+                policies: a.policies,
+                seed,
+                horizonS,
+                runner: pool.run,
+              }),
             ),
           );
           warmupS = Math.max(...found.map((d) => d.warmupS));
