@@ -4,14 +4,14 @@
  * test-artifacts/. About 60–90 s on 2 shared cores (building viz/dist first, if missing, adds about 30 s).
  */
 import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { serveViewer } from '../../src/cli/commands/view.js';
+import { decodeRun } from '../../viz/src/feed/open-trace.js';
 import { STATE_COLOURS } from '../../viz/src/feed/palette.js';
 import type { Frame } from '../../viz/src/feed/types.js';
-import { demoWithFrames } from '../viz/_support/demo-frames.js';
 import { artifact, collectErrors, ensureViewerBuilt, launchChromium, ROOT } from './_support/browser.js';
 
 /** What the page exposes to the callbacks given to `page.evaluate` (they run in the browser). */
@@ -35,18 +35,35 @@ let browser: Browser;
 const traces: string[] = [];
 let framesA: Frame[] = [];
 
-/** Records the demo factory (seed) for two days as the viewer's JSON run file; returns its frames. */
+/**
+ * Records the demo factory (seed) for two days with the built CLI, `shopfloor run … --trace FILE.sftrace`,
+ * the way a user does; returns the trace's frames (decoded by the viewer's own reader).
+ */
 function recordDemo(seed: number, file: string): Frame[] {
-  const { model, frames, info } = demoWithFrames(seed);
-  model.plant.run({ until: HORIZON_S });
-  frames.push({ k: 'end', t: HORIZON_S, reason: 'horizon' });
-  writeFileSync(file, JSON.stringify({ header: { ...info, horizonS: HORIZON_S }, frames }));
-  return frames;
+  execFileSync(
+    process.execPath,
+    [
+      join(ROOT, 'dist/src/cli/main.js'),
+      'run',
+      'scenarios/demo-factory.yaml',
+      '--replications',
+      '1',
+      '--seed',
+      String(seed),
+      '--horizon',
+      `${HORIZON_S}s`,
+      '--quiet',
+      '--trace',
+      file,
+    ],
+    { cwd: ROOT, stdio: 'ignore' },
+  );
+  return [...decodeRun(readFileSync(file), file).frames];
 }
 
 beforeAll(async () => {
   ensureViewerBuilt();
-  for (const seed of [1, 2]) traces.push(artifact(`demo-seed${seed}.json`));
+  for (const seed of [1, 2]) traces.push(artifact(`demo-seed${seed}.sftrace`));
   framesA = recordDemo(1, traces[0]!);
   recordDemo(2, traces[1]!);
   browser = await launchChromium();

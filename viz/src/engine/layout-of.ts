@@ -100,7 +100,11 @@ export function layoutOf(scenario: Scenario, model: BuiltModel): Layout {
       kind: 'operators' as const,
       speedMps: o.travel?.speed ?? null,
       operators: (o.members === undefined
-        ? Array.from({ length: o.size ?? 1 }, (_, k) => ({ id: String(k + 1), skills: o.skills, home: o.home }))
+        ? Array.from({ length: o.size ?? 1 }, (_, k) => ({
+            id: String(k + 1),
+            skills: o.skills,
+            home: o.home,
+          }))
         : o.members.map((m) => ({ id: m.id, skills: m.skills ?? o.skills, home: m.home ?? o.home }))
       ).map((m) => ({
         id: m.id,
