@@ -18,6 +18,7 @@ import { artifact, collectErrors, ensureViewerBuilt, launchChromium, ROOT } from
 /** What the page exposes to the callbacks given to `page.evaluate` (they run in the browser). */
 interface SceneApi {
   screenOf(kind: 'server' | 'mover', index: number): { x: number; y: number };
+  pick(x: number, y: number): { kind: string; index: number } | null;
   pixel(x: number, y: number): [number, number, number];
   readonly partCount: number;
   partPosition(i: number, out: { x: number; y: number; z: number }): void;
@@ -143,12 +144,29 @@ describe('replay of a recorded demo-factory run', () => {
       return scene.pixel(at.x, at.y + 4);
     });
     expect(nearestState(rgb), `pixel ${rgb}`).toBe(state);
-    // The picked panel says the same.
+    // The picked panel says the same. Click where the press itself is hit: a crew repairing it or the robot
+    // arm tending it may stand in front of its centre (movers are picked first).
     const at = await page.evaluate(() => {
       const scene = window.shopfloor.app.views[0]!.scene;
-      return scene.screenOf('server', scene.index.firstServer.get('press')!);
+      const press = scene.index.firstServer.get('press')!;
+      const c = scene.screenOf('server', press);
+      for (let r = 0; r <= 30; r += 2)
+        for (const [dx, dy] of [
+          [0, r],
+          [0, -r],
+          [r, 0],
+          [-r, 0],
+          [r, r],
+          [-r, r],
+          [r, -r],
+          [-r, -r],
+        ] as const) {
+          const p = scene.pick(c.x + dx, c.y + dy);
+          if (p?.kind === 'server' && p.index === press) return { x: c.x + dx, y: c.y + dy };
+        }
+      return { x: c.x, y: c.y + 6 };
     });
-    await page.mouse.click(at.x, at.y + 6);
+    await page.mouse.click(at.x, at.y);
     await page.waitForSelector('#picked[data-entity="press"]');
     await page.waitForSelector(`#picked [data-field="state"][data-value="${state}"]`);
     await page.screenshot({ path: artifact('replay-press-down.png') });
