@@ -1,7 +1,8 @@
 /**
- * The 3D viewer in a real browser (Debian's Chromium, software WebGL): a recorded demo-factory run replayed,
- * scrubbed, played and picked; two runs side by side; the engine running in the page. Screenshots go to
- * test-artifacts/. About 60–90 s on 2 shared cores (building viz/dist first, if missing, adds about 30 s).
+ * The 3D viewer in a real browser (Debian's Chromium, software WebGL): a demo-factory run recorded by the
+ * built CLI (`shopfloor run … --trace`) replayed, scrubbed, played and picked; two traces side by side; the
+ * engine running in the page; a live `shopfloor serve` paused and resumed from the page. Screenshots go to
+ * test-artifacts/. About 105 s on 2 shared cores (building viz/dist first, if missing, adds about 30 s).
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
