@@ -1,22 +1,25 @@
 /**
- * The 3D viewer in a real browser (Debian's Chromium, software WebGL): a recorded demo-factory run replayed,
- * scrubbed, played and picked; two runs side by side; the engine running in the page. Screenshots go to
- * test-artifacts/. About 60–90 s on 2 shared cores (building viz/dist first, if missing, adds about 30 s).
+ * The 3D viewer in a real browser (Debian's Chromium, software WebGL): a demo-factory run recorded by the
+ * built CLI (`shopfloor run … --trace`) replayed, scrubbed, played and picked; two traces side by side; the
+ * engine running in the page; a live `shopfloor serve` paused and resumed from the page. Screenshots go to
+ * test-artifacts/. About 105 s on 2 shared cores (building viz/dist first, if missing, adds about 30 s).
  */
-import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { WebSocket } from 'ws';
 import { serveViewer } from '../../src/cli/commands/view.js';
+import { decodeRun } from '../../viz/src/feed/open-trace.js';
 import { STATE_COLOURS } from '../../viz/src/feed/palette.js';
 import type { Frame } from '../../viz/src/feed/types.js';
-import { demoWithFrames } from '../viz/_support/demo-frames.js';
 import { artifact, collectErrors, ensureViewerBuilt, launchChromium, ROOT } from './_support/browser.js';
 
 /** What the page exposes to the callbacks given to `page.evaluate` (they run in the browser). */
 interface SceneApi {
   screenOf(kind: 'server' | 'mover', index: number): { x: number; y: number };
+  pick(x: number, y: number): { kind: string; index: number } | null;
   pixel(x: number, y: number): [number, number, number];
   readonly partCount: number;
   partPosition(i: number, out: { x: number; y: number; z: number }): void;
@@ -35,18 +38,35 @@ let browser: Browser;
 const traces: string[] = [];
 let framesA: Frame[] = [];
 
-/** Records the demo factory (seed) for two days as the viewer's JSON run file; returns its frames. */
+/**
+ * Records the demo factory (seed) for two days with the built CLI, `shopfloor run … --trace FILE.sftrace`,
+ * the way a user does; returns the trace's frames (decoded by the viewer's own reader).
+ */
 function recordDemo(seed: number, file: string): Frame[] {
-  const { model, frames, info } = demoWithFrames(seed);
-  model.plant.run({ until: HORIZON_S });
-  frames.push({ k: 'end', t: HORIZON_S, reason: 'horizon' });
-  writeFileSync(file, JSON.stringify({ header: { ...info, horizonS: HORIZON_S }, frames }));
-  return frames;
+  execFileSync(
+    process.execPath,
+    [
+      join(ROOT, 'dist/src/cli/main.js'),
+      'run',
+      'scenarios/demo-factory.yaml',
+      '--replications',
+      '1',
+      '--seed',
+      String(seed),
+      '--horizon',
+      `${HORIZON_S}s`,
+      '--quiet',
+      '--trace',
+      file,
+    ],
+    { cwd: ROOT, stdio: 'ignore' },
+  );
+  return [...decodeRun(readFileSync(file), file).frames];
 }
 
 beforeAll(async () => {
   ensureViewerBuilt();
-  for (const seed of [1, 2]) traces.push(artifact(`demo-seed${seed}.json`));
+  for (const seed of [1, 2]) traces.push(artifact(`demo-seed${seed}.sftrace`));
   framesA = recordDemo(1, traces[0]!);
   recordDemo(2, traces[1]!);
   browser = await launchChromium();
@@ -125,12 +145,29 @@ describe('replay of a recorded demo-factory run', () => {
       return scene.pixel(at.x, at.y + 4);
     });
     expect(nearestState(rgb), `pixel ${rgb}`).toBe(state);
-    // The picked panel says the same.
+    // The picked panel says the same. Click where the press itself is hit: a crew repairing it or the robot
+    // arm tending it may stand in front of its centre (movers are picked first).
     const at = await page.evaluate(() => {
       const scene = window.shopfloor.app.views[0]!.scene;
-      return scene.screenOf('server', scene.index.firstServer.get('press')!);
+      const press = scene.index.firstServer.get('press')!;
+      const c = scene.screenOf('server', press);
+      for (let r = 0; r <= 30; r += 2)
+        for (const [dx, dy] of [
+          [0, r],
+          [0, -r],
+          [r, 0],
+          [-r, 0],
+          [r, r],
+          [-r, r],
+          [r, -r],
+          [-r, -r],
+        ] as const) {
+          const p = scene.pick(c.x + dx, c.y + dy);
+          if (p?.kind === 'server' && p.index === press) return { x: c.x + dx, y: c.y + dy };
+        }
+      return { x: c.x, y: c.y + 6 };
     });
-    await page.mouse.click(at.x, at.y + 6);
+    await page.mouse.click(at.x, at.y);
     await page.waitForSelector('#picked[data-entity="press"]');
     await page.waitForSelector(`#picked [data-field="state"][data-value="${state}"]`);
     await page.screenshot({ path: artifact('replay-press-down.png') });
@@ -241,5 +278,89 @@ describe('the engine in the page', () => {
     await page.screenshot({ path: artifact('in-page-engine.png') });
     expect(errors).toEqual([]);
     await page.close();
+  });
+});
+
+/** Starts `shopfloor serve` (the built CLI) on a free loopback port; resolves with it and its ws:// URL. */
+function startServe(args: readonly string[]): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(
+    process.execPath,
+    [join(ROOT, 'dist/src/cli/main.js'), 'serve', 'scenarios/demo-factory.yaml', '--port', '0', ...args],
+    { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  return new Promise((done, fail) => {
+    let out = '';
+    const timer = setTimeout(() => fail(new Error(`serve printed no URL in 30 s: ${out}`)), 30_000);
+    child.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const m = /(ws:\/\/127\.0\.0\.1:\d+\/?)/.exec(out);
+      if (m !== null) {
+        clearTimeout(timer);
+        done({ child, url: m[1]! });
+      }
+    });
+    child.stderr!.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+    });
+    child.once('exit', (code) => fail(new Error(`serve exited with ${code}: ${out}`)));
+  });
+}
+
+/** The next status `shopfloor serve` reports to a second viewer (a plain WebSocket client) that passes `ok`. */
+function serverStatus(url: string, ok: (s: { t: number; paused: boolean }) => boolean) {
+  const ws = new WebSocket(url);
+  return new Promise<{ t: number; paused: boolean }>((done, fail) => {
+    const timer = setTimeout(() => {
+      ws.close();
+      fail(new Error('no matching status from the server in 20 s'));
+    }, 20_000);
+    ws.on('message', (data) => {
+      const m = JSON.parse(String(data)) as { status?: { t: number; paused: boolean } };
+      if (m.status !== undefined && ok(m.status)) {
+        clearTimeout(timer);
+        ws.close();
+        done(m.status);
+      }
+    });
+    ws.on('error', fail);
+  });
+}
+
+describe('live: a running `shopfloor serve`', () => {
+  test('the viewer follows the live run and its pause and resume buttons pause and resume the server', async () => {
+    const { child, url } = await startServe(['--speed', '600']);
+    try {
+      const { page, errors } = await open(await serveViewer([], 0, url));
+      const liveT = async () => Number(await page.getAttribute('#status', 'data-live-t'));
+      // Running: the clock the server reports advances and the viewer follows it.
+      await page.waitForSelector('#status[data-live-paused="false"]');
+      const t0 = await liveT();
+      await page.waitForFunction(
+        (t) => Number(document.getElementById('status')?.dataset.liveT) > t + 60,
+        t0,
+      );
+      expect(await page.getAttribute('#play', 'data-playing')).toBe('true');
+      // Pause from the page: the server reports paused, to this page and to another viewer, and time stops.
+      await page.click('#play');
+      await page.waitForSelector('#status[data-live-paused="true"]');
+      const other = await serverStatus(url, () => true);
+      expect(other.paused).toBe(true);
+      const tPaused = await liveT();
+      await page.waitForTimeout(500);
+      expect(await liveT()).toBe(tPaused);
+      expect((await serverStatus(url, () => true)).t).toBe(tPaused);
+      await page.screenshot({ path: artifact('live-paused.png') });
+      // Resume from the page: the server runs on.
+      await page.click('#play');
+      await page.waitForSelector('#status[data-live-paused="false"]');
+      const resumed = await serverStatus(url, (s) => !s.paused && s.t > tPaused);
+      expect(resumed.t).toBeGreaterThan(tPaused);
+      await page.waitForFunction((t) => (window as unknown as PageGlobals).shopfloor.app.t > t, tPaused);
+      await page.screenshot({ path: artifact('live-running.png') });
+      expect(errors).toEqual([]);
+      await page.close();
+    } finally {
+      child.kill('SIGTERM');
+    }
   });
 });

@@ -2,7 +2,7 @@
  * The viewer's code runs in a browser: nothing the page or its engine worker imports (followed through
  * relative imports into src/) may reach a Node-only module. Reads the sources; a few ms.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
 
@@ -22,11 +22,18 @@ function nodeImportsFrom(entry: string): { files: number; found: string[] } {
       if (m[2] !== undefined) continue;
       const spec = m[3]!;
       if (builtins.test(spec)) found.push(`${relative(ROOT, file)} imports '${spec}'`);
-      else if (spec.startsWith('.')) walk(resolve(dirname(file), spec.replace(/\.js$/, '.ts')));
+      else if (spec.startsWith('.')) walk(sourceOf(resolve(dirname(file), spec.replace(/\.js$/, '.ts'))));
     }
   };
   walk(resolve(ROOT, entry));
   return { files: seen.size, found };
+}
+
+/** The source file an import names: the file itself, with `.ts` added, or a folder's `index.ts`. */
+function sourceOf(path: string): string {
+  for (const p of [path, `${path}.ts`, `${path}/index.ts`])
+    if (existsSync(p) && statSync(p).isFile()) return p;
+  return path;
 }
 
 describe('the browser viewer reaches no Node-only module', () => {

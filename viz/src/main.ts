@@ -118,5 +118,7 @@ async function fromUrl(): Promise<void> {
   if (url !== '') connectLive(app, url, null, say);
 };
 
+($('step') as HTMLButtonElement).onclick = () => app.live?.step();
+
 Object.assign(window, { shopfloor: { app } });
 void fromUrl();

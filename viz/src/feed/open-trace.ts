@@ -1,3 +1,4 @@
+import { TraceReader } from '../../../src/stream/trace-reader.js';
 import { Recording } from './recording.js';
 import type { Frame, RunInfo } from './types.js';
 
@@ -8,20 +9,29 @@ export interface DecodedRun {
 }
 
 /**
- * Decodes a run file's bytes: a JSON document `{ header, frames }` (the viewer's own export). Throws an
- * Error whose message says what is wrong.
+ * Decodes a trace file's bytes (`shopfloor run … --trace FILE.sftrace`, src/stream/FORMAT.md) with the
+ * browser-safe reader of src/stream: the header, the first keyframe (the state at time 0) and every delta.
+ * The keyframes that start later blocks are left out: the deltas already describe the same changes, and the
+ * viewer keeps its own keyframes (Recording). Throws an Error whose message names the file and, for a
+ * truncated or corrupt trace, the byte offset.
  */
 export function decodeRun(bytes: Uint8Array, name: string): DecodedRun {
-  let doc: unknown;
+  let reader: TraceReader;
   try {
-    doc = JSON.parse(new TextDecoder().decode(bytes));
+    reader = new TraceReader(bytes);
   } catch (error) {
-    throw new Error(`${name}: not a shopfloor trace (${(error as Error).message})`);
+    throw new Error(`${name}: ${(error as Error).message}`);
   }
-  const d = doc as { header?: RunInfo; frames?: Frame[] };
-  if (d.header?.layout === undefined || !Array.isArray(d.frames))
-    throw new Error(`${name}: not a shopfloor trace (no header with a layout, or no frames)`);
-  return { info: d.header, frames: d.frames };
+  const frames: Frame[] = [];
+  try {
+    for (let b = 0; b < reader.blocks.length; b++) {
+      const block = reader.blockFrames(b);
+      for (let i = b === 0 ? 0 : 1; i < block.length; i++) frames.push(block[i]!);
+    }
+  } catch (error) {
+    throw new Error(`${name}: ${(error as Error).message}`);
+  }
+  return { info: reader.header, frames };
 }
 
 /** A recording of a decoded run, its KPI series closed at its end. */

@@ -14,6 +14,8 @@ export interface LiveControl {
   resume(): void;
   /** Simulated seconds per wall-clock second; `Infinity`: as fast as possible. */
   speed(x: number): void;
+  /** Runs exactly the next event (useful while paused). */
+  step(): void;
 }
 
 /** The page's elements the app fills. */
@@ -105,9 +107,17 @@ export class App {
     this.playing = playing;
     this.timeline.setPlaying(playing);
     if (this.live !== null) {
-      if (playing) this.live.resume();
-      else this.live.pause();
+      if (playing) {
+        this.follow = true;
+        this.live.resume();
+      } else this.live.pause();
     }
+  }
+
+  /** Shows play or pause as a live server reports it, without sending anything back. */
+  mirrorPlaying(playing: boolean): void {
+    this.playing = playing;
+    this.timeline.setPlaying(playing);
   }
 
   /** Jumps to simulated time `t`, seconds (clamped to what is recorded). */
