@@ -20,6 +20,13 @@ import { EXIT_INTERNAL, EXIT_USAGE } from './exit-codes.js';
 import { UsageError } from './usage-error.js';
 import { VERSION } from './version.js';
 
+// A reader that stops early (`shopfloor run … | head`) closes the pipe: that is not an error of the run,
+// so end quietly with success instead of an unhandled 'error' event and its stack.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+
 try {
   await yargs(hideBin(process.argv))
     .scriptName('shopfloor')

@@ -8,6 +8,7 @@ interface DemoArgs {
   replications?: number;
   json: boolean;
   quiet: boolean;
+  strict: boolean;
 }
 
 /** The built-in demo factory, shipped with the package. */
@@ -29,6 +30,11 @@ export const demoCommand: CommandModule<object, DemoArgs> = {
         describe: 'print one JSON document instead of tables',
       })
       .option('quiet', { type: 'boolean', default: false, describe: 'no progress bar' })
+      .option('strict', {
+        type: 'boolean',
+        default: false,
+        describe: 'exit with code 2 when the model has warnings (the report is still printed)',
+      })
       .check(checkRunFlags),
   handler: (argv) => runFile(DEMO_SCENARIO, argv),
 };
