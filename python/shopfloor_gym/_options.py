@@ -28,22 +28,6 @@ OPTION_KEYS: Mapping[str, str] = {
     "record_schedule": "recordSchedule",
 }
 
-#: Info keys of the protocol → the keys of ``info`` in Python. The worker's ``episode`` counter is left out:
-#: it would make two episodes of the same seed differ (Gymnasium's checker compares infos), and
-#: Stable-Baselines3's Monitor writes its own ``info["episode"]``.
-INFO_KEYS: Mapping[str, str] = {
-    "decisionKind": "decision_kind",
-    "nowS": "now_s",
-    "step": "step",
-    "seed": "seed",
-    "done": "done",
-    "finished": "finished",
-    "makespanS": "makespan_s",
-    "illegalAction": "illegal_action",
-    "deadlock": "deadlock",
-}
-
-
 def scenario_spec(scenario: ScenarioSpec) -> Any:
     """What the ``make`` request carries: an absolute path (so the worker's folder does not matter) or the mapping."""
     if isinstance(scenario, (str, os.PathLike)):
@@ -73,29 +57,3 @@ def make_options(options: Mapping[str, Any]) -> dict[str, Any]:
             value = list(value)
         out[OPTION_KEYS[key]] = value
     return out
-
-
-#: ``info["makespan_s"]`` before the episode terminated.
-NO_MAKESPAN = -1.0
-
-
-def convert_info(info: Mapping[str, Any]) -> dict[str, Any]:
-    """A protocol ``info`` with Python key names and values of one type each, whatever the step.
-
-    Type-stable so that vector wrappers (Gymnasium's ``SyncVectorEnv``/``AsyncVectorEnv``, RLlib's env
-    runners) can stack them: times are floats (``makespan_s`` is -1.0 until the episode terminated: not
-    NaN, which never equals itself and so fails the checkers' determinism test), counts ints, texts strings
-    (``""`` when absent).
-    """
-    makespan = info.get("makespanS")
-    return {
-        "decision_kind": info.get("decisionKind") or "",
-        "now_s": float(info["nowS"]),
-        "step": int(info["step"]),
-        "seed": int(info["seed"]),
-        "done": bool(info["done"]),
-        "finished": int(info["finished"]),
-        "makespan_s": NO_MAKESPAN if makespan is None else float(makespan),
-        "illegal_action": info.get("illegalAction") or "",
-        "deadlock": info.get("deadlock") or "",
-    }

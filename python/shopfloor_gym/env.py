@@ -13,8 +13,10 @@ import gymnasium as gym
 import numpy as np
 import numpy.typing as npt
 
-from ._options import ScenarioSpec, convert_info, make_options, scenario_spec
+from ._options import ScenarioSpec, make_options, scenario_spec
+from .replies import Layout, check_made, single_info
 from .spaces import to_space
+from .protocol import encode_frame
 from .worker import DEFAULT_TIMEOUT_S, Worker
 
 _INT32 = struct.Struct("<i4x")  # one int32 action, padded to 8 bytes
@@ -99,6 +101,11 @@ class ShopfloorEnv(gym.Env[npt.NDArray[np.float32], np.int64]):
         except BaseException:
             self._worker.close()
             raise
+        try:
+            self._kinds = check_made(made, self._worker.describe)
+        except BaseException:
+            self._worker.close()
+            raise
         #: The server's description of the environment (spaces, options in force, feature names …).
         self.description: dict[str, Any] = made
         self.observation_space = to_space(made["observationSpace"])
@@ -109,6 +116,9 @@ class ShopfloorEnv(gym.Env[npt.NDArray[np.float32], np.int64]):
         self.penalty: float = float(made["penalty"])
         self._head = step_frame_head(self._id, 1)
         self._mask = np.zeros(self.max_candidates, dtype=bool)
+        # Where the arrays of a reset / step reply without texts lie (learnt from the first such reply).
+        self._reset_layout: Layout | None = None
+        self._step_layout: Layout | None = None
 
     @property
     def worker_pid(self) -> int:
@@ -124,20 +134,22 @@ class ShopfloorEnv(gym.Env[npt.NDArray[np.float32], np.int64]):
             request["seed"] = int(seed)
         if options:
             request["options"] = options
-        header, arrays = self._worker.request(request)
-        return arrays["observation"], self._info(header["info"], arrays["action_mask"])
+        body = self._worker.exchange(encode_frame(request), "reset")
+        layout, texts = self._layout(body, "reset")
+        observation = layout.array(body, "observation", np.float32)
+        return observation, self._info(layout, body, texts)
 
     def step(
         self, action: Any
     ) -> tuple[npt.NDArray[np.float32], SupportsFloat, bool, bool, dict[str, Any]]:
-        header, arrays = self._worker.request_raw(self._head + _INT32.pack(to_action(action)), "step")
-        info = self._info(header["info"], arrays["action_mask"])
+        body = self._worker.exchange(self._head + _INT32.pack(to_action(action)), "step")
+        layout, texts = self._layout(body, "step")
         return (
-            arrays["observation"],
-            float(arrays["reward"][0]),
-            bool(arrays["terminated"][0]),
-            bool(arrays["truncated"][0]),
-            info,
+            layout.array(body, "observation", np.float32),
+            layout.float64(body, "reward"),
+            layout.flag(body, "terminated"),
+            layout.flag(body, "truncated"),
+            self._info(layout, body, texts),
         )
 
     def action_masks(self) -> npt.NDArray[np.bool_]:
@@ -158,8 +170,27 @@ class ShopfloorEnv(gym.Env[npt.NDArray[np.float32], np.int64]):
         if worker is not None:
             worker.close()
 
-    def _info(self, info: dict[str, Any], mask: npt.NDArray[np.uint8]) -> dict[str, Any]:
-        self._mask = mask.astype(bool)
-        out = convert_info(info)
+    def _layout(self, body: bytearray, op: str) -> tuple[Layout, dict[str, Any] | None]:
+        """The layout of a reset / step reply and its texts: the known one when the reply has its header,
+        else the reply decoded in full (errors raised here), its layout kept when it has no texts."""
+        known = self._step_layout if op == "step" else self._reset_layout
+        if known is not None and known.matches(body):
+            return known, None
+        header, _ = self._worker.answer(body, op)
+        h = int.from_bytes(body[:4], "little")
+        specs = json.loads(bytes(body[4 : 4 + h]))["arrays"]
+        layout = Layout(body, h, specs)
+        texts = header.get("texts")
+        if texts is None:
+            if op == "step":
+                self._step_layout = layout
+            else:
+                self._reset_layout = layout
+        return layout, texts
+
+    def _info(self, layout: Layout, body: bytearray, texts: dict[str, Any] | None) -> dict[str, Any]:
+        # The mask's bytes are 0 or 1: read as bools in place (the reply's buffer is this step's own).
+        self._mask = layout.array(body, "action_mask", np.bool_)
+        out = single_info(layout.info_row(body), self._kinds, texts)
         out["action_mask"] = self._mask.copy()
         return out

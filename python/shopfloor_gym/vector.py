@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import json
 import os
 from collections.abc import Sequence
 from typing import Any
@@ -13,16 +14,15 @@ import numpy.typing as npt
 from gymnasium.vector import AutoresetMode
 from gymnasium.vector.utils import batch_space
 
-from ._options import NO_MAKESPAN, ScenarioSpec, make_options, scenario_spec
+from ._options import ScenarioSpec, make_options, scenario_spec
 from .env import step_frame_head, to_action
+from .protocol import encode_frame
+from .replies import Layout, check_made, vector_infos
 from .spaces import to_space
 from .worker import DEFAULT_TIMEOUT_S, Worker
 
 _ids = itertools.count()
 
-_INT_KEYS = (("step", "step"), ("seed", "seed"), ("finished", "finished"))
-_FLOAT_KEYS = (("nowS", "now_s"), ("makespanS", "makespan_s"))
-_TEXT_KEYS = (("decisionKind", "decision_kind"), ("illegalAction", "illegal_action"), ("deadlock", "deadlock"))
 
 
 class VectorEnv(gym.vector.VectorEnv[npt.NDArray[np.float32], npt.NDArray[np.int64], npt.NDArray[Any]]):
@@ -62,6 +62,12 @@ class VectorEnv(gym.vector.VectorEnv[npt.NDArray[np.float32], npt.NDArray[np.int
         except BaseException:
             self._worker.close()
             raise
+        try:
+            kinds = check_made(made, self._worker.describe)
+        except BaseException:
+            self._worker.close()
+            raise
+        self._kinds = np.array(["", *kinds], dtype=object)
         self.description: dict[str, Any] = made
         self.num_envs = int(num_envs)
         self.single_observation_space = to_space(made["observationSpace"])
@@ -74,6 +80,7 @@ class VectorEnv(gym.vector.VectorEnv[npt.NDArray[np.float32], npt.NDArray[np.int
         self._pad = b"\0" * (((4 * self.num_envs + 7) & ~7) - 4 * self.num_envs)
         self._masks = np.zeros((self.num_envs, self.max_candidates), dtype=bool)
         self._all = np.ones(self.num_envs, dtype=bool)
+        self._layouts: dict[str, Layout] = {}
 
     @property
     def worker_pid(self) -> int:
@@ -98,8 +105,9 @@ class VectorEnv(gym.vector.VectorEnv[npt.NDArray[np.float32], npt.NDArray[np.int
         request: dict[str, Any] = {"op": "reset", "id": self._id}
         if first is not None:
             request["seed"] = first
-        header, arrays = self._worker.request(request)
-        return arrays["observations"], self._infos(header["infos"], arrays["action_masks"])
+        body = self._worker.exchange(encode_frame(request), "reset")
+        layout, texts = self._layout(body, "reset")
+        return layout.array(body, "observations", np.float32), self._infos(layout, body, texts)
 
     def step(
         self, actions: Any
@@ -117,14 +125,14 @@ class VectorEnv(gym.vector.VectorEnv[npt.NDArray[np.float32], npt.NDArray[np.int
             else:
                 a = np.array([to_action(x) for x in a], dtype=np.int32)
         frame = self._head + a.astype("<i4", copy=False).tobytes() + self._pad
-        header, arrays = self._worker.request_raw(frame, "step")
-        infos = self._infos(header["infos"], arrays["action_masks"])
+        body = self._worker.exchange(frame, "step")
+        layout, texts = self._layout(body, "step")
         return (
-            arrays["observations"],
-            arrays["rewards"],
-            arrays["terminated"].view(np.bool_),
-            arrays["truncated"].view(np.bool_),
-            infos,
+            layout.array(body, "observations", np.float32),
+            layout.array(body, "rewards", np.float64),
+            layout.array(body, "terminated", np.bool_),
+            layout.array(body, "truncated", np.bool_),
+            self._infos(layout, body, texts),
         )
 
     def action_masks(self) -> npt.NDArray[np.bool_]:
@@ -141,21 +149,25 @@ class VectorEnv(gym.vector.VectorEnv[npt.NDArray[np.float32], npt.NDArray[np.int
         if worker is not None:
             worker.close()
 
-    def _infos(self, infos: list[dict[str, Any]], masks: npt.NDArray[np.uint8]) -> dict[str, Any]:
+    def _layout(self, body: bytearray, op: str) -> tuple[Layout, list[dict[str, Any]] | None]:
+        """As ``ShopfloorEnv._layout``: the known layout of a reply with the usual header, else the reply
+        decoded in full (errors raised here), its layout kept when it has no texts."""
+        known = self._layouts.get(op)
+        if known is not None and known.matches(body):
+            return known, None
+        header, _ = self._worker.answer(body, op)
+        h = int.from_bytes(body[:4], "little")
+        layout = Layout(body, h, json.loads(bytes(body[4 : 4 + h]))["arrays"])
+        texts = header.get("texts")
+        if texts is None:
+            self._layouts[op] = layout
+        return layout, texts
+
+    def _infos(self, layout: Layout, body: bytearray, texts: list[dict[str, Any]] | None) -> dict[str, Any]:
         """Gymnasium's vector info: one array per key and a ``_key`` bool array of the envs that have it."""
-        self._masks = masks.view(np.bool_)
-        out: dict[str, Any] = {"action_mask": self._masks.copy(), "_action_mask": self._all}
-        for key, name in _INT_KEYS:
-            out[name] = np.array([i[key] for i in infos], dtype=np.int64)
-            out["_" + name] = self._all
-        for key, name in _FLOAT_KEYS:
-            values = [i[key] for i in infos]
-            out[name] = np.array([NO_MAKESPAN if v is None else v for v in values], dtype=np.float64)
-            out["_" + name] = np.array([v is not None for v in values], dtype=bool)
-        out["done"] = np.array([i["done"] for i in infos], dtype=bool)
-        out["_done"] = self._all
-        for key, name in _TEXT_KEYS:
-            values = [i[key] for i in infos]
-            out[name] = np.array([v or "" for v in values], dtype=object)
-            out["_" + name] = np.array([v is not None for v in values], dtype=bool)
+        # The masks' bytes are 0 or 1: read as bools in place (the reply's buffer is this step's own).
+        self._masks = layout.array(body, "action_masks", np.bool_)
+        out = vector_infos(layout.array(body, "infos", np.float64), self._kinds, texts)
+        out["action_mask"] = self._masks.copy()
+        out["_action_mask"] = self._all
         return out

@@ -174,10 +174,22 @@ class Worker:
 
     def request_raw(self, frame: bytes, op: str = "request") -> tuple[dict[str, Any], dict[str, npt.NDArray[Any]]]:
         """Like :meth:`request` for a frame already encoded (the step path reuses its header bytes)."""
+        return self.answer(self.exchange(frame, op), op)
+
+    def exchange(self, frame: bytes, op: str = "request") -> bytearray:
+        """Sends one whole frame and returns the N bytes of the reply, undecoded (a fresh buffer).
+
+        The step path reads replies whose header it knows at fixed offsets (``replies.Layout``) and calls
+        :meth:`answer` for any other. Raises :class:`WorkerError` / :class:`ProtocolError` as
+        :meth:`request` does.
+        """
         self._check_usable(op)
         deadline = time.monotonic() + self.timeout
         self._send(frame, op, deadline)
-        body = self._receive(op, deadline)
+        return self._receive(op, deadline)
+
+    def answer(self, body: bytearray, op: str = "request") -> tuple[dict[str, Any], dict[str, npt.NDArray[Any]]]:
+        """Decodes a reply from :meth:`exchange`: its header and arrays when ``ok``, else the error raised."""
         try:
             header, arrays = decode_frame(body)
         except ProtocolError as error:
@@ -221,6 +233,10 @@ class Worker:
         except subprocess.TimeoutExpired:
             pass
 
+    def describe(self, what: str) -> str:
+        """``shopfloor worker (pid …) <what>; <exit status>; last stderr lines: …``: for error messages."""
+        return self._describe(what)
+
     def _describe(self, what: str) -> str:
         """``shopfloor worker (pid …) <what>; <exit status>; last stderr lines: …``."""
         code = self._proc.poll()
@@ -257,7 +273,16 @@ class Worker:
         return WorkerError(self._describe(f"{what} while answering {op}"))
 
     def _send(self, data: bytes, op: str, deadline: float) -> None:
-        view = memoryview(data)
+        try:
+            # Nearly always one write takes the whole request (a pipe holds 64 KiB).
+            n = os.write(self._win, data)
+            if n == len(data):
+                return
+        except BlockingIOError:
+            n = 0
+        except (BrokenPipeError, ConnectionResetError):
+            raise self._dead(op, "closed its input (it died)") from None
+        view = memoryview(data)[n:]
         while view:
             try:
                 n = os.write(self._win, view)

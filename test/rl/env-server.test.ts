@@ -7,7 +7,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
-import { ShopfloorEnv, VectorEnv } from '../../src/rl/index.js';
+import { type EnvInfo, ShopfloorEnv, VectorEnv } from '../../src/rl/index.js';
 import { jobShopToScenarioYaml, loadJobShopInstance, loadScenario } from '../../src/scenario/index.js';
 import { EnvServerClient, frame } from '../_support/env-server-client.js';
 
@@ -23,6 +23,22 @@ function ft06Scenario() {
 function pick(mask: Uint8Array, step: number): number {
   const legal = [...mask.keys()].filter((i) => mask[i] === 1);
   return legal[step % legal.length]!;
+}
+
+/** The info row PROTOCOL.md describes, from an in-process env's info (written apart from the server's). */
+const COLUMNS = ['nowS', 'step', 'episode', 'seed', 'done', 'finished', 'makespanS', 'decisionKind'];
+const KINDS = ['dispatch', 'routing', 'crew', 'transport', 'maintenance', 'operator'];
+function infoRow(info: EnvInfo): number[] {
+  return [
+    info.nowS,
+    info.step,
+    info.episode,
+    info.seed,
+    info.done ? 1 : 0,
+    info.finished,
+    info.makespanS ?? Number.NaN,
+    info.decision === null ? -1 : KINDS.indexOf(info.decision.kind),
+  ];
 }
 
 const bits = (a: Float32Array | Float64Array) =>
@@ -41,7 +57,7 @@ afterEach(() => {
 describe('shopfloor env-server', () => {
   test('ping answers; EOF on stdin exits 0 with nothing on stdout but frames', async () => {
     const c = start();
-    expect((await c.request({ op: 'ping' })).header).toEqual({ ok: true, op: 'ping' });
+    expect((await c.request({ op: 'ping' })).header).toEqual({ ok: true, op: 'ping', protocol: 2 });
     expect(await c.end()).toEqual({ code: 0, signal: null });
     expect(c.leftover).toBe(0);
   });
@@ -59,12 +75,17 @@ describe('shopfloor env-server', () => {
     expect(made.header.observationSpace).toEqual(local.observationSpace);
     expect(made.header.actionSpace).toEqual({ type: 'discrete', n: 6 });
     expect(made.header.maxCandidates).toBe(6);
+    expect(made.header.protocol).toBe(2);
+    expect(made.header.infoColumns).toEqual(COLUMNS);
+    expect(made.header.decisionKinds).toEqual(KINDS);
 
     const r = await c.request({ op: 'reset', id: 'a', seed: 42 });
     const lr = local.reset({ seed: 42 });
     expect(bits(r.arrays.observation as Float32Array)).toEqual(bits(lr.observation));
     expect(Array.from(r.arrays.action_mask!)).toEqual(Array.from(lr.info.actionMask));
-    expect(r.header.info?.seed).toBe(42);
+    expect(r.arrays.info![3]).toBe(42);
+    expect(Array.from(r.arrays.info!)).toEqual(infoRow(lr.info));
+    expect(r.header).toEqual({ ok: true, id: 'a', arrays: expect.any(Array) }); // no texts: none set
 
     let mask = r.arrays.action_mask as Uint8Array;
     let total = 0;
@@ -78,11 +99,12 @@ describe('shopfloor env-server', () => {
       expect(s.arrays.terminated![0]).toBe(ls.terminated ? 1 : 0);
       expect(s.arrays.truncated![0]).toBe(ls.truncated ? 1 : 0);
       expect(Array.from(s.arrays.action_mask!)).toEqual(Array.from(ls.info.actionMask));
+      expect(Array.from(s.arrays.info!)).toEqual(infoRow(ls.info));
       total += s.arrays.reward![0]!;
       mask = s.arrays.action_mask as Uint8Array;
       if (ls.terminated || ls.truncated) {
         expect(ls.terminated).toBe(true);
-        expect(s.header.info?.makespanS).toBe(ls.info.makespanS);
+        expect(s.arrays.info![6]).toBe(ls.info.makespanS);
         expect(total).toBeCloseTo(-(ls.info.makespanS ?? Number.NaN), 6); // the makespan reward sums to −makespan
         break;
       }
@@ -105,7 +127,9 @@ describe('shopfloor env-server', () => {
     expect(r.shapes.observations).toEqual([4, local.observationSize]);
     expect(r.shapes.action_masks).toEqual([4, m]);
     expect(bits(r.arrays.observations as Float32Array)).toEqual(bits(lr.observations));
-    expect(r.header.infos?.map((i) => i.seed)).toEqual([5, 6, 7, 8]);
+    expect(r.shapes.infos).toEqual([4, COLUMNS.length]);
+    expect(Array.from(r.arrays.infos!)).toEqual(lr.infos.flatMap(infoRow));
+    expect([0, 1, 2, 3].map((i) => r.arrays.infos![i * COLUMNS.length + 3])).toEqual([5, 6, 7, 8]);
     let masks = r.arrays.action_masks as Uint8Array;
     let ends = 0;
     for (let step = 0; step < 200; step++) {
@@ -119,6 +143,7 @@ describe('shopfloor env-server', () => {
       expect(Array.from(s.arrays.terminated!)).toEqual(Array.from(ls.terminated));
       expect(Array.from(s.arrays.truncated!)).toEqual(Array.from(ls.truncated));
       expect(Array.from(s.arrays.action_masks!)).toEqual(Array.from(ls.actionMasks));
+      expect(Array.from(s.arrays.infos!)).toEqual(ls.infos.flatMap(infoRow));
       ends += ls.terminated.reduce((a, b) => a + b, 0);
       masks = s.arrays.action_masks as Uint8Array;
     }
@@ -139,7 +164,26 @@ describe('shopfloor env-server', () => {
     expect(bad.header.error?.message).toMatch(/legal actions now: \[/);
     const good = await c.request({ op: 'step', id: 'a' }, { actions: Int32Array.of(pick(mask, 0)) });
     expect(good.header.ok).toBe(true);
-    expect(good.header.info?.step).toBe(1);
+    expect(good.arrays.info![1]).toBe(1);
+  });
+
+  test('with illegalAction penalty the message travels in texts, and the next reply has none again', async () => {
+    const c = start();
+    await c.request({
+      op: 'make',
+      id: 'p',
+      scenario: { text: FT06 },
+      options: { slots: 'product', illegalAction: 'penalty' },
+    });
+    const r = await c.request({ op: 'reset', id: 'p', seed: 1 });
+    const mask = r.arrays.action_mask as Uint8Array;
+    const bad = await c.request({ op: 'step', id: 'p' }, { actions: Int32Array.of(99) });
+    expect(bad.header.ok).toBe(true);
+    expect(bad.header.texts).toEqual({ illegalAction: expect.stringMatching(/out of range/) });
+    expect(bad.arrays.reward![0]).toBe(-1);
+    const good = await c.request({ op: 'step', id: 'p' }, { actions: Int32Array.of(pick(mask, 0)) });
+    expect(good.header.texts).toBeUndefined();
+    expect(good.arrays.info![1]).toBe(2); // the illegal step counted
   });
 
   test('request errors are answered and the stream goes on: unknown op, unknown id, bad scenario with path and line', async () => {

@@ -1,5 +1,6 @@
 import type { CommandModule } from 'yargs';
 import { serveEnv } from '../../rl/server/env-server.js';
+import { serveEnvFds } from '../../rl/server/serve-fd.js';
 
 /** `shopfloor env-server`: RL environments over stdin/stdout (protocol: src/rl/server/PROTOCOL.md). */
 export const envServerCommand: CommandModule<object, object> = {
@@ -8,7 +9,11 @@ export const envServerCommand: CommandModule<object, object> = {
     'Serve RL environments over stdin/stdout with length-prefixed binary frames (for the Python client); see src/rl/server/PROTOCOL.md',
   builder: (y) => y,
   handler: async () => {
-    const code = await serveEnv(process.stdin, process.stdout, (line) => process.stderr.write(`${line}\n`));
+    const log = (line: string) => process.stderr.write(`${line}\n`);
+    // Blocking reads and writes on fds 0 and 1 (fast); streams only when stdin is non-blocking.
+    const served = serveEnvFds(0, 1, log);
+    const code =
+      'code' in served ? served.code : await serveEnv(process.stdin, process.stdout, log, served.fallback);
     // NOTE: exit at once: stdin may still be open after a malformed frame, and nothing else is pending.
     process.exit(code);
   },

@@ -8,6 +8,7 @@ import { endianness } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
+import { DECISION_KINDS } from '../../policies/index.js';
 import { recordSchedule, type ScheduleRecorder } from '../../report/index.js';
 import {
   jobShopToScenarioYaml,
@@ -21,10 +22,42 @@ import { OBSERVATION_LAYOUT_VERSION } from '../observation.js';
 import { scenarioFingerprint } from '../scenario-fingerprint.js';
 import { type EnvInfo, ShopfloorEnv, type ShopfloorEnvOptions } from '../shopfloor-env.js';
 import { VectorEnv } from '../vector-env.js';
-import { decodeFrame, encodeFrame, FrameError, FrameReader, type Message, type OutArray } from './framing.js';
+import {
+  decodeFrame,
+  encodeFrame,
+  encodeHeader,
+  FrameError,
+  FrameReader,
+  frameOf,
+  type Message,
+  type OutArray,
+  specsOf,
+} from './framing.js';
 
 /** Exit status of {@link serveEnv} after a malformed frame (the stream cannot be resynchronised). */
 export const EXIT_BAD_FRAME = 3;
+
+/** Version of the protocol of PROTOCOL.md, in the `ping` and `make` responses (2: infos as an array). */
+export const ENV_PROTOCOL_VERSION = 2;
+
+/**
+ * The columns of the float64 `info` (one env, `[8]`) / `infos` (a vector, `[N, 8]`) array of every
+ * `reset` and `step` response: times in s, counts as integers, `done` 0/1, `makespanS` NaN until the
+ * episode terminated, `decisionKind` the index of the kind in {@link DECISION_KINDS} (−1: none).
+ */
+export const INFO_COLUMNS = [
+  'nowS',
+  'step',
+  'episode',
+  'seed',
+  'done',
+  'finished',
+  'makespanS',
+  'decisionKind',
+] as const;
+
+const COLS = INFO_COLUMNS.length;
+const KIND_CODE = new Map<string, number>(DECISION_KINDS.map((k, i) => [k, i]));
 
 /** Most sub-environments of one `make` (a bound so that a typo cannot exhaust the worker's memory). */
 export const MAX_NUM_ENVS = 4096;
@@ -57,25 +90,57 @@ class RequestError extends Error {
   }
 }
 
+/** What the responses of one env's `reset` and `step` reuse: their encoded headers and their arrays. */
+interface Replies {
+  /** `{ ok, id, arrays }` of a reset / step response without texts, encoded once. */
+  readonly resetHead: Buffer;
+  readonly stepHead: Buffer;
+  /** The `info` / `infos` array (rewritten by every reset and step; copied into each frame). */
+  readonly info: Float64Array;
+  readonly reward: Float64Array;
+  readonly terminated: Uint8Array;
+  readonly truncated: Uint8Array;
+}
+
 type Entry =
-  | { readonly kind: 'single'; readonly env: ShopfloorEnv }
-  | { readonly kind: 'vector'; readonly env: VectorEnv };
+  | { readonly kind: 'single'; readonly env: ShopfloorEnv; readonly replies: Replies }
+  | { readonly kind: 'vector'; readonly env: VectorEnv; readonly replies: Replies };
 
-type Response = { readonly header: Record<string, unknown>; readonly arrays?: readonly OutArray[] };
+/**
+ * A response: its header and arrays, and, when the header is one encoded before (a reset or step without
+ * texts), those bytes in `head` (the `arrays` specs included) so that the frame is one copy of each array.
+ */
+export type Response = {
+  readonly header: Record<string, unknown>;
+  readonly arrays?: readonly OutArray[];
+  readonly head?: Buffer;
+};
 
-/** The part of an `EnvInfo` that goes into JSON (the mask travels as an array). */
-function infoJson(info: EnvInfo): Record<string, unknown> {
+/** The whole frame of a response. */
+export function encodeResponse(response: Response): Buffer {
+  const arrays = response.arrays ?? [];
+  return response.head === undefined ? encodeFrame(response.header, arrays) : frameOf(response.head, arrays);
+}
+
+/** Writes the numbers of an `EnvInfo` into row `i` of `out` (columns: {@link INFO_COLUMNS}). */
+function fillInfo(out: Float64Array, i: number, info: EnvInfo): void {
+  const o = i * COLS;
+  out[o] = info.nowS;
+  out[o + 1] = info.step;
+  out[o + 2] = info.episode;
+  out[o + 3] = info.seed;
+  out[o + 4] = info.done ? 1 : 0;
+  out[o + 5] = info.finished;
+  out[o + 6] = info.makespanS ?? Number.NaN;
+  out[o + 7] = info.decision === null ? -1 : (KIND_CODE.get(info.decision.kind) ?? -1);
+}
+
+/** The texts of an `EnvInfo` that are set (`illegalAction`, `deadlock`), or `undefined` when none is. */
+function textsOf(info: EnvInfo): Record<string, string> | undefined {
+  if (info.illegalAction === undefined && info.deadlock === undefined) return undefined;
   return {
-    decisionKind: info.decision?.kind ?? null,
-    nowS: info.nowS,
-    step: info.step,
-    episode: info.episode,
-    seed: info.seed,
-    done: info.done,
-    finished: info.finished,
-    makespanS: info.makespanS ?? null,
-    illegalAction: info.illegalAction ?? null,
-    deadlock: info.deadlock ?? null,
+    ...(info.illegalAction === undefined ? {} : { illegalAction: info.illegalAction }),
+    ...(info.deadlock === undefined ? {} : { deadlock: info.deadlock }),
   };
 }
 
@@ -196,7 +261,7 @@ export class EnvServer {
 
   private dispatch({ header, arrays }: Message): Response {
     const op = header.op;
-    if (op === 'ping') return { header: { ok: true, op: 'ping' } };
+    if (op === 'ping') return { header: { ok: true, op: 'ping', protocol: ENV_PROTOCOL_VERSION } };
     if (op !== 'make' && op !== 'reset' && op !== 'step' && op !== 'close' && op !== 'schedule') {
       throw new RequestError(
         'UNKNOWN_OP',
@@ -270,15 +335,26 @@ export class EnvServer {
         : {}),
     };
     let entry: Entry;
-    if (numEnvs === undefined || numEnvs === null)
-      entry = { kind: 'single', env: new ShopfloorEnv(envOptions) };
-    else entry = { kind: 'vector', env: new VectorEnv({ ...envOptions, numEnvs: numEnvs as number }) };
+    if (numEnvs === undefined || numEnvs === null) {
+      const env = new ShopfloorEnv(envOptions);
+      entry = { kind: 'single', env, replies: replies(id, 1, env.observationSize, env.maxCandidates, false) };
+    } else {
+      const env = new VectorEnv({ ...envOptions, numEnvs: numEnvs as number });
+      entry = {
+        kind: 'vector',
+        env,
+        replies: replies(id, env.numEnvs, env.observationSize, env.maxCandidates, true),
+      };
+    }
     this.envs.set(id, entry);
     const single = entry.kind === 'single' ? entry.env : entry.env.subEnvs[0]!;
     return {
       header: {
         ok: true,
         id,
+        protocol: ENV_PROTOCOL_VERSION,
+        infoColumns: INFO_COLUMNS,
+        decisionKinds: DECISION_KINDS,
         numEnvs: entry.kind === 'single' ? null : entry.env.numEnvs,
         observationSpace: single.observationSpace,
         actionSpace: single.actionSpace,
@@ -307,26 +383,35 @@ export class EnvServer {
     if (seed !== undefined && typeof seed !== 'number') {
       throw new RequestError('BAD_REQUEST', `reset: seed must be an integer (got ${JSON.stringify(seed)})`);
     }
+    const out = entry.replies;
     if (entry.kind === 'single') {
       const options = header.options as Record<string, unknown> | undefined;
       const r = entry.env.reset({ ...(seed === undefined ? {} : { seed }), ...(options ? { options } : {}) });
-      return {
-        header: { ok: true, id, info: infoJson(r.info) },
-        arrays: [
+      fillInfo(out.info, 0, r.info);
+      return reply(
+        id,
+        out.resetHead,
+        [
           { name: 'observation', data: r.observation },
           { name: 'action_mask', data: r.info.actionMask },
+          { name: 'info', data: out.info },
         ],
-      };
+        textsOf(r.info),
+      );
     }
     const v = entry.env;
     const r = v.reset(seed === undefined ? {} : { seed });
-    return {
-      header: { ok: true, id, infos: r.infos.map(infoJson) },
-      arrays: [
+    for (let i = 0; i < v.numEnvs; i++) fillInfo(out.info, i, r.infos[i]!);
+    return reply(
+      id,
+      out.resetHead,
+      [
         { name: 'observations', data: r.observations, shape: [v.numEnvs, v.observationSize] },
         { name: 'action_masks', data: r.actionMasks, shape: [v.numEnvs, v.maxCandidates] },
+        { name: 'infos', data: out.info, shape: [v.numEnvs, COLS] },
       ],
-    };
+      vectorTexts(r.infos),
+    );
   }
 
   private schedule(id: string, entry: Entry, header: Record<string, unknown>): Response {
@@ -358,30 +443,107 @@ export class EnvServer {
         );
       }
       const r = entry.env.step(actions[0]!);
-      return {
-        header: { ok: true, id, info: infoJson(r.info) },
-        arrays: [
+      const out = entry.replies;
+      out.reward[0] = r.reward;
+      out.terminated[0] = r.terminated ? 1 : 0;
+      out.truncated[0] = r.truncated ? 1 : 0;
+      fillInfo(out.info, 0, r.info);
+      return reply(
+        id,
+        out.stepHead,
+        [
           { name: 'observation', data: r.observation },
           { name: 'action_mask', data: r.info.actionMask },
-          { name: 'reward', data: Float64Array.of(r.reward) },
-          { name: 'terminated', data: Uint8Array.of(r.terminated ? 1 : 0) },
-          { name: 'truncated', data: Uint8Array.of(r.truncated ? 1 : 0) },
+          { name: 'reward', data: out.reward },
+          { name: 'terminated', data: out.terminated },
+          { name: 'truncated', data: out.truncated },
+          { name: 'info', data: out.info },
         ],
-      };
+        textsOf(r.info),
+      );
     }
     const v = entry.env;
     const r = v.step(actions);
-    return {
-      header: { ok: true, id, infos: r.infos.map(infoJson) },
-      arrays: [
+    const out = entry.replies;
+    for (let i = 0; i < v.numEnvs; i++) fillInfo(out.info, i, r.infos[i]!);
+    return reply(
+      id,
+      out.stepHead,
+      [
         { name: 'observations', data: r.observations, shape: [v.numEnvs, v.observationSize] },
         { name: 'action_masks', data: r.actionMasks, shape: [v.numEnvs, v.maxCandidates] },
         { name: 'rewards', data: r.rewards },
         { name: 'terminated', data: r.terminated },
         { name: 'truncated', data: r.truncated },
+        { name: 'infos', data: out.info, shape: [v.numEnvs, COLS] },
       ],
-    };
+      vectorTexts(r.infos),
+    );
   }
+}
+
+/** The reusable parts of the reset and step responses of env `id` (see {@link Replies}). */
+function replies(id: string, n: number, obs: number, slots: number, vector: boolean): Replies {
+  const info = new Float64Array(n * COLS);
+  const reward = new Float64Array(1);
+  const terminated = new Uint8Array(n);
+  const truncated = new Uint8Array(n);
+  // Specs only: the shapes are all that matters here (the data of a vector's rows comes from the env).
+  const resetArrays: OutArray[] = vector
+    ? [
+        { name: 'observations', data: new Float32Array(n * obs), shape: [n, obs] },
+        { name: 'action_masks', data: new Uint8Array(n * slots), shape: [n, slots] },
+        { name: 'infos', data: info, shape: [n, COLS] },
+      ]
+    : [
+        { name: 'observation', data: new Float32Array(obs) },
+        { name: 'action_mask', data: new Uint8Array(slots) },
+        { name: 'info', data: info },
+      ];
+  const stepArrays: OutArray[] = vector
+    ? [
+        resetArrays[0]!,
+        resetArrays[1]!,
+        { name: 'rewards', data: new Float64Array(n) },
+        { name: 'terminated', data: terminated },
+        { name: 'truncated', data: truncated },
+        resetArrays[2]!,
+      ]
+    : [
+        resetArrays[0]!,
+        resetArrays[1]!,
+        { name: 'reward', data: reward },
+        { name: 'terminated', data: terminated },
+        { name: 'truncated', data: truncated },
+        resetArrays[2]!,
+      ];
+  return {
+    resetHead: encodeHeader({ ok: true, id, arrays: specsOf(resetArrays) }),
+    stepHead: encodeHeader({ ok: true, id, arrays: specsOf(stepArrays) }),
+    info,
+    reward,
+    terminated,
+    truncated,
+  };
+}
+
+/**
+ * A reset or step response: with its pre-encoded `head` when no text is set, else with the `texts` in a
+ * header of its own (`{ illegalAction?, deadlock? }` for one env, a list of `{ env, … }` for a vector).
+ */
+function reply(id: string, head: Buffer, arrays: OutArray[], texts: unknown): Response {
+  if (texts === undefined) return { header: { ok: true, id }, arrays, head };
+  return { header: { ok: true, id, texts }, arrays };
+}
+
+/** The texts of a vector's sub-environments that have any, as `[{ env: i, … }]`, or `undefined`. */
+function vectorTexts(infos: readonly EnvInfo[]): Record<string, unknown>[] | undefined {
+  let out: Record<string, unknown>[] | undefined;
+  for (let i = 0; i < infos.length; i++) {
+    const t = textsOf(infos[i]!);
+    if (t !== undefined) (out ??= []).push({ env: i, ...t });
+  }
+  return out;
 }
 
 /**
@@ -389,10 +551,16 @@ export class EnvServer {
  * (answers `{ ok: false, error: { code: 'BAD_FRAME' } }`, then resolves {@link EXIT_BAD_FRAME}).
  * `log` takes diagnostics (stderr in the CLI); nothing but frames goes to `output`.
  */
-export function serveEnv(input: Readable, output: Writable, log: (line: string) => void): Promise<number> {
+export function serveEnv(
+  input: Readable,
+  output: Writable,
+  log: (line: string) => void,
+  from?: { readonly server: EnvServer; readonly pending: Buffer },
+): Promise<number> {
   if (endianness() !== 'LE') return Promise.resolve(EXIT_BAD_FRAME);
-  const server = new EnvServer();
+  const server = from?.server ?? new EnvServer();
   const reader = new FrameReader();
+  if (from !== undefined && from.pending.length > 0) reader.push(from.pending);
   return new Promise((resolve) => {
     let done = false;
     const finish = (code: number, flush = true) => {
@@ -409,8 +577,7 @@ export function serveEnv(input: Readable, output: Writable, log: (line: string) 
       reader.push(chunk);
       try {
         for (let body = reader.next(); body !== undefined; body = reader.next()) {
-          const response = server.handle(decodeFrame(body));
-          output.write(encodeFrame(response.header, response.arrays));
+          output.write(encodeResponse(server.handle(decodeFrame(body))));
         }
       } catch (error) {
         const fatal = error instanceof FrameError;
@@ -423,6 +590,8 @@ export function serveEnv(input: Readable, output: Writable, log: (line: string) 
       }
     };
     input.on('data', onData);
+    // Frames handed over by the synchronous loop (serve-fd.ts) are answered first.
+    if (reader.pending > 0) onData(Buffer.alloc(0));
     input.on('end', () => {
       if (reader.pending > 0) {
         const message = `frame: input ended inside a frame (${reader.pending} bytes pending)`;

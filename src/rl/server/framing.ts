@@ -24,7 +24,7 @@ export interface ArraySpec {
 
 /** A decoded message: its JSON header (without `arrays`) and its arrays by name. */
 export interface Message {
-  readonly header: Record<string, unknown>;
+  readonly header: Readonly<Record<string, unknown>>;
   readonly arrays: ReadonlyMap<string, FrameArray>;
 }
 
@@ -55,32 +55,56 @@ export interface OutArray {
   readonly shape?: readonly number[];
 }
 
-/** Encodes one message as a whole frame (length prefix included). Throws a RangeError past the maximum. */
-export function encodeFrame(header: Record<string, unknown>, arrays: readonly OutArray[] = []): Buffer {
-  const specs: ArraySpec[] = arrays.map((a) => ({
-    name: a.name,
-    dtype: dtypeOf(a.data),
-    shape: a.shape ?? [a.data.length],
-  }));
-  const json = Buffer.from(JSON.stringify(arrays.length === 0 ? header : { ...header, arrays: specs }));
+/** The specs of `arrays`, as a header lists them. */
+export function specsOf(arrays: readonly OutArray[]): ArraySpec[] {
+  return arrays.map((a) => ({ name: a.name, dtype: dtypeOf(a.data), shape: a.shape ?? [a.data.length] }));
+}
+
+/**
+ * The start of a frame's N bytes for `header` (with its `arrays` specs already in it when it has arrays):
+ * `u32le H` and the JSON padded with spaces so that 4 + H is a multiple of 8. A server that answers
+ * with the same header many times (every `step` of an env) encodes it once and passes it to
+ * {@link frameOf}.
+ */
+export function encodeHeader(header: Record<string, unknown>): Buffer {
+  const json = Buffer.from(JSON.stringify(header));
   const h = pad8(4 + json.length) - 4;
-  let n = 4 + h;
+  const out = Buffer.allocUnsafe(4 + h);
+  out.writeUInt32LE(h, 0);
+  json.copy(out, 4);
+  out.fill(0x20, 4 + json.length);
+  return out;
+}
+
+/**
+ * A whole frame (length prefix included) from an encoded header ({@link encodeHeader}) and the bodies of
+ * the arrays it lists, in order. One allocation; the padding is zeroed (same message, same bytes).
+ * Throws a RangeError past the maximum.
+ */
+export function frameOf(head: Buffer, arrays: readonly OutArray[]): Buffer {
+  let n = head.length;
   for (const a of arrays) n += pad8(a.data.byteLength);
   if (n > MAX_FRAME_BYTES) {
     throw new RangeError(`encodeFrame: frame of ${n} bytes exceeds the maximum of ${MAX_FRAME_BYTES}`);
   }
-  const out = Buffer.alloc(4 + n, 0);
+  const out = Buffer.allocUnsafe(4 + n);
   out.writeUInt32LE(n, 0);
-  out.writeUInt32LE(h, 4);
-  json.copy(out, 8);
-  out.fill(0x20, 8 + json.length, 8 + h);
-  let at = 8 + h;
+  head.copy(out, 4);
+  let at = 4 + head.length;
   for (const a of arrays) {
     // NOTE: the host is little-endian (checked by the server at start), so bytes are copied as they are.
-    out.set(new Uint8Array(a.data.buffer, a.data.byteOffset, a.data.byteLength), at);
-    at += pad8(a.data.byteLength);
+    const len = a.data.byteLength;
+    out.set(new Uint8Array(a.data.buffer, a.data.byteOffset, len), at);
+    const end = at + pad8(len);
+    if (end > at + len) out.fill(0, at + len, end);
+    at = end;
   }
   return out;
+}
+
+/** Encodes one message as a whole frame (length prefix included). Throws a RangeError past the maximum. */
+export function encodeFrame(header: Record<string, unknown>, arrays: readonly OutArray[] = []): Buffer {
+  return frameOf(encodeHeader(arrays.length === 0 ? header : { ...header, arrays: specsOf(arrays) }), arrays);
 }
 
 function checkSpecs(value: unknown): ArraySpec[] {
@@ -108,16 +132,22 @@ function checkSpecs(value: unknown): ArraySpec[] {
   });
 }
 
-/**
- * Decodes the N bytes of one frame (after its length prefix). Throws {@link FrameError} on a header
- * length past the body, bad UTF-8 or JSON, a header that is not an object, bad array specs, or bodies
- * whose total length differs from what the specs say.
- */
-export function decodeFrame(body: Buffer): Message {
-  if (body.length < 4) throw new FrameError(`frame: ${body.length} bytes is too short for a header length`);
-  const h = body.readUInt32LE(0);
-  if (h > body.length - 4) {
-    throw new FrameError(`frame: header length ${h} exceeds the frame's ${body.length - 4} remaining bytes`);
+/** The last header parsed, by its bytes: a client repeats the same header at every step of an env. */
+let lastHeader: { bytes: Buffer; header: Readonly<Record<string, unknown>>; specs: ArraySpec[] } | null =
+  null;
+
+/** The JSON header of `body` (its `h` bytes after the length) without `arrays`, and the checked specs. */
+function parseHeader(
+  body: Buffer,
+  h: number,
+): { header: Readonly<Record<string, unknown>>; specs: ArraySpec[] } {
+  // NOTE: the header object is shared by frames with the same header bytes (frozen: nobody changes it).
+  if (
+    lastHeader !== null &&
+    lastHeader.bytes.length === h &&
+    body.compare(lastHeader.bytes, 0, h, 4, 4 + h) === 0
+  ) {
+    return lastHeader;
   }
   let header: unknown;
   try {
@@ -131,7 +161,23 @@ export function decodeFrame(body: Buffer): Message {
     throw new FrameError('frame: header must be a JSON object');
   }
   const { arrays: rawSpecs, ...rest } = header as Record<string, unknown>;
-  const specs = checkSpecs(rawSpecs);
+  const parsed = { header: Object.freeze(rest), specs: checkSpecs(rawSpecs) };
+  lastHeader = { bytes: Buffer.from(body.subarray(4, 4 + h)), ...parsed };
+  return parsed;
+}
+
+/**
+ * Decodes the N bytes of one frame (after its length prefix). Throws {@link FrameError} on a header
+ * length past the body, bad UTF-8 or JSON, a header that is not an object, bad array specs, or bodies
+ * whose total length differs from what the specs say.
+ */
+export function decodeFrame(body: Buffer): Message {
+  if (body.length < 4) throw new FrameError(`frame: ${body.length} bytes is too short for a header length`);
+  const h = body.readUInt32LE(0);
+  if (h > body.length - 4) {
+    throw new FrameError(`frame: header length ${h} exceeds the frame's ${body.length - 4} remaining bytes`);
+  }
+  const { header: rest, specs } = parseHeader(body, h);
   let expected = 4 + h;
   const sizes = specs.map((s) => s.shape.reduce((a, d) => a * d, 1) * BYTES[s.dtype]);
   for (const size of sizes) expected += pad8(size);
