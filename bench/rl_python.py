@@ -4,6 +4,12 @@
 - shopfloor_gym.VectorEnv with 16 envs in one worker (env-steps/s),
 - job_shop_lib's Gymnasium env (SingleJobShopGraphEnv, disjunctive graph, IS_READY feature) as the peer.
 
+The random masked policy picks uniformly among the legal actions: for one env with Python's
+``random.Random`` over ``mask.nonzero()`` (about 1 µs; numpy's ``Generator.integers`` alone costs more
+than that per call), for the vector env with numpy over the whole batch (the largest random key where the
+mask is set). Each contender first warms up for ``WARM_UP_STEPS`` steps: the Node worker's JIT compiler
+(V8's TurboFan) needs some 40,000 steps to reach its steady state, which is what a training run sees.
+
 A step is one decision. shopfloor takes decisions with a single candidate by itself (about 33 per ft10
 episode), job_shop_lib asks for every operation (100 per episode), so whole episodes (schedules) per
 second are reported too. Rounds alternate between the three; each figure is the median over rounds.
@@ -31,6 +37,8 @@ import numpy as np
 
 from shopfloor_gym import ShopfloorEnv, VectorEnv
 
+#: Steps each contender runs before the measured rounds (``--quick``: a fifth).
+WARM_UP_STEPS = 60_000
 
 _TICK = os.sysconf("SC_CLK_TCK")
 
@@ -55,31 +63,31 @@ def measured(run, pids, *args):  # type: ignore[no-untyped-def]
     return steps / elapsed, episodes / elapsed, steps / cpu
 
 
-def run_single(env: ShopfloorEnv, seconds: float, rng: np.random.Generator) -> tuple[int, int]:
+def run_single(env: ShopfloorEnv, seconds: float, rng: random.Random, min_steps: int = 0) -> tuple[int, int]:
     _, info = env.reset()
     mask = info["action_mask"]
     steps = episodes = 0
     start = time.perf_counter()
     while True:
-        legal = np.flatnonzero(mask)
-        _, _, terminated, truncated, info = env.step(int(legal[rng.integers(len(legal))]))
+        legal = mask.nonzero()[0]
+        _, _, terminated, truncated, info = env.step(int(legal[rng.randrange(len(legal))]))
         mask = info["action_mask"]
         steps += 1
         if terminated or truncated:
             episodes += 1
             _, info = env.reset()
             mask = info["action_mask"]
-            if time.perf_counter() - start > seconds:
+            if steps >= min_steps and time.perf_counter() - start > seconds:
                 break
     return steps, episodes
 
 
-def run_vector(venv: VectorEnv, seconds: float, rng: np.random.Generator) -> tuple[int, int]:
+def run_vector(venv: VectorEnv, seconds: float, rng: np.random.Generator, min_steps: int = 0) -> tuple[int, int]:
     venv.reset()
     masks = venv.action_masks()
     steps = episodes = 0
     start = time.perf_counter()
-    while time.perf_counter() - start < seconds:
+    while steps < min_steps or time.perf_counter() - start < seconds:
         # Uniform among the legal slots: the largest random key where the mask is set (0 when none is).
         keys = rng.random(masks.shape)
         keys[~masks] = -1.0
@@ -102,7 +110,7 @@ def make_job_shop_lib_env():  # type: ignore[no-untyped-def]
     )
 
 
-def run_job_shop_lib(env, seconds: float, rng: random.Random) -> tuple[int, int]:  # type: ignore[no-untyped-def]
+def run_job_shop_lib(env, seconds: float, rng: random.Random, min_steps: int = 0) -> tuple[int, int]:  # type: ignore[no-untyped-def]
     _, info = env.reset()
     steps = episodes = 0
     start = time.perf_counter()
@@ -114,7 +122,7 @@ def run_job_shop_lib(env, seconds: float, rng: random.Random) -> tuple[int, int]
         if done:
             episodes += 1
             _, info = env.reset()
-            if time.perf_counter() - start > seconds:
+            if steps >= min_steps and time.perf_counter() - start > seconds:
                 break
     return steps, episodes
 
@@ -122,7 +130,9 @@ def run_job_shop_lib(env, seconds: float, rng: random.Random) -> tuple[int, int]
 def main() -> None:
     quick = "--quick" in sys.argv
     seconds, rounds = (0.5, 3) if quick else (2.0, 5)
+    warm_up = WARM_UP_STEPS // 5 if quick else WARM_UP_STEPS
     rng = np.random.default_rng(1)
+    pick = random.Random(1)
     single = ShopfloorEnv({"jobshop": "ft10"}, slots="product", seed=1)
     vector = VectorEnv({"jobshop": "ft10"}, num_envs=16, slots="product", seed=1)
     try:
@@ -133,10 +143,12 @@ def main() -> None:
     figures: dict[str, list[tuple[float, float, float]]] = {"single": [], "vector16": [], "jobShopLib": []}
     me = os.getpid()
     try:
-        run_single(single, seconds / 4, rng)  # warm-up
-        run_vector(vector, seconds / 4, rng)
+        run_single(single, 0.0, pick, warm_up)
+        run_vector(vector, 0.0, rng, warm_up)
+        if peer is not None:
+            run_job_shop_lib(peer, 0.0, random.Random(1), warm_up // 20)
         for _ in range(rounds):
-            figures["single"].append(measured(run_single, (me, single.worker_pid), single, seconds, rng))
+            figures["single"].append(measured(run_single, (me, single.worker_pid), single, seconds, pick))
             figures["vector16"].append(measured(run_vector, (me, vector.worker_pid), vector, seconds, rng))
             if peer is not None:
                 figures["jobShopLib"].append(measured(run_job_shop_lib, (me,), peer, seconds, random.Random(1)))
@@ -153,6 +165,7 @@ def main() -> None:
         "policy": "random masked",
         "rounds": rounds,
         "secondsPerRound": seconds,
+        "warmUpSteps": warm_up,
         "singleStepsPerS": median("single", 0),
         "singleEpisodesPerS": median("single", 1),
         "vector16EnvStepsPerS": median("vector16", 0),

@@ -72,7 +72,9 @@ class Layout:
 
     def array(self, body: bytearray, name: str, dtype: Any) -> npt.NDArray[Any]:
         offset, count = self.at[name]
-        return np.frombuffer(body, dtype, count, offset).reshape(self.shapes[name])
+        shape = self.shapes[name]
+        a = np.frombuffer(body, dtype, count, offset)
+        return a if len(shape) == 1 else a.reshape(shape)
 
     def float64(self, body: bytearray, name: str) -> float:
         return float(_F64.unpack_from(body, self.at[name][0])[0])
@@ -108,39 +110,60 @@ def single_info(row: Sequence[float], kinds: Sequence[str], texts: Mapping[str, 
     }
 
 
-def vector_infos(
-    rows: npt.NDArray[np.float64], kinds: npt.NDArray[np.object_], texts: Sequence[Mapping[str, Any]] | None
-) -> dict[str, Any]:
-    """Gymnasium's vector info from the ``infos`` rows: one array per key and a ``_key`` bool array of the
-    envs that have it (``kinds`` is ``["", *decision kinds]`` as an object array)."""
-    n = rows.shape[0]
-    all_ = np.ones(n, dtype=bool)
-    makespan = rows[:, 6]
-    has_makespan = ~np.isnan(makespan)
-    code = rows[:, 7].astype(np.int64)
-    out: dict[str, Any] = {
-        "step": rows[:, 1].astype(np.int64),
-        "_step": all_,
-        "seed": rows[:, 3].astype(np.int64),
-        "_seed": all_,
-        "finished": rows[:, 5].astype(np.int64),
-        "_finished": all_,
-        "now_s": rows[:, 0].copy(),
-        "_now_s": all_,
-        "makespan_s": np.where(has_makespan, makespan, NO_MAKESPAN),
-        "_makespan_s": has_makespan,
-        "done": rows[:, 4] != 0,
-        "_done": all_,
-        "decision_kind": kinds[code + 1],
-        "_decision_kind": code >= 0,
-    }
-    for key, name in (("illegalAction", "illegal_action"), ("deadlock", "deadlock")):
-        values = np.full(n, "", dtype=object)
-        present = np.zeros(n, dtype=bool)
-        for t in texts or ():
-            if t.get(key):
-                values[int(t["env"])] = t[key]
-                present[int(t["env"])] = True
-        out[name] = values
-        out["_" + name] = present
-    return out
+class VectorInfos:
+    """Gymnasium's vector info of ``n`` envs from the ``infos`` rows: one array per key and a ``_key`` bool
+    array of the envs that have it. Arrays that are the same at every step without texts (all-True masks,
+    empty texts) are shared and read-only; the others are fresh."""
+
+    def __init__(self, n: int, kinds: Sequence[str]) -> None:
+        self.n = n
+        #: ``["", *decision kinds]``: indexed by the kind's code + 1.
+        self.kinds = np.array(["", *kinds], dtype=object)
+        self.all = self._frozen(np.ones(n, dtype=bool))
+        self.none = self._frozen(np.zeros(n, dtype=bool))
+        self.empty = self._frozen(np.full(n, "", dtype=object))
+
+    @staticmethod
+    def _frozen(a: npt.NDArray[Any]) -> npt.NDArray[Any]:
+        a.flags.writeable = False
+        return a
+
+    def __call__(self, rows: npt.NDArray[np.float64], texts: Sequence[Mapping[str, Any]] | None) -> dict[str, Any]:
+        cols = rows.T.copy()  # one contiguous row per column
+        ints = cols[1:6].astype(np.int64)  # step, episode, seed, done, finished
+        makespan = cols[6]
+        has_makespan = makespan == makespan  # not NaN
+        makespan[~has_makespan] = NO_MAKESPAN
+        code = cols[7].astype(np.int64)
+        all_ = self.all
+        out: dict[str, Any] = {
+            "step": ints[0],
+            "_step": all_,
+            "seed": ints[2],
+            "_seed": all_,
+            "finished": ints[4],
+            "_finished": all_,
+            "now_s": cols[0],
+            "_now_s": all_,
+            "makespan_s": makespan,
+            "_makespan_s": has_makespan,
+            "done": cols[4] != 0,
+            "_done": all_,
+            "decision_kind": self.kinds[code + 1],
+            "_decision_kind": code >= 0,
+            "illegal_action": self.empty,
+            "_illegal_action": self.none,
+            "deadlock": self.empty,
+            "_deadlock": self.none,
+        }
+        for key, name in (("illegalAction", "illegal_action"), ("deadlock", "deadlock")):
+            present = [t for t in texts or () if t.get(key)]
+            if present:
+                values = np.full(self.n, "", dtype=object)
+                has = np.zeros(self.n, dtype=bool)
+                for t in present:
+                    values[int(t["env"])] = t[key]
+                    has[int(t["env"])] = True
+                out[name] = values
+                out["_" + name] = has
+        return out

@@ -17,7 +17,7 @@ from gymnasium.vector.utils import batch_space
 from ._options import ScenarioSpec, make_options, scenario_spec
 from .env import step_frame_head, to_action
 from .protocol import encode_frame
-from .replies import Layout, check_made, vector_infos
+from .replies import Layout, VectorInfos, check_made
 from .spaces import to_space
 from .worker import DEFAULT_TIMEOUT_S, Worker
 
@@ -67,7 +67,6 @@ class VectorEnv(gym.vector.VectorEnv[npt.NDArray[np.float32], npt.NDArray[np.int
         except BaseException:
             self._worker.close()
             raise
-        self._kinds = np.array(["", *kinds], dtype=object)
         self.description: dict[str, Any] = made
         self.num_envs = int(num_envs)
         self.single_observation_space = to_space(made["observationSpace"])
@@ -79,7 +78,7 @@ class VectorEnv(gym.vector.VectorEnv[npt.NDArray[np.float32], npt.NDArray[np.int
         self._head = step_frame_head(self._id, self.num_envs)
         self._pad = b"\0" * (((4 * self.num_envs + 7) & ~7) - 4 * self.num_envs)
         self._masks = np.zeros((self.num_envs, self.max_candidates), dtype=bool)
-        self._all = np.ones(self.num_envs, dtype=bool)
+        self._vector_infos = VectorInfos(self.num_envs, kinds)
         self._layouts: dict[str, Layout] = {}
 
     @property
@@ -167,7 +166,7 @@ class VectorEnv(gym.vector.VectorEnv[npt.NDArray[np.float32], npt.NDArray[np.int
         """Gymnasium's vector info: one array per key and a ``_key`` bool array of the envs that have it."""
         # The masks' bytes are 0 or 1: read as bools in place (the reply's buffer is this step's own).
         self._masks = layout.array(body, "action_masks", np.bool_)
-        out = vector_infos(layout.array(body, "infos", np.float64), self._kinds, texts)
+        out = self._vector_infos(layout.array(body, "infos", np.float64), texts)
         out["action_mask"] = self._masks.copy()
-        out["_action_mask"] = self._all
+        out["_action_mask"] = self._vector_infos.all
         return out
