@@ -53,3 +53,13 @@ def test_an_array_running_past_the_frame_is_a_protocol_error():
     frame = bytearray(encode_frame({}, {"x": np.arange(4, dtype=np.float64)})[4:])
     with pytest.raises(ProtocolError, match="runs past"):
         decode_frame(frame[:-8])
+
+
+def test_the_worker_gets_a_32_mib_young_generation_unless_node_options_set_one():
+    from shopfloor_gym.worker import worker_environment
+
+    assert worker_environment({})["NODE_OPTIONS"] == "--max-semi-space-size=32"
+    assert worker_environment({"NODE_OPTIONS": "--trace-warnings"})["NODE_OPTIONS"] == (
+        "--trace-warnings --max-semi-space-size=32"
+    )
+    assert worker_environment({"NODE_OPTIONS": "--max-semi-space-size=8"})["NODE_OPTIONS"] == "--max-semi-space-size=8"
