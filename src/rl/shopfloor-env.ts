@@ -215,6 +215,8 @@ export class ShopfloorEnv {
   };
   private readonly statistics: boolean;
   private model: BuiltModel | null = null;
+  /** The next episode's model, built ahead by {@link ShopfloorEnv.prepareNextEpisode} for seed `seed`. */
+  private prepared: { readonly seed: number; readonly model: BuiltModel } | null = null;
   private plant: Plant | null = null;
   private point: AnyDecisionPoint | null = null;
   /** Set once the episode is over, or (with `noop`) when it ended before its first decision. */
@@ -398,12 +400,9 @@ export class ShopfloorEnv {
     this.episodeSeed = this.seedNext;
     this.seedNext = nextSeed(this.seedNext);
     this.episodes++;
-    const model = buildPlant(this.scenario, this.episodeSeed, {
-      agent: this.agent,
-      askTrivial: this.askTrivial,
-      // The env reads events only; the KPI collector would cost about a tenth of each episode.
-      statistics: this.statistics,
-    });
+    const prepared = this.prepared;
+    this.prepared = null;
+    const model = prepared?.seed === this.episodeSeed ? prepared.model : this.build(this.episodeSeed);
     this.model = model;
     const plant = model.plant;
     this.plant = plant;
@@ -430,6 +429,26 @@ export class ShopfloorEnv {
       this.builder.mask[0] = 1;
     }
     return { observation: this.observation, info: this.makeInfo(undefined) };
+  }
+
+  /**
+   * Builds the plant of the episode that the next `reset()` without a seed starts, so that the reset only
+   * takes it (the env server calls this after writing the reply that ended an episode, while the client
+   * computes its next request). Changes nothing observable: the same scenario and seed give the same
+   * plant, and it has not run. No-op when one is prepared already, or after `close()`.
+   */
+  prepareNextEpisode(): void {
+    if (this.closed || this.prepared !== null) return;
+    this.prepared = { seed: this.seedNext, model: this.build(this.seedNext) };
+  }
+
+  private build(seed: number): BuiltModel {
+    return buildPlant(this.scenario, seed, {
+      agent: this.agent,
+      askTrivial: this.askTrivial,
+      // The env reads events only; the KPI collector would cost about a tenth of each episode.
+      statistics: this.statistics,
+    });
   }
 
   /**
@@ -512,6 +531,7 @@ export class ShopfloorEnv {
   close(): void {
     this.closed = true;
     this.model = null;
+    this.prepared = null;
     this.plant = null;
     this.point = null;
     this.over = true;

@@ -159,6 +159,15 @@ export class VectorEnv {
     };
   }
 
+  /**
+   * Builds ahead the plants of the sub-environments that the next `step` autoresets
+   * (`ShopfloorEnv.prepareNextEpisode`): work the env server does while its client thinks.
+   */
+  prepareResets(): void {
+    if (this.closed) return;
+    for (let i = 0; i < this.numEnvs; i++) if (this.needsReset[i] === 1) this.envs[i]!.prepareNextEpisode();
+  }
+
   /** Closes every sub-environment. Idempotent; any later call but `close` throws {@link EnvClosedError}. */
   close(): void {
     for (const env of this.envs) env.close();

@@ -82,6 +82,32 @@ describe('determinism', () => {
     expect(env1.reset().info.seed).toBe(s1[1]);
   });
 
+  test('a plant built ahead (prepareNextEpisode) gives the same episodes as one built at reset; a seed discards it', () => {
+    const make = () =>
+      new ShopfloorEnv({ scenario: example('demo-factory.yaml'), horizonS: 86_400, seed: 3 });
+    /** Three episodes without seeds (the seed sequence), and a fourth re-seeded with 77. */
+    const run = (env: ShopfloorEnv, ahead: boolean) => {
+      const choose = randomMasked(2);
+      const out: number[][] = [];
+      for (let e = 0; e < 4; e++) {
+        if (ahead) env.prepareNextEpisode();
+        let r = e === 3 ? env.reset({ seed: 77 }) : env.reset();
+        out.push([r.info.seed, ...r.observation]);
+        for (let i = 0; i < 300 && !r.info.done; i++) {
+          const s = env.step(choose(r.info.actionMask));
+          out.push([s.reward, ...s.observation]);
+          r = s;
+          if (s.terminated || s.truncated) break;
+        }
+        if (ahead) env.prepareNextEpisode(); // twice: the second is a no-op
+      }
+      return out;
+    };
+    const plain = run(make(), false);
+    expect(run(make(), true)).toEqual(plain);
+    expect(plain.length).toBeGreaterThan(40);
+  });
+
   test('always taking option 0 (queue slots) reproduces the fifo rule exactly', () => {
     const scenario = jobShop('ft10');
     const env = new ShopfloorEnv({ scenario, slots: 'queue' });

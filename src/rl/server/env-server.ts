@@ -234,6 +234,8 @@ export class EnvServer {
   private readonly envs = new Map<string, Entry>();
   /** The running episode's schedule of each environment made with `recordSchedule: true`. */
   private readonly schedules = new WeakMap<ShopfloorEnv, ScheduleRecorder>();
+  /** Environments whose last step ended an episode: the next request most likely resets them. */
+  private readonly ended = new Set<Entry>();
 
   /** Answers one decoded request (never throws: errors become `{ ok: false, error }`). */
   handle(message: Message): Response {
@@ -251,6 +253,19 @@ export class EnvServer {
         },
       };
     }
+  }
+
+  /**
+   * Work to do between a reply and the next request, while the client thinks: builds the next episode's
+   * plant of every environment whose episode just ended (`ShopfloorEnv.prepareNextEpisode`), so that the
+   * reset that follows only takes it.
+   */
+  idle(): void {
+    for (const entry of this.ended) {
+      if (entry.kind === 'single') entry.env.prepareNextEpisode();
+      else entry.env.prepareResets();
+    }
+    this.ended.clear();
   }
 
   /** Closes every environment. */
@@ -443,6 +458,7 @@ export class EnvServer {
         );
       }
       const r = entry.env.step(actions[0]!);
+      if (r.terminated || r.truncated) this.ended.add(entry);
       const out = entry.replies;
       out.reward[0] = r.reward;
       out.terminated[0] = r.terminated ? 1 : 0;
@@ -464,6 +480,7 @@ export class EnvServer {
     }
     const v = entry.env;
     const r = v.step(actions);
+    this.ended.add(entry);
     const out = entry.replies;
     for (let i = 0; i < v.numEnvs; i++) fillInfo(out.info, i, r.infos[i]!);
     return reply(
@@ -578,6 +595,7 @@ export function serveEnv(
       try {
         for (let body = reader.next(); body !== undefined; body = reader.next()) {
           output.write(encodeResponse(server.handle(decodeFrame(body))));
+          if (reader.pending === 0) server.idle();
         }
       } catch (error) {
         const fatal = error instanceof FrameError;

@@ -68,6 +68,7 @@ export function serveEnvFds(input: number, output: number, log: (line: string) =
         start += 4 + n;
         // NOTE: decodeFrame copies the arrays out, so `buf` may be overwritten once the request is handled.
         writeAll(output, encodeResponse(server.handle(decodeFrame(body))));
+        if (start === end) server.idle();
       }
     } catch (error) {
       if (error instanceof FrameError) return fail(`malformed frame: ${error.message}`);
