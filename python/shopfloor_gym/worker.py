@@ -51,6 +51,14 @@ DEFAULT_TIMEOUT_S = 60.0
 NODE_SEMI_SPACE_MIB = 32
 
 
+#: How long a read of an answer polls before it sleeps, s: the answer to a single env's step takes some
+#: 10-30 µs, being woken up again as long (more on a busy machine).
+SPIN_S = float(os.environ.get("SHOPFLOOR_SPIN_S", "60e-6"))
+
+#: Reads that sleep at once after an answer came later than the spin (a vector env's answers take longer).
+SPIN_BACKOFF = 8
+
+
 def worker_environment(base: Mapping[str, str] | None = None) -> dict[str, str]:
     """The worker's environment: ``base`` (default ``os.environ``) with ``--max-semi-space-size`` added to
     ``NODE_OPTIONS``, unless it sets one already."""
@@ -160,6 +168,9 @@ class Worker:
         self._end = 0
         self._broken: str | None = None
         self._closed = False
+        #: How long a read polls without sleeping before it waits to be woken, s (see ``_fill``).
+        self.spin_s = SPIN_S
+        self._spin_hits = 0
         self._finalizer = weakref.finalize(self, _reap, self._proc, self._stderr)
 
     @property
@@ -353,7 +364,24 @@ class Worker:
             self._fill(op, deadline)
 
     def _fill(self, op: str, deadline: float) -> None:
-        # NOTE: wait first, then read: the answer is rarely there at once, and a failed read costs an exception.
+        if self.spin_s > 0 and self._spin_hits >= 0:
+            # Poll without sleeping for a moment: a quick answer (a single env's step) is then read without
+            # waiting to be woken up, which costs more than the answer itself on a busy or power-saving CPU.
+            # After an answer later than the spin, the next SPIN_BACKOFF reads sleep at once.
+            until = time.perf_counter() + self.spin_s
+            while True:
+                got = self._rout.readinto(self._view[self._end :])
+                if got is not None:
+                    if got == 0:
+                        raise self._dead(op, "closed its output (it exited)")
+                    self._end += got
+                    return
+                if time.perf_counter() > until:
+                    self._spin_hits = -SPIN_BACKOFF
+                    break
+        elif self._spin_hits < 0:
+            self._spin_hits += 1
+        # Wait, then read (a read with nothing there returns None).
         while True:
             left = deadline - time.monotonic()
             if left <= 0:
