@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 const root = (path: string): string => fileURLToPath(new URL(`../../${path}`, import.meta.url));
 
 /** What `bench/rl_python.py` reports (per second figures are medians over rounds), or why it did not run. */
-export type RlPythonResult = Record<string, number | string | null> | { readonly skipped: string };
+export type RlPythonResult = Record<string, number | string | null | number[]> | { readonly skipped: string };
 
 const fmt = (x: unknown): string =>
   typeof x === 'number' ? Math.round(x).toLocaleString('en-US').padStart(8) : '       –';
@@ -42,7 +42,7 @@ export function benchRlPython(quick: boolean, log: (line: string) => void): RlPy
     log(`rlPython  skipped: ${skipped}`);
     return { skipped };
   }
-  const r = JSON.parse(last) as Record<string, number | string | null>;
+  const r = JSON.parse(last) as Record<string, number | string | null | number[]>;
   const ratio = (x: unknown) => (typeof x === 'number' ? `${x.toFixed(1)}×` : '–');
   log(
     `rlPython  ft10 single env        ${fmt(r.singleStepsPerS)} steps/s       ${fmt(r.singleEpisodesPerS)} episodes/s   (Python → env-server, random masked policy)`,
@@ -56,6 +56,8 @@ export function benchRlPython(quick: boolean, log: (line: string) => void): RlPy
   log(
     `rlPython  per CPU-second         single ${fmt(r.singleStepsPerCpuS)}   VectorEnv(16) ${fmt(r.vector16EnvStepsPerCpuS)}   job_shop_lib ${fmt(r.jobShopLibStepsPerCpuS)} steps (Python + Node worker CPU time: what an idle machine would approach)`,
   );
+  const load = Array.isArray(r.loadAverage) ? (r.loadAverage as number[]).join(' → ') : '?';
+  log(`rlPython  load average         ${load} (1-minute, at the start and the end of the run)`);
   log(
     `rlPython  ratio to job_shop_lib  single ${ratio(r.singleVsJobShopLibSteps)} in steps/s, ${ratio(r.singleVsJobShopLibEpisodes)} in episodes/s; VectorEnv(16) ${ratio(r.vector16VsJobShopLibSteps)} in steps/s`,
   );

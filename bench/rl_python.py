@@ -131,6 +131,7 @@ def main() -> None:
     quick = "--quick" in sys.argv
     seconds, rounds = (0.5, 3) if quick else (2.0, 5)
     warm_up = WARM_UP_STEPS // 5 if quick else WARM_UP_STEPS
+    load_before = os.getloadavg()[0]
     rng = np.random.default_rng(1)
     pick = random.Random(1)
     single = ShopfloorEnv({"jobshop": "ft10"}, slots="product", seed=1)
@@ -166,6 +167,8 @@ def main() -> None:
         "rounds": rounds,
         "secondsPerRound": seconds,
         "warmUpSteps": warm_up,
+        # The 1-minute load average at the start and at the end: what the wall-clock figures were measured under.
+        "loadAverage": [round(load_before, 2), round(os.getloadavg()[0], 2)],
         "singleStepsPerS": median("single", 0),
         "singleEpisodesPerS": median("single", 1),
         "vector16EnvStepsPerS": median("vector16", 0),
