@@ -212,6 +212,22 @@ describe('shopfloor env-server', () => {
     expect(await c.end()).toEqual({ code: 0, signal: null });
   });
 
+  test('a request larger than the read buffer (64 KiB) and two requests in one write are answered in order', async () => {
+    const c = start();
+    const padded = `${FT06}\n# ${'x'.repeat(200_000)}\n`;
+    c.writeRaw(
+      Buffer.concat([
+        frame({ op: 'make', id: 'big', scenario: { text: padded }, options: { slots: 'product' } }),
+        frame({ op: 'reset', id: 'big', seed: 3 }),
+      ]),
+    );
+    const made = await c.next();
+    const reset = await c.next();
+    expect(made.header.ok).toBe(true);
+    expect(reset.arrays.info![3]).toBe(3);
+    expect((await c.request({ op: 'ping' })).header.ok).toBe(true);
+  });
+
   test('close twice is fine; the id is free again', async () => {
     const c = start();
     await c.request({ op: 'make', id: 'a', scenario: { text: FT06 } });
