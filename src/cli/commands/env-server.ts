@@ -11,6 +11,11 @@ export const envServerCommand: CommandModule<object, object> = {
   handler: async () => {
     const log = (line: string) => process.stderr.write(`${line}\n`);
     // Blocking reads and writes on fds 0 and 1 (fast); streams only when stdin is non-blocking.
+    // NOTE: Node made stdout's pipe non-blocking when process.stdout was created (main.ts listens to it):
+    // blocking again, a large reply is written in one call instead of waits for room (serve-fd.ts).
+    (
+      process.stdout as unknown as { _handle?: { setBlocking?: (on: boolean) => void } }
+    )._handle?.setBlocking?.(true);
     const served = serveEnvFds(0, 1, log);
     const code =
       'code' in served ? served.code : await serveEnv(process.stdin, process.stdout, log, served.fallback);

@@ -16,7 +16,7 @@ export type FdServeResult =
 
 const SLEEP = new Int32Array(new SharedArrayBuffer(4));
 
-/** Writes all of `bytes`; waits a millisecond and retries while a non-blocking output is full. */
+/** Writes all of `bytes`; waits 0.1 ms and retries while a non-blocking output is full. */
 function writeAll(fd: number, bytes: Buffer): void {
   let at = 0;
   while (at < bytes.length) {
@@ -24,7 +24,7 @@ function writeAll(fd: number, bytes: Buffer): void {
       at += writeSync(fd, bytes, at, bytes.length - at);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') throw error;
-      Atomics.wait(SLEEP, 0, 0, 1);
+      Atomics.wait(SLEEP, 0, 0, 0.1);
     }
   }
 }
