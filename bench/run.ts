@@ -54,7 +54,7 @@ if (entry !== undefined) {
   if (entry === 'sweep') {
     const rest = argv.filter((a) => a !== entry);
     const roundsAt = rest.indexOf('--rounds');
-    const rounds = roundsAt >= 0 ? Number(rest[roundsAt + 1]) : 2;
+    const rounds = roundsAt >= 0 ? Number(rest[roundsAt + 1]) : 3;
     const { benchSweep } = await import('./sweep.js');
     const sweep = await benchSweep(rest.includes('--quick'), rounds, (line) =>
       process.stdout.write(`${line}\n`),
