@@ -1,16 +1,21 @@
 /**
- * `npm run bench -- sweep [--quick] [--json] [--rounds N]`: a sweep of 40 points × 5 replications of the
- * demo factory (oven-in capacity 3–12 × adjust-in capacity 1–4), run with 1 worker (replications in the
+ * `npm run bench -- sweep [--quick] [--json] [--rounds N] [--fresh]`: a sweep of 40 points × 5
+ * replications of the demo factory (oven-in capacity 3–12 × adjust-in capacity 1–4), run with 1 worker (replications in the
  * main thread), with 2 workers (the main thread and one worker thread) on a new pool per sweep, and with 2
  * workers on one pool kept across rounds, alternately in the same process (3 rounds by default); wall and
  * CPU seconds per round, and the speed-ups of 2 over 1. The tables must be byte-identical (checked). With
- * --quick the horizon is 1 day instead of 5.
+ * --quick the horizon is 1 day instead of 5. With --fresh, each round also runs 1 and 2 workers in fresh
+ * processes (bench/sweep-child.ts), planning included, as a user of `shopfloor sweep` sees it.
  */
+
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createReplicationPool, parseFactor, planSweep, runSweep } from '../src/experiments/index.js';
+import { createReplicationPool, runSweep } from '../src/experiments/index.js';
+import { benchPlan } from './sweep-plan.js';
 
 /** Per configuration: 1 worker, 2 workers on a new pool per sweep, 2 workers on one pool kept across rounds. */
 export interface PerConfig<T> {
@@ -51,9 +56,38 @@ export interface SweepBench {
   /** Median time with 1 worker / median time with 2 workers on the reused pool, rounds 2 on (null with one round). */
   readonly speedupReused: number | null;
   readonly identical: boolean;
+  /** Present with --fresh. */
+  readonly fresh?: FreshSweepBench;
 }
 
-const DEMO = fileURLToPath(new URL('../../scenarios/demo-factory.yaml', import.meta.url));
+const CHILD = fileURLToPath(new URL('./sweep-child.js', import.meta.url));
+
+/** One sweep in a fresh process (bench/sweep-child.ts), as `shopfloor sweep` runs it. */
+export interface FreshSweep {
+  /** Seconds planning (the pool's thread starts meanwhile) and sweeping. */
+  readonly planS: number;
+  readonly sweepS: number;
+  /** CPU seconds of the whole child process, planning included. */
+  readonly cpuS: number;
+  readonly tableSha256: string;
+}
+
+/** With --fresh: each round's sweeps in fresh processes, and the speed-up of 2 over 1 (planning included). */
+export interface FreshSweepBench {
+  readonly workers1: FreshSweep[];
+  readonly workers2: FreshSweep[];
+  /** Median (plan + sweep) time with 1 worker / the same with 2. */
+  readonly speedup: number;
+  /** Median CPU with 2 workers / median CPU with 1. */
+  readonly cpuRatio: number;
+  readonly identical: boolean;
+}
+
+function freshSweep(workers: number, horizonS: number): FreshSweep {
+  const r = spawnSync(process.execPath, [CHILD, String(workers), String(horizonS)], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`bench sweep: the child process failed (${r.status}): ${r.stderr}`);
+  return JSON.parse(r.stdout) as FreshSweep;
+}
 
 /** CPU seconds used so far by the calling thread (Linux), or undefined. */
 function threadCpuSeconds(): number | undefined {
@@ -75,17 +109,10 @@ export async function benchSweep(
   quick: boolean,
   rounds: number,
   log: (line: string) => void,
+  fresh = false,
 ): Promise<SweepBench> {
   const horizonS = quick ? 86_400 : 5 * 86_400;
-  const plan = planSweep({
-    file: DEMO,
-    factors: [parseFactor('buffers.oven-in.capacity=3..12'), parseFactor('buffers.adjust-in.capacity=1..4')],
-    design: 'grid',
-    replications: 5,
-    horizonS,
-    warmupS: 8 * 3600,
-    shopfloorVersion: 'bench',
-  });
+  const plan = benchPlan(horizonS);
   const configs = ['workers1', 'workers2', 'workers2Reused'] as const;
   type Config = (typeof configs)[number];
   const perConfig = (): Record<Config, number[]> => ({ workers1: [], workers2: [], workers2Reused: [] });
@@ -152,6 +179,33 @@ export async function benchSweep(
       `  same pool, rounds 2–${rounds}: speed-up ${speedupReused.toFixed(2)}× · CPU 2 / 1 ${cpuRatioReused.toFixed(2)}×`,
     );
   log(`  tables identical: ${identical}`);
+  let freshBench: FreshSweepBench | undefined;
+  if (fresh) {
+    log('  fresh processes (as `shopfloor sweep` runs: pool created, then planning, then the sweep):');
+    const runs = { workers1: [] as FreshSweep[], workers2: [] as FreshSweep[] };
+    for (let round = 0; round < rounds; round++) {
+      for (const workers of [1, 2] as const) {
+        const r = freshSweep(workers, horizonS);
+        (workers === 1 ? runs.workers1 : runs.workers2).push(r);
+        log(
+          `  round ${round + 1}, ${workers} worker${workers === 1 ? ' ' : 's'}: ${r.planS.toFixed(1)} s planning + ${r.sweepS.toFixed(1)} s sweep, ${r.cpuS.toFixed(1)} s CPU`,
+        );
+      }
+    }
+    const total = (xs: FreshSweep[]) => median(xs.map((x) => x.planS + x.sweepS));
+    const cpu = (xs: FreshSweep[]) => median(xs.map((x) => x.cpuS));
+    const all = [...runs.workers1, ...runs.workers2];
+    freshBench = {
+      ...runs,
+      speedup: total(runs.workers1) / total(runs.workers2),
+      cpuRatio: cpu(runs.workers2) / cpu(runs.workers1),
+      // Also the same bytes as the in-process tables.
+      identical: all.every((x) => x.tableSha256 === createHash('sha256').update(tables[0]!).digest('hex')),
+    };
+    log(
+      `  fresh: speed-up 2 workers / 1 worker (planning included, medians) ${freshBench.speedup.toFixed(2)}× · CPU 2 / 1 ${freshBench.cpuRatio.toFixed(2)}× · tables identical: ${freshBench.identical}`,
+    );
+  }
   return {
     points: plan.manifest.points,
     replications: plan.manifest.replications,
@@ -164,5 +218,6 @@ export async function benchSweep(
     speedup,
     speedupReused,
     identical,
+    ...(freshBench === undefined ? {} : { fresh: freshBench }),
   };
 }
