@@ -3,7 +3,7 @@
  * process, on the same models written the way a user of each library writes them.
  * `npm run bench -- rules [--json] [--quick]`: the dispatch rules on the job-shop benchmarks (bench/rules.ts).
  * `npm run bench -- rl [--json] [--quick]`: the RL environment alone (bench/rl.ts; also part of the full run).
- * `npm run bench -- sweep [--json] [--quick] [--rounds N]`: a 40-point sweep with 1 and 2 workers (bench/sweep.ts).
+ * `npm run bench -- sweep [--json] [--quick] [--rounds N] [--fresh]`: a 40-point sweep with 1 and 2 workers (bench/sweep.ts).
  * `npm run bench -- rl-python [--json] [--quick]`: the Python client against job_shop_lib (bench/rl-python.ts;
  * also part of the full run).
  * `npm run bench -- trace [--json] [--quick]`: the cost, size and seek time of traces (bench/trace.ts; also part
@@ -54,10 +54,13 @@ if (entry !== undefined) {
   if (entry === 'sweep') {
     const rest = argv.filter((a) => a !== entry);
     const roundsAt = rest.indexOf('--rounds');
-    const rounds = roundsAt >= 0 ? Number(rest[roundsAt + 1]) : 2;
+    const rounds = roundsAt >= 0 ? Number(rest[roundsAt + 1]) : 3;
     const { benchSweep } = await import('./sweep.js');
-    const sweep = await benchSweep(rest.includes('--quick'), rounds, (line) =>
-      process.stdout.write(`${line}\n`),
+    const sweep = await benchSweep(
+      rest.includes('--quick'),
+      rounds,
+      (line) => process.stdout.write(`${line}\n`),
+      rest.includes('--fresh'),
     );
     if (rest.includes('--json')) process.stdout.write(`${JSON.stringify({ sweep })}\n`);
     process.exit(0);

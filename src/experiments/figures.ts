@@ -1,4 +1,7 @@
-import { type Figure, replicationValues, SECTIONS } from '../report/index.js';
+// By path, not through src/report/index.ts (which also holds the HTML pages): worker threads import this.
+import type { Figure } from '../report/figures/declaration.js';
+import { replicationValues } from '../report/figures/replication-values.js';
+import { SECTIONS } from '../report/figures/sections.js';
 import type { ReplicationRun } from '../scenario/index.js';
 import type { FigureValues } from './replication.js';
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { parse, parseDocument } from 'yaml';
+import { type Document, parse, parseDocument } from 'yaml';
 import { formatPath, type LoadResult, loadScenario, type Problem, type Scenario } from '../scenario/index.js';
 
 /**
@@ -109,6 +109,9 @@ export function readScenarioSource(file: string): ScenarioSource {
   }
 }
 
+/** Each source's parsed document, never changed (overrides go to a clone). */
+const parsedSources = new WeakMap<ScenarioSource, Document>();
+
 /**
  * Applies overrides to a scenario's text and loads the result. Problems that lie at or under an
  * overridden path start with the setting (`--set buffers.b1.capacity=0: …`), so a bad value names
@@ -120,7 +123,13 @@ export function loadWithOverrides(
   overrides: readonly Override[],
   options: { horizonS?: number } = {},
 ): LoadResult {
-  const doc = parseDocument(source.text);
+  // A sweep loads one source once per level and per point: parse it once, change a copy each time.
+  let parsed = parsedSources.get(source);
+  if (parsed === undefined) {
+    parsed = parseDocument(source.text);
+    parsedSources.set(source, parsed);
+  }
+  const doc = overrides.length === 0 ? parsed : parsed.clone();
   const resolved: { path: string; at: string; override: Override }[] = [];
   if (doc.errors.length === 0) {
     for (const o of overrides) {

@@ -1,5 +1,9 @@
-import { type BuiltModel, type ReplicationRun, runReplications, type Scenario } from '../scenario/index.js';
-import { figureValues } from './figures.js';
+import {
+  type BuiltModel,
+  type PortableScenario,
+  revivePortableScenario,
+  type Scenario,
+} from '../scenario/index.js';
 import {
   loadWithOverrides,
   type Override,
@@ -7,6 +11,7 @@ import {
   readScenarioSource,
   type ScenarioSource,
 } from './overrides.js';
+import { outcomeOf, runLoadedReplication } from './replication-run.js';
 import { recordTransient, type TransientSeries } from './transient.js';
 
 /**
@@ -31,6 +36,12 @@ export interface ReplicationTask {
   readonly policies?: readonly string[];
   /** Record the transient series with this many WIP intervals over the horizon (for warm-up detection). */
   readonly transientIntervals?: number;
+  /**
+   * The scenario that `file` with `overrides` loads to (with `horizonS`), already validated, as plain data
+   * (`portableScenario`). A runner then uses it instead of reading and validating the file again: a sweep
+   * sends it so that worker threads never parse YAML nor compile the schema. It must be that scenario.
+   */
+  readonly scenario?: PortableScenario;
 }
 
 /** Every figure of one replication, by key (`kpis.throughputPerHour`, `stations.press.utilization`…). */
@@ -72,8 +83,9 @@ export async function runReplication(task: ReplicationTask): Promise<Replication
   return runReplicationSync(task);
 }
 
-/** The task's scenario variant, loaded once per file and overrides. */
+/** The task's scenario variant: the one it carries, else loaded once per file and overrides. */
 function scenarioOf(task: ReplicationTask): Scenario {
+  if (task.scenario !== undefined) return revivePortableScenario(task.scenario);
   let source = sources.get(task.file);
   if (source === undefined) {
     source = readScenarioSource(task.file);
@@ -94,23 +106,6 @@ function scenarioOf(task: ReplicationTask): Scenario {
   return loaded.scenario;
 }
 
-/** The figures of a one-replication run, as every runner returns them. */
-function outcomeOf(
-  task: ReplicationTask,
-  run: ReplicationRun,
-  recorder: ReturnType<typeof recordTransient> | undefined,
-  horizonS: number,
-): ReplicationOutcome {
-  return {
-    seed: task.seed,
-    values: figureValues(run),
-    events: run.events,
-    horizonS: run.horizonS,
-    warmupS: run.warmupS,
-    ...(recorder === undefined ? {} : { transient: recorder.series(horizonS) }),
-  };
-}
-
 /**
  * {@link runReplication} without the promise (for callers that run in a loop of their own).
  * @throws RangeError for a task with ONNX policies (their inference is asynchronous: use runReplication).
@@ -118,23 +113,7 @@ function outcomeOf(
 export function runReplicationSync(task: ReplicationTask): ReplicationOutcome {
   if (task.policies !== undefined && task.policies.length > 0)
     throw new RangeError('runReplicationSync: a task with ONNX policies runs through runReplication');
-  const scenario = scenarioOf(task);
-  const horizonS = task.horizonS ?? scenario.run.horizon;
-  let recorder: ReturnType<typeof recordTransient> | undefined;
-  const run = runReplications(scenario, {
-    seed: task.seed,
-    replications: 1,
-    horizon: task.horizonS,
-    warmup: task.warmupS,
-    stepHistory: false,
-    onModel:
-      task.transientIntervals === undefined
-        ? undefined
-        : (model: BuiltModel) => {
-            recorder = recordTransient(model, horizonS, task.transientIntervals!);
-          },
-  });
-  return outcomeOf(task, run, recorder, horizonS);
+  return runLoadedReplication(task, scenarioOf(task));
 }
 
 /**

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { appendFileSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { type PortableScenario, portableScenario, type Scenario } from '../scenario/index.js';
 import type { Objective } from './compare.js';
 import { type DesignPoint, type Factor, gridDesign, lhsDesign, shardPoints } from './design.js';
 import { loadWithOverrides, OverrideError, readScenarioSource } from './overrides.js';
@@ -39,6 +40,11 @@ export interface SweepSpec {
 export interface SweepPlan {
   readonly manifest: SweepManifest;
   readonly points: readonly DesignPoint[];
+  /**
+   * Each point's validated scenario as plain data, in the order of `points`: sent with its tasks so
+   * that runners (worker threads) do not load the file again. Absent: runners load it.
+   */
+  readonly scenarios?: readonly PortableScenario[];
 }
 
 /**
@@ -67,7 +73,10 @@ export function planSweep(spec: SweepSpec): SweepPlan {
     for (const value of f.levels)
       check(source, [{ path: f.path, value }], spec, `--set ${f.path}=${JSON.stringify(value)}`);
   }
-  for (const p of points) check(source, p.settings, spec, `point ${p.index} (${describe(p)})`);
+  // The points' scenarios are kept for the runners (loading one costs about half a replication).
+  const scenarios = points.map((p) =>
+    portableScenario(check(source, p.settings, spec, `point ${p.index} (${describe(p)})`)),
+  );
   const manifest: SweepManifest = {
     shopfloorVersion: spec.shopfloorVersion,
     scenario: spec.file,
@@ -83,7 +92,7 @@ export function planSweep(spec: SweepSpec): SweepPlan {
     kpis: spec.kpis === undefined ? null : [...spec.kpis],
     objective: spec.objective ?? { key: 'kpis.throughputPerHour', maximize: true },
   };
-  return { manifest, points };
+  return { manifest, points, scenarios };
 }
 
 function describe(p: DesignPoint): string {
@@ -95,14 +104,14 @@ function check(
   settings: DesignPoint['settings'],
   spec: SweepSpec,
   what: string,
-): void {
+): Scenario {
   const loaded = loadWithOverrides(source, settings, { horizonS: spec.horizonS });
   if (loaded.ok) {
     const h = spec.horizonS ?? loaded.scenario.run.horizon;
     const w = spec.warmupS ?? loaded.scenario.run.warmup;
     if (!(w < h))
       throw new OverrideError(`${what}: the warm-up (${w} s) must be shorter than the horizon (${h} s)`);
-    return;
+    return loaded.scenario;
   }
   const lines = loaded.problems.map(
     (p) => `✖ ${p.message} → at ${p.path || 'the document'} (line ${p.line})`,
@@ -194,6 +203,7 @@ export async function runSweep(plan: SweepPlan, options: RunSweepOptions): Promi
   let finished = done.size * R;
   options.onProgress?.(finished, total);
   const todo = points.filter((p) => !done.has(p.index));
+  const scenarioOf = new Map(plan.scenarios?.map((s, i) => [plan.points[i]!.index, s]));
   let failed = 0;
   await Promise.all(
     todo.map(async (p) => {
@@ -208,6 +218,7 @@ export async function runSweep(plan: SweepPlan, options: RunSweepOptions): Promi
               seed,
               horizonS: manifest.horizonS ?? undefined,
               warmupS: manifest.warmupS ?? undefined,
+              scenario: scenarioOf.get(p.index),
             }).then((o) => {
               options.onProgress?.(++finished, total);
               return o;

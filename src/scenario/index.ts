@@ -36,6 +36,8 @@ export { loadScenario } from './load.js';
 export { loadScenarioFile } from './load-file.js';
 export type { OrderRow, OrdersCsvResult } from './orders-csv.js';
 export { parseOrdersCsv } from './orders-csv.js';
+export type { PortableScenario } from './portable.js';
+export { portableScenario, revivePortableScenario } from './portable.js';
 export type { Problem } from './problem.js';
 export { formatPath, formatProblems } from './problem.js';
 export type { ReferenceProblem } from './references.js';

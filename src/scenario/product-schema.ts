@@ -1,8 +1,11 @@
 import { z } from 'zod';
+import { BRANCH_TO_SINK, branchStep, stepsByStation } from './_internal/branch-step.js';
 import { lowestSampleS } from './_internal/lowest-sample.js';
 import { DurationDistribution } from './distribution-schema.js';
 import { Duration } from './quantity-schema.js';
 import { Id } from './schema-common.js';
+
+export { BRANCH_TO_SINK, branchStep };
 
 /**
  * `products[i]` of the scenario schema: due-date rules, routing steps (one station or alternatives, process
@@ -31,9 +34,6 @@ const DueDate = z.discriminatedUnion(
 
 /** The names of the routing rules a step with alternative stations may use (`choose`). */
 export const ROUTING_RULE_NAMES = ['first', 'shortest-queue', 'least-work', 'fastest'] as const;
-
-/** The target of a branch that leaves the routing: the product's sink. */
-export const BRANCH_TO_SINK = 'sink';
 
 /** `products[i].routing[j].branch[k]`: one probabilistic branch after the step. */
 const BranchSchema = z.strictObject({
@@ -121,37 +121,6 @@ const RoutingStep = z
         if (st.processTimes?.[a] === undefined)
           issue(`no process time for "${a}": give processTime or processTimes.${a}`, ['processTimes']);
   });
-
-/**
- * The routing step index of each station of a routing (`stations.get(id)` lists every step that visits it,
- * as its one station or one of its alternatives).
- */
-function stepsByStation(
-  routing: readonly { readonly station: string | readonly string[] }[],
-): Map<string, number[]> {
-  const at = new Map<string, number[]>();
-  routing.forEach((s, j) => {
-    for (const id of typeof s.station === 'string' ? [s.station] : s.station) {
-      const list = at.get(id) ?? [];
-      if (!list.includes(j)) list.push(j);
-      at.set(id, list);
-    }
-  });
-  return at;
-}
-
-/**
- * The step a branch target names in a routing: the one step visiting station `to`, or `routing.length`
- * for {@link BRANCH_TO_SINK}; `undefined` when it names none or several (a validation problem).
- */
-export function branchStep(
-  routing: readonly { readonly station: string | readonly string[] }[],
-  to: string,
-): number | undefined {
-  const steps = stepsByStation(routing).get(to);
-  if (steps === undefined) return to === BRANCH_TO_SINK ? routing.length : undefined;
-  return steps.length === 1 && to !== BRANCH_TO_SINK ? steps[0] : undefined;
-}
 
 /** `products[i]`: an ordered routing through stations, each step with its process time. */
 export const ProductSchema = z

@@ -108,22 +108,29 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
       if (factors.length === 0) throw new UsageError('sweep needs at least one --set path=levels');
       const shard = argv.shard === undefined ? undefined : parseShard(argv.shard);
       const workers = workerCount(argv.workers);
-      // Everything is validated here, before the first replication.
-      const plan = planSweep({
-        file: argv.file,
-        factors,
-        design: argv.design,
-        samples: argv.samples,
-        seed: argv.seed,
-        replications: argv.replications,
-        horizonS: durationSeconds('horizon', argv.horizon),
-        warmupS: durationSeconds('warmup', argv.warmup),
-        kpis: argv.kpi?.map(figureKey),
-        objective: parseObjective(argv.objective),
-        shopfloorVersion: VERSION,
-      });
-      if (argv.html !== undefined) checkOutputFile('html', argv.html);
+      // The worker threads start (and load the simulator) while this thread plans and validates.
       const pool = createReplicationPool(workers);
+      let plan: ReturnType<typeof planSweep>;
+      try {
+        // Everything is validated here, before the first replication.
+        plan = planSweep({
+          file: argv.file,
+          factors,
+          design: argv.design,
+          samples: argv.samples,
+          seed: argv.seed,
+          replications: argv.replications,
+          horizonS: durationSeconds('horizon', argv.horizon),
+          warmupS: durationSeconds('warmup', argv.warmup),
+          kpis: argv.kpi?.map(figureKey),
+          objective: parseObjective(argv.objective),
+          shopfloorVersion: VERSION,
+        });
+        if (argv.html !== undefined) checkOutputFile('html', argv.html);
+      } catch (error) {
+        await pool.close();
+        throw error;
+      }
       const bar = progressBar(!argv.json && !argv.quiet, 'sweep');
       try {
         const result = await runSweep(plan, {

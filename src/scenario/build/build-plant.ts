@@ -25,8 +25,9 @@ import {
   ROUTING_RULES,
   TRANSPORT_RULES,
 } from '../../policies/index.js';
+import { branchStep } from '../_internal/branch-step.js';
 import { exceptionPeriods, holidayPeriods, weekOriginS } from '../calendar-dates.js';
-import { branchStep, type Scenario } from '../schema.js';
+import type { Scenario } from '../schema.js';
 import { BuildError } from './build-error.js';
 import { buildOperatorPools, operatorNeed, workerTravel } from './build-operators.js';
 
