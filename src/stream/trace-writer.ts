@@ -27,7 +27,7 @@ export const DEFAULT_KEYFRAME_EVERY_S = 4 * 3600;
 export const DEFAULT_COUNTERS_EVERY_S = 3600;
 /**
  * Default zlib level of the blocks: 0, stored as they are. The binary frames are compact enough (a 120 h
- * demo-factory trace is about 2.5 MB) and deflating them would cost more than the whole rest of tracing.
+ * demo-factory trace is about 1 MB) and deflating them would cost more than the whole rest of tracing.
  */
 export const DEFAULT_LEVEL = 0;
 
