@@ -13,11 +13,12 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type CDPSession, chromium } from 'playwright-core';
+import type { CDPSession } from 'playwright-core';
 import { serveViewer, viewerDir } from '../src/cli/commands/view.js';
 import { runScenario } from '../src/report/index.js';
 import { loadScenarioFile } from '../src/scenario/index.js';
 import { TraceWriter } from '../src/stream/index.js';
+import { launchChromium } from '../test/browser/_support/browser.js';
 import { median } from './harness.js';
 
 /** What {@link benchViewer} returns (the `viewer` entry of the JSON). */
@@ -139,20 +140,7 @@ export async function benchViewer(quick: boolean, log: (line: string) => void): 
     horizon: horizonS,
     observe: [new TraceWriter({ path, scenarioText: readFileSync(file, 'utf8'), version: 'bench' })],
   });
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--use-gl=angle',
-      '--use-angle=swiftshader',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-      '--js-flags=--expose-gc',
-    ],
-  });
+  const browser = await launchChromium(['--js-flags=--expose-gc']);
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await page.addInitScript(TIMING);
