@@ -1,22 +1,22 @@
 #!/usr/bin/env node
 /**
- * Takes the README's picture of the viewer: records the demo factory for 48 h with the built CLI
- * (`shopfloor run … --trace`), opens the trace in the real viewer in Debian's Chromium (software WebGL),
- * jumps to a busy moment, picks the SMT line for its panel and saves docs/viewer-demo.png.
+ * Takes the README's picture of the viewer: records 48 h of the demo factory into a trace, opens it in the
+ * real viewer in Debian's Chromium (software WebGL, launched like the browser tests), jumps to a busy
+ * moment, picks the SMT line for its panel and saves docs/viewer-demo.png. Uses the compiled code of
+ * `npm run build:bench` (the engine, the viewer's server and the browser tests' launcher).
  *
- *   npm run build && npm run build:viz && node scripts/viewer-screenshot.mjs [OUT.png]
+ *   npm run build:bench && npm run build:viz && node scripts/viewer-screenshot.mjs [OUT.png]
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium } from 'playwright-core';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const out = resolve(process.argv[2] ?? join(ROOT, 'docs', 'viewer-demo.png'));
-for (const need of ['dist/src/cli/main.js', 'viz/dist/index.html']) {
+const LAUNCHER = 'dist/test/browser/_support/browser.js';
+for (const need of [LAUNCHER, 'dist/src/cli/commands/view.js', 'viz/dist/index.html']) {
   if (!existsSync(join(ROOT, need))) {
-    console.error(`viewer-screenshot: ${need} is missing (run npm run build && npm run build:viz)`);
+    console.error(`viewer-screenshot: ${need} is missing (run npm run build:bench && npm run build:viz)`);
     process.exit(2);
   }
 }
@@ -25,38 +25,23 @@ if (!existsSync('/usr/bin/chromium')) {
   process.exit(2);
 }
 const { serveViewer } = await import(join(ROOT, 'dist/src/cli/commands/view.js'));
+const { runScenario } = await import(join(ROOT, 'dist/src/report/index.js'));
+const { loadScenarioFile } = await import(join(ROOT, 'dist/src/scenario/index.js'));
+const { TraceWriter } = await import(join(ROOT, 'dist/src/stream/index.js'));
+const { launchChromium } = await import(join(ROOT, LAUNCHER));
 
 const dir = mkdtempSync(join(tmpdir(), 'shopfloor-screenshot-'));
 const trace = join(dir, 'demo.sftrace');
-execFileSync(
-  process.execPath,
-  [
-    join(ROOT, 'dist/src/cli/main.js'),
-    'run',
-    'scenarios/demo-factory.yaml',
-    '--replications',
-    '1',
-    '--horizon',
-    '48h',
-    '--quiet',
-    '--trace',
-    trace,
-  ],
-  { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] },
-);
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--use-gl=angle',
-    '--use-angle=swiftshader',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--no-first-run',
-  ],
+const file = join(ROOT, 'scenarios/demo-factory.yaml');
+const loaded = loadScenarioFile(file);
+if (!loaded.ok) throw new Error('viewer-screenshot: the demo factory does not load');
+const scenarioText = readFileSync(file, 'utf8');
+runScenario(loaded.scenario, {
+  replications: 1,
+  horizon: 48 * 3600,
+  observe: [new TraceWriter({ path: trace, scenarioText, version: 'screenshot' })],
 });
+const browser = await launchChromium();
 try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 760 } });
   await page.goto(await serveViewer([trace]));
