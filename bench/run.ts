@@ -8,6 +8,8 @@
  * also part of the full run).
  * `npm run bench -- trace [--json] [--quick]`: the cost, size and seek time of traces (bench/trace.ts; also part
  * of the full run).
+ * `npm run bench -- viewer [--json] [--quick]`: the 3D viewer's JS time per frame and heap growth in Chromium
+ * (bench/viewer.ts; needs `npm run build:viz`; not part of the full run).
  * `npm run bench -- scale [--json] [--quick]`: serial lines of 10–1,000 stations alone (bench/scale.ts; also
  * part of the full run).
  *
@@ -71,9 +73,16 @@ if (entry !== undefined) {
     if (rest.has('--json')) process.stdout.write(`${JSON.stringify({ trace })}\n`);
     process.exit(0);
   }
+  if (entry === 'viewer') {
+    const rest = new Set(argv);
+    const { benchViewer } = await import('./viewer.js');
+    const viewer = await benchViewer(rest.has('--quick'), (line) => process.stdout.write(`${line}\n`));
+    if (rest.has('--json')) process.stdout.write(`${JSON.stringify({ viewer })}\n`);
+    process.exit(0);
+  }
   if (entry !== 'rules') {
     process.stderr.write(
-      `bench: unknown entry "${entry}" (known: rules, rl, rl-python, scale, sweep, trace; none runs the kernel benchmark)\n`,
+      `bench: unknown entry "${entry}" (known: rules, rl, rl-python, scale, sweep, trace, viewer; none runs the kernel benchmark)\n`,
     );
     process.exit(2);
   }

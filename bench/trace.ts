@@ -19,8 +19,16 @@ export interface TraceBench {
   readonly horizonH: number;
   /** Median wall time of one replication, ms. */
   readonly replicationMs: { readonly plain: number; readonly trace: number; readonly traceAndOcel: number };
-  /** trace / plain − 1, per replication. */
+  /** Median CPU time of the process during one replication, ms (the load changes it less than wall time). */
+  readonly replicationCpuMs: {
+    readonly plain: number;
+    readonly trace: number;
+    readonly traceAndOcel: number;
+  };
+  /** trace / plain − 1, per replication (medians of wall time). */
   readonly overheadPerReplication: number;
+  /** Median over the rounds of traced / plain in the same round: wall time and CPU time. */
+  readonly ratioPerReplication: { readonly wall: number; readonly cpu: number };
   /** The whole demo run (its replications, one traced): traced / plain − 1. */
   readonly overheadOfRun: number;
   readonly runMs: { readonly plain: number; readonly traced: number };
@@ -46,30 +54,45 @@ export function benchTrace(quick: boolean, log: (line: string) => void): TraceBe
   const dir = mkdtempSync(join(tmpdir(), 'shopfloor-bench-trace-'));
   const path = join(dir, 'demo.sftrace');
   const horizonS = 120 * 3600;
-  const rounds = quick ? 3 : 7;
-  // Each contender returns its wall time (s); its "units" are 1, so the median per second is 1 / time.
-  const one = (observe: () => RunObserver[]) => () =>
-    timed(() => runScenario(scenario, { replications: 1, horizon: horizonS, observe: observe() }));
+  const rounds = quick ? 5 : 15;
   const trace = () => new TraceWriter({ path, scenarioText: text, version: 'bench' });
-  const perReplication = compare(
-    [
-      { engine: 'plain', run: one(() => []), units: (t: number) => 1 / t },
-      { engine: 'trace', run: one(() => [trace()]), units: (t: number) => 1 / t },
-      {
-        engine: 'trace+ocel',
-        run: one(() => [trace(), new OcelWriter({ path: join(dir, 'demo.ocel.json') })]),
-        units: (t: number) => 1 / t,
-      },
-    ],
-    rounds,
-    1,
-  );
-  const ms = (engine: string) => 1000 / perReplication.find((m) => m.engine === engine)!.medianPerSecond;
+  const variants: { name: 'plain' | 'trace' | 'traceAndOcel'; observe: () => RunObserver[] }[] = [
+    { name: 'plain', observe: () => [] },
+    { name: 'trace', observe: () => [trace()] },
+    { name: 'traceAndOcel', observe: () => [trace(), new OcelWriter({ path: join(dir, 'demo.ocel.json') })] },
+  ];
+  // Interleaved like compare() (one warm-up round, the order reversed every other round), timing both the
+  // wall clock and the process's CPU time: other jobs on the machine change the second much less.
+  const wall = variants.map(() => [] as number[]);
+  const cpu = variants.map(() => [] as number[]);
+  for (let r = -1; r < rounds; r++) {
+    const order = variants.map((_, i) => i);
+    if (r % 2 === 1) order.reverse();
+    for (const i of order) {
+      const observe = variants[i]!.observe();
+      const c0 = process.cpuUsage();
+      const t0 = performance.now();
+      runScenario(scenario, { replications: 1, horizon: horizonS, observe });
+      const w = performance.now() - t0;
+      const c = process.cpuUsage(c0);
+      if (r < 0) continue;
+      wall[i]!.push(w);
+      cpu[i]!.push((c.user + c.system) / 1000);
+    }
+  }
   const replicationMs = {
-    plain: round(ms('plain'), 1),
-    trace: round(ms('trace'), 1),
-    traceAndOcel: round(ms('trace+ocel'), 1),
+    plain: round(median(wall[0]!), 1),
+    trace: round(median(wall[1]!), 1),
+    traceAndOcel: round(median(wall[2]!), 1),
   };
+  const replicationCpuMs = {
+    plain: round(median(cpu[0]!), 1),
+    trace: round(median(cpu[1]!), 1),
+    traceAndOcel: round(median(cpu[2]!), 1),
+  };
+  // The ratio of each round (traced / plain of the same round), then their median: the load of a round
+  // weighs on both of its runs.
+  const ratioOfRounds = (xs: number[][]) => round(median(xs[1]!.map((v, i) => v / xs[0]![i]!)), 3);
   const whole = compare(
     [
       { engine: 'plain', run: () => timed(() => runScenario(scenario, {})), units: (t: number) => 1 / t },
@@ -106,6 +129,8 @@ export function benchTrace(quick: boolean, log: (line: string) => void): TraceBe
   const result: TraceBench = {
     horizonH: 120,
     replicationMs,
+    replicationCpuMs,
+    ratioPerReplication: { wall: ratioOfRounds(wall), cpu: ratioOfRounds(cpu) },
     overheadPerReplication: round(replicationMs.trace / replicationMs.plain - 1, 3),
     overheadOfRun: round(runMs.traced / runMs.plain - 1, 3),
     runMs,
@@ -116,6 +141,9 @@ export function benchTrace(quick: boolean, log: (line: string) => void): TraceBe
   };
   log(
     `trace     one 120 h replication: ${replicationMs.plain} ms plain, ${replicationMs.trace} ms traced (+${Math.round(result.overheadPerReplication * 100)} %), ${replicationMs.traceAndOcel} ms with --ocel too`,
+  );
+  log(
+    `trace     same, CPU time: ${replicationCpuMs.plain} ms plain, ${replicationCpuMs.trace} ms traced, ${replicationCpuMs.traceAndOcel} ms with --ocel; traced / plain per round: ${result.ratioPerReplication.wall}× wall, ${result.ratioPerReplication.cpu}× CPU (median of ${rounds} rounds)`,
   );
   log(
     `trace     demo run (5 replications, one traced): ${runMs.plain} ms → ${runMs.traced} ms (+${Math.round(result.overheadOfRun * 100)} %)`,

@@ -1,11 +1,11 @@
 /**
  * The binary encoding of frames inside a trace block (see FORMAT.md): one byte of kind, the time as a
- * float64, then the kind's fields in a fixed order. A string is its number in the block's string table
+ * float64 unless the frame has the time of the one before, then the kind's fields in a fixed order. A string is its number in the block's string table
  * plus one, or 0 followed by its text the first time the block uses it, so each block decodes on its own.
  * Browser-safe.
  */
 import type { Frame, FrameKind } from './frames.js';
-import { FRAME_KINDS } from './frames.js';
+import { FRAME_FORMAT_VERSION, FRAME_KINDS } from './frames.js';
 
 /** Field types: s string, n unsigned integer (varint), f float64, b boolean, p point (2 × float64), j JSON. */
 type FieldType = 's' | 'n' | 'f' | 'b' | 'p' | 'j';
@@ -139,6 +139,19 @@ const SPECS = FRAME_KINDS.map((k, code) => ({
   types: FRAME_FIELDS[k].map((f) => f[1]),
 }));
 const utf8 = new TextEncoder();
+/**
+ * Bit 7 of a frame's kind byte (format version ≥ 2): the frame has the time of the frame before it in the
+ * block, and no time field follows.
+ */
+export const SAME_TIME = 0x80;
+/** Bytes each field type takes at most, text apart (a string's reference varint, at most 8 bytes). */
+const FIELD_BYTES: Readonly<Record<FieldType, number>> = { s: 8, n: 8, f: 8, b: 1, p: 16, j: 0 };
+/**
+ * Room reserved by {@link FrameEncoder.head}: the largest frame without its texts (kind, time and the
+ * fixed-size fields), so the field writers need not check the buffer's size; a text reserves its own.
+ */
+const FRAME_ROOM =
+  9 + Math.max(...FRAME_KINDS.map((k) => FRAME_FIELDS[k].reduce((n, f) => n + FIELD_BYTES[f[1]], 0)));
 
 /** A growable byte buffer that frames are encoded into (one per block). */
 export class FrameEncoder {
@@ -148,6 +161,15 @@ export class FrameEncoder {
   private readonly strings = new Map<string, number>();
   /** Frames encoded since the last {@link FrameEncoder.reset}. */
   count = 0;
+  /** Time of the last frame started, s (the block header's `t1`). */
+  lastT = 0;
+  /** Flag a frame that has the time of the one before (format version ≥ 2). */
+  private readonly sameTimeFlag: boolean;
+
+  /** @param version the format version to write (1 or 2; default {@link FRAME_FORMAT_VERSION}). */
+  constructor(version: number = FRAME_FORMAT_VERSION) {
+    this.sameTimeFlag = version >= 2;
+  }
 
   /** Bytes written so far. */
   get length(): number {
@@ -164,6 +186,7 @@ export class FrameEncoder {
     this.length_ = 0;
     this.strings.clear();
     this.count = 0;
+    this.lastT = 0;
   }
 
   /** Appends `frame` (any kind; the trace writer encodes the frequent kinds field by field instead). */
@@ -190,8 +213,7 @@ export class FrameEncoder {
           break;
         case 'p': {
           const p = v as { x: number; y: number };
-          this.float(p.x);
-          this.float(p.y);
+          this.point(p.x, p.y);
           break;
         }
         case 'j':
@@ -201,33 +223,43 @@ export class FrameEncoder {
     }
   }
 
-  /** Starts a frame of kind `code` (its index in `FRAME_KINDS`) at `t` (s); its fields follow in order. */
+  /**
+   * Starts a frame of kind `code` (its index in `FRAME_KINDS`) at `t` (s); its fields follow in order,
+   * written with the field methods below. Those rely on the room this call reserves (the frame's largest
+   * size without texts), so every field must belong to a frame started here.
+   */
   head(code: number, t: number): void {
-    this.ensure(9);
-    this.bytes[this.length_++] = code;
-    this.view.setFloat64(this.length_, t, true);
-    this.length_ += 8;
+    this.ensure(FRAME_ROOM);
+    // Most frames share the time of the frame before (one event publishes several): a flag replaces it.
+    if (t === this.lastT && this.count > 0 && this.sameTimeFlag) {
+      this.bytes[this.length_++] = code | SAME_TIME;
+    } else {
+      this.bytes[this.length_++] = code;
+      this.view.setFloat64(this.length_, t, true);
+      this.length_ += 8;
+    }
     this.count++;
+    this.lastT = t;
   }
 
   /** A string field: its number in the block's table plus one, or 0 and the text when it is new. */
   str(s: string): void {
     const known = this.strings.get(s);
     if (known !== undefined) {
-      this.uint(known + 1);
+      // NOTE: a block rarely holds more than 127 strings: their reference is then a single byte.
+      if (known < 0x7f) this.bytes[this.length_++] = known + 1;
+      else this.uint(known + 1);
       return;
     }
     if (typeof s !== 'string')
       throw new TypeError(`FrameEncoder: expected a string field (got ${String(s)})`);
     this.strings.set(s, this.strings.size);
-    this.ensure(1);
     this.bytes[this.length_++] = 0;
     this.text(s);
   }
 
   /** A boolean field. */
   bool(v: boolean): void {
-    this.ensure(1);
     this.bytes[this.length_++] = v ? 1 : 0;
   }
 
@@ -239,7 +271,7 @@ export class FrameEncoder {
   private text(s: string): void {
     // At most 3 bytes per UTF-16 unit: encode in place after a length prefix sized for that bound.
     const max = s.length * 3;
-    this.ensure(max + 8);
+    this.ensure(max + 4 + FRAME_ROOM);
     const prefix = max < 0x80 ? 1 : max < 0x4000 ? 2 : max < 0x200000 ? 3 : 4;
     const start = this.length_ + prefix;
     const { written } = utf8.encodeInto(s, this.bytes.subarray(start, start + max));
@@ -254,17 +286,34 @@ export class FrameEncoder {
 
   /** A float64 field. */
   float(v: number): void {
-    this.ensure(8);
     this.view.setFloat64(this.length_, v, true);
     this.length_ += 8;
   }
 
+  /** A point field (x then y, metres). */
+  point(x: number, y: number): void {
+    this.view.setFloat64(this.length_, x, true);
+    this.view.setFloat64(this.length_ + 8, y, true);
+    this.length_ += 16;
+  }
+
   /** An unsigned integer field (varint). */
   uint(v: number): void {
+    // NOTE: fast path for the usual small integers (ids, indices, levels): exact 32-bit shifts.
+    if (v >>> 0 === v) {
+      const b = this.bytes;
+      let n = this.length_;
+      while (v >= 0x80) {
+        b[n++] = (v & 0x7f) | 0x80;
+        v >>>= 7;
+      }
+      b[n++] = v;
+      this.length_ = n;
+      return;
+    }
     if (!(v >= 0 && v <= Number.MAX_SAFE_INTEGER && Number.isInteger(v))) {
       throw new RangeError(`FrameEncoder: expected an integer >= 0 (got ${v})`);
     }
-    this.ensure(8);
     while (v >= 0x80) {
       this.bytes[this.length_++] = (v % 0x80) | 0x80;
       v = Math.floor(v / 0x80);
@@ -303,7 +352,11 @@ const utf8Decoder = new TextDecoder('utf-8', { fatal: true });
  * the file, named by the errors (with the offset inside the payload).
  * @throws TraceFormatError for an unknown kind, a string used before it is defined, or a record cut short.
  */
-export function decodeFrames(payload: Uint8Array, fileOffset: number): Frame[] {
+export function decodeFrames(
+  payload: Uint8Array,
+  fileOffset: number,
+  version: number = FRAME_FORMAT_VERSION,
+): Frame[] {
   const view = new DataView(payload.buffer, payload.byteOffset, payload.byteLength);
   const strings: string[] = [];
   const frames: Frame[] = [];
@@ -347,11 +400,18 @@ export function decodeFrames(payload: Uint8Array, fileOffset: number): Frame[] {
     at += n;
     return s;
   };
+  let t = 0;
   while (at < payload.length) {
-    const code = payload[at++]!;
+    let code = payload[at++]!;
+    const sameTime = version >= 2 && (code & SAME_TIME) !== 0;
+    if (sameTime) {
+      if (frames.length === 0) fail('same-time flag on the first frame of a block');
+      code &= ~SAME_TIME;
+    }
     const k = FRAME_KINDS[code];
     if (k === undefined) fail(`unknown frame kind ${code}`);
-    const frame: Record<string, unknown> = { k, t: float() };
+    if (!sameTime) t = float();
+    const frame: Record<string, unknown> = { k, t };
     for (const [name, type] of FRAME_FIELDS[k!]) {
       switch (type) {
         case 's': {

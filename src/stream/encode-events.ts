@@ -3,7 +3,7 @@
  * field by field, without building frame objects. The bytes are exactly those of
  * `encoder.encode(frame)` for the frames of `subscribeFrames` (a test holds the two to it).
  */
-import { distanceM, type Plant } from '../entities/index.js';
+import { distanceM, type Plant, type Position } from '../entities/index.js';
 import { type FrameEncoder, KIND_CODE } from './codec.js';
 import type { FrameKind } from './frames.js';
 
@@ -26,21 +26,28 @@ const OPERATOR = code('operator');
 const OPERATOR_JOB = code('operator-job');
 const INSPECTED = code('inspected');
 
+const FAILED = code('failed');
+const REPAIRED = code('repaired');
+const MAINTENANCE_STARTED = code('maintenance-started');
+const MAINTENANCE_ENDED = code('maintenance-ended');
+const SETUP_STARTED = code('setup-started');
+const ROBOT_MOVE = code('robot-move');
+const CREW_MOVE = code('crew-move');
+const OPERATOR_MOVE = code('operator-move');
+
 /**
- * Subscribes to `plant.events`, encoding one frame per event into `enc`; `touched(t)` is called after each
- * with the frame's time (s).
+ * Subscribes to `plant.events`, encoding one frame per event into `enc` (whose `lastT` is then the time of
+ * the last frame). Every listener is made once here: no closure, array or object per event.
  * @returns a function that unsubscribes.
  */
-export function subscribeEncoded(plant: Plant, enc: FrameEncoder, touched: (t: number) => void): () => void {
+export function subscribeEncoded(plant: Plant, enc: FrameEncoder): () => void {
   const ev = plant.events;
-  const upkeep = (k: FrameKind) => {
-    const c = code(k);
+  const upkeep = (c: number) => {
     return (station: string, server: number, what: string, t: number) => {
       enc.head(c, t);
       enc.str(station);
       enc.uint(server);
       enc.str(what);
-      touched(t);
     };
   };
   const left = (why: string) => (part: { id: number }, at: string, t: number) => {
@@ -48,7 +55,6 @@ export function subscribeEncoded(plant: Plant, enc: FrameEncoder, touched: (t: n
     enc.uint(part.id);
     enc.str(why);
     enc.str(at);
-    touched(t);
   };
   const process =
     (c: number) =>
@@ -57,8 +63,23 @@ export function subscribeEncoded(plant: Plant, enc: FrameEncoder, touched: (t: n
       enc.uint(part.id);
       enc.str(station);
       enc.uint(server);
-      touched(t);
     };
+  const motion = (
+    c: number,
+    t: number,
+    group: string,
+    member: string,
+    from: Position,
+    to: Position,
+    arriveT: number,
+  ) => {
+    enc.head(c, t);
+    enc.str(group);
+    enc.str(member);
+    enc.point(from.x, from.y);
+    enc.point(to.x, to.y);
+    enc.float(arriveT);
+  };
   const off = [
     ev.on('partReleased', (part, t) => {
       enc.head(RELEASED, t);
@@ -67,7 +88,6 @@ export function subscribeEncoded(plant: Plant, enc: FrameEncoder, touched: (t: n
       enc.str(part.source);
       enc.bool(false);
       enc.float(part.releaseS);
-      touched(t);
     }),
     ev.on('partAssembled', (part, at, t) => {
       enc.head(RELEASED, t);
@@ -76,14 +96,12 @@ export function subscribeEncoded(plant: Plant, enc: FrameEncoder, touched: (t: n
       enc.str(at);
       enc.bool(true);
       enc.float(part.releaseS);
-      touched(t);
     }),
     ev.on('partMoved', (part, from, to, t) => {
       enc.head(MOVED, t);
       enc.uint(part.id);
       enc.str(from);
       enc.str(to);
-      touched(t);
     }),
     ev.on('partFinished', left('finished')),
     ev.on('partScrapped', left('scrapped')),
@@ -95,37 +113,37 @@ export function subscribeEncoded(plant: Plant, enc: FrameEncoder, touched: (t: n
       enc.str(station);
       enc.uint(server);
       enc.str(state);
-      touched(t);
     }),
-    ev.on('failed', upkeep('failed')),
-    ev.on('repaired', upkeep('repaired')),
-    ev.on('maintenanceStarted', upkeep('maintenance-started')),
-    ev.on('maintenanceEnded', upkeep('maintenance-ended')),
-    ev.on('setupStarted', (station, server, _from, to, t) => upkeep('setup-started')(station, server, to, t)),
+    ev.on('failed', upkeep(FAILED)),
+    ev.on('repaired', upkeep(REPAIRED)),
+    ev.on('maintenanceStarted', upkeep(MAINTENANCE_STARTED)),
+    ev.on('maintenanceEnded', upkeep(MAINTENANCE_ENDED)),
+    ev.on('setupStarted', (station, server, _from, to, t) => {
+      enc.head(SETUP_STARTED, t);
+      enc.str(station);
+      enc.uint(server);
+      enc.str(to);
+    }),
     ev.on('inspected', (station, part, outcome, t) => {
       enc.head(INSPECTED, t);
       enc.str(station);
       enc.uint(part.id);
       enc.str(outcome);
-      touched(t);
     }),
     ev.on('bufferLevelChanged', (buffer, level, t) => {
       enc.head(BUFFER, t);
       enc.str(buffer);
       enc.uint(level);
-      touched(t);
     }),
     ev.on('shiftChanged', (entity, on, t) => {
       enc.head(SHIFT, t);
       enc.str(entity);
       enc.bool(on);
-      touched(t);
     }),
     ev.on('conveyorStateChanged', (conveyor, _from, state, t) => {
       enc.head(CONVEYOR, t);
       enc.str(conveyor);
       enc.str(state);
-      touched(t);
     }),
     ev.on('conveyorItemMoved', (conveyor, part, positionM, speedMps, t) => {
       enc.head(ITEM, t);
@@ -133,14 +151,12 @@ export function subscribeEncoded(plant: Plant, enc: FrameEncoder, touched: (t: n
       enc.uint(part);
       enc.float(positionM);
       enc.float(speedMps);
-      touched(t);
     }),
     ev.on('robotStateChanged', (fleet, robot, _from, state, t) => {
       enc.head(ROBOT, t);
       enc.str(fleet);
       enc.str(robot);
       enc.str(state);
-      touched(t);
     }),
     ev.on('robotJobStarted', (fleet, robot, kind, part, _requestedS, t) => {
       enc.head(ROBOT_JOB, t);
@@ -149,7 +165,6 @@ export function subscribeEncoded(plant: Plant, enc: FrameEncoder, touched: (t: n
       enc.str('start');
       enc.str(kind);
       enc.uint(part.id);
-      touched(t);
     }),
     ev.on('robotJobDone', (fleet, robot, kind, part, _requestedS, t) => {
       enc.head(ROBOT_JOB, t);
@@ -158,55 +173,39 @@ export function subscribeEncoded(plant: Plant, enc: FrameEncoder, touched: (t: n
       enc.str('done');
       enc.str(kind);
       enc.uint(part.id);
-      touched(t);
     }),
     ev.on('robotMoved', (fleet, robot, from, to, speedMps, t) => {
-      enc.encode({
-        k: 'robot-move',
-        t,
-        group: fleet,
-        member: robot,
-        from,
-        to,
-        arriveT: t + distanceM(from, to) / speedMps,
-      });
-      touched(t);
+      motion(ROBOT_MOVE, t, fleet, robot, from, to, t + distanceM(from, to) / speedMps);
     }),
     ev.on('crewStateChanged', (pool, crew, _from, state, t) => {
       enc.head(CREW, t);
       enc.str(pool);
       enc.str(crew);
       enc.str(state);
-      touched(t);
     }),
     ev.on('crewJobChanged', (pool, crew, job, t) => {
       enc.head(CREW_JOB, t);
       enc.str(pool);
       enc.str(crew);
       enc.json(job === null ? null : { kind: job.kind, station: job.station, server: job.server });
-      touched(t);
     }),
     ev.on('crewMoved', (pool, crew, from, to, arriveT, t) => {
-      enc.encode({ k: 'crew-move', t, group: pool, member: crew, from, to, arriveT });
-      touched(t);
+      motion(CREW_MOVE, t, pool, crew, from, to, arriveT);
     }),
     ev.on('operatorStateChanged', (pool, op, _from, state, t) => {
       enc.head(OPERATOR, t);
       enc.str(pool);
       enc.str(op);
       enc.str(state);
-      touched(t);
     }),
     ev.on('operatorJobChanged', (pool, op, job, t) => {
       enc.head(OPERATOR_JOB, t);
       enc.str(pool);
       enc.str(op);
       enc.json(job === null ? null : { task: job.task, station: job.station, server: job.server });
-      touched(t);
     }),
     ev.on('operatorMoved', (pool, op, from, to, arriveT, t) => {
-      enc.encode({ k: 'operator-move', t, group: pool, member: op, from, to, arriveT });
-      touched(t);
+      motion(OPERATOR_MOVE, t, pool, op, from, to, arriveT);
     }),
   ];
   return () => {

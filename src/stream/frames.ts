@@ -42,8 +42,12 @@ import type {
   StationSnapshot,
 } from '../entities/snapshot-types.js';
 
-/** Version of the frame vocabulary and of the trace file layout; a reader refuses a newer major. */
-export const FRAME_FORMAT_VERSION = 1;
+/**
+ * Version of the frame vocabulary and of the trace file layout; a reader refuses a newer one. 2: a frame
+ * with the time of the frame before it flags its kind byte instead of repeating the time (version 1 files
+ * are still read).
+ */
+export const FRAME_FORMAT_VERSION = 2;
 
 /** A point of the floor, metres. */
 export interface Point {

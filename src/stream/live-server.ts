@@ -58,6 +58,8 @@ interface Client {
   lagging: boolean;
   /** Times it was skipped forward. */
   skips: number;
+  /** The largest message queued for it so far, bytes. */
+  largestMessageBytes: number;
 }
 
 /** What the server reports of a client (for tests and logs). */
@@ -65,6 +67,11 @@ export interface ClientStats {
   readonly bufferedBytes: number;
   readonly lagging: boolean;
   readonly skips: number;
+  /**
+   * The largest message queued for it so far, bytes (its send buffer stays under the high-water mark plus
+   * two such messages: a skipped client resumes with a keyframe and a status).
+   */
+  readonly largestMessageBytes: number;
 }
 
 /** A parsed control message. */
@@ -151,6 +158,7 @@ export class LiveServer {
       bufferedBytes: c.ws.bufferedAmount,
       lagging: c.lagging,
       skips: c.skips,
+      largestMessageBytes: c.largestMessageBytes,
     }));
   }
 
@@ -172,7 +180,7 @@ export class LiveServer {
   }
 
   private join(ws: WebSocket): void {
-    const client: Client = { ws, lagging: false, skips: 0 };
+    const client: Client = { ws, lagging: false, skips: 0, largestMessageBytes: 0 };
     this.clients.add(client);
     ws.on('close', () => this.clients.delete(client));
     ws.on('error', () => {
@@ -191,11 +199,13 @@ export class LiveServer {
 
   private send(client: Client, message: unknown): void {
     if (client.ws.readyState !== client.ws.OPEN) return;
-    client.ws.send(typeof message === 'string' ? message : JSON.stringify(message));
+    const text = typeof message === 'string' ? message : JSON.stringify(message);
+    this.queue(client, text, Buffer.byteLength(text, 'utf8'));
   }
 
   private broadcast(frames: readonly Frame[], status: LiveStatus): void {
     const text = JSON.stringify({ type: 'frames', status, frames });
+    const bytes = Buffer.byteLength(text, 'utf8');
     for (const c of this.clients) {
       if (c.ws.readyState !== c.ws.OPEN) continue;
       if (c.lagging) {
@@ -211,8 +221,14 @@ export class LiveServer {
         c.skips++;
         continue;
       }
-      c.ws.send(text);
+      this.queue(c, text, bytes);
     }
+  }
+
+  /** Queues `text` (`bytes` long in UTF-8) for `client`. */
+  private queue(client: Client, text: string, bytes: number): void {
+    if (bytes > client.largestMessageBytes) client.largestMessageBytes = bytes;
+    client.ws.send(text);
   }
 
   private receive(client: Client, data: Buffer, isBinary: boolean): void {

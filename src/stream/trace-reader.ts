@@ -51,6 +51,8 @@ export class TraceReader {
   readonly blocks: readonly BlockInfo[];
   /** Size of the trace, bytes. */
   readonly byteLength: number;
+  /** The file's format version (1 or 2: version 2 flags a frame that has the time of the one before). */
+  readonly formatVersion: number;
   private readonly bytes: Uint8Array;
   private readonly cache = new Map<number, Frame[]>();
   private readonly end: EndFrame;
@@ -72,6 +74,7 @@ export class TraceReader {
     }
     const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     const version = view.getUint32(8, true);
+    this.formatVersion = version;
     if (version > FRAME_FORMAT_VERSION || version < 1) {
       throw new TraceFormatError(
         `trace: format version ${version} at byte 8 is not supported (this reader reads 1 to ${FRAME_FORMAT_VERSION})`,
@@ -196,7 +199,7 @@ export class TraceReader {
         b.offset,
       );
     }
-    const frames = decodeFrames(raw, b.offset);
+    const frames = decodeFrames(raw, b.offset, this.formatVersion);
     if (frames.length !== b.frames || frames[0]?.k !== 'keyframe') {
       throw new TraceFormatError(
         `trace: corrupt block (${frames.length} frames, ${b.frames} announced, or no keyframe first) at byte ${b.offset}`,

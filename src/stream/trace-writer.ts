@@ -17,18 +17,19 @@ import { FRAME_FORMAT_VERSION } from './frames.js';
 import { buildLayout } from './layout.js';
 import { BLOCK_DEFLATED, BLOCK_HEADER_BYTES, BLOCK_MAGIC, TRACE_MAGIC } from './trace-reader.js';
 
-/** Default simulated time between two keyframes, s (1 h: a seek decodes at most an hour of frames). */
-export const DEFAULT_KEYFRAME_EVERY_S = 3600;
-/** Default simulated time between two counters frames, s (1 h, with the keyframes: every pause costs). */
+/**
+ * Default simulated time between two keyframes, s (4 h). A keyframe is a full snapshot (about 7 KB of JSON
+ * on the demo factory) and cost as much as all the other frames of its hour together; every 4 h, a seek
+ * decodes at most 4 h of frames (a few milliseconds) and the snapshots cost a few per cent of the run.
+ */
+export const DEFAULT_KEYFRAME_EVERY_S = 4 * 3600;
+/** Default simulated time between two counters frames, s (1 h). */
 export const DEFAULT_COUNTERS_EVERY_S = 3600;
 /**
  * Default zlib level of the blocks: 0, stored as they are. The binary frames are compact enough (a 120 h
- * demo-factory trace is about 2.5 MB) and deflating them would cost more than the whole rest of tracing.
+ * demo-factory trace is about 1 MB) and deflating them would cost more than the whole rest of tracing.
  */
 export const DEFAULT_LEVEL = 0;
-
-/** Bytes gathered before one write to the file. */
-const WRITE_CHUNK_BYTES = 1 << 20;
 
 /** Node's own CRC-32 (Node ≥ 20.15), else the portable one of the codec. */
 const nativeCrc32 = (zlib as { crc32?: (data: Uint8Array) => number }).crc32;
@@ -71,12 +72,9 @@ export class TraceWriter implements RunObserver {
   private fd: number | null = null;
   private tmp = '';
   private bytes = 0;
-  private pending: Buffer[] = [];
-  private pendingBytes = 0;
   private frames = 0;
   private blocks = 0;
   private blockT0 = 0;
-  private lastT = 0;
   private nextKeyS = Number.POSITIVE_INFINITY;
   private nextCountersS = Number.POSITIVE_INFINITY;
   private unsubscribe: (() => void) | null = null;
@@ -137,9 +135,7 @@ export class TraceWriter implements RunObserver {
     this.beginBlock();
     this.nextKeyS = now + this.keyEveryS;
     this.nextCountersS = now + this.countersEveryS;
-    this.unsubscribe = subscribeEncoded(model.plant, this.encoder, (t) => {
-      this.lastT = t;
-    });
+    this.unsubscribe = subscribeEncoded(model.plant, this.encoder);
   }
 
   nextStopS(nowS: number): number {
@@ -186,9 +182,6 @@ export class TraceWriter implements RunObserver {
   }
 
   private close(): void {
-    if (this.fd !== null && this.pendingBytes > 0) this.drain();
-    this.pending = [];
-    this.pendingBytes = 0;
     this.unsubscribe?.();
     this.unsubscribe = null;
     this.model = null;
@@ -198,7 +191,6 @@ export class TraceWriter implements RunObserver {
 
   private push(frame: Frame): void {
     this.encoder.encode(frame);
-    this.lastT = frame.t;
   }
 
   private beginBlock(): void {
@@ -218,7 +210,7 @@ export class TraceWriter implements RunObserver {
     head.writeUInt32LE(raw.length, 8);
     head.writeUInt32LE(this.encoder.count, 12);
     head.writeDoubleLE(this.blockT0, 16);
-    head.writeDoubleLE(this.lastT, 24);
+    head.writeDoubleLE(this.encoder.lastT, 24);
     head.writeUInt32LE(nativeCrc32 === undefined ? crc32(payload) : nativeCrc32(payload), 32);
     head.writeUInt32LE(level === 0 ? 0 : BLOCK_DEFLATED, 36);
     this.write(head);
@@ -227,19 +219,10 @@ export class TraceWriter implements RunObserver {
     this.blocks++;
   }
 
-  /** Queues `b` (copied) for the file; written in chunks of {@link WRITE_CHUNK_BYTES}. */
+  /** Writes `b` to the file now (a block at a time: no copy, a few system calls per simulated hour). */
   private write(b: Uint8Array): void {
-    this.pending.push(Buffer.from(b));
-    this.pendingBytes += b.length;
-    this.bytes += b.length;
-    if (this.pendingBytes >= WRITE_CHUNK_BYTES) this.drain();
-  }
-
-  private drain(): void {
-    const chunk = Buffer.concat(this.pending, this.pendingBytes);
-    this.pending = [];
-    this.pendingBytes = 0;
     let done = 0;
-    while (done < chunk.length) done += writeSync(this.fd!, chunk, done, chunk.length - done);
+    while (done < b.length) done += writeSync(this.fd!, b, done, b.length - done);
+    this.bytes += b.length;
   }
 }

@@ -306,16 +306,23 @@ function startServe(args: readonly string[]): Promise<{ child: ChildProcess; url
   });
 }
 
+/** What `shopfloor serve` reports of its run (part of its status message). */
+interface LiveStatus {
+  t: number;
+  paused: boolean;
+  speed: number | 'max';
+}
+
 /** The next status `shopfloor serve` reports to a second viewer (a plain WebSocket client) that passes `ok`. */
-function serverStatus(url: string, ok: (s: { t: number; paused: boolean }) => boolean) {
+function serverStatus(url: string, ok: (s: LiveStatus) => boolean) {
   const ws = new WebSocket(url);
-  return new Promise<{ t: number; paused: boolean }>((done, fail) => {
+  return new Promise<LiveStatus>((done, fail) => {
     const timer = setTimeout(() => {
       ws.close();
       fail(new Error('no matching status from the server in 20 s'));
     }, 20_000);
     ws.on('message', (data) => {
-      const m = JSON.parse(String(data)) as { status?: { t: number; paused: boolean } };
+      const m = JSON.parse(String(data)) as { status?: LiveStatus };
       if (m.status !== undefined && ok(m.status)) {
         clearTimeout(timer);
         ws.close();
@@ -357,6 +364,38 @@ describe('live: a running `shopfloor serve`', () => {
       expect(resumed.t).toBeGreaterThan(tPaused);
       await page.waitForFunction((t) => (window as unknown as PageGlobals).shopfloor.app.t > t, tPaused);
       await page.screenshot({ path: artifact('live-running.png') });
+      expect(errors).toEqual([]);
+      await page.close();
+    } finally {
+      child.kill('SIGTERM');
+    }
+  });
+
+  test("the viewer's Step button moves the paused server on, still paused, and its speed menu sets the server's speed", async () => {
+    const { child, url } = await startServe(['--speed', '600']);
+    try {
+      const { page, errors } = await open(await serveViewer([], 0, url));
+      await page.waitForSelector('#status[data-live-paused="false"]');
+      await page.click('#play');
+      await page.waitForSelector('#status[data-live-paused="true"]');
+      const before = await serverStatus(url, (s) => s.paused);
+      // Step until the clock moves (several events may share an instant); the server stays paused.
+      let after = before;
+      for (let i = 0; i < 50 && after.t === before.t; i++) {
+        await page.click('#step');
+        await page.waitForTimeout(100);
+        after = await serverStatus(url, () => true);
+        expect(after.paused).toBe(true);
+      }
+      expect(after.t).toBeGreaterThan(before.t);
+      await page.waitForTimeout(300);
+      expect((await serverStatus(url, () => true)).t).toBe(after.t);
+      // The speed menu drives the server's speed, for every viewer.
+      await page.selectOption('#speed', '3600');
+      const fast = await serverStatus(url, (s) => s.speed === 3600);
+      expect(fast.paused).toBe(true);
+      await page.selectOption('#speed', '10');
+      expect((await serverStatus(url, (s) => s.speed === 10)).speed).toBe(10);
       expect(errors).toEqual([]);
       await page.close();
     } finally {

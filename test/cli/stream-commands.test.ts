@@ -52,7 +52,8 @@ describe('shopfloor run --trace, trace info', () => {
       durationS: 86_400,
       endReason: 'horizon',
     });
-    expect(doc.framesByKind.keyframe).toBe(24);
+    // A keyframe every 4 h (the default) over 24 h.
+    expect(doc.framesByKind.keyframe).toBe(6);
     const text = shopfloor('trace', 'info', trace);
     expect(text.stdout).toMatch(/replication\s+│ 2 \(seed 2\)/);
   });

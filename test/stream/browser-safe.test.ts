@@ -1,15 +1,20 @@
 /**
  * The part of src/stream the browser viewer bundles (frames, codec, trace reader, state builder, frame
- * source) must not reach a Node module, at any depth of its imports, nor use Node's globals.
+ * source, layout) must not reach a Node module, at any depth of its imports, nor use Node's globals.
  */
 import { readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from './_support.js';
 
-const ENTRY = ['frames.ts', 'codec.ts', 'trace-reader.ts', 'state-builder.ts', 'frame-source.ts'].map((f) =>
-  join(ROOT, 'src', 'stream', f),
-);
+const ENTRY = [
+  'frames.ts',
+  'codec.ts',
+  'trace-reader.ts',
+  'state-builder.ts',
+  'frame-source.ts',
+  'layout.ts',
+].map((f) => join(ROOT, 'src', 'stream', f));
 
 /** Every file reached from `entries` by relative imports (type-only imports included), with its bare imports. */
 function reach(entries: string[]): Map<string, string[]> {

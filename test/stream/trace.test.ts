@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { runScenario } from '../../src/report/index.js';
 import { type BuiltModel, buildPlant } from '../../src/scenario/index.js';
-import { FrameEncoder, TraceFormatError } from '../../src/stream/codec.js';
+import { decodeFrames, FrameEncoder, TraceFormatError } from '../../src/stream/codec.js';
 import { subscribeEncoded } from '../../src/stream/encode-events.js';
 import { subscribeFrames } from '../../src/stream/frame-source.js';
 import { openTrace } from '../../src/stream/open-trace.js';
@@ -192,14 +192,39 @@ describe('trace: frames and header', () => {
       const model = buildPlant(scenario, 7);
       const fast = new FrameEncoder();
       const generic = new FrameEncoder();
-      subscribeEncoded(model.plant, fast, () => {});
+      subscribeEncoded(model.plant, fast);
       subscribeFrames(model.plant, (f) => generic.encode(f));
       model.plant.run({ until: 20 * H });
       expect(fast.count).toBeGreaterThan(1000);
       expect(fast.count).toBe(generic.count);
+      expect(fast.lastT).toBe(generic.lastT);
       expect(Buffer.from(fast.bytesView()).equals(Buffer.from(generic.bytesView()))).toBe(true);
     });
   }
+
+  it('format 2 flags frames with the time of the frame before: the same frames as format 1, in fewer bytes', () => {
+    const { scenario } = scenarioFile('demo-factory.yaml');
+    const model = buildPlant(scenario, 3);
+    const v1 = new FrameEncoder(1);
+    const v2 = new FrameEncoder(2);
+    subscribeEncoded(model.plant, v1);
+    subscribeEncoded(model.plant, v2);
+    model.plant.run({ until: 10 * H });
+    const frames1 = decodeFrames(v1.bytesView(), 0, 1);
+    const frames2 = decodeFrames(v2.bytesView(), 0, 2);
+    expect(frames1.length).toBeGreaterThan(1000);
+    expect(frames2).toEqual(frames1);
+    // Most frames share their instant with the frame before (one event publishes several).
+    expect(v2.length).toBeLessThan(0.8 * v1.length);
+  });
+
+  it('a same-time flag on the first frame of a block is a TraceFormatError naming the block', () => {
+    const bytes = new Uint8Array([0x80 | 1, 0]);
+    expect(() => decodeFrames(bytes, 1234, 2)).toThrow(TraceFormatError);
+    expect(() => decodeFrames(bytes, 1234, 2)).toThrow(
+      'same-time flag on the first frame of a block at byte 1 of the block that starts at byte 1234',
+    );
+  });
 
   it('a trace with deflated blocks reads back the same frames as a stored one', () => {
     const { scenario, text } = scenarioFile('demo-factory.yaml');

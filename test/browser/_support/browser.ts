@@ -8,8 +8,11 @@ export const ROOT = resolve(import.meta.dirname, '../../..');
 /** Screenshots and traces the browser tests leave behind (gitignored). */
 export const ARTIFACTS = join(ROOT, 'test-artifacts');
 
-/** Debian's Chromium, never downloaded; software WebGL (SwiftShader) and no background traffic. */
-export function launchChromium(): Promise<Browser> {
+/**
+ * Debian's Chromium, never downloaded; software WebGL (SwiftShader) and no background traffic.
+ * @param extraArgs more command-line switches (e.g. `--js-flags=--expose-gc` for the viewer bench)
+ */
+export function launchChromium(extraArgs: readonly string[] = []): Promise<Browser> {
   if (!existsSync('/usr/bin/chromium'))
     throw new Error('browser tests need Chromium at /usr/bin/chromium (apt-get install -y chromium)');
   return chromium.launch({
@@ -25,6 +28,7 @@ export function launchChromium(): Promise<Browser> {
       '--disable-sync',
       '--no-first-run',
       '--disable-quic',
+      ...extraArgs,
     ],
   });
 }

@@ -1,5 +1,5 @@
 import { type BuiltModel, buildPlant, loadScenarioFile } from '../../../src/index.js';
-import { layoutOf } from '../../../viz/src/engine/layout-of.js';
+import { buildLayout } from '../../../src/stream/layout.js';
 import { observeFrames } from '../../../viz/src/engine/plant-frames.js';
 import type { Frame, RunInfo } from '../../../viz/src/feed/types.js';
 
@@ -16,7 +16,7 @@ export function demoWithFrames(seed = 1): { model: BuiltModel; frames: Frame[]; 
     seed,
     horizonS: scenario.run.horizon,
     startDate: scenario.run.start ?? null,
-    layout: layoutOf(scenario, model),
+    layout: buildLayout(scenario, model),
   };
   return { model, frames, info };
 }

@@ -10,8 +10,8 @@
  */
 import { runScenario } from '../../../src/report/run-scenario.js';
 import { loadScenario } from '../../../src/scenario/load.js';
+import { buildLayout } from '../../../src/stream/layout.js';
 import type { Frame } from '../feed/types.js';
-import { layoutOf } from './layout-of.js';
 import { observeFrames } from './plant-frames.js';
 import type { WorkerReply, WorkerRequest } from './worker-protocol.js';
 
@@ -39,7 +39,7 @@ self.onmessage = (msg: MessageEvent<WorkerRequest>) => {
             seed,
             horizonS: scenario.run.horizon,
             startDate: scenario.run.start ?? null,
-            layout: layoutOf(scenario, model),
+            layout: buildLayout(scenario, model),
           },
         });
         observeFrames(model, frames);

@@ -8,6 +8,12 @@ import {
 } from './plant-state.js';
 import type { Frame, RunInfo } from './types.js';
 
+/** Where {@link Recording.seek} left a state: the state and its cursor (number of events applied). */
+export interface SeekResult {
+  state: PlantState;
+  cursor: number;
+}
+
 /** Frames between two of the viewer's own keyframes: a seek applies at most this many after restoring one. */
 export const KEYFRAME_EVERY = 2000;
 
@@ -82,9 +88,10 @@ export class Recording {
   /**
    * Moves `state` (a state this recording produced, with `cursor` events applied) to time `t`, seconds:
    * forward by applying events when that is cheaper, else from the keyframe before `t`. Returns the new
-   * cursor (number of events applied). All events at exactly `t` are applied.
+   * cursor (number of events applied). All events at exactly `t` are applied. The result is written into
+   * `out` when given (the frame loop passes its own, so that a seek allocates nothing).
    */
-  seek(state: PlantState, cursor: number, t: number): { state: PlantState; cursor: number } {
+  seek(state: PlantState, cursor: number, t: number, out?: SeekResult): SeekResult {
     const target = this.upperBound(t);
     if (target < cursor || target - cursor > KEYFRAME_EVERY) {
       let k = this.keyframes.length - 1;
@@ -95,7 +102,10 @@ export class Recording {
     }
     for (; cursor < target; cursor++) applyFrame(this.index, state, this.frames[cursor]!);
     state.t = t;
-    return { state, cursor };
+    if (out === undefined) return { state, cursor };
+    out.state = state;
+    out.cursor = cursor;
+    return out;
   }
 
   /** A fresh copy of the state at time `t`. */

@@ -24,31 +24,11 @@ export type {
 export type RunInfo = Pick<TraceHeader, 'name' | 'seed' | 'horizonS' | 'startDate' | 'layout'>;
 
 /**
- * Server states, in the order the legend lists them; a server's state is an index into this list (the
- * same order as `SERVER_STATE_LIST` of src/stream, kept here as a literal so the index is a constant).
+ * Server, robot and crew states, in the order the legend lists them: a server's state is an index into
+ * `SERVER_STATES`, a robot's into `ROBOT_STATES`, a crew's into `CREW_STATES` (the lists of src/stream).
  */
-export const SERVER_STATES = [
-  'busy',
-  'idle',
-  'blocked',
-  'down-waiting',
-  'repair',
-  'maintenance',
-  'setup',
-  'handling',
-  'off-shift',
-  'waiting-operator',
-] as const;
-
-/** Robot states, in the engine's order. */
-export const ROBOT_STATES = [
-  'idle',
-  'travelling-empty',
-  'picking',
-  'travelling-loaded',
-  'placing',
-  'waiting',
-] as const;
-
-/** Crew states, in the engine's order. */
-export const CREW_STATES = ['idle', 'travelling', 'working', 'off-shift'] as const;
+export {
+  CREW_STATE_LIST as CREW_STATES,
+  ROBOT_STATE_LIST as ROBOT_STATES,
+  SERVER_STATE_LIST as SERVER_STATES,
+} from '../../../src/stream/frames.js';

@@ -100,7 +100,10 @@ export class App {
   /** End of the time shown: the shortest of the recordings (the end of the run once known). */
   get endS(): number {
     if (this.views.length === 0) return 0;
-    return Math.min(...this.views.map((v) => v.recording.endedAt ?? v.recording.endS));
+    // NOTE: a loop, not map and spread: the frame loop reads this every frame and allocates nothing.
+    let end = Number.POSITIVE_INFINITY;
+    for (const v of this.views) end = Math.min(end, v.recording.endedAt ?? v.recording.endS);
+    return end;
   }
 
   setPlaying(playing: boolean): void {
@@ -136,7 +139,7 @@ export class App {
     if (this.follow) this.t = end;
     else if (this.playing && this.live === null) {
       this.t = Math.min(end, this.t + dt * this.speed);
-      if (this.t >= end && this.views.every((v) => v.recording.endedAt !== null)) this.setPlaying(false);
+      if (this.t >= end && this.allEnded()) this.setPlaying(false);
     }
     for (const v of this.views) {
       v.goTo(this.t);
@@ -148,6 +151,11 @@ export class App {
       this.refreshPanels();
     }
   };
+
+  private allEnded(): boolean {
+    for (const v of this.views) if (v.recording.endedAt === null) return false;
+    return true;
+  }
 
   private refreshPanels(): void {
     const main = this.views[this.pickView] ?? this.views[0]!;

@@ -22,6 +22,10 @@ export class TimelineBar {
   private playing = false;
   private dragging = false;
   private lastText = 0;
+  /** What the bar shows now (DOM writes, and the strings they take, only when they change). */
+  private shownT = Number.NaN;
+  private shownMax = -1;
+  private shownValue = -1;
 
   constructor(
     host: HTMLElement,
@@ -72,10 +76,21 @@ export class TimelineBar {
   /** Shows the clock at `t` of `endS` seconds; `start` is the run's calendar start. */
   show(t: number, endS: number, start: string | null, nowMs: number): void {
     if (!this.dragging) {
-      this.scrubber.max = String(Math.max(1, Math.ceil(endS)));
-      this.scrubber.value = String(Math.floor(t));
+      const max = Math.max(1, Math.ceil(endS));
+      if (max !== this.shownMax) {
+        this.shownMax = max;
+        this.scrubber.max = String(max);
+      }
+      const value = Math.floor(t);
+      if (value !== this.shownValue) {
+        this.shownValue = value;
+        this.scrubber.value = String(value);
+      }
+    } else this.shownValue = -1;
+    if (t !== this.shownT) {
+      this.shownT = t;
+      this.clock.dataset.t = String(t);
     }
-    this.clock.dataset.t = String(t);
     if (nowMs - this.lastText < 100) return;
     this.lastText = nowMs;
     this.clock.textContent = `${formatSimTime(t)} · ${formatSimDate(t, start)} / ${formatSimTime(endS)}`;

@@ -1,5 +1,5 @@
 import { emptyState, type PlantState } from '../feed/plant-state.js';
-import type { Recording } from '../feed/recording.js';
+import type { Recording, SeekResult } from '../feed/recording.js';
 import { PlantScene } from '../scene/plant-scene.js';
 
 /**
@@ -9,7 +9,8 @@ import { PlantScene } from '../scene/plant-scene.js';
 export class View {
   readonly scene: PlantScene;
   state: PlantState;
-  private cursor = 0;
+  /** The state's cursor in the recording, and the seek's result (kept: the frame loop allocates nothing). */
+  private readonly moved: SeekResult;
   /** Wall-clock milliseconds the last `goTo` took (the seek cost). */
   lastSeekMs = 0;
 
@@ -19,15 +20,15 @@ export class View {
   ) {
     this.scene = new PlantScene(host, recording.index);
     this.state = emptyState(recording.index);
+    this.moved = { state: this.state, cursor: 0 };
     this.scene.resize();
   }
 
   /** Moves the state to simulated time `t` (seconds) and updates the scene. */
   goTo(t: number): void {
     const t0 = performance.now();
-    const moved = this.recording.seek(this.state, this.cursor, t);
+    const moved = this.recording.seek(this.state, this.moved.cursor, t, this.moved);
     this.state = moved.state;
-    this.cursor = moved.cursor;
     this.scene.update(this.state, t);
     this.lastSeekMs = performance.now() - t0;
   }
