@@ -17,7 +17,7 @@ import type { CDPSession } from 'playwright-core';
 import { serveViewer, viewerDir } from '../src/cli/commands/view.js';
 import { runScenario } from '../src/report/index.js';
 import { loadScenarioFile } from '../src/scenario/index.js';
-import { TraceWriter } from '../src/stream/index.js';
+import { openTrace, TraceWriter } from '../src/stream/index.js';
 import { launchChromium } from '../test/browser/_support/browser.js';
 import { median } from './harness.js';
 
@@ -40,6 +40,36 @@ export interface ViewerBench {
   readonly heapKb: number;
   /** Frames per second (information only: software rasterisation on a shared machine). */
   readonly fps: number;
+  /**
+   * The crowded floor (`bench/scenarios/belts-2000.yaml`: about 2,000 parts riding ten belts at once),
+   * replayed at ×1 after its belts have filled: JS time per frame, ms, and frames per second.
+   */
+  readonly crowded: {
+    readonly movingParts: number;
+    readonly frames: number;
+    readonly frameJsMs: { readonly median: number; readonly p95: number };
+    readonly fps: number;
+  };
+}
+
+/** Records `horizonS` of one replication of `file` as a trace at `path`. */
+function record(file: string, path: string, horizonS: number): void {
+  const loaded = loadScenarioFile(file);
+  if (!loaded.ok) throw new Error(`bench viewer: cannot load ${file}`);
+  runScenario(loaded.scenario, {
+    replications: 1,
+    horizon: horizonS,
+    observe: [new TraceWriter({ path, scenarioText: readFileSync(file, 'utf8'), version: 'bench' })],
+  });
+}
+
+/** Median and 95th percentile of frame times, ms, rounded to 0.01 ms. */
+function frameStats(times: readonly number[]): { median: number; p95: number } {
+  const sorted = [...times].sort((x, y) => x - y);
+  return {
+    median: Math.round(median([...times]) * 100) / 100,
+    p95: Math.round(sorted[Math.floor(sorted.length * 0.95)]! * 100) / 100,
+  };
 }
 
 /**
@@ -130,16 +160,19 @@ export async function benchViewer(quick: boolean, log: (line: string) => void): 
     throw new Error('bench viewer: build the viewer first (npm run build:viz)');
   }
   const file = fileURLToPath(new URL('../../scenarios/demo-factory.yaml', import.meta.url));
-  const loaded = loadScenarioFile(file);
-  if (!loaded.ok) throw new Error('bench viewer: cannot load the demo factory');
   const dir = mkdtempSync(join(tmpdir(), 'shopfloor-bench-viewer-'));
   const path = join(dir, 'demo.sftrace');
-  const horizonS = 48 * 3600;
-  runScenario(loaded.scenario, {
-    replications: 1,
-    horizon: horizonS,
-    observe: [new TraceWriter({ path, scenarioText: readFileSync(file, 'utf8'), version: 'bench' })],
-  });
+  record(file, path, 48 * 3600);
+  const crowdedFile = fileURLToPath(new URL('../../bench/scenarios/belts-2000.yaml', import.meta.url));
+  const crowdedPath = join(dir, 'belts.sftrace');
+  const crowdedHorizonS = 2 * 3600;
+  record(crowdedFile, crowdedPath, crowdedHorizonS);
+  const crowdedAtS = 1800;
+  const crowdedTrace = openTrace(crowdedPath);
+  const movingParts = Object.values(crowdedTrace.stateAt(crowdedAtS).conveyors).reduce(
+    (n, c) => n + c.items.length,
+    0,
+  );
   const browser = await launchChromium(['--js-flags=--expose-gc']);
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
@@ -191,22 +224,24 @@ export async function benchViewer(quick: boolean, log: (line: string) => void): 
       ([a, b]) => Array.from(window.__frames.times.subarray(a! & 0xffff, b! & 0xffff)),
       [n0, n1],
     );
-    const sorted = [...times].sort((x, y) => x - y);
+    await page.close();
+    const crowded = await crowdedFrames(browser, crowdedPath, crowdedAtS, quick ? 300 : 1000);
     const result: ViewerBench = {
       frames: n1 - n0,
-      frameJsMs: {
-        median: Math.round(median(times) * 100) / 100,
-        p95: Math.round(sorted[Math.floor(sorted.length * 0.95)]! * 100) / 100,
-      },
+      frameJsMs: frameStats(times),
       heapGrowthKbPer1000Frames: growth,
       jsValuesGrowthKbPer1000Frames: jsGrowthKb,
       heapKb: Math.round(start),
       fps: Math.round(fps * 10) / 10,
+      crowded: { movingParts, ...crowded },
     };
     log(
       `viewer    demo replay (48 h trace, 60 s/s): JS per frame median ${result.frameJsMs.median} ms, p95 ${result.frameJsMs.p95} ms over ${result.frames} frames (${result.fps} fps, information only)`,
     );
     const signed = (xs: readonly number[]) => xs.map((g) => `${g > 0 ? '+' : ''}${g} KB`).join(', ');
+    log(
+      `viewer    crowded floor (${movingParts} parts riding belts, ×1): JS per frame median ${crowded.frameJsMs.median} ms, p95 ${crowded.frameJsMs.p95} ms over ${crowded.frames} frames (${crowded.fps} fps, information only)`,
+    );
     log(
       `viewer    heap after a forced GC: ${result.heapKb} KB after warm-up; per 1,000 frames: JS values ${signed(jsGrowthKb)}, whole V8 heap (compiled code too) ${signed(growth)}`,
     );
@@ -214,5 +249,47 @@ export async function benchViewer(quick: boolean, log: (line: string) => void): 
   } finally {
     await browser.close();
     rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Replays the crowded trace from `atS` at ×1 (every belt full, every part moving) and times `frames`
+ * animation frames after as many frames of warm-up.
+ */
+async function crowdedFrames(
+  browser: Awaited<ReturnType<typeof launchChromium>>,
+  path: string,
+  atS: number,
+  frames: number,
+): Promise<{ frames: number; frameJsMs: { median: number; p95: number }; fps: number }> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  try {
+    await page.addInitScript(TIMING);
+    await page.goto(await serveViewer([path]));
+    await page.waitForSelector('#status[data-ready="true"]', { timeout: 60_000 });
+    await page.evaluate((t) => {
+      const app = window.shopfloor.app;
+      app.seek(t);
+      app.speed = 1;
+      app.setPlaying(true);
+    }, atS);
+    const count = () => page.evaluate(() => window.__frames.n);
+    const wait = async (n: number) => {
+      const target = (await count()) + n;
+      await page.waitForFunction((v) => window.__frames.n >= v, target, { timeout: 600_000, polling: 200 });
+    };
+    await wait(frames);
+    const n0 = await count();
+    const t0 = performance.now();
+    await wait(frames);
+    const n1 = await count();
+    const fps = ((n1 - n0) * 1000) / (performance.now() - t0);
+    const times = await page.evaluate(
+      ([a, b]) => Array.from(window.__frames.times.subarray(a! & 0xffff, b! & 0xffff)),
+      [n0, n1],
+    );
+    return { frames: n1 - n0, frameJsMs: frameStats(times), fps: Math.round(fps * 10) / 10 };
+  } finally {
+    await page.close();
   }
 }

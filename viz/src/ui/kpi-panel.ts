@@ -25,6 +25,11 @@ export const PLANT_CHARTS: readonly ChartSpec[] = [
  * Small uPlot charts of KPI series over simulated time (hours), with a vertical marker at the current time.
  * `refresh` redraws the data (call when the series grew), `mark` moves the marker.
  */
+/** An axis label: `12k` from 12,000, `950` as is, `0.25` as is. */
+function compact(v: number): string {
+  return Math.abs(v) >= 1000 ? `${Number((v / 1000).toPrecision(3))}k` : String(Number(v.toPrecision(3)));
+}
+
 export class KpiPanel {
   private readonly charts: Chart[] = [];
   private markerH = 0;
@@ -44,7 +49,8 @@ export class KpiPanel {
           legend: { show: false },
           cursor: { show: false },
           scales: { x: { time: false } },
-          axes: [{ size: 24 }, { size: 40 }],
+          // Large values in thousands (12k parts/h), so the y axis labels fit its width.
+          axes: [{ size: 24 }, { size: 48, values: (_u, splits) => splits.map(compact) }],
           series: [{}, { stroke: spec.colour, width: 1.5 }],
           hooks: {
             draw: [

@@ -68,7 +68,7 @@ export class TimelineBar {
   /** Shows play or pause; `notify` tells the owner (a click), else it only mirrors the owner's state. */
   setPlaying(playing: boolean, notify = false): void {
     this.playing = playing;
-    this.playButton.textContent = playing ? '⏸ pause' : 'Play';
+    this.playButton.textContent = playing ? 'Pause' : 'Play';
     this.playButton.dataset.playing = String(playing);
     if (notify) this.on.play(playing);
   }
