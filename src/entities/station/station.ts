@@ -28,6 +28,7 @@ import { setupFor } from './setup-table.js';
 import { ShiftControl } from './shift-control.js';
 import { checkGrouping, checkInspection } from './station-checks.js';
 import type { StationOptions } from './station-options.js';
+import { StepTimes } from './step-times.js';
 import { checkUpkeep, Upkeep } from './upkeep.js';
 
 /**
@@ -53,13 +54,10 @@ export class Station {
   /** @internal the plant it belongs to. */
   readonly plant: Plant;
   private readonly servers: Server[] = [];
-  /** Per product: one distribution for every step here, or one per routing step (`undefined` where not here). */
-  private readonly processTimes: Map<string, Distribution | readonly (Distribution | undefined)[]>;
-  private readonly standardTimes: Map<string, number | readonly (number | undefined)[]>;
+  /** Per product: one distribution for every step here, or one per routing step done here. */
+  private readonly processTimes: StepTimes<Distribution>;
+  private readonly standardTimes: StepTimes<number>;
   private readonly processStream: RandomStream;
-  /** The one product with one distribution for every step here, if there is only that: read without the map, for speed. */
-  private readonly soleProduct: string | undefined;
-  private readonly soleDist: Distribution | undefined;
   /** The station's own dispatch rule (`undefined`: first in tie-break order). */
   readonly dispatchPolicy: DispatchPolicy | undefined;
   /** The station's own maintenance rule (`undefined`: maintain when due). */
@@ -98,11 +96,8 @@ export class Station {
     this.input = options.input ?? new Buffer(plant, { id: `${id}/queue` });
     this.priority = options.priority ?? 0;
     this.position = options.position;
-    this.processTimes = new Map(Object.entries(options.processTimes));
-    this.standardTimes = new Map(Object.entries(options.standardTimes ?? {}));
-    const sole = this.processTimes.size === 1 ? [...this.processTimes][0]! : undefined;
-    this.soleProduct = sole !== undefined && !Array.isArray(sole[1]) ? sole[0] : undefined;
-    this.soleDist = this.soleProduct === undefined ? undefined : (sole![1] as Distribution);
+    this.processTimes = new StepTimes(options.processTimes);
+    this.standardTimes = new StepTimes(options.standardTimes ?? {});
     this.processStream = plant.sim.streams.get(`${id}/process`);
     this.dispatchPolicy = options.dispatch;
     this.maintenancePolicy = options.maintenancePolicy;
@@ -222,17 +217,12 @@ export class Station {
   }
 
   private explicitStandardS(product: string, step: number): number | undefined {
-    const t = this.standardTimes.get(product);
-    return t === undefined || typeof t === 'number' ? t : t[step];
+    return this.standardTimes.empty ? undefined : this.standardTimes.get(product, step);
   }
 
   /** The process-time distribution of routing step `step` of `product` here, if it is processed here. */
   private dist(product: string, step: number): Distribution | undefined {
-    if (product === this.soleProduct) return this.soleDist;
-    const t = this.processTimes.get(product);
-    return t === undefined || !Array.isArray(t)
-      ? (t as Distribution | undefined)
-      : (t as readonly (Distribution | undefined)[])[step];
+    return this.processTimes.get(product, step);
   }
 
   /** Mean process time of routing step `step` of `product` here, s (`NaN` if not processed here). */
