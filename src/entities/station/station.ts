@@ -31,6 +31,9 @@ import type { StationOptions } from './station-options.js';
 import { StepTimes } from './step-times.js';
 import { checkUpkeep, Upkeep } from './upkeep.js';
 
+/** The shift view of a station without a shift calendar: always on shift. */
+const ALWAYS_ON: Pick<ShiftControl, 'onShift' | 'holdsWork'> = { onShift: true, holdsWork: false };
+
 /**
  * A machine group: `servers` parallel identical servers fed by one input buffer.
  *
@@ -56,7 +59,8 @@ export class Station {
   private readonly servers: Server[] = [];
   /** Per product: one distribution for every step here, or one per routing step done here. */
   private readonly processTimes: StepTimes<Distribution>;
-  private readonly standardTimes: StepTimes<number>;
+  /** Per product: the standard times given (`undefined` when none is). */
+  private readonly standardTimes: StepTimes<number> | undefined;
   private readonly processStream: RandomStream;
   /** The station's own dispatch rule (`undefined`: first in tie-break order). */
   readonly dispatchPolicy: DispatchPolicy | undefined;
@@ -79,6 +83,17 @@ export class Station {
   private readonly grouping: Grouping;
   /** The operators its servers need (for loading, setups, processing, unloading), if any. */
   private readonly operators: OperatorNeed | undefined;
+  // NOTE: what a station without these features skips, read from the station itself (no other object
+  // touched per part), for speed.
+  /** Some failure mode or maintenance plan runs clocks on busy time or counts cycles. */
+  private readonly clocked: boolean;
+  /** A start takes a group of parts (a batch or an assembly kit). */
+  private readonly grouped: boolean;
+  private readonly assembles: boolean;
+  /** Parts of a full batch (1 without batching): a job's standard time is shared by them. */
+  private readonly batchSize: number;
+  /** The shift control, or an always-on stand-in without a shift calendar. */
+  private readonly shiftView: Pick<ShiftControl, 'onShift' | 'holdsWork'>;
   // NOTE: live listener lists of the per-part events, kept to test `length` on the hot path.
   private readonly movedListeners: readonly unknown[];
   private readonly startedListeners: readonly unknown[];
@@ -97,7 +112,8 @@ export class Station {
     this.priority = options.priority ?? 0;
     this.position = options.position;
     this.processTimes = new StepTimes(options.processTimes);
-    this.standardTimes = new StepTimes(options.standardTimes ?? {});
+    const standard = new StepTimes(options.standardTimes ?? {});
+    this.standardTimes = standard.empty ? undefined : standard;
     this.processStream = plant.sim.streams.get(`${id}/process`);
     this.dispatchPolicy = options.dispatch;
     this.maintenancePolicy = options.maintenancePolicy;
@@ -131,9 +147,14 @@ export class Station {
     this.finishedListeners = plant.events.listenersOf('processFinished');
     this.grouping = new Grouping(plant, options.batch, options.assembly, () => this.requestDispatch());
     checkGrouping(id, options);
+    this.grouped = this.grouping.groups;
+    this.assembles = options.assembly !== undefined;
+    this.batchSize = options.batch?.size ?? 1;
+    this.shiftView = options.shifts === undefined ? ALWAYS_ON : this.shift;
     const failures = options.failures ?? [];
     const plans = options.maintenance ?? [];
     checkUpkeep(id, options.crews, failures, plans);
+    this.clocked = failures.length > 0 || plans.length > 0;
     this.upkeep = new Upkeep(this, options.crews, transitions);
     const sim = plant.sim;
     for (let i = 0; i < n; i++) {
@@ -201,14 +222,14 @@ export class Station {
   standardTimeS(part: Part, server: number): number {
     const s = this.servers[server];
     if (s === undefined) return Number.NaN;
-    const a = this.grouping.assembly;
+    const a = this.assembles ? this.grouping.assembly : undefined;
     if (a !== undefined) {
       const kit = Object.values(a.inputs).reduce((sum, n) => sum + n, 0);
       if (a.inputs[part.product] === undefined) return Number.NaN;
       const step = this.plant.product(a.output).routing.indexOf(this.id);
       return (this.explicitStandardS(a.output, step) ?? s.jobWorkS) / kit;
     }
-    return (this.explicitStandardS(part.product, part.step) ?? s.jobWorkS) / (this.grouping.batch?.size ?? 1);
+    return (this.explicitStandardS(part.product, part.step) ?? s.jobWorkS) / this.batchSize;
   }
 
   /** Work seconds drawn for the job server `server` holds or has just finished (0 before the first). */
@@ -217,7 +238,7 @@ export class Station {
   }
 
   private explicitStandardS(product: string, step: number): number | undefined {
-    return this.standardTimes.empty ? undefined : this.standardTimes.get(product, step);
+    return this.standardTimes?.get(product, step);
   }
 
   /** The process-time distribution of routing step `step` of `product` here, if it is processed here. */
@@ -340,20 +361,27 @@ export class Station {
   }
 
   private onArrival(part: Part): void {
-    if (this.grouping.assembly !== undefined && this.grouping.assembly.inputs[part.product] === undefined) {
+    if (this.assembles && this.grouping.assembly!.inputs[part.product] === undefined) {
       throw new InvalidStateError(
         `Station: part ${part.id} of ${part.product} reached assembly ${this.id}, whose bill of materials does not use it`,
       );
     }
-    // NOTE: without history only the current visit's record is kept (see Plant.keepStepHistory), for memory.
-    if (!this.plant.keepStepHistory) part.steps.length = 0;
-    part.steps.push({
+    const rec = {
       station: this.id,
       queuedS: this.plant.sim.now,
       startedS: Number.NaN,
       finishedS: Number.NaN,
       blockedS: 0,
-    });
+    };
+    // NOTE: without history only the current visit's record is kept (see Plant.keepStepHistory), for
+    // memory; it takes the one slot of the array in place (no new array storage per visit), for speed.
+    const steps = part.steps;
+    if (this.plant.keepStepHistory) steps.push(rec);
+    else if (steps.length === 1) steps[0] = rec;
+    else {
+      steps.length = 0;
+      steps.push(rec);
+    }
     this.requestDispatch();
   }
 
@@ -371,7 +399,7 @@ export class Station {
 
   /** @internal `true` for a batch or assembly station (a start takes a group of parts). */
   get groups(): boolean {
-    return this.grouping.groups;
+    return this.grouped;
   }
 
   /** @internal the queue is served newest first (a `lifo` input buffer). */
@@ -408,7 +436,7 @@ export class Station {
    * then asks for the next dispatch decision if another server is idle and parts wait.
    */
   start(s: Server, lead: Part, ordered: readonly Part[]): void {
-    const group = this.grouping.group(lead, ordered);
+    const group = this.grouped ? this.grouping.group(lead, ordered) : null;
     if (group === null) this.startPart(s, this.input.contents.indexOf(lead));
     else this.startGroup(s, group);
     this.requestDispatch();
@@ -518,12 +546,12 @@ export class Station {
     s.busySinceS = sim.now;
     s.workEndS = sim.now + workS;
     s.finishId = sim.schedule(workS, s.onFinish);
-    this.upkeep.startClocks(s);
+    if (this.clocked) this.upkeep.startClocks(s);
   }
 
   /** Stops the operating clocks at the end of (or an interruption of) busy time. */
   private stopWork(s: Server): void {
-    this.upkeep.stopClocks(s);
+    if (this.clocked) this.upkeep.stopClocks(s);
     s.busySinceS = Number.NaN;
   }
 
@@ -537,8 +565,8 @@ export class Station {
     const now = this.plant.sim.now;
     this.finishPart(s, part, now);
     for (const other of s.others) this.finishPart(s, other, now);
-    this.upkeep.countCycle(s);
-    if (s.others.length > 0 || this.grouping.assembly !== undefined) {
+    if (this.clocked) this.upkeep.countCycle(s);
+    if (s.others.length > 0 || this.assembles) {
       this.finishGroup(s);
       return;
     }
@@ -670,7 +698,7 @@ export class Station {
    * @returns the step taken.
    */
   private advance(s: Server, trigger: ServerTrigger): ServerStep {
-    const step = nextStep(trigger, s, this.shift);
+    const step = nextStep(trigger, s, this.shiftView);
     switch (step) {
       case 'fail':
         this.upkeep.goDown(s, s.pending.shift()!);
