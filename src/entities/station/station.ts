@@ -22,7 +22,7 @@ import { Grouping } from './grouping.js';
 import { Inspector } from './inspector.js';
 import { MaintenanceTask } from './maintenance-task.js';
 import { OperatorNeed } from './operator-need.js';
-import { NO_EVENT, type PlanClock, type Server } from './server.js';
+import { NO_EVENT, newServer, type PlanClock, type Server } from './server.js';
 import { nextStep, type ServerStep, type ServerTransitions, type ServerTrigger } from './server-machine.js';
 import { setupFor } from './setup-table.js';
 import { ShiftControl } from './shift-control.js';
@@ -158,38 +158,18 @@ export class Station {
     this.upkeep = new Upkeep(this, options.crews, transitions);
     const sim = plant.sim;
     for (let i = 0; i < n; i++) {
-      const server: Server = {
-        index: i,
-        id: `${id}/${i}`,
-        state: 'idle',
-        part: null,
-        processed: false,
-        remainingWorkS: 0,
-        jobWorkS: 0,
-        workEndS: Number.NaN,
-        busySinceS: Number.NaN,
-        finishId: NO_EVENT,
-        blockedOn: null,
-        waitToken: 0,
-        failures: failures.map((mode) => ({
-          name: mode.name,
-          basis: mode.basis ?? 'calendar',
-          mode,
-          stream: sim.streams.get(`${id}/failure/${mode.name}`),
-          remainingS: 0,
-          count: 0,
-          eventId: NO_EVENT,
-        })),
-        plans: [],
-        failuresSinceMaintenance: 0,
-        pending: [],
-        pmDue: [],
-        others: [],
-        lastProduct: undefined,
-        runLength: 0,
-        maintainedS: sim.now,
-        onFinish: () => this.finish(server),
-      };
+      const clocks = failures.map((mode) => ({
+        name: mode.name,
+        basis: mode.basis ?? 'calendar',
+        mode,
+        stream: sim.streams.get(`${id}/failure/${mode.name}`),
+        remainingS: 0,
+        count: 0,
+        eventId: NO_EVENT,
+      }));
+      const server = newServer(i, `${id}/${i}`, sim.now, this.clocked ? clocks : null, () =>
+        this.finish(server),
+      );
       for (const plan of plans) {
         server.plans.push({
           plan,
@@ -661,7 +641,7 @@ export class Station {
         rec.blockedS = this.plant.sim.now - rec.finishedS;
         part.blockedS += rec.blockedS;
       }
-      const next = s.others.shift();
+      const next = s.others.length > 0 ? s.others.shift() : undefined;
       if (next !== undefined) {
         // The rest of a batch leaves one by one; the server stays blocked while any part is left.
         s.part = next;
