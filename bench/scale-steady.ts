@@ -4,7 +4,8 @@
  * `shopfloor run` does (statistics on, no step history), runs it to `fillH` hours (the line full), then on
  * to `fillH + measureH` hours, and prints the events and CPU microseconds of the second part, JSON.
  *
- * Usage: node dist/bench/scale-steady.js <stations> <fillH> <measureH>
+ * Usage: node dist/bench/scale-steady.js <stations> <fillH> <measureH> [nostats]
+ * (`nostats`: without the statistics collector, to see what the statistics cost.)
  *
  * Under `valgrind --tool=cachegrind`, run it twice with the same `fillH` and two `measureH` and divide the
  * difference of the counts by the difference of `events`: that is the cost per event of the full line,
@@ -13,13 +14,16 @@
 import { buildPlant, loadScenario } from '../src/scenario/index.js';
 import { serialLineScenarioText } from './models/scenario-serial.js';
 
-const [stationsText, fillText, measureText] = process.argv.slice(2);
+const [stationsText, fillText, measureText, statsText] = process.argv.slice(2);
 const stations = Number(stationsText);
 const fillS = Number(fillText) * 3600;
 const measureS = Number(measureText) * 3600;
 const loaded = loadScenario(serialLineScenarioText(stations), { fileName: `serial-${stations}.json` });
 if (!loaded.ok) throw new Error(`serial line scenario is invalid: ${loaded.problems[0]?.message}`);
-const model = buildPlant(loaded.scenario, loaded.scenario.run.seed, { stepHistory: false });
+const model = buildPlant(loaded.scenario, loaded.scenario.run.seed, {
+  stepHistory: false,
+  statistics: statsText !== 'nostats',
+});
 const plant = model.plant;
 plant.run({ until: fillS });
 const events0 = plant.sim.eventCount;

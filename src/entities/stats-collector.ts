@@ -194,6 +194,8 @@ interface StationStats {
 }
 
 const STATE_INDEX = new Map<ServerState, number>(SERVER_STATES.map((s, i) => [s, i]));
+/** Numbers per station in `PlantStatistics.stationRows`. */
+const STATION_ROW = 4;
 
 /**
  * Statistics of a plant, computed only from the events it publishes (subscribe once, after every
@@ -210,15 +212,16 @@ export class PlantStatistics {
   // of their own per station, so a plant of a thousand stations costs per event what ten do, for speed.
   /** The station of each station number. */
   private readonly stationAt: Station[] = [];
-  /** First server number of each station number, and (last entry) the number of servers. */
-  private readonly firstServer: Int32Array;
-  /** Per server: seconds in each state of `SERVER_STATES`. */
+  /**
+   * Row i of station number i: [number of its first server, its number of servers, parts processed in
+   * the period, standard seconds earned in the period].
+   */
+  private readonly stationRows: Float64Array;
+  /**
+   * Per server: seconds in each state of `SERVER_STATES`; its mark: its busy seconds in the period when
+   * its current job started (see `processStarted`).
+   */
   private readonly clocks: FlatStateClocks;
-  /** Per server: its busy seconds in the period when its current job started (see `processStarted`). */
-  private readonly jobStartBusyS: Float64Array;
-  /** Per station: parts processed, and standard seconds earned, in the period. */
-  private readonly processed: Float64Array;
-  private readonly idealS: Float64Array;
   private readonly crews = new Map<string, TimeWeighted>();
   /** Number of each buffer (its position in the plant's buffers), and their levels. */
   private readonly bufferIndex = new Map<string, number>();
@@ -267,12 +270,12 @@ export class PlantStatistics {
       });
       this.stationAt.push(st);
     }
-    firstServer.push(initialStates.length);
-    this.firstServer = Int32Array.from(firstServer);
+    this.stationRows = new Float64Array(firstServer.length * STATION_ROW);
+    firstServer.forEach((first, i) => {
+      this.stationRows[i * STATION_ROW] = first;
+      this.stationRows[i * STATION_ROW + 1] = this.stationAt[i]!.serverCount;
+    });
     this.clocks = new FlatStateClocks(SERVER_STATES.length, initialStates, now);
-    this.jobStartBusyS = new Float64Array(initialStates.length);
-    this.processed = new Float64Array(this.stationAt.length);
-    this.idealS = new Float64Array(this.stationAt.length);
     const levels: number[] = [];
     for (const [id, b] of plant.buffers) {
       this.bufferIndex.set(id, levels.length);
@@ -329,31 +332,40 @@ export class PlantStatistics {
     const busyIndex = STATE_INDEX.get('busy')!;
     const stationIndex = new Map<string, number>();
     for (const s of this.stations.values()) stationIndex.set(s.station.id, s.index);
-    /** Number of server `server` of `station`, or -1 if there is no such server. */
-    const serverNumber = (station: string, server: number): number => {
-      const i = stationIndex.get(station);
-      if (i === undefined) return -1;
-      const k = this.firstServer[i]! + server;
-      return server >= 0 && k < this.firstServer[i + 1]! ? k : -1;
+    const rows = this.stationRows;
+    // NOTE: the events of one station come in runs (a job's finish, then its server's state), so the
+    // last station looked up is checked first, without the map, for speed.
+    let lastId = '';
+    let lastIndex = -1;
+    /** Number of station `station` (-1 if it has none). */
+    const stationNumber = (station: string): number => {
+      if (station === lastId) return lastIndex;
+      const i = stationIndex.get(station) ?? -1;
+      lastId = station;
+      lastIndex = i;
+      return i;
     };
+    /** Number of server `server` of station number `i`, or -1 if there is no such server. */
+    const serverNumber = (i: number, server: number): number =>
+      i >= 0 && server >= 0 && server < rows[i * STATION_ROW + 1]! ? rows[i * STATION_ROW]! + server : -1;
     ev.on('processStarted', (_part, station, server, t) => {
-      const k = serverNumber(station, server);
-      if (k >= 0) this.jobStartBusyS[k] = this.clocks.secondsIn(k, busyIndex, t);
+      const k = serverNumber(stationNumber(station), server);
+      if (k >= 0) this.clocks.setMark(k, this.clocks.secondsIn(k, busyIndex, t));
     });
     ev.on('processFinished', (part, station, server, t) => {
-      const i = stationIndex.get(station);
-      if (i === undefined) return;
-      this.processed[i]!++;
-      const k = serverNumber(station, server);
+      const i = stationNumber(station);
+      if (i < 0) return;
+      rows[i * STATION_ROW + 2]!++;
+      const k = serverNumber(i, server);
       if (k < 0) return;
       const st = this.stationAt[i]!;
       // Credit the standard time in proportion to the job's busy time inside the period (a job begun
       // before a warm-up reset earns only its share), so Σ credit ≤ busy time ≤ operating time.
       const drawnS = st.jobWorkS(server);
-      const busyS = this.clocks.secondsIn(k, busyIndex, t) - this.jobStartBusyS[k]!;
+      const busyS = this.clocks.secondsIn(k, busyIndex, t) - this.clocks.mark(k);
       const share = drawnS > 0 ? Math.min(1, busyS / drawnS) : 1;
       const standardS = st.standardTimeS(part, server);
-      if (Number.isFinite(standardS)) this.idealS[i]! += standardS * share;
+      if (Number.isFinite(standardS)) rows[i * STATION_ROW + 3]! += standardS * share;
     });
     ev.on('inspected', (station, part, outcome) => {
       const s = this.stations.get(station);
@@ -370,7 +382,7 @@ export class PlantStatistics {
       }
     });
     ev.on('serverStateChanged', (station, server, _from, to, t) => {
-      const k = serverNumber(station, server);
+      const k = serverNumber(stationNumber(station), server);
       if (k >= 0) this.clocks.update(k, t, STATE_INDEX.get(to)!);
     });
     ev.on('bufferLevelChanged', (buffer, level, t) => {
@@ -447,9 +459,8 @@ export class PlantStatistics {
       s.firstPassed = 0;
       s.scrapped = 0;
     }
-    this.processed.fill(0);
-    this.idealS.fill(0);
-    this.jobStartBusyS.fill(0);
+    for (let at = 0; at < this.stationRows.length; at += STATION_ROW)
+      this.stationRows.fill(0, at + 2, at + 4);
     this.clocks.reset(now);
     for (const tw of this.crews.values()) tw.reset(now);
     this.bufferLevels.reset(now);
@@ -491,8 +502,8 @@ export class PlantStatistics {
       const plannedS = serverTime - total['off-shift'];
       const operatingS = plannedS - downS - total.maintenance - total.setup;
       const availability = ratio(operatingS, plannedS);
-      const performance = ratio(this.idealS[s.index]!, operatingS);
-      const processed = this.processed[s.index]!;
+      const performance = ratio(this.stationRows[s.index * STATION_ROW + 3]!, operatingS);
+      const processed = this.stationRows[s.index * STATION_ROW + 2]!;
       const quality = s.inspected > 0 ? s.passed / s.inspected : processed > 0 ? 1 : Number.NaN;
       stations[id] = {
         stateFractions: fractions,

@@ -1,60 +1,73 @@
 /**
- * Time statistics of many objects at once, one slot per object in a few flat typed arrays, so that an
- * update touches one or two cache lines of arrays that stay cached, not an object of its own (with its
- * own array and buffer) per server or per buffer: the statistics of a plant of a thousand stations then
- * cost per event what those of ten do. Objects are numbered 0…n−1 by the caller.
+ * Time statistics of many objects at once, one row per object in one flat typed array, so that an update
+ * touches one or two cache lines of an array that stays cached, not an object of its own (with its own
+ * array and buffer) per server or per buffer: the statistics of a plant of a thousand stations then cost
+ * per event what those of ten do. Objects are numbered 0…n−1 by the caller.
  */
 
 /**
  * Seconds each of `n` objects spent in each of `states` states (numbered 0…states−1): what a
- * `StateClock` per object computes, with the same arithmetic.
+ * `StateClock` per object computes, with the same arithmetic. Each row also holds one number the caller
+ * keeps per object (its `mark`), so that what one event reads and writes of an object is in one row.
  */
 export class FlatStateClocks {
   readonly states: number;
-  /** `seconds[k * states + s]`: seconds of object k in state s, up to `last[k]`. */
-  private readonly seconds: Float64Array;
-  private readonly state: Int32Array;
-  private readonly last: Float64Array;
+  /** Row k: [state, time of the last change (s), mark, seconds in state 0, …, seconds in state states−1]. */
+  private readonly rows: Float64Array;
+  private readonly stride: number;
 
   /** `initial[k]`: the state of object k at `now` (seconds). */
   constructor(states: number, initial: readonly number[], now: number) {
     this.states = states;
-    const n = initial.length;
-    this.seconds = new Float64Array(n * states);
-    this.state = Int32Array.from(initial);
-    this.last = new Float64Array(n).fill(now);
-  }
-
-  /** Number of objects. */
-  get size(): number {
-    return this.state.length;
+    this.stride = states + 3;
+    this.rows = new Float64Array(initial.length * this.stride);
+    initial.forEach((state, k) => {
+      this.rows[k * this.stride] = state;
+      this.rows[k * this.stride + 1] = now;
+    });
   }
 
   /** Object `k` enters `state` at `now` (seconds, not before its last change). */
   update(k: number, now: number, state: number): void {
-    this.seconds[k * this.states + this.state[k]!]! += now - this.last[k]!;
-    this.last[k] = now;
-    this.state[k] = state;
+    const r = this.rows;
+    const at = k * this.stride;
+    r[at + 3 + r[at]!]! += now - r[at + 1]!;
+    r[at + 1] = now;
+    r[at] = state;
   }
 
   /** Seconds object `k` spent in `state` up to `now`. */
   secondsIn(k: number, state: number, now: number): number {
-    const s = this.seconds[k * this.states + state]!;
-    return state === this.state[k] ? s + (now - this.last[k]!) : s;
+    const r = this.rows;
+    const at = k * this.stride;
+    const s = r[at + 3 + state]!;
+    return state === r[at] ? s + (now - r[at + 1]!) : s;
   }
 
   /** Seconds object `k` spent in each state up to `now` (a new array; they sum to the time since the start). */
   durations(k: number, now: number): number[] {
-    const base = k * this.states;
-    const out = Array.from(this.seconds.subarray(base, base + this.states));
-    out[this.state[k]!]! += now - this.last[k]!;
+    const at = k * this.stride;
+    const out = Array.from(this.rows.subarray(at + 3, at + 3 + this.states));
+    out[this.rows[at]!]! += now - this.rows[at + 1]!;
     return out;
   }
 
-  /** Discards the time accumulated so far by every object; current states are kept. */
+  /** The caller's number of object `k` (0 until set). */
+  mark(k: number): number {
+    return this.rows[k * this.stride + 2]!;
+  }
+
+  setMark(k: number, value: number): void {
+    this.rows[k * this.stride + 2] = value;
+  }
+
+  /** Discards the time accumulated so far by every object, and every mark; current states are kept. */
   reset(now: number): void {
-    this.seconds.fill(0);
-    this.last.fill(now);
+    const r = this.rows;
+    for (let at = 0; at < r.length; at += this.stride) {
+      r[at + 1] = now;
+      r.fill(0, at + 2, at + this.stride);
+    }
   }
 }
 
@@ -64,45 +77,50 @@ export class FlatStateClocks {
  */
 export class FlatLevels {
   private startS: number;
-  private readonly last: Float64Array;
-  private readonly level: Float64Array;
-  private readonly area: Float64Array;
-  private readonly max_: Float64Array;
+  /** Row k: [time of the last change (s), level, area (level × s), maximum]. */
+  private readonly rows: Float64Array;
 
   /** `initial[k]`: the level of object k at `now` (seconds). */
   constructor(initial: readonly number[], now: number) {
     this.startS = now;
-    this.last = new Float64Array(initial.length).fill(now);
-    this.level = Float64Array.from(initial);
-    this.area = new Float64Array(initial.length);
-    this.max_ = Float64Array.from(initial);
+    this.rows = new Float64Array(initial.length * 4);
+    initial.forEach((level, k) => {
+      this.rows.set([now, level, 0, level], k * 4);
+    });
   }
 
   /** The level of object `k` becomes `level` at `now` (seconds, not before its last change). */
   update(k: number, now: number, level: number): void {
-    this.area[k]! += this.level[k]! * (now - this.last[k]!);
-    this.last[k] = now;
-    this.level[k] = level;
-    if (level > this.max_[k]!) this.max_[k] = level;
+    const r = this.rows;
+    const at = k * 4;
+    r[at + 2]! += r[at + 1]! * (now - r[at]!);
+    r[at] = now;
+    r[at + 1] = level;
+    if (level > r[at + 3]!) r[at + 3] = level;
   }
 
   /** Time-average level of object `k` from the start to `now` (its level when no time has passed). */
   mean(k: number, now: number): number {
+    const r = this.rows;
+    const at = k * 4;
     const elapsed = now - this.startS;
-    if (elapsed === 0) return this.level[k]!;
-    return (this.area[k]! + this.level[k]! * (now - this.last[k]!)) / elapsed;
+    if (elapsed === 0) return r[at + 1]!;
+    return (r[at + 2]! + r[at + 1]! * (now - r[at]!)) / elapsed;
   }
 
   /** Highest level of object `k` since the start. */
   max(k: number): number {
-    return this.max_[k]!;
+    return this.rows[k * 4 + 3]!;
   }
 
   /** Starts a new period at `now`: levels are kept, areas and maxima start again from them. */
   reset(now: number): void {
     this.startS = now;
-    this.last.fill(now);
-    this.area.fill(0);
-    this.max_.set(this.level);
+    const r = this.rows;
+    for (let at = 0; at < r.length; at += 4) {
+      r[at] = now;
+      r[at + 2] = 0;
+      r[at + 3] = r[at + 1]!;
+    }
   }
 }
