@@ -102,6 +102,11 @@ export class Part {
   step = 0;
   /** One record per station visit so far (queued at least), in order; a rework loop adds new records. */
   readonly steps: StepRecord[] = [];
+  /**
+   * @internal Without step history (see `Plant.keepStepHistory`): the record of the visit before the
+   * current one, which the next visit writes over (two records take turns, so a visit allocates none).
+   */
+  spareStep: StepRecord | undefined = undefined;
   /** Total seconds spent blocked on servers after processing. */
   blockedS = 0;
   /** Times it was sent back for rework after a failed inspection. */

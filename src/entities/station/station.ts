@@ -13,7 +13,7 @@ import { DeadlockError } from '../errors.js';
 import type { FailureModeOptions } from '../failure-mode.js';
 import type { MachineTender } from '../machine-tender.js';
 import type { MaintenancePlanOptions } from '../maintenance-plan.js';
-import type { Part } from '../part.js';
+import type { Part, StepRecord } from '../part.js';
 import type { Plant } from '../plant.js';
 import type { Position } from '../position.js';
 import type { ServerState } from '../server-state.js';
@@ -214,7 +214,8 @@ export class Station {
 
   /** Work seconds drawn for the job server `server` holds or has just finished (0 before the first). */
   jobWorkS(server: number): number {
-    return this.servers[server]?.jobWorkS ?? Number.NaN;
+    const s = this.servers[server];
+    return s === undefined ? Number.NaN : s.jobWorkS;
   }
 
   private explicitStandardS(product: string, step: number): number | undefined {
@@ -293,6 +294,16 @@ export class Station {
   }
 
   /**
+   * `true` when every server is blocked on a buffer ({@link Station.blockedTargets} is not `null`),
+   * found without allocating.
+   * @internal used by deadlock detection.
+   */
+  allBlockedOnBuffers(): boolean {
+    for (const s of this.servers) if (s.state !== 'blocked' || !(s.blockedOn instanceof Buffer)) return false;
+    return true;
+  }
+
+  /**
    * Why the parts waiting here can never start, when nothing else can happen any more (the calendar ran
    * empty): a batch that can never fill, an assembly kit that can never complete, no server free; `null`
    * when no part waits.
@@ -337,7 +348,7 @@ export class Station {
     else if (to === 'idle') this.idle++;
     // An operator leaves before the change is published, so no listener sees her at an idle machine.
     if (this.operators !== undefined) this.operators.onState(s, to);
-    this.plant.events.emit('serverStateChanged', this.id, s.index, from, to, this.plant.sim.now);
+    this.plant.events.emit5('serverStateChanged', this.id, s.index, from, to, this.plant.sim.now);
   }
 
   private onArrival(part: Part): void {
@@ -346,21 +357,40 @@ export class Station {
         `Station: part ${part.id} of ${part.product} reached assembly ${this.id}, whose bill of materials does not use it`,
       );
     }
-    const rec = {
-      station: this.id,
-      queuedS: this.plant.sim.now,
-      startedS: Number.NaN,
-      finishedS: Number.NaN,
-      blockedS: 0,
-    };
-    // NOTE: without history only the current visit's record is kept (see Plant.keepStepHistory), for
-    // memory; it takes the one slot of the array in place (no new array storage per visit), for speed.
+    const now = this.plant.sim.now;
     const steps = part.steps;
-    if (this.plant.keepStepHistory) steps.push(rec);
-    else if (steps.length === 1) steps[0] = rec;
-    else {
-      steps.length = 0;
-      steps.push(rec);
+    if (this.plant.keepStepHistory || steps.length !== 1) {
+      // NOTE: without history only the current visit's record is kept (see Plant.keepStepHistory), for memory.
+      if (!this.plant.keepStepHistory) steps.length = 0;
+      steps.push({
+        station: this.id,
+        queuedS: now,
+        startedS: Number.NaN,
+        finishedS: Number.NaN,
+        blockedS: 0,
+      });
+    } else {
+      // NOTE: the record of the visit before last is written over, and the one just left stays as it is
+      // until the next visit (whoever passed the part on may still write its blocked time), for speed.
+      const left = steps[0]!;
+      const rec = part.spareStep as { -readonly [K in keyof StepRecord]: StepRecord[K] } | undefined;
+      if (rec === undefined) {
+        steps[0] = {
+          station: this.id,
+          queuedS: now,
+          startedS: Number.NaN,
+          finishedS: Number.NaN,
+          blockedS: 0,
+        };
+      } else {
+        rec.station = this.id;
+        rec.queuedS = now;
+        rec.startedS = Number.NaN;
+        rec.finishedS = Number.NaN;
+        rec.blockedS = 0;
+        steps[0] = rec;
+      }
+      part.spareStep = left;
     }
     this.requestDispatch();
   }
@@ -437,8 +467,8 @@ export class Station {
     if (rec !== undefined) rec.startedS = now;
     const events = this.plant.events;
     // NOTE: has() first, so nothing is built for events nobody listens to, for speed.
-    if (this.movedListeners.length > 0) events.emit('partMoved', part, this.input.id, s.id, now);
-    if (this.startedListeners.length > 0) events.emit('processStarted', part, this.id, s.index, now);
+    if (this.movedListeners.length > 0) events.emit4('partMoved', part, this.input.id, s.id, now);
+    if (this.startedListeners.length > 0) events.emit4('processStarted', part, this.id, s.index, now);
     const workS = dist.sample(this.processStream);
     if (!(workS >= 0 && workS < Number.POSITIVE_INFINITY)) {
       throw new InvalidStateError(`Station: process time of ${part.product} at ${this.id} drew ${workS} s`);
@@ -479,8 +509,8 @@ export class Station {
       part.location = s.id;
       const rec = part.currentStep;
       if (rec !== undefined) rec.startedS = now;
-      if (this.movedListeners.length > 0) events.emit('partMoved', part, this.input.id, s.id, now);
-      if (this.startedListeners.length > 0) events.emit('processStarted', part, this.id, s.index, now);
+      if (this.movedListeners.length > 0) events.emit4('partMoved', part, this.input.id, s.id, now);
+      if (this.startedListeners.length > 0) events.emit4('processStarted', part, this.id, s.index, now);
     }
     const workS = dist.sample(this.processStream);
     if (!(workS >= 0 && workS < Number.POSITIVE_INFINITY)) {
@@ -544,7 +574,7 @@ export class Station {
     s.remainingWorkS = 0;
     const now = this.plant.sim.now;
     this.finishPart(s, part, now);
-    for (const other of s.others) this.finishPart(s, other, now);
+    for (let i = 0; i < s.others.length; i++) this.finishPart(s, s.others[i]!, now);
     if (this.clocked) this.upkeep.countCycle(s);
     if (s.others.length > 0 || this.assembles) {
       this.finishGroup(s);
@@ -580,7 +610,7 @@ export class Station {
     const rec = part.currentStep;
     if (rec !== undefined) rec.finishedS = now;
     if (this.finishedListeners.length > 0)
-      this.plant.events.emit('processFinished', part, this.id, s.index, now);
+      this.plant.events.emit4('processFinished', part, this.id, s.index, now);
     part.step++;
   }
 
