@@ -147,6 +147,34 @@ export class Part {
     return this.alternatives[step] !== undefined && this.chosen[step] === undefined;
   }
 
+  /**
+   * @internal Starts the record of a visit to `station`, queued at `nowS`: a new record, or without
+   * history (`keepHistory` false, see `Plant.keepStepHistory`) the only one kept.
+   */
+  enterStep(station: string, nowS: number, keepHistory: boolean): void {
+    const steps = this.steps;
+    if (keepHistory || steps.length !== 1) {
+      if (!keepHistory) steps.length = 0;
+      steps.push({ station, queuedS: nowS, startedS: Number.NaN, finishedS: Number.NaN, blockedS: 0 });
+      return;
+    }
+    // NOTE: the record of the visit before last is written over, and the one just left stays as it is
+    // until the next visit (whoever passed the part on may still write its blocked time), for speed.
+    const left = steps[0]!;
+    const rec = this.spareStep as { -readonly [K in keyof StepRecord]: StepRecord[K] } | undefined;
+    if (rec === undefined) {
+      steps[0] = { station, queuedS: nowS, startedS: Number.NaN, finishedS: Number.NaN, blockedS: 0 };
+    } else {
+      rec.station = station;
+      rec.queuedS = nowS;
+      rec.startedS = Number.NaN;
+      rec.finishedS = Number.NaN;
+      rec.blockedS = 0;
+      steps[0] = rec;
+    }
+    this.spareStep = left;
+  }
+
   /** The record of the latest station visit (the current one while queued or in process). */
   get currentStep(): StepRecord | undefined {
     return this.steps[this.steps.length - 1];

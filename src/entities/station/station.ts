@@ -9,18 +9,16 @@ import { applyBranch } from '../branching.js';
 import { Buffer } from '../buffer.js';
 import { naturalKey } from '../decisions/natural-key.js';
 import { stationView } from '../decisions/views.js';
-import { DeadlockError } from '../errors.js';
 import type { FailureModeOptions } from '../failure-mode.js';
 import type { MachineTender } from '../machine-tender.js';
 import type { MaintenancePlanOptions } from '../maintenance-plan.js';
-import type { Part, StepRecord } from '../part.js';
+import type { Part } from '../part.js';
 import type { Plant } from '../plant.js';
 import type { Position } from '../position.js';
 import type { ServerState } from '../server-state.js';
 import { DispatchTask } from './dispatch-task.js';
 import { Grouping } from './grouping.js';
 import { Inspector } from './inspector.js';
-import { MaintenanceTask } from './maintenance-task.js';
 import { OperatorNeed } from './operator-need.js';
 import { NO_EVENT, newServer, type PlanClock, type Server } from './server.js';
 import { nextStep, type ServerStep, type ServerTransitions, type ServerTrigger } from './server-machine.js';
@@ -29,7 +27,8 @@ import { ShiftControl } from './shift-control.js';
 import { checkGrouping, checkInspection } from './station-checks.js';
 import type { StationOptions } from './station-options.js';
 import { StepTimes } from './step-times.js';
-import { checkUpkeep, Upkeep } from './upkeep.js';
+import { jamError, stuckReason } from './stuck.js';
+import { checkUpkeep, failureClocks, planClock, Upkeep } from './upkeep.js';
 
 /** The shift view of a station without a shift calendar: always on shift. */
 const ALWAYS_ON: Pick<ShiftControl, 'onShift' | 'holdsWork'> = { onShift: true, holdsWork: false };
@@ -158,29 +157,9 @@ export class Station {
     this.upkeep = new Upkeep(this, options.crews, transitions);
     const sim = plant.sim;
     for (let i = 0; i < n; i++) {
-      const clocks = failures.map((mode) => ({
-        name: mode.name,
-        basis: mode.basis ?? 'calendar',
-        mode,
-        stream: sim.streams.get(`${id}/failure/${mode.name}`),
-        remainingS: 0,
-        count: 0,
-        eventId: NO_EVENT,
-      }));
-      const server = newServer(i, `${id}/${i}`, sim.now, this.clocked ? clocks : null, () =>
-        this.finish(server),
-      );
-      for (const plan of plans) {
-        server.plans.push({
-          plan,
-          basis: plan.basis ?? 'calendar',
-          stream: sim.streams.get(`${id}/maintenance/${plan.name}`),
-          remainingS: 0,
-          eventId: NO_EVENT,
-          postponed: 0,
-          task: new MaintenanceTask(this, server, plan),
-        });
-      }
+      const clocks = this.clocked ? failureClocks(sim.streams, id, failures) : null;
+      const server = newServer(i, `${id}/${i}`, sim.now, clocks, () => this.finish(server));
+      for (const plan of plans) server.plans.push(planClock(sim.streams, this, server, plan));
       this.servers.push(server);
     }
     this.idle = n;
@@ -304,40 +283,12 @@ export class Station {
   }
 
   /**
-   * Why the parts waiting here can never start, when nothing else can happen any more (the calendar ran
-   * empty): a batch that can never fill, an assembly kit that can never complete, no server free; `null`
-   * when no part waits.
+   * Why the parts waiting here can never start, when nothing else can happen any more (see
+   * {@link stuckReason}); `null` when no part waits.
    * @internal used by deadlock reports.
    */
   whyStuck(): string | null {
-    const waiting = this.input.contents;
-    const n = waiting.length;
-    if (n === 0) return null;
-    const count = new Map<string, number>();
-    for (const p of waiting) count.set(p.product, (count.get(p.product) ?? 0) + 1);
-    const parts = `${n} part(s) waiting`;
-    const { assembly, batch } = this.grouping;
-    if (assembly !== undefined) {
-      const missing = Object.entries(assembly.inputs)
-        .map(([product, qty]) => [product, qty - (count.get(product) ?? 0)] as const)
-        .filter(([, m]) => m > 0)
-        .map(([product, m]) => `${m} ${product}`);
-      if (missing.length > 0)
-        return `kit of ${assembly.output} can never complete: ${parts}, missing ${missing.join(', ')}`;
-    }
-    if (
-      batch !== undefined &&
-      batch.maxWaitS === undefined &&
-      [...count.values()].every((c) => c < batch.size)
-    ) {
-      const by = count.size > 1 ? ` (${[...count].map(([p, c]) => `${c} ${p}`).join(', ')})` : '';
-      return `batch of ${batch.size} can never fill: ${parts}${by}`;
-    }
-    if (this.idle === 0) {
-      const states = [...new Set(this.servers.map((s) => s.state))].join(', ');
-      return `${parts}, no server can take one (servers ${states})`;
-    }
-    return parts;
+    return stuckReason(this.input.contents, this.grouping, this.idle, this.servers);
   }
 
   private setState(s: Server, to: ServerState): void {
@@ -357,41 +308,7 @@ export class Station {
         `Station: part ${part.id} of ${part.product} reached assembly ${this.id}, whose bill of materials does not use it`,
       );
     }
-    const now = this.plant.sim.now;
-    const steps = part.steps;
-    if (this.plant.keepStepHistory || steps.length !== 1) {
-      // NOTE: without history only the current visit's record is kept (see Plant.keepStepHistory), for memory.
-      if (!this.plant.keepStepHistory) steps.length = 0;
-      steps.push({
-        station: this.id,
-        queuedS: now,
-        startedS: Number.NaN,
-        finishedS: Number.NaN,
-        blockedS: 0,
-      });
-    } else {
-      // NOTE: the record of the visit before last is written over, and the one just left stays as it is
-      // until the next visit (whoever passed the part on may still write its blocked time), for speed.
-      const left = steps[0]!;
-      const rec = part.spareStep as { -readonly [K in keyof StepRecord]: StepRecord[K] } | undefined;
-      if (rec === undefined) {
-        steps[0] = {
-          station: this.id,
-          queuedS: now,
-          startedS: Number.NaN,
-          finishedS: Number.NaN,
-          blockedS: 0,
-        };
-      } else {
-        rec.station = this.id;
-        rec.queuedS = now;
-        rec.startedS = Number.NaN;
-        rec.finishedS = Number.NaN;
-        rec.blockedS = 0;
-        steps[0] = rec;
-      }
-      part.spareStep = left;
-    }
+    part.enterStep(this.id, this.plant.sim.now, this.plant.keepStepHistory);
     this.requestDispatch();
   }
 
@@ -428,17 +345,10 @@ export class Station {
     return out;
   }
 
-  /**
-   * A full input buffer holding no startable group can never change at a batch station without
-   * `maxWait` or at an assembly station: no part can join those waiting. Throws a {@link DeadlockError}.
-   */
+  /** A full input holding no startable group that no part can ever join: throws (see {@link jamError}). */
   private checkJam(): void {
-    const { assembly, batch } = this.grouping;
-    if (assembly === undefined && (batch === undefined || batch.maxWaitS !== undefined)) return;
-    throw new DeadlockError(
-      `Station: deadlock at ${this.plant.sim.now} s at ${this.id} — ${this.whyStuck()}, and its input ${this.input.id} is full (capacity ${this.input.capacity}), so no other part can ever join them`,
-      [this.id, this.input.id],
-    );
+    const error = jamError(this.id, this.input, this.grouping, this.plant.sim.now, () => this.whyStuck());
+    if (error !== null) throw error;
   }
 
   /**
@@ -569,7 +479,7 @@ export class Station {
     const part = s.part!;
     s.finishId = NO_EVENT;
     this.stopWork(s);
-    if (this.operators !== undefined && !this.operators.needs('unload')) this.operators.release(s);
+    this.operators?.workDone(s);
     s.processed = true;
     s.remainingWorkS = 0;
     const now = this.plant.sim.now;
