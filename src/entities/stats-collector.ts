@@ -385,9 +385,16 @@ export class PlantStatistics {
       const k = serverNumber(stationNumber(station), server);
       if (k >= 0) this.clocks.update(k, t, STATE_INDEX.get(to)!);
     });
+    // NOTE: a part put into a buffer is mostly taken out at the same instant, so the last buffer looked
+    // up is checked first, without the map, for speed.
+    let lastBuffer = '';
+    let lastBufferIndex: number | undefined;
     ev.on('bufferLevelChanged', (buffer, level, t) => {
-      const k = this.bufferIndex.get(buffer);
-      if (k !== undefined) this.bufferLevels.update(k, t, level);
+      if (buffer !== lastBuffer) {
+        lastBuffer = buffer;
+        lastBufferIndex = this.bufferIndex.get(buffer);
+      }
+      if (lastBufferIndex !== undefined) this.bufferLevels.update(lastBufferIndex, t, level);
     });
     ev.on('failed', (station) => {
       const s = this.stations.get(station);
