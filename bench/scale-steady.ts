@@ -7,9 +7,10 @@
  * Usage: node dist/bench/scale-steady.js <stations> <fillH> <measureH> [nostats]
  * (`nostats`: without the statistics collector, to see what the statistics cost.)
  *
- * Under `valgrind --tool=cachegrind`, run it twice with the same `fillH` and two `measureH` and divide the
- * difference of the counts by the difference of `events`: that is the cost per event of the full line,
- * free of loading, building and start-up.
+ * Cache and instruction counts of the measured part alone, deterministic whatever the load: run it under
+ * `valgrind --tool=callgrind --cache-sim=yes --dump-before=uv_getrusage node --single-threaded …`; the
+ * measured part starts and ends with a read of the CPU time (`uv_getrusage`), so the profile dumped
+ * second (`callgrind.out.<pid>.2`) covers exactly it: divide its counts by `events`.
  */
 import { buildPlant, loadScenario } from '../src/scenario/index.js';
 import { serialLineScenarioText } from './models/scenario-serial.js';
