@@ -6,13 +6,17 @@
  * - Speed: each line runs for the same number of station visits (horizon × stations constant), so every
  *   size processes about the same number of events; the three sizes are interleaved in each round
  *   (harness.ts) and the median events per wall-clock second is reported, with the ratio to 10 stations.
+ * - Cost per event of the full line: each size runs in a fresh child process (scale-steady.ts) that fills
+ *   the line, then measures the CPU time of the same number of events (about 330,000; load, build and
+ *   report excluded), 3 rounds interleaved, median: CPU time is what the sharing of a machine disturbs
+ *   least, so this is the figure to compare when other processes run.
  * - Memory: each (size, horizon) runs once in a fresh child process (memory-probe.ts) that reports its
  *   peak resident set size, at two horizons 10× apart; the shorter one is past the line's filling (about
  *   33 h at 1,000 stations), so a flat figure means nothing is retained per part or per event.
  */
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { compare } from './harness.js';
+import { compare, median } from './harness.js';
 import { type SerialLineResult, scenarioSerialLine } from './models/scenario-serial.js';
 
 const SIZES = [10, 100, 1000] as const;
@@ -38,9 +42,20 @@ export interface ScaleProbe {
   readonly peakRssMiB: number;
 }
 
+/** One size's steady-state cost per event (the line full). */
+export interface ScaleSteady {
+  readonly stations: number;
+  readonly events: number;
+  /** Median CPU microseconds per event over the rounds. */
+  readonly cpuUsPerEvent: number;
+  /** Events per CPU-second / that of 10 stations. */
+  readonly ratioTo10: number;
+}
+
 /** What {@link benchScale} returns (the `scale` entry of the JSON). */
 export interface ScaleResult {
   readonly speed: ScaleSpeed[];
+  readonly steady: ScaleSteady[];
   /** Per size, the two horizons. */
   readonly memory: { readonly stations: number; readonly probes: ScaleProbe[]; readonly rssRatio: number }[];
 }
@@ -65,6 +80,26 @@ function probe(stations: number, horizonDays: number): ScaleProbe {
     eventsPerSecond: Math.round(r.events / r.seconds),
     peakRssMiB: round(r.peakRssMiB, 1),
   };
+}
+
+/**
+ * CPU microseconds per event of the line of `stations` stations once full (bench/scale-steady.ts in a
+ * fresh process): filled for 40 h × stations / 1,000 (at least 2 h), then measured over
+ * `stationHours` / stations hours.
+ */
+function steadyProbe(stations: number, stationHours: number): { events: number; usPerEvent: number } {
+  const script = fileURLToPath(new URL('./scale-steady.js', import.meta.url));
+  const fillH = Math.max(2, (40 * stations) / 1000);
+  const out = spawnSync(
+    process.execPath,
+    [script, String(stations), String(fillH), String(stationHours / stations)],
+    {
+      encoding: 'utf8',
+    },
+  );
+  if (out.status !== 0) throw new Error(`scale steady-state probe failed: ${out.stderr}`);
+  const r = JSON.parse(out.stdout.trim()) as { events: number; usPerEvent: number };
+  return { events: r.events, usPerEvent: r.usPerEvent };
 }
 
 /**
@@ -97,6 +132,26 @@ export function benchScale(quick: boolean, log: (line: string) => void): ScaleRe
       `scale     ${String(s.stations).padStart(5)} stations  ${(s.eventsPerSecond / 1e6).toFixed(3)} M events/s  (${(s.ratioTo10 * 100).toFixed(0)}% of 10 stations; ${s.events} events, ${s.horizonDays} d)`,
     );
   }
+  // Steady state: the same simulated station-hours for every size (about 330,000 events), interleaved.
+  const stationHours = quick ? 4000 : 12000;
+  const perSize = SIZES.map(() => [] as { events: number; usPerEvent: number }[]);
+  for (let r = 0; r < 3; r++) {
+    const order = SIZES.map((_, i) => i);
+    if (r % 2 === 1) order.reverse();
+    for (const i of order) perSize[i]!.push(steadyProbe(SIZES[i]!, stationHours));
+  }
+  const steadyUs = perSize.map((runs) => median(runs.map((x) => x.usPerEvent)));
+  const steady: ScaleSteady[] = SIZES.map((n, i) => ({
+    stations: n,
+    events: perSize[i]![0]!.events,
+    cpuUsPerEvent: round(steadyUs[i]!, 3),
+    ratioTo10: round(steadyUs[0]! / steadyUs[i]!, 2),
+  }));
+  for (const s of steady) {
+    log(
+      `scale cpu ${String(s.stations).padStart(5)} stations  ${s.cpuUsPerEvent.toFixed(2)} CPU-µs/event once full  (${(s.ratioTo10 * 100).toFixed(0)}% of the speed of 10 stations; ${s.events} events)`,
+    );
+  }
   // The shorter horizon is past the filling of the longest line; the same for every size.
   const shortDays = quick ? 2 : 3;
   const memory = SIZES.map((n) => {
@@ -107,5 +162,5 @@ export function benchScale(quick: boolean, log: (line: string) => void): ScaleRe
     );
     return { stations: n, probes, rssRatio };
   });
-  return { speed, memory };
+  return { speed, steady, memory };
 }

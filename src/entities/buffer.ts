@@ -113,7 +113,7 @@ export class Buffer {
     if (this.parts.length >= this.capacity) return false;
     this.parts.push(part);
     part.location = this.id;
-    this.plant.events.emit('bufferLevelChanged', this.id, this.parts.length, this.plant.sim.now);
+    this.plant.events.emit3('bufferLevelChanged', this.id, this.parts.length, this.plant.sim.now);
     if (this.consumer !== null) this.consumer(part);
     // A buffer that fills up may close a cycle of blocked servers (checked cheaply: full buffers only).
     if (this.parts.length >= this.capacity) this.plant.checkBlockingCycle(this);
@@ -131,7 +131,7 @@ export class Buffer {
     }
     if (index === 0) this.parts.shift();
     else this.parts.splice(index, 1);
-    this.plant.events.emit('bufferLevelChanged', this.id, this.parts.length, this.plant.sim.now);
+    this.plant.events.emit3('bufferLevelChanged', this.id, this.parts.length, this.plant.sim.now);
     this.offerSpace();
     return part;
   }

@@ -9,6 +9,11 @@
  */
 export type EventMap<E> = { [K in keyof E]: readonly unknown[] };
 
+/** The events of map `E` whose listeners receive `N` arguments. */
+export type KeysOfArity<E extends EventMap<E>, N extends number> = {
+  [K in keyof E]: E[K]['length'] extends N ? K : never;
+}[keyof E];
+
 /** A listener of event `K` of map `E`. */
 export type Listener<E extends EventMap<E>, K extends keyof E> = (...args: E[K]) => void;
 
@@ -60,6 +65,41 @@ export class Emitter<E extends EventMap<E>> {
   has<K extends keyof E>(name: K): boolean {
     const list = this.listeners[name];
     return list !== undefined && list.length > 0;
+  }
+
+  /**
+   * {@link Emitter.emit} of an event of three arguments, without building an array of them: for the
+   * events published on every part's every step. Listeners get exactly the three arguments.
+   */
+  emit3<K extends KeysOfArity<E, 3>>(name: K, a: E[K][0], b: E[K][1], c: E[K][2]): void {
+    const list = this.listeners[name] as ((a: unknown, b: unknown, c: unknown) => void)[] | undefined;
+    if (list === undefined) return;
+    for (let i = 0; i < list.length; i++) list[i]!(a, b, c);
+  }
+
+  /** {@link Emitter.emit3} for an event of four arguments. */
+  emit4<K extends KeysOfArity<E, 4>>(name: K, a: E[K][0], b: E[K][1], c: E[K][2], d: E[K][3]): void {
+    const list = this.listeners[name] as
+      | ((a: unknown, b: unknown, c: unknown, d: unknown) => void)[]
+      | undefined;
+    if (list === undefined) return;
+    for (let i = 0; i < list.length; i++) list[i]!(a, b, c, d);
+  }
+
+  /** {@link Emitter.emit3} for an event of five arguments. */
+  emit5<K extends KeysOfArity<E, 5>>(
+    name: K,
+    a: E[K][0],
+    b: E[K][1],
+    c: E[K][2],
+    d: E[K][3],
+    e: E[K][4],
+  ): void {
+    const list = this.listeners[name] as
+      | ((a: unknown, b: unknown, c: unknown, d: unknown, e: unknown) => void)[]
+      | undefined;
+    if (list === undefined) return;
+    for (let i = 0; i < list.length; i++) list[i]!(a, b, c, d, e);
   }
 
   /** Calls every listener of `name` with `args`, in subscription order. */

@@ -57,6 +57,9 @@ export interface PartOptions {
   readonly receivers?: (PartReceiver | undefined)[];
 }
 
+/** The empty `via` and `alternatives` of every part that has none: one shared array, not two per part, for speed. */
+const NONE: readonly never[] = [];
+
 /**
  * One part (job) flowing through the plant, with its per-step timestamps.
  * `step` is the index in `routing` of the step it is queued for or in; it equals `routing.length`
@@ -99,6 +102,11 @@ export class Part {
   step = 0;
   /** One record per station visit so far (queued at least), in order; a rework loop adds new records. */
   readonly steps: StepRecord[] = [];
+  /**
+   * @internal Without step history (see `Plant.keepStepHistory`): the record of the visit before the
+   * current one, which the next visit writes over (two records take turns, so a visit allocates none).
+   */
+  spareStep: StepRecord | undefined = undefined;
   /** Total seconds spent blocked on servers after processing. */
   blockedS = 0;
   /** Times it was sent back for rework after a failed inspection. */
@@ -115,8 +123,8 @@ export class Part {
     this.product = options.product;
     this.routing = options.routing;
     this.sink = options.sink;
-    this.via = options.via ?? [];
-    this.alternatives = options.alternatives ?? [];
+    this.via = options.via ?? NONE;
+    this.alternatives = options.alternatives ?? NONE;
     this.plan = options.plan ?? { sortKey: options.product, workFromS: [] };
     this.receivers = options.receivers ?? [];
     this.source = options.source;
@@ -137,6 +145,34 @@ export class Part {
   needsRoute(step: number): boolean {
     if (this.alternatives.length === 0) return false;
     return this.alternatives[step] !== undefined && this.chosen[step] === undefined;
+  }
+
+  /**
+   * @internal Starts the record of a visit to `station`, queued at `nowS`: a new record, or without
+   * history (`keepHistory` false, see `Plant.keepStepHistory`) the only one kept.
+   */
+  enterStep(station: string, nowS: number, keepHistory: boolean): void {
+    const steps = this.steps;
+    if (keepHistory || steps.length !== 1) {
+      if (!keepHistory) steps.length = 0;
+      steps.push({ station, queuedS: nowS, startedS: Number.NaN, finishedS: Number.NaN, blockedS: 0 });
+      return;
+    }
+    // NOTE: the record of the visit before last is written over, and the one just left stays as it is
+    // until the next visit (whoever passed the part on may still write its blocked time), for speed.
+    const left = steps[0]!;
+    const rec = this.spareStep as { -readonly [K in keyof StepRecord]: StepRecord[K] } | undefined;
+    if (rec === undefined) {
+      steps[0] = { station, queuedS: nowS, startedS: Number.NaN, finishedS: Number.NaN, blockedS: 0 };
+    } else {
+      rec.station = station;
+      rec.queuedS = nowS;
+      rec.startedS = Number.NaN;
+      rec.finishedS = Number.NaN;
+      rec.blockedS = 0;
+      steps[0] = rec;
+    }
+    this.spareStep = left;
   }
 
   /** The record of the latest station visit (the current one while queued or in process). */

@@ -433,7 +433,7 @@ export class Plant {
   private handOver(part: Part, from: string, dest: PartReceiver): boolean {
     if (!dest.hasRoom()) return false;
     // Published before the receiver reacts, so a trace reads in causal order.
-    if (this.movedListeners.length > 0) this.events.emit('partMoved', part, from, dest.id, this.sim.now);
+    if (this.movedListeners.length > 0) this.events.emit4('partMoved', part, from, dest.id, this.sim.now);
     if (!dest.tryPut(part)) {
       throw new InvalidStateError(`Plant.forward: ${dest.id} had room but refused part ${part.id}`);
     }
@@ -645,6 +645,11 @@ export class Plant {
    * @internal called by stations.
    */
   checkBlockingCycle(buffer: Buffer): void {
+    // NOTE: the usual answer first, without allocating: the buffer is not full, or some server of its
+    // consumer is not blocked on a buffer, so no cycle goes through it (as `visit` finds), for speed.
+    if (!buffer.full) return;
+    const consumer = this.stations_.get(buffer.consumerStation);
+    if (consumer === undefined || !consumer.allBlockedOnBuffers()) return;
     const onPath = new Set<Buffer>();
     const stuck: string[] = [];
     const visit = (b: Buffer): boolean => {

@@ -1,5 +1,5 @@
 import { Tally, type TallySummary, TimeWeighted } from '../engine/index.js';
-import { StateClock } from './_internal/state-clock.js';
+import { FlatLevels, FlatStateClocks } from './_internal/flat-clocks.js';
 import { Conveyor } from './conveyor.js';
 import { type ConveyorReport, ConveyorStatistics } from './conveyor-statistics.js';
 import { EnergyMeter, type PlantPower } from './energy-meter.js';
@@ -170,26 +170,32 @@ interface ProductStats {
   tardinessSum: number;
 }
 
+/**
+ * The rarely updated figures of a station. What changes on every job (state clocks, jobs processed,
+ * standard time earned) is kept in flat arrays indexed by station number (`index`) or server number
+ * (`firstServer` + server index), see {@link PlantStatistics}.
+ */
 interface StationStats {
-  /** NOTE: the station itself, so a job's finish needs no second lookup by id, for speed. */
   readonly station: Station;
-  readonly servers: StateClock[];
+  /** Its number: its position in the plant's stations. */
+  readonly index: number;
+  /** Number of its first server among the servers of all stations. */
+  readonly firstServer: number;
+  readonly serverCount: number;
   readonly input: string;
   failures: number;
   repairs: number;
   setups: number;
-  processed: number;
-  idealS: number;
   inspected: number;
   passed: number;
   firstInspected: number;
   firstPassed: number;
   scrapped: number;
-  /** Per server: its busy seconds in the period when its current job started (see `processStarted`). */
-  readonly jobStartBusyS: number[];
 }
 
 const STATE_INDEX = new Map<ServerState, number>(SERVER_STATES.map((s, i) => [s, i]));
+/** Numbers per station in `PlantStatistics.stationRows`. */
+const STATION_ROW = 4;
 
 /**
  * Statistics of a plant, computed only from the events it publishes (subscribe once, after every
@@ -202,8 +208,24 @@ export class PlantStatistics {
   private readonly tardiness = new Tally({ quantiles: false });
   private readonly wip: TimeWeighted;
   private readonly stations = new Map<string, StationStats>();
+  // NOTE: the figures every job updates sit in flat arrays by station or server number, not in objects
+  // of their own per station, so a plant of a thousand stations costs per event what ten do, for speed.
+  /** The station of each station number. */
+  private readonly stationAt: Station[] = [];
+  /**
+   * Row i of station number i: [number of its first server, its number of servers, parts processed in
+   * the period, standard seconds earned in the period].
+   */
+  private readonly stationRows: Float64Array;
+  /**
+   * Per server: seconds in each state of `SERVER_STATES`; its mark: its busy seconds in the period when
+   * its current job started (see `processStarted`).
+   */
+  private readonly clocks: FlatStateClocks;
   private readonly crews = new Map<string, TimeWeighted>();
-  private readonly buffers = new Map<string, TimeWeighted>();
+  /** Number of each buffer (its position in the plant's buffers), and their levels. */
+  private readonly bufferIndex = new Map<string, number>();
+  private readonly bufferLevels: FlatLevels;
   private startS: number;
   private released = 0;
   private finished = 0;
@@ -226,29 +248,40 @@ export class PlantStatistics {
     const now = plant.sim.now;
     this.startS = now;
     this.wip = new TimeWeighted({ now, level: plant.inSystem });
+    const initialStates: number[] = [];
+    const firstServer: number[] = [];
     for (const [id, st] of plant.stations) {
-      const servers: StateClock[] = [];
-      for (let i = 0; i < st.serverCount; i++) {
-        servers.push(new StateClock(SERVER_STATES.length, STATE_INDEX.get(st.serverState(i))!, now));
-      }
+      firstServer.push(initialStates.length);
+      for (let i = 0; i < st.serverCount; i++) initialStates.push(STATE_INDEX.get(st.serverState(i))!);
       this.stations.set(id, {
         station: st,
-        servers,
+        index: this.stationAt.length,
+        firstServer: firstServer[firstServer.length - 1]!,
+        serverCount: st.serverCount,
         input: st.input.id,
         failures: 0,
         repairs: 0,
         setups: 0,
-        processed: 0,
-        idealS: 0,
         inspected: 0,
         passed: 0,
         firstInspected: 0,
         firstPassed: 0,
         scrapped: 0,
-        jobStartBusyS: servers.map(() => 0),
       });
+      this.stationAt.push(st);
     }
-    for (const [id, b] of plant.buffers) this.buffers.set(id, new TimeWeighted({ now, level: b.level }));
+    this.stationRows = new Float64Array(firstServer.length * STATION_ROW);
+    firstServer.forEach((first, i) => {
+      this.stationRows[i * STATION_ROW] = first;
+      this.stationRows[i * STATION_ROW + 1] = this.stationAt[i]!.serverCount;
+    });
+    this.clocks = new FlatStateClocks(SERVER_STATES.length, initialStates, now);
+    const levels: number[] = [];
+    for (const [id, b] of plant.buffers) {
+      this.bufferIndex.set(id, levels.length);
+      levels.push(b.level);
+    }
+    this.bufferLevels = new FlatLevels(levels, now);
     for (const [id, pool] of plant.crewPools) {
       for (const crew of pool.crewIds) {
         const state = pool.crewState(crew);
@@ -297,25 +330,42 @@ export class PlantStatistics {
       if (s !== undefined) s.setups++;
     });
     const busyIndex = STATE_INDEX.get('busy')!;
+    const stationIndex = new Map<string, number>();
+    for (const s of this.stations.values()) stationIndex.set(s.station.id, s.index);
+    const rows = this.stationRows;
+    // NOTE: the events of one station come in runs (a job's finish, then its server's state), so the
+    // last station looked up is checked first, without the map, for speed.
+    let lastId = '';
+    let lastIndex = -1;
+    /** Number of station `station` (-1 if it has none). */
+    const stationNumber = (station: string): number => {
+      if (station === lastId) return lastIndex;
+      const i = stationIndex.get(station) ?? -1;
+      lastId = station;
+      lastIndex = i;
+      return i;
+    };
+    /** Number of server `server` of station number `i`, or -1 if there is no such server. */
+    const serverNumber = (i: number, server: number): number =>
+      i >= 0 && server >= 0 && server < rows[i * STATION_ROW + 1]! ? rows[i * STATION_ROW]! + server : -1;
     ev.on('processStarted', (_part, station, server, t) => {
-      const s = this.stations.get(station);
-      const clock = s?.servers[server];
-      if (s !== undefined && clock !== undefined) s.jobStartBusyS[server] = clock.secondsIn(busyIndex, t);
+      const k = serverNumber(stationNumber(station), server);
+      if (k >= 0) this.clocks.setMark(k, this.clocks.secondsIn(k, busyIndex, t));
     });
     ev.on('processFinished', (part, station, server, t) => {
-      const s = this.stations.get(station);
-      if (s === undefined) return;
-      s.processed++;
-      const st = s.station;
-      const clock = s.servers[server];
-      if (clock === undefined) return;
+      const i = stationNumber(station);
+      if (i < 0) return;
+      rows[i * STATION_ROW + 2]!++;
+      const k = serverNumber(i, server);
+      if (k < 0) return;
+      const st = this.stationAt[i]!;
       // Credit the standard time in proportion to the job's busy time inside the period (a job begun
       // before a warm-up reset earns only its share), so Σ credit ≤ busy time ≤ operating time.
       const drawnS = st.jobWorkS(server);
-      const busyS = clock.secondsIn(busyIndex, t) - (s.jobStartBusyS[server] ?? 0);
+      const busyS = this.clocks.secondsIn(k, busyIndex, t) - this.clocks.mark(k);
       const share = drawnS > 0 ? Math.min(1, busyS / drawnS) : 1;
       const standardS = st.standardTimeS(part, server);
-      if (Number.isFinite(standardS)) s.idealS += standardS * share;
+      if (Number.isFinite(standardS)) rows[i * STATION_ROW + 3]! += standardS * share;
     });
     ev.on('inspected', (station, part, outcome) => {
       const s = this.stations.get(station);
@@ -332,9 +382,20 @@ export class PlantStatistics {
       }
     });
     ev.on('serverStateChanged', (station, server, _from, to, t) => {
-      this.stations.get(station)?.servers[server]?.update(t, STATE_INDEX.get(to)!);
+      const k = serverNumber(stationNumber(station), server);
+      if (k >= 0) this.clocks.update(k, t, STATE_INDEX.get(to)!);
     });
-    ev.on('bufferLevelChanged', (buffer, level, t) => this.buffers.get(buffer)?.update(t, level));
+    // NOTE: a part put into a buffer is mostly taken out at the same instant, so the last buffer looked
+    // up is checked first, without the map, for speed.
+    let lastBuffer = '';
+    let lastBufferIndex: number | undefined;
+    ev.on('bufferLevelChanged', (buffer, level, t) => {
+      if (buffer !== lastBuffer) {
+        lastBuffer = buffer;
+        lastBufferIndex = this.bufferIndex.get(buffer);
+      }
+      if (lastBufferIndex !== undefined) this.bufferLevels.update(lastBufferIndex, t, level);
+    });
     ev.on('failed', (station) => {
       const s = this.stations.get(station);
       if (s !== undefined) s.failures++;
@@ -399,18 +460,17 @@ export class PlantStatistics {
       s.failures = 0;
       s.repairs = 0;
       s.setups = 0;
-      s.processed = 0;
-      s.idealS = 0;
       s.inspected = 0;
       s.passed = 0;
       s.firstInspected = 0;
       s.firstPassed = 0;
       s.scrapped = 0;
-      s.jobStartBusyS.fill(0);
-      for (const tw of s.servers) tw.reset(now);
     }
+    for (let at = 0; at < this.stationRows.length; at += STATION_ROW)
+      this.stationRows.fill(0, at + 2, at + 4);
+    this.clocks.reset(now);
     for (const tw of this.crews.values()) tw.reset(now);
-    for (const tw of this.buffers.values()) tw.reset(now);
+    this.bufferLevels.reset(now);
   }
 
   /**
@@ -420,14 +480,16 @@ export class PlantStatistics {
   stateDurations(station: string, now = this.plant.sim.now): Record<ServerState, number>[] {
     const s = this.stations.get(station);
     if (s === undefined) return [];
-    return s.servers.map((clock) => {
-      const seconds = clock.durations(now);
-      const out = {} as Record<ServerState, number>;
+    const out: Record<ServerState, number>[] = [];
+    for (let k = s.firstServer; k < s.firstServer + s.serverCount; k++) {
+      const seconds = this.clocks.durations(k, now);
+      const record = {} as Record<ServerState, number>;
       SERVER_STATES.forEach((name, i) => {
-        out[name] = seconds[i] ?? 0;
+        record[name] = seconds[i] ?? 0;
       });
-      return out;
-    });
+      out.push(record);
+    }
+    return out;
   }
 
   /** The figures of the period from the start (or last reset) to `now` (default: the clock). */
@@ -438,17 +500,18 @@ export class PlantStatistics {
       const total = {} as Record<ServerState, number>;
       for (const name of SERVER_STATES) total[name] = 0;
       for (const d of this.stateDurations(id, now)) for (const name of SERVER_STATES) total[name] += d[name];
-      const serverTime = elapsedS * s.servers.length;
+      const serverTime = elapsedS * s.serverCount;
       const fractions = {} as Record<ServerState, number>;
       for (const name of SERVER_STATES)
         fractions[name] = serverTime > 0 ? total[name] / serverTime : Number.NaN;
       const downS = total['down-waiting'] + total.repair;
-      const queue = this.buffers.get(s.input);
+      const queue = this.bufferIndex.get(s.input);
       const plannedS = serverTime - total['off-shift'];
       const operatingS = plannedS - downS - total.maintenance - total.setup;
       const availability = ratio(operatingS, plannedS);
-      const performance = ratio(s.idealS, operatingS);
-      const quality = s.inspected > 0 ? s.passed / s.inspected : s.processed > 0 ? 1 : Number.NaN;
+      const performance = ratio(this.stationRows[s.index * STATION_ROW + 3]!, operatingS);
+      const processed = this.stationRows[s.index * STATION_ROW + 2]!;
+      const quality = s.inspected > 0 ? s.passed / s.inspected : processed > 0 ? 1 : Number.NaN;
       stations[id] = {
         stateFractions: fractions,
         utilization: ratio(total.busy, plannedS),
@@ -460,11 +523,14 @@ export class PlantStatistics {
         downS,
         mtbfS: s.failures > 0 ? (serverTime - downS) / s.failures : Number.NaN,
         mttrS: s.repairs > 0 ? downS / s.repairs : Number.NaN,
-        queueLength: { mean: queue?.mean(now) ?? 0, max: queue?.max ?? 0 },
+        queueLength:
+          queue === undefined
+            ? { mean: 0, max: 0 }
+            : { mean: this.bufferLevels.mean(queue, now), max: this.bufferLevels.max(queue) },
         setupFraction: fractions.setup,
         offShiftFraction: fractions['off-shift'],
         setups: s.setups,
-        processed: s.processed,
+        processed,
         oee: { availability, performance, quality, oee: availability * performance * quality },
         firstPassYield: ratio(s.firstPassed, s.firstInspected),
         scrapped: s.scrapped,
@@ -502,7 +568,8 @@ export class PlantStatistics {
     const crews: Record<string, { utilization: number }> = {};
     for (const [id, tw] of this.crews) crews[id] = { utilization: tw.mean(now) };
     const buffers: Record<string, { mean: number; max: number }> = {};
-    for (const [id, tw] of this.buffers) buffers[id] = { mean: tw.mean(now), max: tw.max };
+    for (const [id, k] of this.bufferIndex)
+      buffers[id] = { mean: this.bufferLevels.mean(k, now), max: this.bufferLevels.max(k) };
     return {
       elapsedS,
       released: this.released,

@@ -21,6 +21,13 @@ export function dispatchOrder(parts: readonly Part[], lifo: boolean): Part[] {
   });
 }
 
+/** When `p` entered its current queue, s (0 without a visit record). */
+function queuedS(p: Part): number {
+  // NOTE: no `?.` / `??` on the number, which would box it on the heap, for speed.
+  const rec = p.currentStep;
+  return rec === undefined ? 0 : rec.queuedS;
+}
+
 /**
  * Index in `parts` (a queue in arrival order, so queued times never decrease along it) of the first part
  * in dispatch order (see {@link dispatchOrder}); `parts` is not empty. Only the parts that entered at
@@ -29,12 +36,13 @@ export function dispatchOrder(parts: readonly Part[], lifo: boolean): Part[] {
 function firstInOrder(parts: readonly Part[], lifo: boolean): number {
   const n = parts.length;
   let best = lifo ? n - 1 : 0;
-  const bq = parts[best]!.currentStep?.queuedS ?? 0;
+  if (n === 1) return best;
+  const bq = queuedS(parts[best]!);
   const step = lifo ? -1 : 1;
   for (let i = best + step; i >= 0 && i < n; i += step) {
     const p = parts[i]!;
     // NOTE: arrival order: the first part that entered later ends the candidates (hot path).
-    if ((p.currentStep?.queuedS ?? 0) !== bq) break;
+    if (queuedS(p) !== bq) break;
     const b = parts[best]!;
     if (p.plan.sortKey < b.plan.sortKey || (p.plan.sortKey === b.plan.sortKey && p.id < b.id)) best = i;
   }

@@ -196,6 +196,11 @@ export class OperatorNeed {
     this.station.plant.sim.schedule(t, then);
   }
 
+  /** The work on `s` is done: the operator held leaves, unless she also unloads the part. */
+  workDone(s: Server): void {
+    if (!this.tasks.has('unload')) this.release(s);
+  }
+
   /** `s` entered state `to`: outside loading, setup and processing it holds no operator. */
   onState(s: Server, to: ServerState): void {
     if (!HOLDING.has(to)) this.release(s);

@@ -9,7 +9,6 @@ import { applyBranch } from '../branching.js';
 import { Buffer } from '../buffer.js';
 import { naturalKey } from '../decisions/natural-key.js';
 import { stationView } from '../decisions/views.js';
-import { DeadlockError } from '../errors.js';
 import type { FailureModeOptions } from '../failure-mode.js';
 import type { MachineTender } from '../machine-tender.js';
 import type { MaintenancePlanOptions } from '../maintenance-plan.js';
@@ -20,15 +19,19 @@ import type { ServerState } from '../server-state.js';
 import { DispatchTask } from './dispatch-task.js';
 import { Grouping } from './grouping.js';
 import { Inspector } from './inspector.js';
-import { MaintenanceTask } from './maintenance-task.js';
 import { OperatorNeed } from './operator-need.js';
-import { NO_EVENT, type PlanClock, type Server } from './server.js';
+import { NO_EVENT, newServer, type PlanClock, type Server } from './server.js';
 import { nextStep, type ServerStep, type ServerTransitions, type ServerTrigger } from './server-machine.js';
 import { setupFor } from './setup-table.js';
 import { ShiftControl } from './shift-control.js';
 import { checkGrouping, checkInspection } from './station-checks.js';
 import type { StationOptions } from './station-options.js';
-import { checkUpkeep, Upkeep } from './upkeep.js';
+import { StepTimes } from './step-times.js';
+import { jamError, stuckReason } from './stuck.js';
+import { checkUpkeep, failureClocks, planClock, Upkeep } from './upkeep.js';
+
+/** The shift view of a station without a shift calendar: always on shift. */
+const ALWAYS_ON: Pick<ShiftControl, 'onShift' | 'holdsWork'> = { onShift: true, holdsWork: false };
 
 /**
  * A machine group: `servers` parallel identical servers fed by one input buffer.
@@ -53,13 +56,11 @@ export class Station {
   /** @internal the plant it belongs to. */
   readonly plant: Plant;
   private readonly servers: Server[] = [];
-  /** Per product: one distribution for every step here, or one per routing step (`undefined` where not here). */
-  private readonly processTimes: Map<string, Distribution | readonly (Distribution | undefined)[]>;
-  private readonly standardTimes: Map<string, number | readonly (number | undefined)[]>;
+  /** Per product: one distribution for every step here, or one per routing step done here. */
+  private readonly processTimes: StepTimes<Distribution>;
+  /** Per product: the standard times given (`undefined` when none is). */
+  private readonly standardTimes: StepTimes<number> | undefined;
   private readonly processStream: RandomStream;
-  /** The one product with one distribution for every step here, if there is only that: read without the map, for speed. */
-  private readonly soleProduct: string | undefined;
-  private readonly soleDist: Distribution | undefined;
   /** The station's own dispatch rule (`undefined`: first in tie-break order). */
   readonly dispatchPolicy: DispatchPolicy | undefined;
   /** The station's own maintenance rule (`undefined`: maintain when due). */
@@ -81,6 +82,17 @@ export class Station {
   private readonly grouping: Grouping;
   /** The operators its servers need (for loading, setups, processing, unloading), if any. */
   private readonly operators: OperatorNeed | undefined;
+  // NOTE: what a station without these features skips, read from the station itself (no other object
+  // touched per part), for speed.
+  /** Some failure mode or maintenance plan runs clocks on busy time or counts cycles. */
+  private readonly clocked: boolean;
+  /** A start takes a group of parts (a batch or an assembly kit). */
+  private readonly grouped: boolean;
+  private readonly assembles: boolean;
+  /** Parts of a full batch (1 without batching): a job's standard time is shared by them. */
+  private readonly batchSize: number;
+  /** The shift control, or an always-on stand-in without a shift calendar. */
+  private readonly shiftView: Pick<ShiftControl, 'onShift' | 'holdsWork'>;
   // NOTE: live listener lists of the per-part events, kept to test `length` on the hot path.
   private readonly movedListeners: readonly unknown[];
   private readonly startedListeners: readonly unknown[];
@@ -98,11 +110,9 @@ export class Station {
     this.input = options.input ?? new Buffer(plant, { id: `${id}/queue` });
     this.priority = options.priority ?? 0;
     this.position = options.position;
-    this.processTimes = new Map(Object.entries(options.processTimes));
-    this.standardTimes = new Map(Object.entries(options.standardTimes ?? {}));
-    const sole = this.processTimes.size === 1 ? [...this.processTimes][0]! : undefined;
-    this.soleProduct = sole !== undefined && !Array.isArray(sole[1]) ? sole[0] : undefined;
-    this.soleDist = this.soleProduct === undefined ? undefined : (sole![1] as Distribution);
+    this.processTimes = new StepTimes(options.processTimes);
+    const standard = new StepTimes(options.standardTimes ?? {});
+    this.standardTimes = standard.empty ? undefined : standard;
     this.processStream = plant.sim.streams.get(`${id}/process`);
     this.dispatchPolicy = options.dispatch;
     this.maintenancePolicy = options.maintenancePolicy;
@@ -136,55 +146,20 @@ export class Station {
     this.finishedListeners = plant.events.listenersOf('processFinished');
     this.grouping = new Grouping(plant, options.batch, options.assembly, () => this.requestDispatch());
     checkGrouping(id, options);
+    this.grouped = this.grouping.groups;
+    this.assembles = options.assembly !== undefined;
+    this.batchSize = options.batch?.size ?? 1;
+    this.shiftView = options.shifts === undefined ? ALWAYS_ON : this.shift;
     const failures = options.failures ?? [];
     const plans = options.maintenance ?? [];
     checkUpkeep(id, options.crews, failures, plans);
+    this.clocked = failures.length > 0 || plans.length > 0;
     this.upkeep = new Upkeep(this, options.crews, transitions);
     const sim = plant.sim;
     for (let i = 0; i < n; i++) {
-      const server: Server = {
-        index: i,
-        id: `${id}/${i}`,
-        state: 'idle',
-        part: null,
-        processed: false,
-        remainingWorkS: 0,
-        jobWorkS: 0,
-        workEndS: Number.NaN,
-        busySinceS: Number.NaN,
-        finishId: NO_EVENT,
-        blockedOn: null,
-        waitToken: 0,
-        failures: failures.map((mode) => ({
-          name: mode.name,
-          basis: mode.basis ?? 'calendar',
-          mode,
-          stream: sim.streams.get(`${id}/failure/${mode.name}`),
-          remainingS: 0,
-          count: 0,
-          eventId: NO_EVENT,
-        })),
-        plans: [],
-        failuresSinceMaintenance: 0,
-        pending: [],
-        pmDue: [],
-        others: [],
-        lastProduct: undefined,
-        runLength: 0,
-        maintainedS: sim.now,
-        onFinish: () => this.finish(server),
-      };
-      for (const plan of plans) {
-        server.plans.push({
-          plan,
-          basis: plan.basis ?? 'calendar',
-          stream: sim.streams.get(`${id}/maintenance/${plan.name}`),
-          remainingS: 0,
-          eventId: NO_EVENT,
-          postponed: 0,
-          task: new MaintenanceTask(this, server, plan),
-        });
-      }
+      const clocks = this.clocked ? failureClocks(sim.streams, id, failures) : null;
+      const server = newServer(i, `${id}/${i}`, sim.now, clocks, () => this.finish(server));
+      for (const plan of plans) server.plans.push(planClock(sim.streams, this, server, plan));
       this.servers.push(server);
     }
     this.idle = n;
@@ -206,33 +181,29 @@ export class Station {
   standardTimeS(part: Part, server: number): number {
     const s = this.servers[server];
     if (s === undefined) return Number.NaN;
-    const a = this.grouping.assembly;
+    const a = this.assembles ? this.grouping.assembly : undefined;
     if (a !== undefined) {
       const kit = Object.values(a.inputs).reduce((sum, n) => sum + n, 0);
       if (a.inputs[part.product] === undefined) return Number.NaN;
       const step = this.plant.product(a.output).routing.indexOf(this.id);
       return (this.explicitStandardS(a.output, step) ?? s.jobWorkS) / kit;
     }
-    return (this.explicitStandardS(part.product, part.step) ?? s.jobWorkS) / (this.grouping.batch?.size ?? 1);
+    return (this.explicitStandardS(part.product, part.step) ?? s.jobWorkS) / this.batchSize;
   }
 
   /** Work seconds drawn for the job server `server` holds or has just finished (0 before the first). */
   jobWorkS(server: number): number {
-    return this.servers[server]?.jobWorkS ?? Number.NaN;
+    const s = this.servers[server];
+    return s === undefined ? Number.NaN : s.jobWorkS;
   }
 
   private explicitStandardS(product: string, step: number): number | undefined {
-    const t = this.standardTimes.get(product);
-    return t === undefined || typeof t === 'number' ? t : t[step];
+    return this.standardTimes?.get(product, step);
   }
 
   /** The process-time distribution of routing step `step` of `product` here, if it is processed here. */
   private dist(product: string, step: number): Distribution | undefined {
-    if (product === this.soleProduct) return this.soleDist;
-    const t = this.processTimes.get(product);
-    return t === undefined || !Array.isArray(t)
-      ? (t as Distribution | undefined)
-      : (t as readonly (Distribution | undefined)[])[step];
+    return this.processTimes.get(product, step);
   }
 
   /** Mean process time of routing step `step` of `product` here, s (`NaN` if not processed here). */
@@ -302,40 +273,22 @@ export class Station {
   }
 
   /**
-   * Why the parts waiting here can never start, when nothing else can happen any more (the calendar ran
-   * empty): a batch that can never fill, an assembly kit that can never complete, no server free; `null`
-   * when no part waits.
+   * `true` when every server is blocked on a buffer ({@link Station.blockedTargets} is not `null`),
+   * found without allocating.
+   * @internal used by deadlock detection.
+   */
+  allBlockedOnBuffers(): boolean {
+    for (const s of this.servers) if (s.state !== 'blocked' || !(s.blockedOn instanceof Buffer)) return false;
+    return true;
+  }
+
+  /**
+   * Why the parts waiting here can never start, when nothing else can happen any more (see
+   * {@link stuckReason}); `null` when no part waits.
    * @internal used by deadlock reports.
    */
   whyStuck(): string | null {
-    const waiting = this.input.contents;
-    const n = waiting.length;
-    if (n === 0) return null;
-    const count = new Map<string, number>();
-    for (const p of waiting) count.set(p.product, (count.get(p.product) ?? 0) + 1);
-    const parts = `${n} part(s) waiting`;
-    const { assembly, batch } = this.grouping;
-    if (assembly !== undefined) {
-      const missing = Object.entries(assembly.inputs)
-        .map(([product, qty]) => [product, qty - (count.get(product) ?? 0)] as const)
-        .filter(([, m]) => m > 0)
-        .map(([product, m]) => `${m} ${product}`);
-      if (missing.length > 0)
-        return `kit of ${assembly.output} can never complete: ${parts}, missing ${missing.join(', ')}`;
-    }
-    if (
-      batch !== undefined &&
-      batch.maxWaitS === undefined &&
-      [...count.values()].every((c) => c < batch.size)
-    ) {
-      const by = count.size > 1 ? ` (${[...count].map(([p, c]) => `${c} ${p}`).join(', ')})` : '';
-      return `batch of ${batch.size} can never fill: ${parts}${by}`;
-    }
-    if (this.idle === 0) {
-      const states = [...new Set(this.servers.map((s) => s.state))].join(', ');
-      return `${parts}, no server can take one (servers ${states})`;
-    }
-    return parts;
+    return stuckReason(this.input.contents, this.grouping, this.idle, this.servers);
   }
 
   private setState(s: Server, to: ServerState): void {
@@ -346,24 +299,16 @@ export class Station {
     else if (to === 'idle') this.idle++;
     // An operator leaves before the change is published, so no listener sees her at an idle machine.
     if (this.operators !== undefined) this.operators.onState(s, to);
-    this.plant.events.emit('serverStateChanged', this.id, s.index, from, to, this.plant.sim.now);
+    this.plant.events.emit5('serverStateChanged', this.id, s.index, from, to, this.plant.sim.now);
   }
 
   private onArrival(part: Part): void {
-    if (this.grouping.assembly !== undefined && this.grouping.assembly.inputs[part.product] === undefined) {
+    if (this.assembles && this.grouping.assembly!.inputs[part.product] === undefined) {
       throw new InvalidStateError(
         `Station: part ${part.id} of ${part.product} reached assembly ${this.id}, whose bill of materials does not use it`,
       );
     }
-    // NOTE: without history only the current visit's record is kept (see Plant.keepStepHistory), for memory.
-    if (!this.plant.keepStepHistory) part.steps.length = 0;
-    part.steps.push({
-      station: this.id,
-      queuedS: this.plant.sim.now,
-      startedS: Number.NaN,
-      finishedS: Number.NaN,
-      blockedS: 0,
-    });
+    part.enterStep(this.id, this.plant.sim.now, this.plant.keepStepHistory);
     this.requestDispatch();
   }
 
@@ -381,7 +326,7 @@ export class Station {
 
   /** @internal `true` for a batch or assembly station (a start takes a group of parts). */
   get groups(): boolean {
-    return this.grouping.groups;
+    return this.grouped;
   }
 
   /** @internal the queue is served newest first (a `lifo` input buffer). */
@@ -400,17 +345,10 @@ export class Station {
     return out;
   }
 
-  /**
-   * A full input buffer holding no startable group can never change at a batch station without
-   * `maxWait` or at an assembly station: no part can join those waiting. Throws a {@link DeadlockError}.
-   */
+  /** A full input holding no startable group that no part can ever join: throws (see {@link jamError}). */
   private checkJam(): void {
-    const { assembly, batch } = this.grouping;
-    if (assembly === undefined && (batch === undefined || batch.maxWaitS !== undefined)) return;
-    throw new DeadlockError(
-      `Station: deadlock at ${this.plant.sim.now} s at ${this.id} — ${this.whyStuck()}, and its input ${this.input.id} is full (capacity ${this.input.capacity}), so no other part can ever join them`,
-      [this.id, this.input.id],
-    );
+    const error = jamError(this.id, this.input, this.grouping, this.plant.sim.now, () => this.whyStuck());
+    if (error !== null) throw error;
   }
 
   /**
@@ -418,7 +356,7 @@ export class Station {
    * then asks for the next dispatch decision if another server is idle and parts wait.
    */
   start(s: Server, lead: Part, ordered: readonly Part[]): void {
-    const group = this.grouping.group(lead, ordered);
+    const group = this.grouped ? this.grouping.group(lead, ordered) : null;
     if (group === null) this.startPart(s, this.input.contents.indexOf(lead));
     else this.startGroup(s, group);
     this.requestDispatch();
@@ -439,8 +377,8 @@ export class Station {
     if (rec !== undefined) rec.startedS = now;
     const events = this.plant.events;
     // NOTE: has() first, so nothing is built for events nobody listens to, for speed.
-    if (this.movedListeners.length > 0) events.emit('partMoved', part, this.input.id, s.id, now);
-    if (this.startedListeners.length > 0) events.emit('processStarted', part, this.id, s.index, now);
+    if (this.movedListeners.length > 0) events.emit4('partMoved', part, this.input.id, s.id, now);
+    if (this.startedListeners.length > 0) events.emit4('processStarted', part, this.id, s.index, now);
     const workS = dist.sample(this.processStream);
     if (!(workS >= 0 && workS < Number.POSITIVE_INFINITY)) {
       throw new InvalidStateError(`Station: process time of ${part.product} at ${this.id} drew ${workS} s`);
@@ -481,8 +419,8 @@ export class Station {
       part.location = s.id;
       const rec = part.currentStep;
       if (rec !== undefined) rec.startedS = now;
-      if (this.movedListeners.length > 0) events.emit('partMoved', part, this.input.id, s.id, now);
-      if (this.startedListeners.length > 0) events.emit('processStarted', part, this.id, s.index, now);
+      if (this.movedListeners.length > 0) events.emit4('partMoved', part, this.input.id, s.id, now);
+      if (this.startedListeners.length > 0) events.emit4('processStarted', part, this.id, s.index, now);
     }
     const workS = dist.sample(this.processStream);
     if (!(workS >= 0 && workS < Number.POSITIVE_INFINITY)) {
@@ -528,12 +466,12 @@ export class Station {
     s.busySinceS = sim.now;
     s.workEndS = sim.now + workS;
     s.finishId = sim.schedule(workS, s.onFinish);
-    this.upkeep.startClocks(s);
+    if (this.clocked) this.upkeep.startClocks(s);
   }
 
   /** Stops the operating clocks at the end of (or an interruption of) busy time. */
   private stopWork(s: Server): void {
-    this.upkeep.stopClocks(s);
+    if (this.clocked) this.upkeep.stopClocks(s);
     s.busySinceS = Number.NaN;
   }
 
@@ -541,14 +479,14 @@ export class Station {
     const part = s.part!;
     s.finishId = NO_EVENT;
     this.stopWork(s);
-    if (this.operators !== undefined && !this.operators.needs('unload')) this.operators.release(s);
+    this.operators?.workDone(s);
     s.processed = true;
     s.remainingWorkS = 0;
     const now = this.plant.sim.now;
     this.finishPart(s, part, now);
-    for (const other of s.others) this.finishPart(s, other, now);
-    this.upkeep.countCycle(s);
-    if (s.others.length > 0 || this.grouping.assembly !== undefined) {
+    for (let i = 0; i < s.others.length; i++) this.finishPart(s, s.others[i]!, now);
+    if (this.clocked) this.upkeep.countCycle(s);
+    if (s.others.length > 0 || this.assembles) {
       this.finishGroup(s);
       return;
     }
@@ -582,7 +520,7 @@ export class Station {
     const rec = part.currentStep;
     if (rec !== undefined) rec.finishedS = now;
     if (this.finishedListeners.length > 0)
-      this.plant.events.emit('processFinished', part, this.id, s.index, now);
+      this.plant.events.emit4('processFinished', part, this.id, s.index, now);
     part.step++;
   }
 
@@ -643,7 +581,7 @@ export class Station {
         rec.blockedS = this.plant.sim.now - rec.finishedS;
         part.blockedS += rec.blockedS;
       }
-      const next = s.others.shift();
+      const next = s.others.length > 0 ? s.others.shift() : undefined;
       if (next !== undefined) {
         // The rest of a batch leaves one by one; the server stays blocked while any part is left.
         s.part = next;
@@ -680,7 +618,7 @@ export class Station {
    * @returns the step taken.
    */
   private advance(s: Server, trigger: ServerTrigger): ServerStep {
-    const step = nextStep(trigger, s, this.shift);
+    const step = nextStep(trigger, s, this.shiftView);
     switch (step) {
       case 'fail':
         this.upkeep.goDown(s, s.pending.shift()!);

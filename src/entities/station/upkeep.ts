@@ -1,11 +1,47 @@
-import { InvalidArgumentError, InvalidStateError } from '../../engine/index.js';
+import { InvalidArgumentError, InvalidStateError, type RandomStreams } from '../../engine/index.js';
 import type { CrewJob, CrewPool } from '../crew-pool.js';
 import type { FailureModeOptions } from '../failure-mode.js';
 import type { MaintenancePlanOptions } from '../maintenance-plan.js';
+import { MaintenanceTask } from './maintenance-task.js';
 import { type FailureClock, NO_EVENT, type PlanClock, type Server } from './server.js';
 import type { ServerTransitions } from './server-machine.js';
 import type { Station } from './station.js';
 import { checkUnique } from './station-checks.js';
+
+/** One server's clocks of the failure modes `failures` of station `station`, drawn from `station/failure/<name>`. */
+export function failureClocks(
+  streams: RandomStreams,
+  station: string,
+  failures: readonly FailureModeOptions[],
+): FailureClock[] {
+  return failures.map((mode) => ({
+    name: mode.name,
+    basis: mode.basis ?? 'calendar',
+    mode,
+    stream: streams.get(`${station}/failure/${mode.name}`),
+    remainingS: 0,
+    count: 0,
+    eventId: NO_EVENT,
+  }));
+}
+
+/** The clock of maintenance plan `plan` of `server` of `station`, drawn from `station/maintenance/<name>`. */
+export function planClock(
+  streams: RandomStreams,
+  station: Station,
+  server: Server,
+  plan: MaintenancePlanOptions,
+): PlanClock {
+  return {
+    plan,
+    basis: plan.basis ?? 'calendar',
+    stream: streams.get(`${station.id}/maintenance/${plan.name}`),
+    remainingS: 0,
+    eventId: NO_EVENT,
+    postponed: 0,
+    task: new MaintenanceTask(station, server, plan),
+  };
+}
 
 /**
  * The failure and preventive-maintenance clocks of a station's servers, and the crew jobs they raise.

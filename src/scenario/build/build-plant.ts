@@ -239,19 +239,36 @@ export function buildPlant(scenario: Scenario, seed: number, options: BuildOptio
   }
 
   const power: Record<string, PowerSpec> = {};
+  // Per station, per product: the routing steps done there, from one pass over the routings (not one
+  // per station: a line of a thousand stations would take a million steps to build).
+  const stepsAt = new Map<string, Map<string, number[]>>();
+  for (const p of scenario.products) {
+    p.routing.forEach((step, k) => {
+      for (const id of stepStations(step)) {
+        let byProduct = stepsAt.get(id);
+        if (byProduct === undefined) stepsAt.set(id, (byProduct = new Map()));
+        const steps = byProduct.get(p.id) ?? [];
+        if (steps[steps.length - 1] !== k) steps.push(k);
+        byProduct.set(p.id, steps);
+      }
+    });
+  }
   for (const [i, st] of scenario.stations.entries()) {
-    // Per product, the process time of each routing step done here (a product may visit it twice).
+    // Per product, the process time of each routing step done here (a product may visit it twice);
+    // `undefined` (a hole) for the steps done elsewhere.
     const processTimes: Record<string, (Distribution | undefined)[]> = {};
     const standardTimes: Record<string, (number | undefined)[]> = {};
     for (const p of scenario.products) {
-      const times = p.routing.map((step) =>
-        stepStations(step).includes(st.id) ? stepTime(step, st.id) : undefined,
-      );
-      if (times.some((t) => t !== undefined)) processTimes[p.id] = times;
-      const standard = p.routing.map((step) =>
-        stepStations(step).includes(st.id) ? step.standardTime : undefined,
-      );
-      if (standard.some((t) => t !== undefined)) standardTimes[p.id] = standard;
+      const here = stepsAt.get(st.id)?.get(p.id);
+      if (here === undefined) continue;
+      const times = new Array<Distribution | undefined>(p.routing.length);
+      const standard = new Array<number | undefined>(p.routing.length);
+      for (const k of here) {
+        times[k] = stepTime(p.routing[k]!, st.id);
+        standard[k] = p.routing[k]!.standardTime;
+      }
+      if (here.some((k) => times[k] !== undefined)) processTimes[p.id] = times;
+      if (here.some((k) => standard[k] !== undefined)) standardTimes[p.id] = standard;
     }
     const input = st.input === undefined ? undefined : buffers.get(st.input);
     new Station(plant, {

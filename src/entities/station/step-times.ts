@@ -1,0 +1,67 @@
+/** The steps of one product done at a station: the values from routing step `first` on. */
+class StepRange<T> {
+  constructor(
+    readonly first: number,
+    readonly values: readonly (T | undefined)[],
+  ) {}
+}
+
+/**
+ * A figure a station keeps per product (a process-time distribution, a standard time): one value for
+ * every visit, or one per routing step of the product (`undefined` for the steps not done here), of which
+ * only the range from the first to the last step done here is kept, so that a station of a line of a
+ * thousand steps holds one slot per product, not a thousand. A product with one visit here is read
+ * without a map (one comparison), for speed.
+ * @internal
+ */
+export class StepTimes<T> {
+  private readonly byProduct = new Map<string, T | StepRange<T>>();
+  /** The one product (if there is only one), and its one value for every visit or for its one step. */
+  private readonly soleProduct: string | undefined;
+  /** `-1`: the value holds for every visit; else the one step it holds for. */
+  private readonly soleStep: number = -1;
+  private readonly soleValue: T | undefined;
+
+  /** `spec`: per product id, one value or one per routing step (see {@link StepTimes}). */
+  constructor(spec: Readonly<Record<string, T | readonly (T | undefined)[]>>) {
+    for (const [product, v] of Object.entries(spec)) {
+      if (!Array.isArray(v)) {
+        this.byProduct.set(product, v as T);
+        continue;
+      }
+      const steps = v as readonly (T | undefined)[];
+      let first = 0;
+      while (first < steps.length && steps[first] === undefined) first++;
+      let end = steps.length;
+      while (end > first && steps[end - 1] === undefined) end--;
+      this.byProduct.set(product, new StepRange(first, steps.slice(first, end)));
+    }
+    if (this.byProduct.size !== 1) return;
+    const [product, v] = [...this.byProduct][0]!;
+    if (!(v instanceof StepRange)) {
+      this.soleProduct = product;
+      this.soleValue = v;
+    } else if (v.values.length === 1) {
+      this.soleProduct = product;
+      this.soleStep = v.first;
+      this.soleValue = v.values[0];
+    }
+  }
+
+  /** `true` when no product has a value. */
+  get empty(): boolean {
+    return this.byProduct.size === 0;
+  }
+
+  /** The value of routing step `step` of `product` here (`undefined` if none). */
+  get(product: string, step: number): T | undefined {
+    if (product === this.soleProduct) {
+      const s = this.soleStep;
+      return s === -1 || s === step ? this.soleValue : undefined;
+    }
+    const v = this.byProduct.get(product);
+    if (!(v instanceof StepRange)) return v;
+    const i = step - v.first;
+    return i >= 0 && i < v.values.length ? v.values[i] : undefined;
+  }
+}
