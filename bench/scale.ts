@@ -8,7 +8,7 @@
  *   (harness.ts) and the median events per wall-clock second is reported, with the ratio to 10 stations.
  * - Cost per event of the full line: each size runs in a fresh child process (scale-steady.ts) that fills
  *   the line, then measures the CPU time of the same number of events (about 330,000; load, build and
- *   report excluded), 3 rounds interleaved, median: CPU time is what the sharing of a machine disturbs
+ *   report excluded), 5 rounds interleaved, median: CPU time is what the sharing of a machine disturbs
  *   least, so this is the figure to compare when other processes run.
  * - Memory: each (size, horizon) runs once in a fresh child process (memory-probe.ts) that reports its
  *   peak resident set size, at two horizons 10× apart; the shorter one is past the line's filling (about
@@ -84,12 +84,14 @@ function probe(stations: number, horizonDays: number): ScaleProbe {
 
 /**
  * CPU microseconds per event of the line of `stations` stations once full (bench/scale-steady.ts in a
- * fresh process): filled for 40 h × stations / 1,000 (at least 2 h), then measured over
- * `stationHours` / stations hours.
+ * fresh process): filled for 40,000 / stations hours, then measured over `stationHours` / stations hours.
+ * Every size thus runs about the same number of events before the measurement (~0.6–1.3 M): the 1,000-
+ * station line needs its 40 h to fill, and a smaller line given fewer events would be measured while the
+ * JIT still compiles (CPU time counts the compiler threads), which flattered the large line.
  */
 function steadyProbe(stations: number, stationHours: number): { events: number; usPerEvent: number } {
   const script = fileURLToPath(new URL('./scale-steady.js', import.meta.url));
-  const fillH = Math.max(2, (40 * stations) / 1000);
+  const fillH = 40_000 / stations;
   const out = spawnSync(
     process.execPath,
     [script, String(stations), String(fillH), String(stationHours / stations)],
@@ -135,7 +137,7 @@ export function benchScale(quick: boolean, log: (line: string) => void): ScaleRe
   // Steady state: the same simulated station-hours for every size (about 330,000 events), interleaved.
   const stationHours = quick ? 4000 : 12000;
   const perSize = SIZES.map(() => [] as { events: number; usPerEvent: number }[]);
-  for (let r = 0; r < 3; r++) {
+  for (let r = 0; r < (quick ? 3 : 5); r++) {
     const order = SIZES.map((_, i) => i);
     if (r % 2 === 1) order.reverse();
     for (const i of order) perSize[i]!.push(steadyProbe(SIZES[i]!, stationHours));
