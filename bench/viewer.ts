@@ -1,12 +1,14 @@
 /**
  * `npm run bench -- viewer [--json] [--quick]`: the 3D viewer's frame loop in Debian's Chromium (software
- * WebGL), replaying a 48 h demo-factory trace at the default speed:
+ * WebGL), replaying a 120 h demo-factory trace at the default speed:
  * - JS time per frame: each `requestAnimationFrame` callback timed in the page (the viewer's whole frame:
  *   feed, scene update, three.js render calls and panels; GPU rasterisation runs elsewhere);
  * - heap growth over windows of 1,000 frames after 1,000 frames of warm-up, after a forced full GC
  *   (Chromium started with `--expose-gc`): the whole V8 heap (`Runtime.getHeapUsage`, compiled code
  *   included) and the JS values alone (objects, arrays, closures, strings, numbers: heap snapshots of the
- *   DevTools protocol, the values born in the window and still alive minus those that died).
+ *   DevTools protocol, the values born in the window and still alive minus those that died);
+ * - seeking: 100 jumps across the 120 h trace, each timed in the page;
+ * - JS time per frame of a crowded floor (bench/scenarios/belts-2000.yaml: 2,000 parts moving at once).
  * Needs `npm run build:viz` first (the bench says so otherwise). Not part of the full run.
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -44,6 +46,8 @@ export interface ViewerBench {
    * The crowded floor (`bench/scenarios/belts-2000.yaml`: about 2,000 parts riding ten belts at once),
    * replayed at ×1 after its belts have filled: JS time per frame, ms, and frames per second.
    */
+  /** Jumps to 100 instants of the 120 h demo trace in the page, ms: median and maximum. */
+  readonly seekMs: { readonly median: number; readonly max: number };
   readonly crowded: {
     readonly movingParts: number;
     readonly frames: number;
@@ -162,7 +166,8 @@ export async function benchViewer(quick: boolean, log: (line: string) => void): 
   const file = fileURLToPath(new URL('../../scenarios/demo-factory.yaml', import.meta.url));
   const dir = mkdtempSync(join(tmpdir(), 'shopfloor-bench-viewer-'));
   const path = join(dir, 'demo.sftrace');
-  record(file, path, 48 * 3600);
+  const demoHorizonS = 120 * 3600;
+  record(file, path, demoHorizonS);
   const crowdedFile = fileURLToPath(new URL('../../bench/scenarios/belts-2000.yaml', import.meta.url));
   const crowdedPath = join(dir, 'belts.sftrace');
   const crowdedHorizonS = 2 * 3600;
@@ -191,7 +196,7 @@ export async function benchViewer(quick: boolean, log: (line: string) => void): 
       const target = (await frameCount()) + n;
       await page.waitForFunction((v) => window.__frames.n >= v, target, { timeout: 600_000, polling: 200 });
     };
-    // Play from 1 h at 60 simulated seconds per wall second: the 48 h run lasts longer than the bench.
+    // Play from 1 h at 60 simulated seconds per wall second: the 120 h run lasts longer than the bench.
     await cdp.send('HeapProfiler.enable');
     await page.evaluate(() => {
       const app = window.shopfloor.app;
@@ -224,6 +229,21 @@ export async function benchViewer(quick: boolean, log: (line: string) => void): 
       ([a, b]) => Array.from(window.__frames.times.subarray(a! & 0xffff, b! & 0xffff)),
       [n0, n1],
     );
+    // Jumps to 100 instants spread over the 120 h (a fixed sequence, as a user scrubbing): the seek
+    // itself, i.e. decoding from the nearest keyframe and updating the scene's state.
+    const seeks = await page.evaluate((endS) => {
+      const app = window.shopfloor.app;
+      app.setPlaying(false);
+      const out: number[] = [];
+      let x = 0.5;
+      for (let i = 0; i < 100; i++) {
+        x = ((x * 233280 * 9301 + 49297) % 233280) / 233280;
+        const t0 = performance.now();
+        app.seek(x * endS);
+        out.push(performance.now() - t0);
+      }
+      return out;
+    }, demoHorizonS);
     await page.close();
     const crowded = await crowdedFrames(browser, crowdedPath, crowdedAtS, quick ? 300 : 1000);
     const result: ViewerBench = {
@@ -234,11 +254,18 @@ export async function benchViewer(quick: boolean, log: (line: string) => void): 
       heapKb: Math.round(start),
       fps: Math.round(fps * 10) / 10,
       crowded: { movingParts, ...crowded },
+      seekMs: {
+        median: Math.round(median([...seeks]) * 100) / 100,
+        max: Math.round(Math.max(...seeks) * 100) / 100,
+      },
     };
     log(
-      `viewer    demo replay (48 h trace, 60 s/s): JS per frame median ${result.frameJsMs.median} ms, p95 ${result.frameJsMs.p95} ms over ${result.frames} frames (${result.fps} fps, information only)`,
+      `viewer    demo replay (120 h trace, 60 s/s): JS per frame median ${result.frameJsMs.median} ms, p95 ${result.frameJsMs.p95} ms over ${result.frames} frames (${result.fps} fps, information only)`,
     );
     const signed = (xs: readonly number[]) => xs.map((g) => `${g > 0 ? '+' : ''}${g} KB`).join(', ');
+    log(
+      `viewer    seek in the 120 h demo trace (100 instants): median ${result.seekMs.median} ms, max ${result.seekMs.max} ms`,
+    );
     log(
       `viewer    crowded floor (${movingParts} parts riding belts, ×1): JS per frame median ${crowded.frameJsMs.median} ms, p95 ${crowded.frameJsMs.p95} ms over ${crowded.frames} frames (${crowded.fps} fps, information only)`,
     );
