@@ -1,6 +1,6 @@
 import type { Estimate } from '../figures/estimate.js';
 import { PLANT_FIGURES } from '../figures/plant-figures.js';
-import { FigureFormatter } from '../text/format-figure.js';
+import { FigureFormatter, shownUnit } from '../text/format-figure.js';
 import { forestChart } from './charts.js';
 import { type PageBlock, type ReportPage, renderPage } from './page.js';
 
@@ -34,7 +34,17 @@ export interface CompareReportInput {
   readonly statements?: readonly string[];
 }
 
-const labelOf = (key: string) => PLANT_FIGURES.find((f) => f.key === key)?.label ?? key;
+/**
+ * A difference's label and scale: a plant figure in the unit its table row shows (minutes, parts/h;
+ * a fraction's difference in percentage points), so the differences read like the figures above them.
+ */
+function shownDifference(key: string): { label: string; scale: number } {
+  const figure = PLANT_FIGURES.find((f) => f.key === key);
+  if (figure === undefined) return { label: key, scale: 1 };
+  const { scale, unit } = shownUnit(figure);
+  const shown = figure.unit === 'fraction' ? 'percentage points' : unit;
+  return { label: shown === '' ? figure.label : `${figure.label} (${shown})`, scale };
+}
 
 /** The blocks of a comparison: statements, each plant figure per alternative, the paired differences. */
 export function compareReportBlocks(input: CompareReportInput): PageBlock[] {
@@ -53,14 +63,19 @@ export function compareReportBlocks(input: CompareReportInput): PageBlock[] {
     ]),
   });
   blocks.push({ kind: 'heading', text: 'Paired differences' });
-  const rows = input.differences.map((d) => ({
-    figure: labelOf(d.figure),
-    comparison: `${d.alternative} − ${d.baseline}`,
-    mean: d.mean,
-    lo: d.mean - (d.halfWidth ?? 0),
-    hi: d.mean + (d.halfWidth ?? 0),
-    significant: d.significant ? 'yes' : 'no',
-  }));
+  const rows = input.differences.map((d) => {
+    const { label, scale } = shownDifference(d.figure);
+    const mean = d.mean * scale;
+    const half = (d.halfWidth ?? 0) * scale;
+    return {
+      figure: label,
+      comparison: `${d.alternative} − ${d.baseline}`,
+      mean,
+      lo: mean - half,
+      hi: mean + half,
+      significant: d.significant ? 'yes' : 'no',
+    };
+  });
   if (rows.length > 0) {
     blocks.push({
       kind: 'chart',

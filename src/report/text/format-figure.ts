@@ -33,15 +33,7 @@ export class FigureFormatter {
     const fmt = figure.format ?? {};
     if (figure.unit === 'fraction' || figure.unit === 's') {
       if (e === null || !Number.isFinite(e.mean)) return this.dash();
-      const time = fmt.time ?? 'min';
-      const [scale, unit, digits] =
-        figure.unit === 'fraction'
-          ? [100, '%', 1]
-          : time === 'h'
-            ? [1 / 3600, 'h', 1]
-            : time === 's'
-              ? [1, 's', 1]
-              : [1 / 60, 'min', 2];
+      const { scale, unit, digits } = shownUnit(figure);
       return `${this.pm(e, fmt.digits ?? digits, scale)} ${fmt.suffix ?? unit}`;
     }
     // A column shows an undefined figure as a bare "–"; a row of the plant table keeps its unit.
@@ -51,4 +43,24 @@ export class FigureFormatter {
     const value = this.pm(e, fmt.digits ?? 2);
     return suffix === '' ? value : `${value} ${suffix}`;
   }
+}
+
+/** How a table shows a figure's values: multiply by `scale`, write `unit` after, with `digits` decimals. */
+export interface ShownUnit {
+  readonly scale: number;
+  /** `%` for a fraction, `min`/`h`/`s` for seconds, else the figure's unit (`''` for counts). */
+  readonly unit: string;
+  readonly digits: number;
+}
+
+/** The unit a table shows `figure` in: a fraction in %, seconds in minutes (or as its format says). */
+export function shownUnit(figure: Figure): ShownUnit {
+  if (figure.unit === 'fraction') return { scale: 100, unit: '%', digits: 1 };
+  if (figure.unit === 's') {
+    const time = figure.format?.time ?? 'min';
+    if (time === 'h') return { scale: 1 / 3600, unit: 'h', digits: 1 };
+    if (time === 's') return { scale: 1, unit: 's', digits: 1 };
+    return { scale: 1 / 60, unit: 'min', digits: 2 };
+  }
+  return { scale: 1, unit: figure.unit, digits: figure.format?.digits ?? 2 };
 }
