@@ -56,6 +56,16 @@ export function subscribeEncoded(plant: Plant, enc: FrameEncoder): () => void {
     enc.str(why);
     enc.str(at);
   };
+  const robotJob =
+    (phase: 'start' | 'done') =>
+    (fleet: string, robot: string, kind: string, part: { id: number }, _requestedS: number, t: number) => {
+      enc.head(ROBOT_JOB, t);
+      enc.str(fleet);
+      enc.str(robot);
+      enc.str(phase);
+      enc.str(kind);
+      enc.uint(part.id);
+    };
   const process =
     (c: number) =>
     (part: { id: number }, station: string, server: number, t: number): void => {
@@ -158,22 +168,8 @@ export function subscribeEncoded(plant: Plant, enc: FrameEncoder): () => void {
       enc.str(robot);
       enc.str(state);
     }),
-    ev.on('robotJobStarted', (fleet, robot, kind, part, _requestedS, t) => {
-      enc.head(ROBOT_JOB, t);
-      enc.str(fleet);
-      enc.str(robot);
-      enc.str('start');
-      enc.str(kind);
-      enc.uint(part.id);
-    }),
-    ev.on('robotJobDone', (fleet, robot, kind, part, _requestedS, t) => {
-      enc.head(ROBOT_JOB, t);
-      enc.str(fleet);
-      enc.str(robot);
-      enc.str('done');
-      enc.str(kind);
-      enc.uint(part.id);
-    }),
+    ev.on('robotJobStarted', robotJob('start')),
+    ev.on('robotJobDone', robotJob('done')),
     ev.on('robotMoved', (fleet, robot, from, to, speedMps, t) => {
       motion(ROBOT_MOVE, t, fleet, robot, from, to, t + distanceM(from, to) / speedMps);
     }),

@@ -1,12 +1,5 @@
-/**
- * The HTML reports open in headless Chromium (Debian's, /usr/bin/chromium; playwright-core drives it and
- * downloads nothing): no console error, every chart drawn with data marks. Screenshots go to
- * test/browser/artifacts/ (git-ignored). About 20 s on 2 cores: the runs behind the pages, and the browser.
- */
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { type Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
   aggregateReplications,
@@ -20,22 +13,10 @@ import {
   sweepReportHtml,
 } from '../../src/report/index.js';
 import { loadScenario, loadScenarioFile, runReplications, type Scenario } from '../../src/scenario/index.js';
+import { launchChromium } from './_support/browser.js';
+import { renderReportPage } from './_support/report-page.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--use-gl=angle',
-  '--use-angle=swiftshader',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
 const ROOT = join(import.meta.dirname, '..', '..');
-const ARTIFACTS = join(import.meta.dirname, 'artifacts');
 
 function scenarioFile(name: string): Scenario {
   const loaded = loadScenarioFile(join(ROOT, 'scenarios', name));
@@ -71,48 +52,10 @@ sinks:
 
 const manifest = { shopfloorVersion: 'test', scenario: 'test', seed: 11 };
 
-/** Opens a page; returns its console errors and, per chart, whether it rendered and how many data marks it has. */
-async function render(browser: Browser, html: string, name: string) {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  const file = join(ARTIFACTS, `${name}.html`);
-  writeFileSync(file, html);
-  const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
-  const errors: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
-  });
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('request', (r) => {
-    if (!r.url().startsWith('file:')) errors.push(`network request: ${r.url()}`);
-  });
-  await page.goto(pathToFileURL(file).href);
-  // Runs in the page (a string, as this project type-checks without the DOM library).
-  await page.waitForFunction(
-    `[...document.querySelectorAll('[data-chart]')].every((e) => e.dataset.rendered === 'true' || e.className.includes('error'))`,
-    null,
-    { timeout: 60_000 },
-  );
-  // Data marks only: Vega's mark groups (role-mark), not axes or legends.
-  const charts = (await page.evaluate(
-    `[...document.querySelectorAll('[data-chart]')].map((e) => ({
-      name: e.dataset.chart,
-      rendered: e.dataset.rendered === 'true',
-      marks: e.querySelectorAll('svg g.role-mark > path, svg g.role-mark > line, svg g.role-mark > text').length,
-    }))`,
-  )) as { name: string; rendered: boolean; marks: number }[];
-  const tables = await page.$$eval('table[data-table]', (els) =>
-    els.map((e) => e.getAttribute('data-table')),
-  );
-  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
-  await page.close();
-  return { errors, charts, tables };
-}
-
 let browser: Browser;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  browser = await launchChromium();
 }, 60_000);
 
 afterAll(async () => {
@@ -127,7 +70,7 @@ describe('HTML reports in headless Chromium', () => {
       warmup: 4 * 3600,
     });
     const html = runReportHtml({ title: 'demo factory', manifest, result, observations });
-    const { errors, charts, tables } = await render(browser, html, 'run-report');
+    const { errors, charts, tables } = await renderReportPage(browser, html, 'run-report');
     expect(errors).toEqual([]);
     expect(charts.map((c) => c.name)).toEqual([
       'wip',
@@ -181,7 +124,7 @@ describe('HTML reports in headless Chromium', () => {
       differences,
       statements: ['Paired-t 95% intervals on common random numbers.'],
     });
-    const { errors, charts, tables } = await render(browser, html, 'compare-report');
+    const { errors, charts, tables } = await renderReportPage(browser, html, 'compare-report');
     expect(errors).toEqual([]);
     expect(charts.map((c) => c.name)).toEqual(['forest']);
     expect(charts[0]!.rendered).toBe(true);
@@ -202,7 +145,7 @@ describe('HTML reports in headless Chromium', () => {
       points: one,
       objective: { figure: 'throughputPerHour', goal: 'max', best: 2 },
     });
-    const r1 = await render(browser, oneHtml, 'sweep-response');
+    const r1 = await renderReportPage(browser, oneHtml, 'sweep-response');
     expect(r1.errors).toEqual([]);
     expect(r1.charts.map((c) => c.name)).toEqual(['response']);
     expect(r1.charts[0]!.marks).toBeGreaterThanOrEqual(3 * 3);
@@ -219,7 +162,7 @@ describe('HTML reports in headless Chromium', () => {
       parameters: ['buffers.q.capacity', 'interarrivalS'],
       points: two,
     });
-    const r2 = await render(browser, twoHtml, 'sweep-heatmap');
+    const r2 = await renderReportPage(browser, twoHtml, 'sweep-heatmap');
     expect(r2.errors).toEqual([]);
     expect(r2.charts.map((c) => c.name)).toEqual([
       'heatmap-throughputPerHour',
