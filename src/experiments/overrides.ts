@@ -1,7 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { type Document, parse, parseDocument } from 'yaml';
-import { formatPath, type LoadResult, loadScenario, type Problem, type Scenario } from '../scenario/index.js';
+import { parse, parseDocument } from 'yaml';
+import {
+  checkScenario,
+  formatPath,
+  type LoadResult,
+  type ParseResult,
+  type Problem,
+  parseScenario,
+  type Scenario,
+} from '../scenario/index.js';
 
 /**
  * Overrides of a scenario file: `path=value` settings (`buffers.b1.capacity=4`, `run.horizon=2d`,
@@ -109,13 +117,22 @@ export function readScenarioSource(file: string): ScenarioSource {
   }
 }
 
-/** Each source's parsed document, never changed (overrides go to a clone). */
-const parsedSources = new WeakMap<ScenarioSource, Document>();
+/** Each source parsed once (its value is never changed: overrides go to a copy). */
+const parsedSources = new WeakMap<ScenarioSource, ParseResult>();
+
+function parsedOnce(source: ScenarioSource): ParseResult {
+  let parsed = parsedSources.get(source);
+  if (parsed === undefined) {
+    parsed = parseScenario(source.text, { fileName: source.file });
+    parsedSources.set(source, parsed);
+  }
+  return parsed;
+}
 
 /**
  * Applies overrides to a scenario's text and loads the result. Problems that lie at or under an
  * overridden path start with the setting (`--set buffers.b1.capacity=0: …`), so a bad value names
- * the setting that gave it.
+ * the setting that gave it; lines are those of the file.
  * @throws OverrideError for a path that does not resolve (unknown id, key or a value where a mapping is needed).
  */
 export function loadWithOverrides(
@@ -123,24 +140,18 @@ export function loadWithOverrides(
   overrides: readonly Override[],
   options: { horizonS?: number } = {},
 ): LoadResult {
-  // A sweep loads one source once per level and per point: parse it once, change a copy each time.
-  let parsed = parsedSources.get(source);
-  if (parsed === undefined) {
-    parsed = parseDocument(source.text);
-    parsedSources.set(source, parsed);
-  }
-  const doc = overrides.length === 0 ? parsed : parsed.clone();
+  // A sweep loads one source once per level and per point: parse it once, change a copy of its value.
+  const parsed = parsedOnce(source);
+  if (!parsed.ok) return parsed;
+  const raw = overrides.length === 0 ? parsed.parsed.raw : copyPlain(parsed.parsed.raw);
   const resolved: { path: string; at: string; override: Override }[] = [];
-  if (doc.errors.length === 0) {
-    for (const o of overrides) {
-      const segs = resolvePath(doc.toJS(), o.path);
-      doc.setIn(segs, doc.createNode(o.value));
-      resolved.push({ path: formatPath(segs), at: o.path, override: o });
-    }
+  for (const o of overrides) {
+    const segs = resolvePath(raw, o.path);
+    setAt(raw, segs, copyPlain(o.value));
+    resolved.push({ path: formatPath(segs), at: o.path, override: o });
   }
-  const text = overrides.length === 0 || doc.errors.length > 0 ? source.text : doc.toString();
   const base = dirname(resolve(source.file));
-  const loaded = loadScenario(text, {
+  const loaded = checkScenario(parsed.parsed, raw, {
     fileName: source.file,
     horizonS: options.horizonS,
     readTextFile: (p) => readFileSync(resolve(base, p), 'utf8'),
@@ -155,6 +166,24 @@ export function loadWithOverrides(
       : { ...p, message: `--set ${hit.at}=${JSON.stringify(hit.override.value)}: ${p.message}` };
   });
   return { ok: false, problems: named };
+}
+
+/** A deep copy of plain data (objects, arrays, scalars) that shares nothing with the original. */
+function copyPlain(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(copyPlain);
+  if (isObject(value)) {
+    const out: Record<string, unknown> = {};
+    for (const key of Object.keys(value)) out[key] = copyPlain(value[key]);
+    return out;
+  }
+  return value;
+}
+
+/** Puts `value` at resolved path `segs` of plain data (every segment but the last exists). */
+function setAt(root: unknown, segs: readonly (string | number)[], value: unknown): void {
+  let node = root as Record<string | number, unknown>;
+  for (const seg of segs.slice(0, -1)) node = node[seg] as Record<string | number, unknown>;
+  node[segs[segs.length - 1]!] = value;
 }
 
 /** {@link loadWithOverrides} that throws the problems as one OverrideError (for callers that stop at once). */
@@ -261,5 +290,6 @@ export function policySetting(document: unknown, setting: string): PolicySetting
 
 /** The raw document of a source (plain data), for resolving policy settings. */
 export function rawDocument(source: ScenarioSource): unknown {
-  return parseDocument(source.text).toJS();
+  const parsed = parsedOnce(source);
+  return parsed.ok ? parsed.parsed.raw : parseDocument(source.text).toJS();
 }

@@ -68,15 +68,20 @@ export function planSweep(spec: SweepSpec): SweepPlan {
     throw new OverrideError('--samples goes with --design lhs');
   const points =
     spec.design === 'grid' ? gridDesign(spec.factors) : lhsDesign(spec.factors, spec.samples!, seed);
-  // Every distinct setting first (names the setting), then every point (combinations, e.g. warm-up ≥ horizon).
-  for (const f of spec.factors) {
-    for (const value of f.levels)
-      check(source, [{ path: f.path, value }], spec, `--set ${f.path}=${JSON.stringify(value)}`);
-  }
   // The points' scenarios are kept for the runners (loading one costs about half a replication).
-  const scenarios = points.map((p) =>
-    portableScenario(check(source, p.settings, spec, `point ${p.index} (${describe(p)})`)),
-  );
+  let scenarios: PortableScenario[];
+  try {
+    scenarios = points.map((p) =>
+      portableScenario(check(source, p.settings, spec, `point ${p.index} (${describe(p)})`)),
+    );
+  } catch (error) {
+    // Name the setting when one alone is wrong; else the point's combination is (e.g. warm-up ≥ horizon).
+    for (const f of spec.factors) {
+      for (const value of f.levels)
+        check(source, [{ path: f.path, value }], spec, `--set ${f.path}=${JSON.stringify(value)}`);
+    }
+    throw error;
+  }
   const manifest: SweepManifest = {
     shopfloorVersion: spec.shopfloorVersion,
     scenario: spec.file,

@@ -51,16 +51,67 @@ export function loadScenario(text: string, options: LoadOptions): LoadResult {
   try {
     return load(text, options);
   } catch (error) {
-    // NOTE: a bug of ours, not of the file: still never a stack trace for the user.
-    const message = error instanceof Error ? error.message : String(error);
-    return {
-      ok: false,
-      problems: [{ message: `internal error while loading: ${message}`, path: '', line: 1 }],
-    };
+    return internalError(error);
   }
 }
 
 function load(text: string, options: LoadOptions): LoadResult {
+  const parsed = parse(text, options);
+  return parsed.ok ? check(parsed.parsed, parsed.parsed.raw, options) : parsed;
+}
+
+/**
+ * A scenario's text parsed once (YAML or JSON): its plain value before validation and the line of any
+ * path in the text. Variants of one file (`--set` overrides of compare and sweep) are validated from a
+ * changed copy of {@link ParsedScenario.raw} with {@link checkScenario}, without parsing the text again.
+ */
+export interface ParsedScenario {
+  /** The document as plain data, before validation. Never change it: copy it for a variant. */
+  readonly raw: unknown;
+  /** 1-based line of a path in the text (the deepest part of the path that exists there). */
+  readonly lineOf: (path: readonly PropertyKey[]) => number;
+}
+
+/** Result of {@link parseScenario}: the parsed text, or its syntax problems. */
+export type ParseResult =
+  | { readonly ok: true; readonly parsed: ParsedScenario }
+  | { readonly ok: false; readonly problems: readonly Problem[] };
+
+/**
+ * Parses a scenario's text without validating it (syntax problems only, each with its line). Never
+ * throws.
+ */
+export function parseScenario(text: string, options: Pick<LoadOptions, 'fileName' | 'format'>): ParseResult {
+  try {
+    return parse(text, options);
+  } catch (error) {
+    return internalError(error);
+  }
+}
+
+/**
+ * Validates a parsed scenario's value — {@link ParsedScenario.raw} or a changed copy of it — exactly as
+ * {@link loadScenario} validates a file; problems and warnings carry the lines of the parsed text (a path
+ * a variant added points at its nearest existing parent). Never throws.
+ */
+export function checkScenario(parsed: ParsedScenario, raw: unknown, options: LoadOptions): LoadResult {
+  try {
+    return check(parsed, raw, options);
+  } catch (error) {
+    return internalError(error);
+  }
+}
+
+function internalError(error: unknown): { ok: false; problems: Problem[] } {
+  // NOTE: a bug of ours, not of the file: still never a stack trace for the user.
+  const message = error instanceof Error ? error.message : String(error);
+  return {
+    ok: false,
+    problems: [{ message: `internal error while loading: ${message}`, path: '', line: 1 }],
+  };
+}
+
+function parse(text: string, options: Pick<LoadOptions, 'fileName' | 'format'>): ParseResult {
   const format = options.format ?? (/\.json$/i.test(options.fileName) ? 'json' : 'yaml');
   const counter = new LineCounter();
   const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
@@ -77,23 +128,27 @@ function load(text: string, options: LoadOptions): LoadResult {
 
   // toJS throws on what the parser lets through, e.g. an alias to an anchor that does not exist (`*x`):
   // that is a mistake in the file, reported with its line like any syntax error.
-  let value: unknown;
+  let raw: unknown;
   try {
-    value = doc.toJS({ maxAliasCount: 1000 });
+    raw = doc.toJS({ maxAliasCount: 1000 });
   } catch (error) {
     const message = error instanceof Error ? error.message.split('\n')[0]! : String(error);
     const alias = /alias/i.test(message) ? firstAliasLine(doc, counter) : 1;
     return { ok: false, problems: [{ message, path: '', line: alias }] };
   }
+  return { ok: true, parsed: { raw, lineOf: (path) => lineOf(doc, counter, path) } };
+}
+
+function check(source: ParsedScenario, value: unknown, options: LoadOptions): LoadResult {
   const problems: Problem[] = [];
-  const at = (path: readonly PropertyKey[]) => lineOf(doc, counter, path);
+  const at = source.lineOf;
 
   const parsed = ScenarioSchema.safeParse(value);
   if (!parsed.success) problems.push(...issuesToProblems(parsed.error.issues, value, at));
   for (const p of checkReferences(value))
     problems.push({ message: p.message, path: formatPath(p.path), line: at(p.path) });
 
-  const csvOrders = readCsvOrders(value, options, doc, counter, problems);
+  const csvOrders = readCsvOrders(value, options, at, problems);
   if (problems.length > 0 || !parsed.success) return { ok: false, problems: sortUnique(problems) };
 
   const scenario = parsed.data;
@@ -141,8 +196,7 @@ function isMissing(value: unknown, path: readonly PropertyKey[]): boolean {
 function readCsvOrders(
   value: unknown,
   options: LoadOptions,
-  doc: Document,
-  counter: LineCounter,
+  at: (path: readonly PropertyKey[]) => number,
   problems: Problem[],
 ): Map<number, Order[]> {
   const result = new Map<number, Order[]>();
@@ -157,7 +211,7 @@ function readCsvOrders(
     const file = source.ordersCsv;
     const path = ['sources', i, 'ordersCsv'];
     const here = (message: string): void => {
-      problems.push({ message, path: formatPath(path), line: lineOf(doc, counter, path) });
+      problems.push({ message, path: formatPath(path), line: at(path) });
     };
     if (!options.readTextFile) {
       here('cannot read files here: load the scenario with loadScenarioFile');

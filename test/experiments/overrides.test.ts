@@ -73,4 +73,19 @@ describe('loadWithOverrides on one source', () => {
       );
     }
   });
+
+  it("a rejected setting's problem gives the line of the file, even where writing the changed document again would move lines", () => {
+    // A flow mapping over two lines: the YAML writer puts it on one, so lines of a re-written copy shift.
+    const text = readScenarioSource(DEMO).text.replace(
+      'run:\n  horizon: 5d\n  warmup: 8h\n  replications: 5\n  seed: 1\n',
+      'run: { horizon: 5d, warmup: 8h,\n  replications: 5, seed: 1 }\n',
+    );
+    expect(text).toContain('seed: 1 }');
+    const line = text.split('\n').findIndex((l) => l.includes('{ id: adjust-in, capacity: 2 }')) + 1;
+    const r = loadWithOverrides({ file: 'x.yaml', text }, [{ path: 'buffers.adjust-in.capacity', value: 0 }]);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.problems.map((p) => [p.path, p.line])).toEqual([['buffers[1].capacity', line]]);
+    expect(r.problems[0]!.message).toMatch(/^--set buffers\.adjust-in\.capacity=0: /);
+  });
 });
