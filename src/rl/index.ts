@@ -54,6 +54,7 @@ export { DEFAULT_COST_WEIGHTS } from './reward.js';
 export { scenarioFingerprint } from './scenario-fingerprint.js';
 export type {
   EnvInfo,
+  EpisodePauses,
   IllegalActionMode,
   ResetOptions,
   ResetResult,

@@ -82,6 +82,21 @@ export interface ShopfloorEnvOptions {
    * record the episode's schedule); it may listen to the plant's events, never change the plant.
    */
   readonly onEpisodeStart?: (plant: Plant, env: ShopfloorEnv) => void;
+  /**
+   * Pauses of an episode's run between decisions, for observers that act at set times (a trace writer's
+   * keyframes): `nextStopS(nowS)` is the next pause after `nowS`, s (`Infinity` for none), and `at(nowS)`
+   * is called there, once every event before that time has run and none at it. Pausing changes no event
+   * and no random draw.
+   */
+  readonly pauses?: EpisodePauses;
+}
+
+/** See {@link ShopfloorEnvOptions.pauses}. */
+export interface EpisodePauses {
+  /** The next pause after `nowS` (s); `Infinity` for none. */
+  nextStopS(nowS: number): number;
+  /** Called at a pause, with the clock there (s). */
+  at(nowS: number): void;
 }
 
 /** The `info` of a reset or a step. Arrays in it are the environment's own: copy them to keep them. */
@@ -198,6 +213,7 @@ export class ShopfloorEnv {
 
   private readonly scenario: Scenario;
   private readonly onEpisodeStart: ((plant: Plant, env: ShopfloorEnv) => void) | undefined;
+  private readonly pauses: EpisodePauses | undefined;
   private readonly info: ScenarioInfo;
   private readonly builder: ObservationBuilder;
   private readonly reward: Reward;
@@ -242,6 +258,7 @@ export class ShopfloorEnv {
     const env = scenario.env;
     this.scenario = scenario;
     this.onEpisodeStart = options.onEpisodeStart;
+    this.pauses = options.pauses;
     this.info = scenarioInfo(scenario);
 
     const agent = options.agent ?? env?.agent ?? ['dispatch'];
@@ -546,7 +563,13 @@ export class ShopfloorEnv {
     const plant = this.plant!;
     let result: ReturnType<Plant['runUntilDecision']>;
     try {
-      result = plant.runUntilDecision(this.runOptions);
+      for (;;) {
+        const pause = this.pauses?.nextStopS(plant.sim.now) ?? Number.POSITIVE_INFINITY;
+        this.runOptions.until = Math.min(pause, this.horizonS);
+        result = plant.runUntilDecision(this.runOptions);
+        if (result.reason !== 'until' || pause >= this.horizonS) break;
+        this.pauses!.at(plant.sim.now);
+      }
     } catch (error) {
       if (!(error instanceof DeadlockError)) throw error;
       this.deadlock = error.message;

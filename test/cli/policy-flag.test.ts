@@ -1,6 +1,9 @@
-// Runs the built CLI (npm test builds it first) with --policy: 7 processes, about 1 s each on 2 idle cores
+// Runs the built CLI (npm test builds it first) with --policy: 9 processes, about 1 s each on 2 idle cores
 // (5 s each on a loaded machine). The other refusals are tested on the library (test/rl/policy).
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 
@@ -25,6 +28,31 @@ describe('shopfloor run --policy', () => {
     expect(report.manifest.policies).toEqual([SPT]);
     expect(report.kpis.finished.mean).toBe(6);
     expect(report.kpis.cycleTimeMaxS.mean).toBe(88 * 60); // SPT on ft06 by product slot
+  });
+
+  test('--trace and --ocel record a run with an ONNX policy: the first-slot model writes the same bytes as fifo', () => {
+    // machine-shop-first.onnx always takes slot 0, which is what fifo takes: same decisions, same run.
+    const dir = mkdtempSync(join(tmpdir(), 'shopfloor-policy-trace-'));
+    try {
+      const run = (policy: string, name: string) =>
+        shopfloor(
+          'run',
+          'scenarios/machine-shop.yaml',
+          ...['--replications', '1', '--horizon', '4d', '--quiet', '--policy', policy],
+          ...['--trace', join(dir, `${name}.trace`), '--ocel', join(dir, `${name}.json`)],
+        );
+      const onnx = run('dispatch=test/rl/fixtures/machine-shop-first.onnx', 'onnx');
+      expect(onnx.stderr).toBe('');
+      expect(onnx.code).toBe(0);
+      expect(run('dispatch=fifo', 'fifo').code).toBe(0);
+      const trace = readFileSync(join(dir, 'onnx.trace'));
+      // 4 days with a keyframe every 4 h: the run paused between decisions for each of them.
+      expect(trace.length).toBeGreaterThan(50_000);
+      expect(trace.equals(readFileSync(join(dir, 'fifo.trace')))).toBe(true);
+      expect(readFileSync(join(dir, 'onnx.json'), 'utf8')).toBe(readFileSync(join(dir, 'fifo.json'), 'utf8'));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   test('a built-in rule per kind; the table title names the policies', () => {

@@ -15,6 +15,7 @@ import { DeadlockError } from '../../entities/index.js';
 import type { DecisionKind } from '../../policies/contract.js';
 import { aggregateReplications, type ScenarioResult } from '../../report/index.js';
 import {
+  nextObserverStop,
   type ReplicationData,
   type ReplicationRun,
   type RunScenarioOptions,
@@ -24,7 +25,7 @@ import {
 import { EnvConfigError } from '../errors.js';
 import { OBSERVATION_LAYOUT_VERSION } from '../observation.js';
 import { scenarioFingerprint } from '../scenario-fingerprint.js';
-import { ShopfloorEnv } from '../shopfloor-env.js';
+import { type EpisodePauses, ShopfloorEnv } from '../shopfloor-env.js';
 import { OnnxPolicy } from './onnx-policy.js';
 import { checkPolicyChoices, type PolicyChoice, parsePolicyChoice, withRules } from './policy-choice.js';
 import { PolicyError } from './policy-error.js';
@@ -198,7 +199,12 @@ function makeEnv(
   scenario: Scenario,
   policies: LoadedPolicies,
   horizonS: number,
-  extra: { statistics?: boolean; onModel?: RunScenarioOptions['onModel']; defaultSlots?: boolean } = {},
+  extra: {
+    statistics?: boolean;
+    onModel?: RunScenarioOptions['onModel'];
+    defaultSlots?: boolean;
+    pauses?: EpisodePauses;
+  } = {},
 ): ShopfloorEnv {
   const { policy } = policies.onnx!;
   const o = policy.metadata.observation;
@@ -215,6 +221,7 @@ function makeEnv(
       maxSteps: Number.MAX_SAFE_INTEGER,
       illegalAction: 'raise',
       statistics: extra.statistics ?? false,
+      pauses: extra.pauses,
       onEpisodeStart:
         extra.onModel === undefined
           ? undefined
@@ -264,12 +271,32 @@ export async function runReplicationsWithPolicies(
   const horizonS = options.horizon ?? scenario.run.horizon;
   const warmupS = options.warmup ?? scenario.run.warmup;
   const effective: Scenario = { ...ruled, run: { ...ruled.run, horizon: horizonS, warmup: warmupS } };
-  const env = makeEnv(effective, policies, horizonS, { statistics: true, onModel: options.onModel });
+  // Observers (a trace, an event log) watch each episode as they watch a run without a trained policy.
+  const observers = options.observe ?? [];
+  const env = makeEnv(effective, policies, horizonS, {
+    statistics: true,
+    onModel: (model, r) => {
+      options.onModel?.(model, r);
+      const run = { scenario: effective, replication: r, replications, seed: seed + r, horizonS, warmupS };
+      for (const o of observers) o.start(model, run);
+    },
+    pauses:
+      observers.length === 0
+        ? undefined
+        : {
+            nextStopS: (nowS) => nextObserverStop(observers, nowS, horizonS),
+            at: (nowS) => {
+              for (const o of observers) o.at?.(nowS);
+            },
+          },
+  });
   const { policy } = policies.onnx;
   const runs: ReplicationData[] = [];
   let events = 0;
+  let episode = false;
   try {
     for (let r = 0; r < replications; r++) {
+      episode = true;
       let { observation, info } = env.reset({ seed: seed + r });
       for (let step = 0; !info.done; step++) {
         const mask = info.actionMask;
@@ -288,6 +315,8 @@ export async function runReplicationsWithPolicies(
           options.onProgress?.({ replication: r, replications, nowS: info.nowS, horizonS });
       }
       if (info.deadlock !== undefined) throw new DeadlockError(info.deadlock, []);
+      episode = false;
+      for (const o of observers) o.end?.(horizonS, 'horizon');
       const model = env.currentModel!;
       events += model.sim.eventCount;
       runs.push({
@@ -298,6 +327,9 @@ export async function runReplicationsWithPolicies(
       options.onProgress?.({ replication: r, replications, nowS: horizonS, horizonS });
       options.onReplication?.(r + 1, replications);
     }
+  } catch (error) {
+    if (episode) for (const o of observers) o.abort?.(error);
+    throw error;
   } finally {
     env.close();
   }
