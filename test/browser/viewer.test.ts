@@ -26,7 +26,16 @@ interface SceneApi {
   readonly index: { firstServer: Map<string, number>; mover: Map<string, number> };
 }
 interface PageGlobals {
-  shopfloor: { app: { t: number; views: { scene: SceneApi; state: { t: number } }[] } };
+  shopfloor: {
+    app: {
+      t: number;
+      views: {
+        scene: SceneApi;
+        state: { t: number };
+        host: { getBoundingClientRect(): { left: number; top: number; width: number; height: number } };
+      }[];
+    };
+  };
 }
 declare const window: PageGlobals;
 declare const document: {
@@ -239,6 +248,27 @@ describe('side by side', () => {
     await page.waitForTimeout(400);
     expect(await page.isVisible('#diff')).toBe(true);
     expect(await page.locator('#diff .chart').count()).toBe(2);
+    // Each half frames the whole plant alike: every machine inside its own view, at the same place in both.
+    const places = await page.evaluate(() =>
+      window.shopfloor.app.views.map((v) => {
+        const r = v.host.getBoundingClientRect();
+        return [...v.scene.index.firstServer.values()].map((i) => {
+          const p = v.scene.screenOf('server', i);
+          return { x: (p.x - r.left) / r.width, y: (p.y - r.top) / r.height };
+        });
+      }),
+    );
+    expect(places[0]!.length).toBeGreaterThan(4);
+    for (const p of places.flat()) {
+      expect(p.x).toBeGreaterThan(0.02);
+      expect(p.x).toBeLessThan(0.98);
+      expect(p.y).toBeGreaterThan(0.02);
+      expect(p.y).toBeLessThan(0.98);
+    }
+    places[0]!.forEach((p, i) => {
+      expect(Math.abs(p.x - places[1]![i]!.x)).toBeLessThan(0.005);
+      expect(Math.abs(p.y - places[1]![i]!.y)).toBeLessThan(0.005);
+    });
     await page.screenshot({ path: artifact('side-by-side.png') });
     expect(errors).toEqual([]);
     await page.close();

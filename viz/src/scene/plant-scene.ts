@@ -62,6 +62,8 @@ export class PlantScene {
   readonly renderer: WebGLRenderer;
   readonly scene = new Scene();
   readonly camera: PerspectiveCamera;
+  /** Whether the user turned, panned or zoomed the view (then a resize keeps it). */
+  private userMoved = false;
   private readonly labels = new CSS2DRenderer();
   private readonly controls: OrbitControls;
   private readonly servers: InstancedMesh;
@@ -208,21 +210,44 @@ export class PlantScene {
     return el;
   }
 
-  /** Points the camera at the whole layout from the south-east, above. */
+  /** Lays the floor grid under the whole layout and points the camera at it ({@link PlantScene.aimCamera}). */
   private frameCamera(): void {
+    const { min, max } = this.index.info.layout.bounds;
+    const span = Math.max(20, max.x - min.x, max.y - min.y);
+    const grid = new GridHelper(Math.ceil(span * 1.6), Math.ceil(span * 1.6) / 2, 0xc8ccd2, 0xdde0e4);
+    grid.position.set((min.x + max.x) / 2, -0.01, (min.y + max.y) / 2);
+    this.scene.add(grid);
+    // Once the user turns or zooms the view, a resize keeps their view instead of framing again.
+    this.controls.addEventListener('start', () => {
+      this.userMoved = true;
+    });
+    this.aimCamera();
+  }
+
+  /**
+   * Points the camera at the whole layout from the south-east, above, far enough back that the layout's
+   * width fits the canvas: a narrow canvas (one half of a side-by-side view) moves the camera back
+   * instead of cropping the plant's sides.
+   */
+  private aimCamera(): void {
     const { min, max } = this.index.info.layout.bounds;
     const cx = (min.x + max.x) / 2;
     const cy = (min.y + max.y) / 2;
+    const width = Math.max(20, max.x - min.x);
     const span = Math.max(20, max.x - min.x, max.y - min.y);
-    this.camera.position.set(cx, span * 0.9, cy + span * 0.75);
+    // Distance from the target along the view direction (0, 0.9, 0.75): the framing of a wide canvas …
+    const along = Math.hypot(0.9, 0.75);
+    const wide = span * along;
+    // … or what the horizontal field of view needs to show the width with 10 % to spare on each side.
+    const halfH = Math.atan(Math.tan((this.camera.fov * Math.PI) / 360) * this.camera.aspect);
+    const distance = Math.max(wide, (width * 0.6) / Math.tan(halfH));
+    const k = distance / along;
+    this.camera.position.set(cx, 0.9 * k, cy + 0.75 * k);
     this.controls.target.set(cx, 0, cy);
     this.controls.update();
-    const grid = new GridHelper(Math.ceil(span * 1.6), Math.ceil(span * 1.6) / 2, 0xc8ccd2, 0xdde0e4);
-    grid.position.set(cx, -0.01, cy);
-    this.scene.add(grid);
   }
 
-  /** Fits the renderer to its container (CSS pixels). */
+  /** Fits the renderer to its container (CSS pixels); frames the layout again unless the user moved the view. */
   resize(): void {
     const w = Math.max(1, this.container.clientWidth);
     const h = Math.max(1, this.container.clientHeight);
@@ -230,6 +255,7 @@ export class PlantScene {
     this.labels.setSize(w, h);
     this.camera.aspect = w / h;
     this.camera.updateProjectionMatrix();
+    if (!this.userMoved) this.aimCamera();
   }
 
   /** Places and colours every moving or changing object for the state at simulated time `t`, seconds. */

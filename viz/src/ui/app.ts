@@ -63,9 +63,6 @@ export class App {
     this.speed = this.timeline.speed;
     el.picked.textContent = 'Click a machine, robot, crew, belt or buffer.';
     el.views.addEventListener('click', (e) => this.onClick(e));
-    window.addEventListener('resize', () => {
-      for (const v of this.views) v.scene.resize();
-    });
   }
 
   /** Shows these recordings (one, or two side by side), replacing what was shown. */

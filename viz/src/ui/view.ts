@@ -13,6 +13,8 @@ export class View {
   private readonly moved: SeekResult;
   /** Wall-clock milliseconds the last `goTo` took (the seek cost). */
   lastSeekMs = 0;
+  /** Fits the scene to its host whenever the host's size changes (a window resize, a second view added). */
+  private readonly sizes: ResizeObserver;
 
   constructor(
     readonly host: HTMLElement,
@@ -22,6 +24,8 @@ export class View {
     this.state = emptyState(recording.index);
     this.moved = { state: this.state, cursor: 0 };
     this.scene.resize();
+    this.sizes = new ResizeObserver(() => this.scene.resize());
+    this.sizes.observe(host);
   }
 
   /** Moves the state to simulated time `t` (seconds) and updates the scene. */
@@ -38,6 +42,7 @@ export class View {
   }
 
   dispose(): void {
+    this.sizes.disconnect();
     this.scene.dispose();
     this.host.replaceChildren();
   }
