@@ -78,6 +78,11 @@ export interface FreshSweepBench {
   readonly workers2: FreshSweep[];
   /** Median (plan + sweep) time with 1 worker / the same with 2. */
   readonly speedup: number;
+  /**
+   * Median over rounds of each round's own ratio (its 1-worker time / its 2-worker time, run one after
+   * the other): less sensitive to the machine drifting between rounds than the ratio of medians.
+   */
+  readonly speedupPaired: number;
   /** Median CPU with 2 workers / median CPU with 1. */
   readonly cpuRatio: number;
   readonly identical: boolean;
@@ -198,12 +203,17 @@ export async function benchSweep(
     freshBench = {
       ...runs,
       speedup: total(runs.workers1) / total(runs.workers2),
+      speedupPaired: median(
+        runs.workers1.map(
+          (one, i) => (one.planS + one.sweepS) / (runs.workers2[i]!.planS + runs.workers2[i]!.sweepS),
+        ),
+      ),
       cpuRatio: cpu(runs.workers2) / cpu(runs.workers1),
       // Also the same bytes as the in-process tables.
       identical: all.every((x) => x.tableSha256 === createHash('sha256').update(tables[0]!).digest('hex')),
     };
     log(
-      `  fresh: speed-up 2 workers / 1 worker (planning included, medians) ${freshBench.speedup.toFixed(2)}× · CPU 2 / 1 ${freshBench.cpuRatio.toFixed(2)}× · tables identical: ${freshBench.identical}`,
+      `  fresh: speed-up 2 workers / 1 worker (planning included, medians) ${freshBench.speedup.toFixed(2)}× (median of each round's ratio ${freshBench.speedupPaired.toFixed(2)}×) · CPU 2 / 1 ${freshBench.cpuRatio.toFixed(2)}× · tables identical: ${freshBench.identical}`,
     );
   }
   return {

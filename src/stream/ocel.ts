@@ -4,9 +4,10 @@
  * writes the log atomically (temporary file, then rename) when the replication ends.
  *
  * Objects: parts, orders (rows of order lists, `source#row`), stations, conveyors, robots (`fleet/robot`),
- * crews. Events, each with qualified relationships to its objects: `released`, `started` and `finished`
- * (an operation at a station), `moved`, `shipped` (reached a sink), `scrapped`, `assembled`, `inspected`,
+ * crews, operators. Events, each with qualified relationships to its objects: `released`, `started` and
+ * `finished` (an operation at a station), `moved`, `shipped` (reached a sink), `scrapped`, `assembled`, `inspected`,
  * `setup started`, `failed`, `repaired`, `maintenance started`, `maintenance ended`, `crew dispatched`,
+ * `operator dispatched`, `operator arrived`, `operator released` (with the part on the machine, if any),
  * `transport started`, `transport done`. Times are calendar dates: `run.start` when the scenario gives one,
  * else Monday 2024-01-01 00:00 UTC for simulated time 0.
  */
@@ -88,6 +89,12 @@ const EVENT_TYPES: Record<string, { name: string; type: string }[]> = {
     { name: 'job', type: 'string' },
     { name: 'server', type: 'integer' },
   ],
+  'operator dispatched': [
+    { name: 'task', type: 'string' },
+    { name: 'server', type: 'integer' },
+  ],
+  'operator arrived': [{ name: 'server', type: 'integer' }],
+  'operator released': [{ name: 'server', type: 'integer' }],
   'transport started': [{ name: 'job', type: 'string' }],
   'transport done': [{ name: 'job', type: 'string' }],
 };
@@ -102,6 +109,7 @@ const OBJECT_TYPES: Record<string, { name: string; type: string }[]> = {
   conveyor: [{ name: 'length', type: 'float' }],
   robot: [{ name: 'fleet', type: 'string' }],
   crew: [{ name: 'group', type: 'string' }],
+  operator: [{ name: 'pool', type: 'string' }],
 };
 
 /** Writes one replication as an OCEL 2.0 JSON log. */
@@ -146,6 +154,9 @@ export class OcelWriter implements RunObserver {
     for (const [group, members] of model.crewMembers) {
       for (const m of members) this.object(`crew:${m}`, 'crew', t0, [['group', group]]);
     }
+    for (const [id, pool] of plant.operatorPools) {
+      for (const m of pool.operatorIds) this.object(`operator:${m}`, 'operator', t0, [['pool', id]]);
+    }
     // Order rows are released in (release time, row) order, `quantity` parts each: the n-th part a source
     // releases belongs to the n-th slot of that sequence.
     const orderSlots = new Map<string, string[]>();
@@ -165,6 +176,13 @@ export class OcelWriter implements RunObserver {
     }
     const repairs = new Map<string, string>();
     const crewOn = (station: string, server: number) => repairs.get(`${station}/${server}`);
+    // The part on each machine (`station/server`) from its start to its finish, and each operator's job.
+    const onMachine = new Map<string, string>();
+    const operatorJob = new Map<string, { station: string; server: number }>();
+    const partOn = (station: string, server: number): OcelRelationship[] => {
+      const p = onMachine.get(`${station}/${server}`);
+      return p === undefined ? [] : [{ objectId: p, qualifier: 'part' }];
+    };
     const part = (id: number) => `part:${id}`;
     const at = (holder: string): OcelRelationship[] => {
       const station = holder.slice(0, holder.lastIndexOf('/'));
@@ -206,7 +224,8 @@ export class OcelWriter implements RunObserver {
         void station;
         void t;
       }),
-      ev.on('processStarted', (p, station, server, t) =>
+      ev.on('processStarted', (p, station, server, t) => {
+        onMachine.set(`${station}/${server}`, part(p.id));
         this.event(
           'started',
           t,
@@ -215,9 +234,10 @@ export class OcelWriter implements RunObserver {
             { objectId: part(p.id), qualifier: 'part' },
             { objectId: `station:${station}`, qualifier: 'at' },
           ],
-        ),
-      ),
-      ev.on('processFinished', (p, station, server, t) =>
+        );
+      }),
+      ev.on('processFinished', (p, station, server, t) => {
+        onMachine.delete(`${station}/${server}`);
         this.event(
           'finished',
           t,
@@ -226,8 +246,8 @@ export class OcelWriter implements RunObserver {
             { objectId: part(p.id), qualifier: 'part' },
             { objectId: `station:${station}`, qualifier: 'at' },
           ],
-        ),
-      ),
+        );
+      }),
       ev.on('partMoved', (p, from, to, t) => {
         const rel: OcelRelationship[] = [{ objectId: part(p.id), qualifier: 'part' }];
         for (const r of at(from))
@@ -344,6 +364,51 @@ export class OcelWriter implements RunObserver {
           [
             { objectId: `crew:${crew}`, qualifier: 'crew' },
             { objectId: `station:${job.station}`, qualifier: 'to station' },
+          ],
+        );
+      }),
+      ev.on('operatorJobChanged', (_pool, operator, job, t) => {
+        const id = `operator:${operator}`;
+        if (job === null) {
+          const was = operatorJob.get(operator);
+          operatorJob.delete(operator);
+          if (was === undefined) return;
+          this.event(
+            'operator released',
+            t,
+            [['server', was.server]],
+            [
+              { objectId: id, qualifier: 'operator' },
+              { objectId: `station:${was.station}`, qualifier: 'at' },
+              ...partOn(was.station, was.server),
+            ],
+          );
+          return;
+        }
+        operatorJob.set(operator, { station: job.station, server: job.server });
+        this.event(
+          'operator dispatched',
+          t,
+          [
+            ['task', job.task],
+            ['server', job.server],
+          ],
+          [
+            { objectId: id, qualifier: 'operator' },
+            { objectId: `station:${job.station}`, qualifier: 'to station' },
+            ...partOn(job.station, job.server),
+          ],
+        );
+      }),
+      ev.on('operatorAssigned', (_pool, operator, station, server, t) => {
+        this.event(
+          'operator arrived',
+          t,
+          [['server', server]],
+          [
+            { objectId: `operator:${operator}`, qualifier: 'operator' },
+            { objectId: `station:${station}`, qualifier: 'at' },
+            ...partOn(station, server),
           ],
         );
       }),

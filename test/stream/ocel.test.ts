@@ -102,4 +102,51 @@ describe('OCEL 2.0 export', () => {
       expect(product.get(order[0]!.objectId)).toBe(product.get(p.id));
     }
   });
+
+  it("operators are objects: each job is dispatched, arrived and released in turn, naming her station and the machine's part", () => {
+    const { scenario } = scenarioFile('paint-shop.yaml');
+    const path = join(tempDir(), 'operators.ocel.json');
+    const ocel = new OcelWriter({ path });
+    const jobs = { n: 0 };
+    const grab = {
+      start: (m: BuiltModel) => {
+        m.plant.events.on('operatorJobChanged', (_pool, _op, job) => {
+          if (job !== null) jobs.n++;
+        });
+      },
+    };
+    runScenario(scenario, { replications: 1, horizon: 3 * 86_400, observe: [ocel, grab] });
+    type Rel = { objectId: string; qualifier: string };
+    const doc = JSON.parse(readFileSync(path, 'utf8')) as {
+      objects: { id: string; type: string; attributes: { name: string; value: string }[] }[];
+      events: { type: string; time: string; relationships: Rel[] }[];
+    };
+    const operators = doc.objects.filter((o) => o.type === 'operator');
+    expect(operators.map((o) => o.id)).toEqual(['operator:anna', 'operator:ben', 'operator:chris']);
+    for (const o of operators)
+      expect(o.attributes.map((a) => [a.name, a.value])).toEqual([['pool', 'painters']]);
+    expect(jobs.n).toBeGreaterThan(50);
+    expect(ocel.summary!.events['operator dispatched']).toBe(jobs.n);
+    // Where each part is on a machine: from its `started` to its `finished` at a station.
+    const on = new Map<string, string>();
+    const of = (e: { relationships: Rel[] }, q: string) =>
+      e.relationships.find((r) => r.qualifier === q)?.objectId;
+    const turn = ['operator dispatched', 'operator arrived', 'operator released'];
+    const next = new Map<string, number>();
+    const serving = new Map<string, { station: string; part: string }>();
+    for (const e of doc.events) {
+      if (e.type === 'started') on.set(of(e, 'part')!, of(e, 'at')!);
+      if (e.type === 'finished') on.delete(of(e, 'part')!);
+      if (!e.type.startsWith('operator')) continue;
+      const op = of(e, 'operator')!;
+      expect(e.type, op).toBe(turn[next.get(op) ?? 0]);
+      next.set(op, ((next.get(op) ?? 0) + 1) % 3);
+      const station = of(e, e.type === 'operator dispatched' ? 'to station' : 'at')!;
+      const part = of(e, 'part')!;
+      // The part named is on that station's machine, and the same for the whole job.
+      expect(on.get(part), `${e.type} ${op} ${part}`).toBe(station);
+      if (e.type === 'operator dispatched') serving.set(op, { station, part });
+      else expect(serving.get(op)).toEqual({ station, part });
+    }
+  });
 });
