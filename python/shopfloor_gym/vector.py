@@ -75,6 +75,11 @@ class VectorEnv(gym.vector.VectorEnv[npt.NDArray[np.float32], npt.NDArray[np.int
         self.action_space = batch_space(self.single_action_space, self.num_envs)
         self.max_candidates: int = int(made["maxCandidates"])
         self.observation_feature_names: list[str] = list(made["observationFeatureNames"])
+        #: Threads the worker steps the sub-environments with (2: half of them in a worker thread).
+        self.worker_threads: int = int(made.get("threads") or 1)
+        if self.worker_threads > 1:
+            # Its answers take longer than any spin, and a spin would take the core its second thread needs.
+            self._worker.spin_s = 0.0
         self._head = step_frame_head(self._id, self.num_envs)
         self._pad = b"\0" * (((4 * self.num_envs + 7) & ~7) - 4 * self.num_envs)
         self._masks = np.zeros((self.num_envs, self.max_candidates), dtype=bool)
