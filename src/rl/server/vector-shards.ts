@@ -92,6 +92,9 @@ export class ShardError extends Error {
 /** Sub-environments each thread must have at least for the vector to be split. */
 export const MIN_ENVS_PER_THREAD = 4;
 
+/** Longest wait for the worker thread's answer to one command, ms (a reset of a large scenario included). */
+const ANSWER_TIMEOUT_MS = 300_000;
+
 /** How long a worker may take to load and make its environments, ms. */
 const START_TIMEOUT_MS = 60_000;
 
@@ -151,7 +154,7 @@ export class VectorShards {
     options: VectorEnvOptions,
     scenarioSpec: unknown,
     jsonOptions: Record<string, unknown>,
-    first = Math.floor(options.numEnvs / 2),
+    first = Math.floor((options.numEnvs - 1) / 2),
   ) {
     const n = options.numEnvs;
     const base = options.seed ?? options.scenario.run.seed ?? 0;
@@ -323,8 +326,12 @@ export class VectorShards {
 
   /** Waits for the worker's answer; returns `texts` with the worker's appended; throws its error. */
   private await(texts: Record<string, unknown>[] | undefined): Record<string, unknown>[] | undefined {
+    let waited = 0;
     while (Atomics.load(this.control, CTL.done) === 0) {
-      if (Atomics.wait(this.control, CTL.done, 0, 10_000) === 'timed-out' && !this.alive()) {
+      if (Atomics.wait(this.control, CTL.done, 0, 1000) !== 'timed-out') continue;
+      // NOTE: a step takes microseconds; minutes without an answer mean the thread died (e.g. out of memory).
+      waited += 1000;
+      if (!this.alive() || waited >= ANSWER_TIMEOUT_MS) {
         throw new ShardError('INTERNAL', 'vector shard: the worker thread stopped answering');
       }
     }
