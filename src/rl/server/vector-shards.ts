@@ -1,8 +1,9 @@
 /**
  * A vector env of the env server split between this thread and one worker thread: the first `k`
  * sub-environments step here, the others in `shard-worker.ts`, at the same time. The client waits for
- * every reply, so while the server steps a batch the second core has nothing else to do; two threads
- * answer a `VectorEnv(16)` step in a little over half the time.
+ * every reply, so while the server steps a batch a second core has nothing else to do. Opt-in
+ * (`SHOPFLOOR_ENV_THREADS=2`): on the 2-core machine of the benchmarks two threads stepping at once each
+ * ran about 40 % slower and the batch took as long as in one thread (see `defaultEnvThreads`).
  *
  * Every sub-environment is an independent `ShopfloorEnv` seeded as in one `VectorEnv` (env i: `seed + i`),
  * so episodes, observations and rewards are the same bytes with or without the worker.
