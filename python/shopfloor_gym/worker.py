@@ -58,6 +58,13 @@ SPIN_S = float(os.environ.get("SHOPFLOOR_SPIN_S", "60e-6"))
 #: Reads that sleep at once after an answer came later than the spin (a vector env's answers take longer).
 SPIN_BACKOFF = 8
 
+#: How long a ``VectorEnv``'s reads poll before they sleep, s. Its answers take a few hundred µs (16 envs of
+#: ft10: about 230 µs); a client that sleeps through them is woken up late and on a cold core, and then the
+#: worker's next step runs slower too. Polling through them took ``VectorEnv(16)`` from about 45k to about
+#: 64-72k env-steps/s here, for about 4 µs more CPU per env-step (the client's core is otherwise idle while
+#: it waits). ``SHOPFLOOR_VECTOR_SPIN_S=0`` turns it off (e.g. with more clients than cores).
+VECTOR_SPIN_S = float(os.environ.get("SHOPFLOOR_VECTOR_SPIN_S", "1e-3"))
+
 
 def worker_environment(base: Mapping[str, str] | None = None) -> dict[str, str]:
     """The worker's environment: ``base`` (default ``os.environ``) with ``--max-semi-space-size`` added to
