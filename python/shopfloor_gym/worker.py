@@ -58,11 +58,11 @@ SPIN_S = float(os.environ.get("SHOPFLOOR_SPIN_S", "60e-6"))
 #: Reads that sleep at once after an answer came later than the spin (a vector env's answers take longer).
 SPIN_BACKOFF = 8
 
-#: How long a ``VectorEnv``'s reads poll before they sleep, s. Its answers take a few hundred µs (16 envs of
-#: ft10: about 230 µs); a client that sleeps through them is woken up late and on a cold core, and then the
-#: worker's next step runs slower too. Polling through them took ``VectorEnv(16)`` from about 45k to about
-#: 64-72k env-steps/s here, for about 4 µs more CPU per env-step (the client's core is otherwise idle while
-#: it waits). ``SHOPFLOOR_VECTOR_SPIN_S=0`` turns it off (e.g. with more clients than cores).
+#: How long a ``VectorEnv``'s reads poll before they sleep, s, yielding the core between polls. Its answers
+#: take a few hundred µs (16 envs of ft10: about 230 µs); a client that sleeps through them is woken up late
+#: and on a cold core, and the worker's next step runs slower too. The yield (``os.sched_yield``) gives the
+#: core to any other thread that waits for it, the worker included, so the polling only uses a core nobody
+#: else wants. ``SHOPFLOOR_VECTOR_SPIN_S=0`` turns it off.
 VECTOR_SPIN_S = float(os.environ.get("SHOPFLOOR_VECTOR_SPIN_S", "1e-3"))
 
 
@@ -177,6 +177,8 @@ class Worker:
         self._closed = False
         #: How long a read polls without sleeping before it waits to be woken, s (see ``_fill``).
         self.spin_s = SPIN_S
+        #: Yield the core between polls (``os.sched_yield``): set for long polls (a vector env's).
+        self.spin_yield = False
         self._spin_hits = 0
         self._finalizer = weakref.finalize(self, _reap, self._proc, self._stderr)
 
@@ -386,6 +388,10 @@ class Worker:
                 if time.perf_counter() > until:
                     self._spin_hits = -SPIN_BACKOFF
                     break
+                if self.spin_yield:
+                    # Hands the core to any other thread waiting for it (on a busy machine that may be the
+                    # worker itself); on an idle core it returns at once and the polling goes on.
+                    os.sched_yield()
         elif self._spin_hits < 0:
             self._spin_hits += 1
         # Wait, then read (a read with nothing there returns None).
