@@ -81,6 +81,7 @@ class VectorEnv(gym.vector.VectorEnv[npt.NDArray[np.float32], npt.NDArray[np.int
         # threads: then the polling would take the core its second thread needs.
         self._worker.spin_s = 0.0 if self.worker_threads > 1 else VECTOR_SPIN_S
         self._worker.spin_yield = True
+        self._worker.spin_adaptive = self._worker.spin_s > 0
         self._head = step_frame_head(self._id, self.num_envs)
         self._pad = b"\0" * (((4 * self.num_envs + 7) & ~7) - 4 * self.num_envs)
         self._masks = np.zeros((self.num_envs, self.max_candidates), dtype=bool)

@@ -155,3 +155,27 @@ def test_a_vector_split_over_two_worker_threads_gives_the_same_episodes_as_one_t
     finally:
         one.close()
         two.close()
+
+
+def test_a_vector_env_polls_for_answers_only_while_polling_is_the_faster_way(venv):
+    """The adaptive polling (worker.py ``Worker._choose``): after a trial of each way, the faster one (by
+    median time from one exchange to the next) is kept for the rest of the round."""
+    from shopfloor_gym.worker import ADAPT_ROUND, ADAPT_TRIAL
+
+    w = venv._worker
+    assert w.spin_adaptive and w.spin_yield and w.spin_s >= 1e-3
+    saved = (w._round, w._took, w._polling)
+    try:
+        for polled, slept, expected in (([1.0, 1.0, 9.0], [2.0, 2.0], True), ([3.0, 3.0, 0.1], [2.0, 2.0], False)):
+            w._round, w._took = 2 * ADAPT_TRIAL, (list(polled), list(slept))
+            assert w._choose() is expected
+            assert w._took == ([], [])
+            # The rest of the round keeps the choice; the next round starts with a polling trial.
+            w._round = ADAPT_ROUND - 1
+            assert w._choose() is expected
+            assert w._choose() is True and w._round == 1
+    finally:
+        w._round, w._took, w._polling = saved
+    obs, *_ = venv.reset(seed=1)
+    for _ in range(3 * ADAPT_TRIAL):  # through both trials: the env answers whichever way it waits
+        venv.step(first_legal(venv.action_masks()))
