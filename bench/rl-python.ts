@@ -54,7 +54,11 @@ export function benchRlPython(quick: boolean, log: (line: string) => void): RlPy
     `rlPython  ft10 job_shop_lib env  ${fmt(r.jobShopLibStepsPerS)} steps/s       ${fmt(r.jobShopLibEpisodesPerS)} episodes/s   (SingleJobShopGraphEnv; 100 steps per episode, shopfloor ~33)${r.jobShopLibError ? ` unavailable: ${r.jobShopLibError}` : ''}`,
   );
   log(
-    `rlPython  per CPU-second         single ${fmt(r.singleStepsPerCpuS)}   VectorEnv(16) ${fmt(r.vector16EnvStepsPerCpuS)}   job_shop_lib ${fmt(r.jobShopLibStepsPerCpuS)} steps (Python + Node worker CPU time: what an idle machine would approach)`,
+    `rlPython  per CPU-second         single ${fmt(r.singleStepsPerCpuS)}   VectorEnv(16) ${fmt(r.vector16EnvStepsPerCpuS)}   job_shop_lib ${fmt(r.jobShopLibStepsPerCpuS)} steps (Python + Node worker CPU time, polling for answers included)`,
+  );
+  const us = (x: unknown) => (typeof x === 'number' ? x.toFixed(1) : '–');
+  log(
+    `rlPython  CPU µs per step        single Python ${us(r.singlePythonCpuUsPerStep)} + Node ${us(r.singleNodeCpuUsPerStep)}   VectorEnv(16) Python ${us(r.vector16PythonCpuUsPerEnvStep)} + Node ${us(r.vector16NodeCpuUsPerEnvStep)} per env-step (polling for answers included)`,
   );
   const load = Array.isArray(r.loadAverage) ? (r.loadAverage as number[]).join(' → ') : '?';
   log(`rlPython  load average         ${load} (1-minute, at the start and the end of the run)`);

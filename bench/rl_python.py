@@ -17,7 +17,9 @@ second are reported too. Rounds alternate between the three; each figure is the 
 On a shared, loaded machine a client/worker pair waits for the scheduler at every exchange, so wall-clock
 figures mostly measure the load. Each figure therefore also comes per CPU-second: steps divided by the CPU
 time (user + system) that the Python process and its Node worker used together (read from /proc), which
-is what the figures would approach on an idle machine with a core for each.
+is what the figures would approach on an idle machine with a core for each. (The clients poll for answers
+before they sleep — ``VectorEnv`` for up to 1 ms — and that polling counts as CPU time: on an idle machine
+the vector env's wall-clock figure is above its per-CPU-second one.)
 Prints one JSON object on its last line. ``--quick``: shorter rounds.
 
 Run by ``npm run bench`` (bench/rl-python.ts) with the project's .venv; alone:
@@ -54,13 +56,14 @@ def cpu_s(*pids: int) -> float:
 
 
 def measured(run, pids, *args):  # type: ignore[no-untyped-def]
-    """(steps/s, episodes/s, steps per CPU-second) of one round of ``run``."""
-    before = cpu_s(*pids)
+    """(steps/s, episodes/s, steps per CPU-second, CPU µs per step of each pid) of one round of ``run``."""
+    before = [cpu_s(pid) for pid in pids]
     start = time.perf_counter()
     steps, episodes = run(*args)
     elapsed = time.perf_counter() - start
-    cpu = max(cpu_s(*pids) - before, 1 / _TICK)
-    return steps / elapsed, episodes / elapsed, steps / cpu
+    each = [cpu_s(pid) - b for pid, b in zip(pids, before)]
+    cpu = max(sum(each), 1 / _TICK)
+    return steps / elapsed, episodes / elapsed, steps / cpu, *(1e6 * c / steps for c in each)
 
 
 def run_single(env: ShopfloorEnv, seconds: float, rng: random.Random, min_steps: int = 0) -> tuple[int, int]:
@@ -141,7 +144,7 @@ def main() -> None:
         peer_error = None
     except Exception as error:  # not installed: the figures say so instead of a ratio
         peer, peer_error = None, f"{type(error).__name__}: {error}"
-    figures: dict[str, list[tuple[float, float, float]]] = {"single": [], "vector16": [], "jobShopLib": []}
+    figures: dict[str, list[tuple[float, ...]]] = {"single": [], "vector16": [], "jobShopLib": []}
     me = os.getpid()
     try:
         run_single(single, 0.0, pick, warm_up)
@@ -179,6 +182,11 @@ def main() -> None:
         "vector16EnvStepsPerCpuS": median("vector16", 2),
         "jobShopLibStepsPerCpuS": median("jobShopLib", 2),
         "jobShopLibError": peer_error,
+        # CPU time per (env-)step of the Python process and of its Node worker, µs (polling for answers included).
+        "singlePythonCpuUsPerStep": median("single", 3),
+        "singleNodeCpuUsPerStep": median("single", 4),
+        "vector16PythonCpuUsPerEnvStep": median("vector16", 3),
+        "vector16NodeCpuUsPerEnvStep": median("vector16", 4),
     }
     if peer is not None:
         out["singleVsJobShopLibSteps"] = out["singleStepsPerS"] / out["jobShopLibStepsPerS"]  # type: ignore[operator]

@@ -58,6 +58,19 @@ SPIN_S = float(os.environ.get("SHOPFLOOR_SPIN_S", "60e-6"))
 #: Reads that sleep at once after an answer came later than the spin (a vector env's answers take longer).
 SPIN_BACKOFF = 8
 
+#: Exchanges per round of the adaptive polling of a ``VectorEnv`` (``Worker._choose``), and those of each
+#: trial (polling, then sleeping) at the start of a round.
+ADAPT_ROUND = 512
+ADAPT_TRIAL = 24
+
+#: How long a ``VectorEnv``'s reads poll before they sleep, s, yielding the core between polls. Its answers
+#: take a few hundred µs (16 envs of ft10: about 230 µs); a client that sleeps through them is woken up late
+#: and on a cold core, and the worker's next step runs slower too. The yield (``os.sched_yield``) gives the
+#: core to any other thread that waits for it, the worker included, so the polling only uses a core nobody
+#: else wants; and it only polls while that pays (``Worker._choose``: short trials of both ways now and
+#: then, the faster one kept). ``SHOPFLOOR_VECTOR_SPIN_S=0`` turns it off.
+VECTOR_SPIN_S = float(os.environ.get("SHOPFLOOR_VECTOR_SPIN_S", "1e-3"))
+
 
 def worker_environment(base: Mapping[str, str] | None = None) -> dict[str, str]:
     """The worker's environment: ``base`` (default ``os.environ``) with ``--max-semi-space-size`` added to
@@ -170,6 +183,15 @@ class Worker:
         self._closed = False
         #: How long a read polls without sleeping before it waits to be woken, s (see ``_fill``).
         self.spin_s = SPIN_S
+        #: Yield the core between polls (``os.sched_yield``): set for long polls (a vector env's).
+        self.spin_yield = False
+        #: Long polls only while they pay (see ``_choose``): set for a vector env's.
+        self.spin_adaptive = False
+        self._round = 0
+        self._polling = True
+        self._took: tuple[list[float], list[float]] = ([], [])
+        self._last_trial: bool | None = None
+        self._last_start = 0.0
         self._spin_hits = 0
         self._finalizer = weakref.finalize(self, _reap, self._proc, self._stderr)
 
@@ -216,8 +238,37 @@ class Worker:
         """
         self._check_usable(op)
         deadline = time.monotonic() + self.timeout
+        if not self.spin_adaptive:
+            self._send(frame, op, deadline)
+            return self._receive(op, deadline)
+        # The time from one exchange to the next (the client's own work included: the worker steps faster
+        # or slower with it, and so does the client), counted for how the earlier one waited.
+        start = time.perf_counter()
+        if self._last_trial is not None:
+            self._took[0 if self._last_trial else 1].append(start - self._last_start)
+        trial = self._round < 2 * ADAPT_TRIAL
+        polling = self._choose()
+        self._last_trial = polling if trial else None
+        self._last_start = start
         self._send(frame, op, deadline)
         return self._receive(op, deadline)
+
+    def _choose(self) -> bool:
+        """Whether this exchange polls: rounds of ``ADAPT_ROUND`` exchanges, the first ``ADAPT_TRIAL`` polling,
+        the next ``ADAPT_TRIAL`` sleeping at once, the rest as the faster of the two (median time from one
+        exchange to the next). Polling pays on an idle machine (no wake-up) and may cost on a busy one (the
+        worker or other programs want the core the client polls on): the times say which holds now."""
+        r = self._round
+        self._round = (r + 1) % ADAPT_ROUND
+        if r < ADAPT_TRIAL:
+            self._polling = True
+        elif r < 2 * ADAPT_TRIAL:
+            self._polling = False
+        elif r == 2 * ADAPT_TRIAL:
+            polled, slept = (sorted(t) for t in self._took)
+            self._polling = bool(polled) and (not slept or polled[len(polled) // 2] <= slept[len(slept) // 2])
+            self._took = ([], [])
+        return self._polling
 
     def answer(self, body: bytearray, op: str = "request") -> tuple[dict[str, Any], dict[str, npt.NDArray[Any]]]:
         """Decodes a reply from :meth:`exchange`: its header and arrays when ``ok``, else the error raised."""
@@ -364,7 +415,7 @@ class Worker:
             self._fill(op, deadline)
 
     def _fill(self, op: str, deadline: float) -> None:
-        if self.spin_s > 0 and self._spin_hits >= 0:
+        if self.spin_s > 0 and self._spin_hits >= 0 and self._polling:
             # Poll without sleeping for a moment: a quick answer (a single env's step) is then read without
             # waiting to be woken up, which costs more than the answer itself on a busy or power-saving CPU.
             # After an answer later than the spin, the next SPIN_BACKOFF reads sleep at once.
@@ -379,6 +430,14 @@ class Worker:
                 if time.perf_counter() > until:
                     self._spin_hits = -SPIN_BACKOFF
                     break
+                if self.spin_yield:
+                    # Hands the core to any other thread waiting for it (on a busy machine that may be the
+                    # worker itself); on an idle core it returns at once and the polling goes on.
+                    os.sched_yield()
+                if self.spin_yield:
+                    # Hands the core to any other thread waiting for it (on a busy machine that may be the
+                    # worker itself); on an idle core it returns at once and the polling goes on.
+                    os.sched_yield()
         elif self._spin_hits < 0:
             self._spin_hits += 1
         # Wait, then read (a read with nothing there returns None).

@@ -8,6 +8,7 @@ import {
   defaultScales,
   positiveInt,
   showAction,
+  slotProblem,
   whyNot,
 } from './_internal/env-options.js';
 import { possibleDecisionKinds, type ScenarioInfo, scenarioInfo } from './_internal/scenario-info.js';
@@ -606,9 +607,7 @@ export class ShopfloorEnv {
     if (typeof action !== 'number') return `not a number (a ${action === null ? 'null' : typeof action})`;
     if (Number.isNaN(action)) return 'NaN';
     if (!Number.isInteger(action)) return 'not an integer';
-    if (action < 0 || action >= this.maxCandidates) return `out of range [0, ${this.maxCandidates})`;
-    if (this.builder.mask[action] !== 1) return `masked out (slot ${action} holds no candidate)`;
-    return undefined;
+    return slotProblem(action, this.builder.mask, 0, this.maxCandidates);
   }
 
   /** The legal actions now, ascending (where the mask is 1). */

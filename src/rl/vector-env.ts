@@ -109,28 +109,7 @@ export class VectorEnv {
    * autoreset). See the class documentation for autoreset and illegal actions.
    */
   step(actions: Int32Array | readonly number[]): VectorStepResult {
-    this.assertOpen('step');
-    if (!this.started) throw new EnvConfigError('VectorEnv.step: call reset() before the first step');
-    if (actions === null || typeof actions !== 'object' || actions.length !== this.numEnvs) {
-      throw new InvalidActionError(
-        `VectorEnv.step: expected ${this.numEnvs} actions (got ${actions === null || typeof actions !== 'object' ? String(actions) : `${actions.length}`})`,
-        actions,
-        [],
-      );
-    }
-    for (let i = 0; i < this.numEnvs; i++) {
-      const env = this.envs[i]!;
-      if (this.needsReset[i] === 1 || env.illegalAction !== 'raise') continue;
-      const problem = env.actionProblem(actions[i]);
-      if (problem !== undefined) {
-        const legal = env.legalActions();
-        throw new InvalidActionError(
-          `VectorEnv.step: env ${i}: action ${String(actions[i])} is ${problem}; legal actions now: [${legal.join(', ')}]`,
-          actions[i],
-          legal,
-        );
-      }
-    }
+    this.checkActions(actions);
     for (let i = 0; i < this.numEnvs; i++) {
       const env = this.envs[i]!;
       if (this.needsReset[i] === 1) {
@@ -160,6 +139,28 @@ export class VectorEnv {
   }
 
   /**
+   * Throws what `step(actions)` would throw before stepping anything (closed, not reset, a wrong number of
+   * actions, an illegal action of an env with `illegalAction: 'raise'`); changes nothing.
+   */
+  checkActions(actions: Int32Array | readonly number[]): void {
+    this.assertOpen('step');
+    if (!this.started) throw new EnvConfigError('VectorEnv.step: call reset() before the first step');
+    if (actions === null || typeof actions !== 'object' || actions.length !== this.numEnvs) {
+      throw new InvalidActionError(
+        `VectorEnv.step: expected ${this.numEnvs} actions (got ${actions === null || typeof actions !== 'object' ? String(actions) : `${actions.length}`})`,
+        actions,
+        [],
+      );
+    }
+    for (let i = 0; i < this.numEnvs; i++) {
+      const env = this.envs[i]!;
+      if (this.needsReset[i] === 1 || env.illegalAction !== 'raise') continue;
+      const problem = env.actionProblem(actions[i]);
+      if (problem !== undefined) throw illegalVectorAction(i, actions[i], problem, env.legalActions());
+    }
+  }
+
+  /**
    * Builds ahead the plants of the sub-environments that the next `step` autoresets
    * (`ShopfloorEnv.prepareNextEpisode`): work the env server does while its client thinks.
    */
@@ -183,4 +184,18 @@ export class VectorEnv {
   private assertOpen(method: string): void {
     if (this.closed) throw new EnvClosedError(`VectorEnv.${method}: the environment is closed`);
   }
+}
+
+/** The error of `VectorEnv.step` for sub-environment `i`'s illegal `action` (`problem`: why). */
+export function illegalVectorAction(
+  i: number,
+  action: unknown,
+  problem: string,
+  legal: number[],
+): InvalidActionError {
+  return new InvalidActionError(
+    `VectorEnv.step: env ${i}: action ${String(action)} is ${problem}; legal actions now: [${legal.join(', ')}]`,
+    action,
+    legal,
+  );
 }

@@ -90,8 +90,12 @@ export class EnvServerClient {
   private replies: Reply[] = [];
   readonly exited: Promise<{ code: number | null; signal: string | null }>;
 
-  constructor() {
-    this.child = spawn(process.execPath, [MAIN, 'env-server'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  /** `env`: variables added to the server's environment (e.g. `SHOPFLOOR_ENV_THREADS`). */
+  constructor(env: Record<string, string> = {}) {
+    this.child = spawn(process.execPath, [MAIN, 'env-server'], {
+      stdio: ['pipe', 'pipe', 'pipe'],
+      env: { ...process.env, ...env },
+    });
     this.child.stderr.on('data', (d: Buffer) => {
       this.stderr += d.toString();
     });

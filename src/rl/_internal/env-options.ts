@@ -28,6 +28,21 @@ export function checkAgent(agent: unknown): asserts agent is readonly DecisionKi
   }
 }
 
+/**
+ * Why the integer `action` is no legal slot of the mask at `mask[offset … offset + maxCandidates)`
+ * (out of range, masked out), or `undefined` when it is one.
+ */
+export function slotProblem(
+  action: number,
+  mask: Uint8Array,
+  offset: number,
+  maxCandidates: number,
+): string | undefined {
+  if (action < 0 || action >= maxCandidates) return `out of range [0, ${maxCandidates})`;
+  if (mask[offset + action] !== 1) return `masked out (slot ${action} holds no candidate)`;
+  return undefined;
+}
+
 export function positiveInt(name: string, value: unknown): void {
   if (!(typeof value === 'number' && Number.isInteger(value) && value >= 1)) {
     throw new EnvConfigError(`ShopfloorEnv: ${name} must be an integer >= 1 (got ${String(value)})`);
