@@ -75,11 +75,8 @@ class VectorEnv(gym.vector.VectorEnv[npt.NDArray[np.float32], npt.NDArray[np.int
         self.action_space = batch_space(self.single_action_space, self.num_envs)
         self.max_candidates: int = int(made["maxCandidates"])
         self.observation_feature_names: list[str] = list(made["observationFeatureNames"])
-        #: Threads the worker steps the sub-environments with (2: half of them in a worker thread).
-        self.worker_threads: int = int(made.get("threads") or 1)
-        # Poll through the answer of a whole batch (see VECTOR_SPIN_S), unless the worker steps with two
-        # threads: then the polling would take the core its second thread needs.
-        self._worker.spin_s = 0.0 if self.worker_threads > 1 else VECTOR_SPIN_S
+        # Poll through the answer of a whole batch (see VECTOR_SPIN_S).
+        self._worker.spin_s = VECTOR_SPIN_S
         self._worker.spin_yield = True
         self._worker.spin_adaptive = self._worker.spin_s > 0
         self._head = step_frame_head(self._id, self.num_envs)

@@ -123,40 +123,6 @@ def test_the_single_env_runs_inside_sb3_subproc_vec_env_with_masks_from_env_meth
         envs.close()
 
 
-def test_a_vector_split_over_two_worker_threads_gives_the_same_episodes_as_one_thread(monkeypatch):
-    """VectorEnv(8): the worker steps half of the sub-environments in a second thread; every array of
-    every step (autoresets and a seeded reset included) equals those of a worker with one thread."""
-    made = {}
-    for threads in ("1", "2"):
-        monkeypatch.setenv("SHOPFLOOR_ENV_THREADS", threads)
-        made[threads] = VectorEnv({"jobshop": "ft06"}, num_envs=8, slots="product", seed=7)
-    one, two = made["1"], made["2"]
-    try:
-        assert (one.worker_threads, two.worker_threads) == (1, 2)
-        rng = np.random.default_rng(3)
-        ends = 0
-        for seed in (None, 40):
-            o1, i1 = one.reset(seed=seed)
-            o2, i2 = two.reset(seed=seed)
-            assert np.array_equal(o1, o2) and np.array_equal(i1["seed"], i2["seed"])
-            for _ in range(120):
-                masks = one.action_masks()
-                assert np.array_equal(masks, two.action_masks())
-                keys = rng.random(masks.shape)
-                keys[~masks] = -1.0
-                a = keys.argmax(axis=1)
-                s1, s2 = one.step(a), two.step(a)
-                for x, y in zip(s1[:4], s2[:4]):
-                    assert np.array_equal(x, y)
-                for key in ("step", "seed", "now_s", "makespan_s", "done", "decision_kind", "finished"):
-                    assert np.array_equal(s1[4][key], s2[4][key]), key
-                ends += int(s1[2].sum())
-        assert ends >= 16  # every sub-environment crossed autoresets
-    finally:
-        one.close()
-        two.close()
-
-
 def test_a_vector_env_polls_for_answers_only_while_polling_is_the_faster_way(venv):
     """The adaptive polling (worker.py ``Worker._choose``): after a trial of each way, the faster one (by
     median time from one exchange to the next) is kept for the rest of the round."""

@@ -34,7 +34,6 @@ import {
   specsOf,
 } from './framing.js';
 import { fillInfo, INFO_COLS, INFO_COLUMNS, textsOf, vectorTexts } from './info-rows.js';
-import { canSplit, ShardError, VectorShards } from './vector-shards.js';
 
 /** Exit status of {@link serveEnv} after a malformed frame (the stream cannot be resynchronised). */
 export const EXIT_BAD_FRAME = 3;
@@ -91,8 +90,7 @@ interface Replies {
 
 type Entry =
   | { readonly kind: 'single'; readonly env: ShopfloorEnv; readonly replies: Replies }
-  | { readonly kind: 'vector'; readonly env: VectorEnv; readonly replies: Replies }
-  | { readonly kind: 'shards'; readonly env: VectorShards; readonly replies: Replies };
+  | { readonly kind: 'vector'; readonly env: VectorEnv; readonly replies: Replies };
 
 /**
  * A response: its header and arrays, and, when the header is one encoded before (a reset or step without
@@ -143,7 +141,7 @@ function jobShopScenario(spec: Record<string, unknown>): { text: string; name: s
  * Reads the `scenario` of a `make`: a path, `{ text, fileName? }` (YAML or JSON text), `{ jobshop }` (a
  * bundled job-shop instance), `{ example }` (a file of the bundled `scenarios/`), or a scenario object.
  */
-export function scenarioOf(spec: unknown): Scenario {
+function scenarioOf(spec: unknown): Scenario {
   let loaded: ReturnType<typeof loadScenario>;
   let name: string;
   const record = spec !== null && typeof spec === 'object' && !Array.isArray(spec);
@@ -195,36 +193,9 @@ export function scenarioOf(spec: unknown): Scenario {
   return loaded.scenario;
 }
 
-/**
- * Threads a server steps a vector env with by default: `SHOPFLOOR_ENV_THREADS` (1 or 2) when set, else 1.
- * NOTE: 2 is not the default: on the 2-core machine it was measured on, two threads stepping at once each
- * ran about 40 % slower (the cores share more than they seem to), and the client's VectorEnv(16) went
- * from 44.6k to 33.7k env-steps/s. Where cores are independent, 2 halves the server's time per batch.
- */
-export function defaultEnvThreads(): number {
-  const given = process.env.SHOPFLOOR_ENV_THREADS;
-  return given === '2' ? 2 : 1;
-}
-
-/** Options of an {@link EnvServer}. */
-export interface EnvServerOptions {
-  /**
-   * 2: a vector env of at least 8 sub-environments steps half of them in a worker thread at the same
-   * time (`vector-shards.ts`; the same episodes); 1: all in this thread. Default {@link defaultEnvThreads}
-   * (1 unless `SHOPFLOOR_ENV_THREADS=2`).
-   */
-  readonly threads?: number;
-}
-
 /** The environments of one server and the requests on them. Synchronous: one request at a time. */
 export class EnvServer {
   private readonly envs = new Map<string, Entry>();
-  private readonly threads: number;
-
-  constructor(options: EnvServerOptions = {}) {
-    this.threads = options.threads ?? defaultEnvThreads();
-  }
-
   /** The running episode's schedule of each environment made with `recordSchedule: true`. */
   private readonly schedules = new WeakMap<ShopfloorEnv, ScheduleRecorder>();
   /** Environments whose last step ended an episode: the next request most likely resets them. */
@@ -236,10 +207,7 @@ export class EnvServer {
     try {
       return this.dispatch(message);
     } catch (error) {
-      const code =
-        error instanceof RequestError || error instanceof EnvError || error instanceof ShardError
-          ? error.code
-          : 'INTERNAL';
+      const code = error instanceof RequestError || error instanceof EnvError ? error.code : 'INTERNAL';
       const text = error instanceof Error ? error.message : String(error);
       return {
         header: {
@@ -349,18 +317,6 @@ export class EnvServer {
     if (numEnvs === undefined || numEnvs === null) {
       const env = new ShopfloorEnv(envOptions);
       entry = { kind: 'single', env, replies: replies(id, 1, env.observationSize, env.maxCandidates, false) };
-    } else if (
-      record !== true &&
-      typeof numEnvs === 'number' &&
-      Number.isInteger(numEnvs) &&
-      canSplit(numEnvs, this.threads)
-    ) {
-      const env = new VectorShards({ ...envOptions, numEnvs }, header.scenario, rest);
-      entry = {
-        kind: 'shards',
-        env,
-        replies: replies(id, env.numEnvs, env.observationSize, env.maxCandidates, true),
-      };
     } else {
       const env = new VectorEnv({ ...envOptions, numEnvs: numEnvs as number });
       entry = {
@@ -370,12 +326,7 @@ export class EnvServer {
       };
     }
     this.envs.set(id, entry);
-    const single =
-      entry.kind === 'single'
-        ? entry.env
-        : entry.kind === 'shards'
-          ? entry.env.own.subEnvs[0]!
-          : entry.env.subEnvs[0]!;
+    const single = entry.kind === 'single' ? entry.env : entry.env.subEnvs[0]!;
     return {
       header: {
         ok: true,
@@ -384,8 +335,6 @@ export class EnvServer {
         infoColumns: INFO_COLUMNS,
         decisionKinds: DECISION_KINDS,
         numEnvs: entry.kind === 'single' ? null : entry.env.numEnvs,
-        // Threads that step the sub-environments (2: half of them in a worker thread, vector-shards.ts).
-        threads: entry.kind === 'shards' ? 2 : 1,
         observationSpace: single.observationSpace,
         actionSpace: single.actionSpace,
         actionMaskSpace: single.actionMaskSpace,
@@ -429,10 +378,6 @@ export class EnvServer {
         textsOf(r.info),
       );
     }
-    if (entry.kind === 'shards') {
-      const texts = entry.env.reset(seed);
-      return reply(id, out.resetHead, shardArrays(entry.env, false), texts);
-    }
     const v = entry.env;
     const r = v.reset(seed === undefined ? {} : { seed });
     for (let i = 0; i < v.numEnvs; i++) fillInfo(out.info, i, r.infos[i]!);
@@ -457,10 +402,8 @@ export class EnvServer {
         `schedule: index must be an integer in [0, ${count}) (got ${JSON.stringify(index)})`,
       );
     }
-    // NOTE: a vector split over threads never records schedules (it is not split with recordSchedule).
-    const env =
-      entry.kind === 'single' ? entry.env : entry.kind === 'vector' ? entry.env.subEnvs[index] : undefined;
-    const recorder = env === undefined ? undefined : this.schedules.get(env);
+    const env = entry.kind === 'single' ? entry.env : entry.env.subEnvs[index]!;
+    const recorder = this.schedules.get(env);
     if (recorder === undefined) {
       throw new RequestError(
         'BAD_REQUEST',
@@ -498,11 +441,6 @@ export class EnvServer {
         ],
         textsOf(r.info),
       );
-    }
-    if (entry.kind === 'shards') {
-      const texts = entry.env.step(actions);
-      this.ended.add(entry);
-      return reply(id, entry.replies.stepHead, shardArrays(entry.env, true), texts);
     }
     const v = entry.env;
     const r = v.step(actions);
@@ -568,24 +506,6 @@ function replies(id: string, n: number, obs: number, slots: number, vector: bool
     terminated,
     truncated,
   };
-}
-
-/** The arrays of a split vector's reset (`step` false) or step response, in the order of `replies`. */
-function shardArrays(v: VectorShards, step: boolean): OutArray[] {
-  const n = v.numEnvs;
-  const head: OutArray[] = [
-    { name: 'observations', data: v.observations, shape: [n, v.observationSize] },
-    { name: 'action_masks', data: v.masks, shape: [n, v.maxCandidates] },
-  ];
-  const infos: OutArray = { name: 'infos', data: v.infos, shape: [n, COLS] };
-  if (!step) return [...head, infos];
-  return [
-    ...head,
-    { name: 'rewards', data: v.rewards },
-    { name: 'terminated', data: v.terminated },
-    { name: 'truncated', data: v.truncated },
-    infos,
-  ];
 }
 
 /**

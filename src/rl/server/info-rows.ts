@@ -1,7 +1,6 @@
 /**
  * The float64 `info` / `infos` rows of the env server's reset and step responses (PROTOCOL.md), and the
- * texts that travel in the header instead: shared by the server and the worker thread that steps a share
- * of a vector's sub-environments (`vector-shards.ts`).
+ * texts that travel in the header instead.
  */
 import { DECISION_KINDS } from '../../policies/index.js';
 import type { EnvInfo } from '../shopfloor-env.js';
