@@ -434,10 +434,6 @@ class Worker:
                     # Hands the core to any other thread waiting for it (on a busy machine that may be the
                     # worker itself); on an idle core it returns at once and the polling goes on.
                     os.sched_yield()
-                if self.spin_yield:
-                    # Hands the core to any other thread waiting for it (on a busy machine that may be the
-                    # worker itself); on an idle core it returns at once and the polling goes on.
-                    os.sched_yield()
         elif self._spin_hits < 0:
             self._spin_hits += 1
         # Wait, then read (a read with nothing there returns None).
