@@ -20,7 +20,7 @@ import { DispatchTask } from './dispatch-task.js';
 import { Grouping } from './grouping.js';
 import { Inspector } from './inspector.js';
 import { OperatorNeed } from './operator-need.js';
-import { NO_EVENT, newServer, type PlanClock, type Server } from './server.js';
+import { NO_EVENT, type PlanClock, Server, type ServerOwner } from './server.js';
 import { nextStep, type ServerStep, type ServerTransitions, type ServerTrigger } from './server-machine.js';
 import { setupFor } from './setup-table.js';
 import { ShiftControl } from './shift-control.js';
@@ -32,6 +32,12 @@ import { checkUpkeep, failureClocks, planClock, Upkeep } from './upkeep.js';
 
 /** The shift view of a station without a shift calendar: always on shift. */
 const ALWAYS_ON: Pick<ShiftControl, 'onShift' | 'holdsWork'> = { onShift: true, holdsWork: false };
+
+/**
+ * The end of a job's work: one handler for every server, the server as the event's data.
+ * NOTE: not a closure per server, so a finish touches no function object of its own, for speed.
+ */
+const FINISH = (s: Server): void => s.owner.finishJob(s);
 
 /**
  * A machine group: `servers` parallel identical servers fed by one input buffer.
@@ -48,7 +54,7 @@ const ALWAYS_ON: Pick<ShiftControl, 'onShift' | 'holdsWork'> = { onShift: true, 
  * the server machine's transitions in `server-machine.ts`, the failure and maintenance clocks in
  * `upkeep.ts`, the shift calendar in `shift-control.ts`, batches and kits in `grouping.ts`.
  */
-export class Station {
+export class Station implements ServerOwner {
   readonly id: string;
   readonly input: Buffer;
   readonly priority: number;
@@ -158,13 +164,13 @@ export class Station {
     const sim = plant.sim;
     for (let i = 0; i < n; i++) {
       const clocks = this.clocked ? failureClocks(sim.streams, id, failures) : null;
-      const server = newServer(i, `${id}/${i}`, sim.now, clocks, () => this.finish(server));
+      const server = new Server(i, `${id}/${i}`, sim.now, clocks, this, plant);
       for (const plan of plans) server.plans.push(planClock(sim.streams, this, server, plan));
       this.servers.push(server);
     }
     this.idle = n;
     for (const s of this.servers) this.upkeep.arm(s);
-    this.input.setConsumer(id, (part) => this.onArrival(part));
+    this.input.setConsumer(this);
     if (!this.shift.begin()) {
       // Created off shift: no server was ever idle, so nothing is published.
       for (const s of this.servers) s.state = 'off-shift';
@@ -302,7 +308,8 @@ export class Station {
     this.plant.events.emit5('serverStateChanged', this.id, s.index, from, to, this.plant.sim.now);
   }
 
-  private onArrival(part: Part): void {
+  /** @internal a part was put into its input. */
+  receive(part: Part): void {
     if (this.assembles && this.grouping.assembly!.inputs[part.product] === undefined) {
       throw new InvalidStateError(
         `Station: part ${part.id} of ${part.product} reached assembly ${this.id}, whose bill of materials does not use it`,
@@ -465,7 +472,7 @@ export class Station {
     this.setState(s, 'busy');
     s.busySinceS = sim.now;
     s.workEndS = sim.now + workS;
-    s.finishId = sim.schedule(workS, s.onFinish);
+    s.finishId = sim.schedule(workS, FINISH, s);
     if (this.clocked) this.upkeep.startClocks(s);
   }
 
@@ -475,7 +482,8 @@ export class Station {
     s.busySinceS = Number.NaN;
   }
 
-  private finish(s: Server): void {
+  /** @internal the work of `s`'s job has ended (see {@link FINISH}). */
+  finishJob(s: Server): void {
     const part = s.part!;
     s.finishId = NO_EVENT;
     this.stopWork(s);
