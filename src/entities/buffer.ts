@@ -45,6 +45,8 @@ export class Buffer {
   private readonly plant: Plant;
   private readonly parts: Part[] = [];
   private readonly waiters: SpaceWaiter[] = [];
+  // NOTE: `waiters.length` kept here too, so a take with nobody waiting reads no array, for speed.
+  private waiting = 0;
   // NOTE: the consumer itself, not a callback closure, so an arrival touches no function object of its own, for speed.
   private consumer: BufferConsumer | null = null;
   private consumerId = '';
@@ -147,11 +149,13 @@ export class Buffer {
   /** Calls `waiter` when a slot frees up (see {@link SpaceWaiter}). */
   onSpace(waiter: SpaceWaiter): void {
     this.waiters.push(waiter);
+    this.waiting++;
   }
 
   private offerSpace(): void {
-    while (this.waiters.length > 0 && this.parts.length < this.capacity) {
+    while (this.waiting > 0 && this.parts.length < this.capacity) {
       const waiter = this.waiters.shift()!;
+      this.waiting--;
       waiter();
     }
   }

@@ -27,7 +27,7 @@ import { ShiftControl } from './shift-control.js';
 import { checkGrouping, checkInspection } from './station-checks.js';
 import type { StationOptions } from './station-options.js';
 import { StepTimes } from './step-times.js';
-import { jamError, stuckReason } from './stuck.js';
+import { allBlockedOnBuffers, blockedBuffers, jamError, stuckReason } from './stuck.js';
 import { checkUpkeep, failureClocks, planClock, Upkeep } from './upkeep.js';
 
 /** The shift view of a station without a shift calendar: always on shift. */
@@ -62,6 +62,8 @@ export class Station implements ServerOwner {
   /** @internal the plant it belongs to. */
   readonly plant: Plant;
   private readonly servers: Server[] = [];
+  /** `servers[0]`, read without the array on every job, for speed. */
+  private readonly first: Server;
   /** Per product: one distribution for every step here, or one per routing step done here. */
   private readonly processTimes: StepTimes<Distribution>;
   /** Per product: the standard times given (`undefined` when none is). */
@@ -168,6 +170,7 @@ export class Station implements ServerOwner {
       for (const plan of plans) server.plans.push(planClock(sim.streams, this, server, plan));
       this.servers.push(server);
     }
+    this.first = this.servers[0]!;
     this.idle = n;
     for (const s of this.servers) this.upkeep.arm(s);
     this.input.setConsumer(this);
@@ -185,7 +188,7 @@ export class Station implements ServerOwner {
    * assembly station. Never more than the job's drawn work time, so OEE's performance is ≤ 1.
    */
   standardTimeS(part: Part, server: number): number {
-    const s = this.servers[server];
+    const s = server === 0 ? this.first : this.servers[server];
     if (s === undefined) return Number.NaN;
     const a = this.assembles ? this.grouping.assembly : undefined;
     if (a !== undefined) {
@@ -199,7 +202,7 @@ export class Station implements ServerOwner {
 
   /** Work seconds drawn for the job server `server` holds or has just finished (0 before the first). */
   jobWorkS(server: number): number {
-    const s = this.servers[server];
+    const s = server === 0 ? this.first : this.servers[server];
     return s === undefined ? Number.NaN : s.jobWorkS;
   }
 
@@ -270,12 +273,7 @@ export class Station implements ServerOwner {
    * @internal used by deadlock detection.
    */
   blockedTargets(): Buffer[] | null {
-    const out: Buffer[] = [];
-    for (const s of this.servers) {
-      if (s.state !== 'blocked' || !(s.blockedOn instanceof Buffer)) return null;
-      out.push(s.blockedOn);
-    }
-    return out;
+    return blockedBuffers(this.servers);
   }
 
   /**
@@ -284,8 +282,7 @@ export class Station implements ServerOwner {
    * @internal used by deadlock detection.
    */
   allBlockedOnBuffers(): boolean {
-    for (const s of this.servers) if (s.state !== 'blocked' || !(s.blockedOn instanceof Buffer)) return false;
-    return true;
+    return allBlockedOnBuffers(this.servers);
   }
 
   /**
@@ -327,6 +324,7 @@ export class Station implements ServerOwner {
   /** @internal the lowest-index idle server, or `undefined`. */
   firstIdleServer(): Server | undefined {
     if (this.idle === 0) return undefined;
+    if (this.first.state === 'idle') return this.first;
     for (const s of this.servers) if (s.state === 'idle') return s;
     return undefined;
   }
