@@ -55,43 +55,28 @@ const FINISH = (s: Server): void => s.owner.finishJob(s);
  * `upkeep.ts`, the shift calendar in `shift-control.ts`, batches and kits in `grouping.ts`.
  */
 export class Station implements ServerOwner {
+  // NOTE: the fields read on every part first, so that they share the object's first cache lines; and what a
+  // station without failures, batches, assemblies, shifts, inspection or operators skips is read from the
+  // station itself (no other object touched per part), for speed.
   readonly id: string;
-  readonly input: Buffer;
-  readonly priority: number;
-  readonly position: Position | undefined;
   /** @internal the plant it belongs to. */
   readonly plant: Plant;
-  private readonly servers: Server[] = [];
+  readonly input: Buffer;
   /** `servers[0]`, read without the array on every job, for speed. */
   private readonly first: Server;
-  /** Per product: one distribution for every step here, or one per routing step done here. */
-  private readonly processTimes: StepTimes<Distribution>;
-  /** Per product: the standard times given (`undefined` when none is). */
-  private readonly standardTimes: StepTimes<number> | undefined;
-  private readonly processStream: RandomStream;
-  /** The station's own dispatch rule (`undefined`: first in tie-break order). */
-  readonly dispatchPolicy: DispatchPolicy | undefined;
-  /** The station's own maintenance rule (`undefined`: maintain when due). */
-  readonly maintenancePolicy: MaintenancePolicy | undefined;
+  private idle = 0;
   /** @internal the station's dispatch decision. */
   readonly dispatchTask: DispatchTask;
-  /** @internal sort key of its decisions. */
-  readonly sortKey: string;
-  private idle = 0;
-  /** Failure and maintenance clocks of the servers, and their crew jobs. */
-  private readonly upkeep: Upkeep;
+  /** Per product: one distribution for every step here, or one per routing step done here. */
+  private readonly processTimes: StepTimes<Distribution>;
+  private readonly processStream: RandomStream;
+  /** Per product: the standard times given (`undefined` when none is). */
+  private readonly standardTimes: StepTimes<number> | undefined;
   private readonly setupTimes: StationOptions['setupTimes'];
-  private readonly setupStream: RandomStream;
   private readonly tender: MachineTender | undefined;
-  /** Working time under the shift calendar. */
-  private readonly shift: ShiftControl;
   private readonly inspector: Inspector | undefined;
-  /** Batches and assembly kits: which parts start together. */
-  private readonly grouping: Grouping;
   /** The operators its servers need (for loading, setups, processing, unloading), if any. */
   private readonly operators: OperatorNeed | undefined;
-  // NOTE: what a station without these features skips, read from the station itself (no other object
-  // touched per part), for speed.
   /** Some failure mode or maintenance plan runs clocks on busy time or counts cycles. */
   private readonly clocked: boolean;
   /** A start takes a group of parts (a batch or an assembly kit). */
@@ -101,10 +86,26 @@ export class Station implements ServerOwner {
   private readonly batchSize: number;
   /** The shift control, or an always-on stand-in without a shift calendar. */
   private readonly shiftView: Pick<ShiftControl, 'onShift' | 'holdsWork'>;
-  // NOTE: live listener lists of the per-part events, kept to test `length` on the hot path.
+  /** Live listener lists of the per-part events, to test `length` on the hot path. */
   private readonly movedListeners: readonly unknown[];
   private readonly startedListeners: readonly unknown[];
   private readonly finishedListeners: readonly unknown[];
+  readonly priority: number;
+  readonly position: Position | undefined;
+  private readonly servers: Server[] = [];
+  /** The station's own dispatch rule (`undefined`: first in tie-break order). */
+  readonly dispatchPolicy: DispatchPolicy | undefined;
+  /** The station's own maintenance rule (`undefined`: maintain when due). */
+  readonly maintenancePolicy: MaintenancePolicy | undefined;
+  /** @internal sort key of its decisions. */
+  readonly sortKey: string;
+  /** Failure and maintenance clocks of the servers, and their crew jobs. */
+  private readonly upkeep: Upkeep;
+  private readonly setupStream: RandomStream;
+  /** Working time under the shift calendar. */
+  private readonly shift: ShiftControl;
+  /** Batches and assembly kits: which parts start together. */
+  private readonly grouping: Grouping;
 
   constructor(plant: Plant, options: StationOptions) {
     const id = options.id;
