@@ -109,7 +109,9 @@ describe('RandomStreams', () => {
     const names = Array.from({ length: 70 }, (_, i) => `s${i}/process`);
     const seen = names.map(() => [] as number[]);
     // Round-robin, so every row of the shared table is written between two draws of any one stream.
-    for (let k = 0; k < DRAWS; k++) names.forEach((name, i) => seen[i]!.push(streams.get(name).next()));
+    for (let k = 0; k < DRAWS; k++) {
+      for (const [i, name] of names.entries()) seen[i]!.push(streams.get(name).next());
+    }
     expect(seen).toEqual(names.map((name) => alone(11, name)));
   });
 });
