@@ -83,6 +83,11 @@ export class Part {
   readonly receivers: (PartReceiver | undefined)[];
   /** Total seconds spent blocked on servers after processing. */
   blockedS = 0;
+  /**
+   * @internal Without step history (see `Plant.keepStepHistory`): the record of the visit before the
+   * current one, which the next visit writes over (two records take turns, so a visit allocates none).
+   */
+  spareStep: StepRecord | undefined = undefined;
   readonly id: number;
   /** Station ids in visiting order. */
   readonly routing: readonly string[];
@@ -149,16 +154,29 @@ export class Part {
    * history (`keepHistory` false, see `Plant.keepStepHistory`) the only one kept.
    */
   enterStep(station: string, nowS: number, keepHistory: boolean): void {
-    // NOTE: without history a new record replaces the last one, rather than writing over an old one:
-    // a fresh record and its numbers lie together in memory, while an old one's numbers (each a heap
-    // object of its own) are scattered and cost a cache miss apiece, for speed. Whoever passed the
-    // part on may still write its blocked time into the record it holds.
-    const rec = { station, queuedS: nowS, startedS: Number.NaN, finishedS: Number.NaN, blockedS: 0 };
-    if (keepHistory) this.steps.push(rec);
-    else {
-      this.steps[0] = rec;
-      if (this.steps.length > 1) this.steps.length = 1;
+    const steps = this.steps;
+    if (keepHistory || steps.length !== 1) {
+      if (!keepHistory) steps.length = 0;
+      steps.push({ station, queuedS: nowS, startedS: Number.NaN, finishedS: Number.NaN, blockedS: 0 });
+      return;
     }
+    // NOTE: the record of the visit before last is written over, and the one just left stays as it is
+    // until the next visit (whoever passed the part on may still write its blocked time), for speed: a
+    // new record per visit (its times allocated beside it) misses the cache less on a large line, but
+    // its allocation and the copying of young records by the collector cost more (measured).
+    const left = steps[0]!;
+    const rec = this.spareStep as { -readonly [K in keyof StepRecord]: StepRecord[K] } | undefined;
+    if (rec === undefined) {
+      steps[0] = { station, queuedS: nowS, startedS: Number.NaN, finishedS: Number.NaN, blockedS: 0 };
+    } else {
+      rec.station = station;
+      rec.queuedS = nowS;
+      rec.startedS = Number.NaN;
+      rec.finishedS = Number.NaN;
+      rec.blockedS = 0;
+      steps[0] = rec;
+    }
+    this.spareStep = left;
   }
 
   /** The record of the latest station visit (the current one while queued or in process). */
