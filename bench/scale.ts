@@ -8,7 +8,8 @@
  *   (harness.ts) and the median events per wall-clock second is reported, with the ratio to 10 stations.
  * - Cost per event of the full line: each size runs in a fresh child process (scale-steady.ts) that fills
  *   the line, then measures the CPU time of the same number of events (about 330,000; load, build and
- *   report excluded), 5 rounds interleaved, median: CPU time is what the sharing of a machine disturbs
+ *   report excluded), 9 rounds interleaved (9 fresh processes per size: where a large line's objects land
+ *   in memory moves its cost from one process to the next), median: CPU time is what the sharing of a machine disturbs
  *   least, so this is the figure to compare when other processes run.
  * - Memory: each (size, horizon) runs once in a fresh child process (memory-probe.ts) that reports its
  *   peak resident set size, at two horizons 10× apart; the shorter one is past the line's filling (about
@@ -48,6 +49,8 @@ export interface ScaleSteady {
   readonly events: number;
   /** Median CPU microseconds per event over the rounds. */
   readonly cpuUsPerEvent: number;
+  /** The lowest and highest CPU microseconds per event of single rounds. */
+  readonly cpuUsRange: readonly [number, number];
   /** Events per CPU-second / that of 10 stations. */
   readonly ratioTo10: number;
 }
@@ -106,7 +109,8 @@ function steadyProbe(stations: number, stationHours: number): { events: number; 
 
 /**
  * Runs the scale benchmark; `log` gets one line per figure.
- * @param quick a fifth of the visits for speed, half the horizons for memory, 3 rounds.
+ * @param quick a fifth of the visits for speed, half the horizons for memory, 3 rounds (else 5 for the
+ *   whole path, 9 for the full line).
  */
 export function benchScale(quick: boolean, log: (line: string) => void): ScaleResult {
   // Station visits per timed run: stations × horizon in days.
@@ -137,7 +141,8 @@ export function benchScale(quick: boolean, log: (line: string) => void): ScaleRe
   // Steady state: the same simulated station-hours for every size (about 330,000 events), interleaved.
   const stationHours = quick ? 4000 : 12000;
   const perSize = SIZES.map(() => [] as { events: number; usPerEvent: number }[]);
-  for (let r = 0; r < (quick ? 3 : 5); r++) {
+  const steadyRounds = quick ? 3 : 9;
+  for (let r = 0; r < steadyRounds; r++) {
     const order = SIZES.map((_, i) => i);
     if (r % 2 === 1) order.reverse();
     for (const i of order) perSize[i]!.push(steadyProbe(SIZES[i]!, stationHours));
@@ -147,11 +152,15 @@ export function benchScale(quick: boolean, log: (line: string) => void): ScaleRe
     stations: n,
     events: perSize[i]![0]!.events,
     cpuUsPerEvent: round(steadyUs[i]!, 3),
+    cpuUsRange: [
+      round(Math.min(...perSize[i]!.map((x) => x.usPerEvent)), 3),
+      round(Math.max(...perSize[i]!.map((x) => x.usPerEvent)), 3),
+    ],
     ratioTo10: round(steadyUs[0]! / steadyUs[i]!, 2),
   }));
   for (const s of steady) {
     log(
-      `scale cpu ${String(s.stations).padStart(5)} stations  ${s.cpuUsPerEvent.toFixed(2)} CPU-µs/event once full  (${(s.ratioTo10 * 100).toFixed(0)}% of the speed of 10 stations; ${s.events} events)`,
+      `scale cpu ${String(s.stations).padStart(5)} stations  ${s.cpuUsPerEvent.toFixed(2)} CPU-µs/event once full  (${(s.ratioTo10 * 100).toFixed(0)}% of the speed of 10 stations; single runs ${s.cpuUsRange[0].toFixed(2)}–${s.cpuUsRange[1].toFixed(2)}; ${s.events} events)`,
     );
   }
   // The shorter horizon is past the filling of the longest line; the same for every size.

@@ -22,6 +22,13 @@ export interface BufferOptions {
  */
 export type SpaceWaiter = () => void;
 
+/** The one entity told of each part put into a buffer: its station. @internal */
+export interface BufferConsumer {
+  readonly id: string;
+  /** `part` was just put into the buffer. */
+  receive(part: Part): void;
+}
+
 /**
  * A buffer of parts with a capacity, held in arrival order (its `discipline` tells its station which to
  * serve first). A put into a full buffer is refused ({@link Buffer.tryPut}
@@ -38,7 +45,10 @@ export class Buffer {
   private readonly plant: Plant;
   private readonly parts: Part[] = [];
   private readonly waiters: SpaceWaiter[] = [];
-  private consumer: ((part: Part) => void) | null = null;
+  // NOTE: `waiters.length` kept here too, so a take with nobody waiting reads no array, for speed.
+  private waiting = 0;
+  // NOTE: the consumer itself, not a callback closure, so an arrival touches no function object of its own, for speed.
+  private consumer: BufferConsumer | null = null;
   private consumerId = '';
 
   constructor(plant: Plant, options: BufferOptions) {
@@ -95,14 +105,14 @@ export class Buffer {
    * Sets the one consumer told of each arrival (a station does this for its input buffer).
    * @throws InvalidStateError if the buffer already has a consumer.
    */
-  setConsumer(stationId: string, onArrival: (part: Part) => void): void {
+  setConsumer(consumer: BufferConsumer): void {
     if (this.consumer !== null) {
       throw new InvalidStateError(
-        `Buffer.setConsumer: ${this.id} already feeds ${this.consumerId} (cannot also feed ${stationId})`,
+        `Buffer.setConsumer: ${this.id} already feeds ${this.consumerId} (cannot also feed ${consumer.id})`,
       );
     }
-    this.consumer = onArrival;
-    this.consumerId = stationId;
+    this.consumer = consumer;
+    this.consumerId = consumer.id;
   }
 
   /**
@@ -114,7 +124,7 @@ export class Buffer {
     this.parts.push(part);
     part.location = this.id;
     this.plant.events.emit3('bufferLevelChanged', this.id, this.parts.length, this.plant.sim.now);
-    if (this.consumer !== null) this.consumer(part);
+    if (this.consumer !== null) this.consumer.receive(part);
     // A buffer that fills up may close a cycle of blocked servers (checked cheaply: full buffers only).
     if (this.parts.length >= this.capacity) this.plant.checkBlockingCycle(this);
     return true;
@@ -139,11 +149,13 @@ export class Buffer {
   /** Calls `waiter` when a slot frees up (see {@link SpaceWaiter}). */
   onSpace(waiter: SpaceWaiter): void {
     this.waiters.push(waiter);
+    this.waiting++;
   }
 
   private offerSpace(): void {
-    while (this.waiters.length > 0 && this.parts.length < this.capacity) {
+    while (this.waiting > 0 && this.parts.length < this.capacity) {
       const waiter = this.waiters.shift()!;
+      this.waiting--;
       waiter();
     }
   }

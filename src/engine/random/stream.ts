@@ -24,19 +24,23 @@ export class RandomStream {
   readonly name: string;
   private readonly seed: string;
   /**
-   * Alea's state `[s0, s1, s2, c]`, or `null` until the first draw.
-   * NOTE: one typed array instead of seedrandom's closure over an object of four boxed numbers: a draw
-   * touches two heap objects instead of about seven, which matters when thousands of streams are live
-   * (each draw's objects are then out of the CPU caches), for speed. The steps are Alea's, so the
-   * sequence is seedrandom's, draw for draw (tested).
+   * Where Alea's state `[s0, s1, s2, c]` lives: four numbers of a table shared by the streams of one
+   * {@link RandomStreams} (or of this stream alone), from `at`; `at` is -1 until the first draw.
+   * NOTE: numbers in a flat typed array instead of seedrandom's closure over an object of four boxed
+   * numbers, and one table for many streams instead of an array each: a draw touches the stream and
+   * one line of the table, which matters when thousands of streams are live (each draw's objects are
+   * then out of the CPU caches), for speed. The steps are Alea's, so the sequence is seedrandom's,
+   * draw for draw (tested).
    */
-  private state: Float64Array | null = null;
+  private readonly states: StreamStates;
+  private at = -1;
 
   /**
    * @param name - name of the stream (non-empty), used in messages and by {@link RandomStreams}.
    * @param seed - the seed string; the sequence depends on it alone.
+   * @param states - @internal the table its state is kept in (default: one of its own).
    */
-  constructor(name: string, seed: string) {
+  constructor(name: string, seed: string, states: StreamStates = new StreamStates()) {
     this.name = requireNonEmptyString('RandomStream', 'name', name);
     if (typeof seed !== 'string') {
       throw new InvalidArgumentError(`RandomStream: seed must be a string (got ${show(seed)})`);
@@ -44,25 +48,27 @@ export class RandomStream {
     // Seeded on the first draw: a model creates many streams it may never draw from (a job shop with
     // constant times draws nothing), and seeding is most of the cost of building a model.
     this.seed = seed;
+    this.states = states;
   }
 
-  /** Alea's state after seedrandom's seeding of this stream's seed. */
-  private seeded(): Float64Array {
+  /** Puts Alea's state after seedrandom's seeding of this stream's seed into a new row of the table. */
+  private seedState(): void {
     const st = (seedrandom.alea(this.seed, { state: true }) as unknown as { state(): AleaState }).state();
-    this.state = Float64Array.of(st.s0, st.s1, st.s2, st.c);
-    return this.state;
+    this.at = this.states.add(st.s0, st.s1, st.s2, st.c);
   }
 
   /** Next uniform number in [0, 1), a multiple of 2^-32. Advances the stream by one draw. */
   next(): number {
-    const st = this.state ?? this.seeded();
+    if (this.at < 0) this.seedState();
+    const st = this.states.values;
+    const o = this.at;
     // Alea (Baagøe), exactly as seedrandom's `alea` steps it.
-    const t = 2091639 * st[0]! + st[3]! * GRID;
-    st[0] = st[1]!;
-    st[1] = st[2]!;
+    const t = 2091639 * st[o]! + st[o + 3]! * GRID;
+    st[o] = st[o + 1]!;
+    st[o + 1] = st[o + 2]!;
     const c = t | 0;
-    st[3] = c;
-    return (st[2] = t - c);
+    st[o + 3] = c;
+    return (st[o + 2] = t - c);
   }
 
   /**
@@ -101,6 +107,28 @@ export class RandomStream {
       k = this.next() / GRID;
     } while (k >= limit);
     return lo + (k % n);
+  }
+}
+
+/**
+ * The Alea states of many streams, four numbers each, in one flat array that grows as streams draw.
+ * @internal
+ */
+export class StreamStates {
+  values = new Float64Array(4 * 16);
+  private used = 0;
+
+  /** A new row holding `[s0, s1, s2, c]`; returns its first index. */
+  add(s0: number, s1: number, s2: number, c: number): number {
+    if (this.used + 4 > this.values.length) {
+      const grown = new Float64Array(this.values.length * 2);
+      grown.set(this.values);
+      this.values = grown;
+    }
+    const at = this.used;
+    this.values.set([s0, s1, s2, c], at);
+    this.used += 4;
+    return at;
   }
 }
 

@@ -1,6 +1,6 @@
 import { InvalidArgumentError, show } from '../errors.js';
 import { requireNonEmptyString } from './_internal/validate.js';
-import { RandomStream } from './stream.js';
+import { RandomStream, StreamStates } from './stream.js';
 
 /** Separator between master seed and stream name in a derived seed (U+241F SYMBOL FOR UNIT SEPARATOR). */
 const SEPARATOR = '\u241F';
@@ -18,6 +18,8 @@ const SEPARATOR = '\u241F';
 export class RandomStreams {
   private readonly master: number | string;
   private readonly streams = new Map<string, RandomStream>();
+  /** The state table its streams share (see `RandomStream`). */
+  private readonly states = new StreamStates();
 
   /** @param masterSeed - a finite integer or a non-empty string. */
   constructor(masterSeed: number | string) {
@@ -47,7 +49,7 @@ export class RandomStreams {
     let stream = this.streams.get(name);
     if (stream === undefined) {
       requireNonEmptyString('RandomStreams.get', 'name', name);
-      stream = new RandomStream(name, `${this.master}${SEPARATOR}${name}`);
+      stream = new RandomStream(name, `${this.master}${SEPARATOR}${name}`, this.states);
       this.streams.set(name, stream);
     }
     return stream;

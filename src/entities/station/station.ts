@@ -20,18 +20,24 @@ import { DispatchTask } from './dispatch-task.js';
 import { Grouping } from './grouping.js';
 import { Inspector } from './inspector.js';
 import { OperatorNeed } from './operator-need.js';
-import { NO_EVENT, newServer, type PlanClock, type Server } from './server.js';
+import { NO_EVENT, type PlanClock, Server, type ServerOwner } from './server.js';
 import { nextStep, type ServerStep, type ServerTransitions, type ServerTrigger } from './server-machine.js';
 import { setupFor } from './setup-table.js';
 import { ShiftControl } from './shift-control.js';
 import { checkGrouping, checkInspection } from './station-checks.js';
 import type { StationOptions } from './station-options.js';
 import { StepTimes } from './step-times.js';
-import { jamError, stuckReason } from './stuck.js';
+import { allBlockedOnBuffers, blockedBuffers, jamError, stuckReason } from './stuck.js';
 import { checkUpkeep, failureClocks, planClock, Upkeep } from './upkeep.js';
 
 /** The shift view of a station without a shift calendar: always on shift. */
 const ALWAYS_ON: Pick<ShiftControl, 'onShift' | 'holdsWork'> = { onShift: true, holdsWork: false };
+
+/**
+ * The end of a job's work: one handler for every server, the server as the event's data.
+ * NOTE: not a closure per server, so a finish touches no function object of its own, for speed.
+ */
+const FINISH = (s: Server): void => s.owner.finishJob(s);
 
 /**
  * A machine group: `servers` parallel identical servers fed by one input buffer.
@@ -48,42 +54,29 @@ const ALWAYS_ON: Pick<ShiftControl, 'onShift' | 'holdsWork'> = { onShift: true, 
  * the server machine's transitions in `server-machine.ts`, the failure and maintenance clocks in
  * `upkeep.ts`, the shift calendar in `shift-control.ts`, batches and kits in `grouping.ts`.
  */
-export class Station {
+export class Station implements ServerOwner {
+  // NOTE: the fields read on every part first, so that they share the object's first cache lines; and what a
+  // station without failures, batches, assemblies, shifts, inspection or operators skips is read from the
+  // station itself (no other object touched per part), for speed.
   readonly id: string;
-  readonly input: Buffer;
-  readonly priority: number;
-  readonly position: Position | undefined;
   /** @internal the plant it belongs to. */
   readonly plant: Plant;
-  private readonly servers: Server[] = [];
-  /** Per product: one distribution for every step here, or one per routing step done here. */
-  private readonly processTimes: StepTimes<Distribution>;
-  /** Per product: the standard times given (`undefined` when none is). */
-  private readonly standardTimes: StepTimes<number> | undefined;
-  private readonly processStream: RandomStream;
-  /** The station's own dispatch rule (`undefined`: first in tie-break order). */
-  readonly dispatchPolicy: DispatchPolicy | undefined;
-  /** The station's own maintenance rule (`undefined`: maintain when due). */
-  readonly maintenancePolicy: MaintenancePolicy | undefined;
+  readonly input: Buffer;
+  /** `servers[0]`, read without the array on every job, for speed. */
+  private readonly first: Server;
+  private idle = 0;
   /** @internal the station's dispatch decision. */
   readonly dispatchTask: DispatchTask;
-  /** @internal sort key of its decisions. */
-  readonly sortKey: string;
-  private idle = 0;
-  /** Failure and maintenance clocks of the servers, and their crew jobs. */
-  private readonly upkeep: Upkeep;
+  /** Per product: one distribution for every step here, or one per routing step done here. */
+  private readonly processTimes: StepTimes<Distribution>;
+  private readonly processStream: RandomStream;
+  /** Per product: the standard times given (`undefined` when none is). */
+  private readonly standardTimes: StepTimes<number> | undefined;
   private readonly setupTimes: StationOptions['setupTimes'];
-  private readonly setupStream: RandomStream;
   private readonly tender: MachineTender | undefined;
-  /** Working time under the shift calendar. */
-  private readonly shift: ShiftControl;
   private readonly inspector: Inspector | undefined;
-  /** Batches and assembly kits: which parts start together. */
-  private readonly grouping: Grouping;
   /** The operators its servers need (for loading, setups, processing, unloading), if any. */
   private readonly operators: OperatorNeed | undefined;
-  // NOTE: what a station without these features skips, read from the station itself (no other object
-  // touched per part), for speed.
   /** Some failure mode or maintenance plan runs clocks on busy time or counts cycles. */
   private readonly clocked: boolean;
   /** A start takes a group of parts (a batch or an assembly kit). */
@@ -93,10 +86,26 @@ export class Station {
   private readonly batchSize: number;
   /** The shift control, or an always-on stand-in without a shift calendar. */
   private readonly shiftView: Pick<ShiftControl, 'onShift' | 'holdsWork'>;
-  // NOTE: live listener lists of the per-part events, kept to test `length` on the hot path.
+  /** Live listener lists of the per-part events, to test `length` on the hot path. */
   private readonly movedListeners: readonly unknown[];
   private readonly startedListeners: readonly unknown[];
   private readonly finishedListeners: readonly unknown[];
+  readonly priority: number;
+  readonly position: Position | undefined;
+  private readonly servers: Server[] = [];
+  /** The station's own dispatch rule (`undefined`: first in tie-break order). */
+  readonly dispatchPolicy: DispatchPolicy | undefined;
+  /** The station's own maintenance rule (`undefined`: maintain when due). */
+  readonly maintenancePolicy: MaintenancePolicy | undefined;
+  /** @internal sort key of its decisions. */
+  readonly sortKey: string;
+  /** Failure and maintenance clocks of the servers, and their crew jobs. */
+  private readonly upkeep: Upkeep;
+  private readonly setupStream: RandomStream;
+  /** Working time under the shift calendar. */
+  private readonly shift: ShiftControl;
+  /** Batches and assembly kits: which parts start together. */
+  private readonly grouping: Grouping;
 
   constructor(plant: Plant, options: StationOptions) {
     const id = options.id;
@@ -158,13 +167,14 @@ export class Station {
     const sim = plant.sim;
     for (let i = 0; i < n; i++) {
       const clocks = this.clocked ? failureClocks(sim.streams, id, failures) : null;
-      const server = newServer(i, `${id}/${i}`, sim.now, clocks, () => this.finish(server));
+      const server = new Server(i, `${id}/${i}`, sim.now, clocks, this, plant);
       for (const plan of plans) server.plans.push(planClock(sim.streams, this, server, plan));
       this.servers.push(server);
     }
+    this.first = this.servers[0]!;
     this.idle = n;
     for (const s of this.servers) this.upkeep.arm(s);
-    this.input.setConsumer(id, (part) => this.onArrival(part));
+    this.input.setConsumer(this);
     if (!this.shift.begin()) {
       // Created off shift: no server was ever idle, so nothing is published.
       for (const s of this.servers) s.state = 'off-shift';
@@ -179,7 +189,7 @@ export class Station {
    * assembly station. Never more than the job's drawn work time, so OEE's performance is ≤ 1.
    */
   standardTimeS(part: Part, server: number): number {
-    const s = this.servers[server];
+    const s = server === 0 ? this.first : this.servers[server];
     if (s === undefined) return Number.NaN;
     const a = this.assembles ? this.grouping.assembly : undefined;
     if (a !== undefined) {
@@ -193,7 +203,7 @@ export class Station {
 
   /** Work seconds drawn for the job server `server` holds or has just finished (0 before the first). */
   jobWorkS(server: number): number {
-    const s = this.servers[server];
+    const s = server === 0 ? this.first : this.servers[server];
     return s === undefined ? Number.NaN : s.jobWorkS;
   }
 
@@ -264,12 +274,7 @@ export class Station {
    * @internal used by deadlock detection.
    */
   blockedTargets(): Buffer[] | null {
-    const out: Buffer[] = [];
-    for (const s of this.servers) {
-      if (s.state !== 'blocked' || !(s.blockedOn instanceof Buffer)) return null;
-      out.push(s.blockedOn);
-    }
-    return out;
+    return blockedBuffers(this.servers);
   }
 
   /**
@@ -278,8 +283,7 @@ export class Station {
    * @internal used by deadlock detection.
    */
   allBlockedOnBuffers(): boolean {
-    for (const s of this.servers) if (s.state !== 'blocked' || !(s.blockedOn instanceof Buffer)) return false;
-    return true;
+    return allBlockedOnBuffers(this.servers);
   }
 
   /**
@@ -302,7 +306,8 @@ export class Station {
     this.plant.events.emit5('serverStateChanged', this.id, s.index, from, to, this.plant.sim.now);
   }
 
-  private onArrival(part: Part): void {
+  /** @internal a part was put into its input. */
+  receive(part: Part): void {
     if (this.assembles && this.grouping.assembly!.inputs[part.product] === undefined) {
       throw new InvalidStateError(
         `Station: part ${part.id} of ${part.product} reached assembly ${this.id}, whose bill of materials does not use it`,
@@ -320,6 +325,7 @@ export class Station {
   /** @internal the lowest-index idle server, or `undefined`. */
   firstIdleServer(): Server | undefined {
     if (this.idle === 0) return undefined;
+    if (this.first.state === 'idle') return this.first;
     for (const s of this.servers) if (s.state === 'idle') return s;
     return undefined;
   }
@@ -465,7 +471,7 @@ export class Station {
     this.setState(s, 'busy');
     s.busySinceS = sim.now;
     s.workEndS = sim.now + workS;
-    s.finishId = sim.schedule(workS, s.onFinish);
+    s.finishId = sim.schedule(workS, FINISH, s);
     if (this.clocked) this.upkeep.startClocks(s);
   }
 
@@ -475,7 +481,8 @@ export class Station {
     s.busySinceS = Number.NaN;
   }
 
-  private finish(s: Server): void {
+  /** @internal the work of `s`'s job has ended (see {@link FINISH}). */
+  finishJob(s: Server): void {
     const part = s.part!;
     s.finishId = NO_EVENT;
     this.stopWork(s);

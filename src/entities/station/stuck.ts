@@ -1,4 +1,4 @@
-import type { Buffer } from '../buffer.js';
+import { Buffer } from '../buffer.js';
 import { DeadlockError } from '../errors.js';
 import type { Part } from '../part.js';
 import type { Grouping } from './grouping.js';
@@ -66,4 +66,23 @@ export function jamError(
     `Station: deadlock at ${nowS} s at ${station} — ${why()}, and its input ${input.id} is full (capacity ${input.capacity}), so no other part can ever join them`,
     [station, input.id],
   );
+}
+
+/**
+ * The buffers every one of `servers` is blocked on, or `null` if some server is not blocked on a buffer.
+ * @internal used by deadlock detection.
+ */
+export function blockedBuffers(servers: readonly Server[]): Buffer[] | null {
+  const out: Buffer[] = [];
+  for (const s of servers) {
+    if (s.state !== 'blocked' || !(s.blockedOn instanceof Buffer)) return null;
+    out.push(s.blockedOn);
+  }
+  return out;
+}
+
+/** `true` when every one of `servers` is blocked on a buffer, found without allocating. @internal */
+export function allBlockedOnBuffers(servers: readonly Server[]): boolean {
+  for (const s of servers) if (s.state !== 'blocked' || !(s.blockedOn instanceof Buffer)) return false;
+  return true;
 }

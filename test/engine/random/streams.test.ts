@@ -103,4 +103,15 @@ describe('RandomStreams', () => {
       'RandomStreams.get: name must be a non-empty string (got 3)',
     );
   });
+
+  it('many streams drawn in turn (their states sharing one growing table) each draw exactly what they draw alone', () => {
+    const streams = new RandomStreams(11);
+    const names = Array.from({ length: 70 }, (_, i) => `s${i}/process`);
+    const seen = names.map(() => [] as number[]);
+    // Round-robin, so every row of the shared table is written between two draws of any one stream.
+    for (let k = 0; k < DRAWS; k++) {
+      for (const [i, name] of names.entries()) seen[i]!.push(streams.get(name).next());
+    }
+    expect(seen).toEqual(names.map((name) => alone(11, name)));
+  });
 });
