@@ -49,7 +49,6 @@ export class Buffer {
   private waiting = 0;
   // NOTE: the consumer itself, not a callback closure, so an arrival touches no function object of its own, for speed.
   private consumer: BufferConsumer | null = null;
-  private consumerId = '';
 
   constructor(plant: Plant, options: BufferOptions) {
     const capacity = options.capacity ?? Number.POSITIVE_INFINITY;
@@ -98,7 +97,7 @@ export class Buffer {
 
   /** Id of the station that takes from this buffer, or `''`. */
   get consumerStation(): string {
-    return this.consumerId;
+    return this.consumer?.id ?? '';
   }
 
   /**
@@ -108,11 +107,10 @@ export class Buffer {
   setConsumer(consumer: BufferConsumer): void {
     if (this.consumer !== null) {
       throw new InvalidStateError(
-        `Buffer.setConsumer: ${this.id} already feeds ${this.consumerId} (cannot also feed ${consumer.id})`,
+        `Buffer.setConsumer: ${this.id} already feeds ${this.consumer.id} (cannot also feed ${consumer.id})`,
       );
     }
     this.consumer = consumer;
-    this.consumerId = consumer.id;
   }
 
   /**
