@@ -259,7 +259,19 @@ export class ShopfloorEnv {
     const env = scenario.env;
     this.scenario = scenario;
     this.onEpisodeStart = options.onEpisodeStart;
-    this.pauses = options.pauses;
+    const pauses = options.pauses;
+    if (
+      pauses !== undefined &&
+      (pauses === null ||
+        typeof pauses !== 'object' ||
+        typeof pauses.nextStopS !== 'function' ||
+        typeof pauses.at !== 'function')
+    ) {
+      throw new EnvConfigError(
+        'ShopfloorEnv: pauses must be an object with functions nextStopS(nowS) and at(nowS)',
+      );
+    }
+    this.pauses = pauses;
     this.info = scenarioInfo(scenario);
 
     const agent = options.agent ?? env?.agent ?? ['dispatch'];

@@ -40,6 +40,14 @@ describe('environment options', () => {
     );
   });
 
+  test('pauses must be an object with both functions, else an error naming them', () => {
+    const scenario = jobShop('ft06');
+    for (const pauses of [null, 3, { nextStopS: () => 1 }])
+      expect(() => new ShopfloorEnv({ scenario, pauses: pauses as never })).toThrow(
+        /pauses must be an object with functions nextStopS\(nowS\) and at\(nowS\)/,
+      );
+  });
+
   test("the scenario's env section gives the defaults; constructor options win", () => {
     const scenario = scenarioFrom(`
 run: { horizon: 8h }
