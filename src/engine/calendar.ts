@@ -13,6 +13,13 @@ export type EventId = number;
 const SLOT_LIMIT = 1 << 22;
 /** Generations wrap here so that `gen * SLOT_LIMIT + slot` stays an exact integer in a float64. */
 const GEN_LIMIT = 2 ** 30;
+/**
+ * Every slot's first generation, and where generations wrap to. From 512 on, an id (`gen * SLOT_LIMIT +
+ * slot` ≥ 2^31) is never a small integer, so V8 sees ids as doubles from the first event on. Starting at
+ * 0 they became doubles only once a slot had been reused 512 times, a few replications into a sweep, and
+ * every optimised function holding an id was thrown away and compiled again at that moment.
+ */
+const GEN_FIRST = 512;
 
 /**
  * The future event list: a binary min-heap of pending events ordered by (time, priority, sequence).
@@ -54,7 +61,7 @@ export class Calendar {
     this.slotPos = new Int32Array(n);
     this.slotPriority = new Int32Array(n);
     this.slotSeq = new Float64Array(n);
-    this.slotGen = new Int32Array(n);
+    this.slotGen = new Int32Array(n).fill(GEN_FIRST);
     this.freeSlots = new Int32Array(n);
   }
 
@@ -136,7 +143,8 @@ export class Calendar {
     this.slotPos[slot] = -1;
     this.slotHandler[slot] = undefined;
     this.slotData[slot] = undefined;
-    this.slotGen[slot] = (this.slotGen[slot]! + 1) % GEN_LIMIT;
+    const gen = this.slotGen[slot]! + 1;
+    this.slotGen[slot] = gen === GEN_LIMIT ? GEN_FIRST : gen;
     this.freeSlots[this.freeCount++] = slot;
   }
 
@@ -226,6 +234,7 @@ export class Calendar {
     this.slotPriority = growInt32(this.slotPriority, m);
     this.slotSeq = growFloat64(this.slotSeq, m);
     this.slotGen = growInt32(this.slotGen, m);
+    this.slotGen.fill(GEN_FIRST, n);
     this.freeSlots = growInt32(this.freeSlots, m);
   }
 }

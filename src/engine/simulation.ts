@@ -68,12 +68,26 @@ export class Simulation {
   activeProcess: Process<unknown> | null = null;
   private now_: number;
   private readonly calendar = new Calendar();
-  private readonly popped: PoppedEvent = { time: 0, handler: undefined, data: undefined };
+  // NaN, not 0: the field holds doubles from the start, so the first event at a fractional time does not
+  // change the object's shape under code already optimised for small integers.
+  private readonly popped: PoppedEvent = { time: Number.NaN, handler: undefined, data: undefined };
   private running = false;
   private stopRequested = false;
   private eventCount_ = 0;
+  /** Events run by the last call of `loop`. */
+  private loopEvents = 0;
   /** Callbacks waiting for the end of the current instant, in registration order. */
-  private readonly instantEnd: (() => void)[] = [];
+  private readonly instantEnd: (() => void)[] = Simulation.functionArray();
+
+  /**
+   * An empty array in V8's kind for objects: a `[]` starts in the kind for small integers, and the first
+   * callback pushed would throw away the code optimised while it was empty (first replications of a run).
+   */
+  private static functionArray(): (() => void)[] {
+    const a: ((() => void) | null)[] = [null];
+    a.length = 0;
+    return a as (() => void)[];
+  }
 
   constructor(options: SimulationOptions = {}) {
     if (options === null || typeof options !== 'object') {
@@ -241,6 +255,24 @@ export class Simulation {
     }
     this.running = true;
     this.stopRequested = false;
+    let reason: StopReason;
+    try {
+      reason = this.loop(until, maxEvents);
+    } finally {
+      this.running = false;
+    }
+    const events = this.loopEvents;
+    if ((reason === 'until' || reason === 'empty') && until !== Number.POSITIVE_INFINITY) this.now_ = until;
+    return { reason, events, now: this.now_ };
+  }
+
+  /**
+   * The event loop of {@link Simulation.run}, on its own so that V8 optimises (on-stack) just the loop:
+   * optimised together with `run`'s checks and epilogue, which the first run has not reached yet when the
+   * loop gets hot, it was thrown away and compiled again at the end of that run for lack of feedback.
+   * Leaves the number of events it ran in `loopEvents` (also when a handler throws).
+   */
+  private loop(until: number, maxEvents: number): StopReason {
     const calendar = this.calendar;
     const out = this.popped;
     const instantEnd = this.instantEnd;
@@ -280,11 +312,10 @@ export class Simulation {
         }
       }
     } finally {
-      this.running = false;
+      this.loopEvents = events;
       this.eventCount_ += events;
     }
-    if ((reason === 'until' || reason === 'empty') && until !== Number.POSITIVE_INFINITY) this.now_ = until;
-    return { reason, events, now: this.now_ };
+    return reason;
   }
 
   /** A new pending event that model code triggers with `succeed`/`fail`. */

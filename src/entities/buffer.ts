@@ -1,4 +1,5 @@
 import { InvalidArgumentError, InvalidStateError } from '../engine/index.js';
+import { objectArray } from './_internal/object-array.js';
 import type { Part } from './part.js';
 import type { Plant } from './plant.js';
 
@@ -43,7 +44,7 @@ export class Buffer {
   /** Which part its station serves first among equals (see {@link BufferOptions.discipline}). */
   readonly discipline: 'fifo' | 'lifo';
   private readonly plant: Plant;
-  private readonly parts: Part[] = [];
+  private readonly parts: Part[] = objectArray();
   private readonly waiters: SpaceWaiter[] = [];
   // NOTE: `waiters.length` kept here too, so a take with nobody waiting reads no array, for speed.
   private waiting = 0;

@@ -1,4 +1,5 @@
 import { type EventId, InvalidArgumentError, InvalidStateError } from '../engine/index.js';
+import { objectArray } from './_internal/object-array.js';
 import type { SpaceWaiter } from './buffer.js';
 import type { ConveyorState } from './conveyor-state.js';
 import type { Part } from './part.js';
@@ -104,7 +105,7 @@ export class Conveyor implements PartReceiver {
   readonly to: Position | undefined;
   private readonly plant: Plant;
   /** Head (nearest the end) first. */
-  private readonly items: Item[] = [];
+  private readonly items: Item[] = objectArray();
   private readonly waiters: SpaceWaiter[] = [];
   private state_: ConveyorState = 'empty';
   /** Accumulating: the items at the front that stand in the queue behind (and including) the head. */

@@ -10,6 +10,7 @@ import type {
   TransportPolicy,
   TransportView,
 } from '../policies/contract.js';
+import { objectArray } from './_internal/object-array.js';
 import type { SpaceWaiter } from './buffer.js';
 import type { DecisionTask } from './decisions/decision-task.js';
 import { naturalKey } from './decisions/natural-key.js';
@@ -133,7 +134,7 @@ export class RobotFleet implements PartReceiver, MachineTender, DecisionTask {
   private readonly handling: RandomStream;
   private readonly returnHome: boolean;
   readonly policy: TransportPolicy | undefined;
-  private readonly queue: Job[] = [];
+  private readonly queue: Job[] = objectArray();
   private choice: { jobs: Job[]; idle: Robot[] } | null = null;
 
   constructor(plant: Plant, options: RobotFleetOptions) {

@@ -79,6 +79,19 @@ describe('Simulation: the calendar and the clock', () => {
     ]);
   });
 
+  it('event ids are never small integers, from the first event on (V8 holds them as doubles throughout)', () => {
+    const sim = new Simulation();
+    const ids: number[] = [];
+    for (let i = 0; i < 1000; i++) {
+      ids.push(sim.schedule(1, () => {}));
+      sim.run();
+    }
+    // 2^31: above it V8 cannot store a number as a small integer, so no field holding an id changes
+    // representation (and throws away optimised code) part way through a run.
+    expect(Math.min(...ids)).toBeGreaterThanOrEqual(2 ** 31);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
   it('peek shows the next event time, Infinity when idle', () => {
     const sim = new Simulation();
     expect(sim.peek()).toBe(Number.POSITIVE_INFINITY);

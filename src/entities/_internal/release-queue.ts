@@ -1,5 +1,6 @@
 import type { Part } from '../part.js';
 import type { Plant } from '../plant.js';
+import { objectArray } from './object-array.js';
 
 /**
  * Parts released by a source that wait, in release order, to enter their first station. The head
@@ -7,7 +8,7 @@ import type { Plant } from '../plant.js';
  * station has room (no overtaking at the source).
  */
 export class ReleaseQueue {
-  private readonly parts: Part[] = [];
+  private readonly parts: Part[] = objectArray();
   private waiting = false;
 
   constructor(

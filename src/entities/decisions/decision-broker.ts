@@ -1,5 +1,6 @@
 import { InvalidArgumentError, InvalidStateError, type Simulation } from '../../engine/index.js';
 import type { AnyDecisionPoint, DecisionKind, Policy, PolicySet } from '../../policies/contract.js';
+import { objectArray } from '../_internal/object-array.js';
 import type { DecisionTask } from './decision-task.js';
 
 /**
@@ -55,7 +56,7 @@ export class DecisionBroker {
   private readonly policies: Partial<Record<DecisionKind, Policy<AnyDecisionPoint>>>;
   private readonly agent: ReadonlySet<DecisionKind>;
   private readonly askTrivial: boolean;
-  private readonly queue: DecisionTask[] = [];
+  private readonly queue: DecisionTask[] = objectArray();
   /** An end-of-instant callback is registered. */
   private epoch = false;
   private pending_: { task: DecisionTask; point: AnyDecisionPoint } | null = null;
