@@ -1,6 +1,7 @@
 /**
- * One sweep of the sweep bench in a process of its own, as `shopfloor sweep` runs it: the pool is created
- * first (its thread starts while this thread plans), then the plan, then the sweep. Prints one JSON line:
+ * One sweep of the sweep bench in a process of its own, as `shopfloor sweep` runs it: V8 tuned for
+ * replications, the pool created first (its threads start while this thread plans), then the plan, then
+ * the sweep. Prints one JSON line:
  * seconds of planning and of the sweep, CPU seconds of the whole process, and the table's SHA-256.
  * Usage: `node dist/bench/sweep-child.js WORKERS HORIZON_S` (run by bench/sweep.ts with --fresh).
  */
@@ -8,11 +9,12 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createReplicationPool, runSweep } from '../src/experiments/index.js';
+import { createReplicationPool, runSweep, tuneV8ForReplications } from '../src/experiments/index.js';
 import { benchPlan } from './sweep-plan.js';
 
 const workers = Number(process.argv[2]);
 const horizonS = Number(process.argv[3]);
+tuneV8ForReplications();
 const c0 = process.cpuUsage();
 const t0 = performance.now();
 const pool = createReplicationPool(workers);

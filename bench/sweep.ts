@@ -1,8 +1,8 @@
 /**
  * `npm run bench -- sweep [--quick] [--json] [--rounds N] [--fresh]`: a sweep of 40 points × 5
- * replications of the demo factory (oven-in capacity 3–12 × adjust-in capacity 1–4), run with 1 worker (replications in the
- * main thread), with 2 workers (the main thread and one worker thread) on a new pool per sweep, and with 2
- * workers on one pool kept across rounds, alternately in the same process (3 rounds by default); wall and
+ * replications of the demo factory (oven-in capacity 3–12 × adjust-in capacity 1–4), run with 1 worker
+ * (replications in the main thread), with 2 workers (two worker threads; the main thread hands out tasks) on
+ * a new pool per sweep, and with 2 workers on one pool kept across rounds, alternately in the same process (3 rounds by default); wall and
  * CPU seconds per round, and the speed-ups of 2 over 1. The tables must be byte-identical (checked). With
  * --quick the horizon is 1 day instead of 5. With --fresh, each round also runs 1 and 2 workers in fresh
  * processes (bench/sweep-child.ts), planning included, as a user of `shopfloor sweep` sees it.
@@ -14,15 +14,15 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createReplicationPool, runSweep } from '../src/experiments/index.js';
+import { createReplicationPool, runSweep, tuneV8ForReplications } from '../src/experiments/index.js';
 import { benchPlan } from './sweep-plan.js';
 
 /** Per configuration: 1 worker, 2 workers on a new pool per sweep, 2 workers on one pool kept across rounds. */
 export interface PerConfig<T> {
   readonly workers1: T;
-  /** A new pool for each sweep: the worker thread's start (modules, compiling the hot code) is included. */
+  /** A new pool for each sweep: the worker threads' start (modules, compiling the hot code) is included. */
   readonly workers2: T;
-  /** One pool for every round (its first round includes the thread's start): warm like the main thread. */
+  /** One pool for every round (its first round includes the threads' start): warm like the main thread. */
   readonly workers2Reused: T;
 }
 
@@ -40,7 +40,7 @@ export interface SweepBench {
   readonly cpuSeconds: PerConfig<number[]>;
   /**
    * CPU seconds of the main thread alone per round (Linux: /proc/thread-self; empty elsewhere). The rest
-   * of `cpuSeconds` is the worker thread's and V8's background threads' (garbage collector, optimising
+   * of `cpuSeconds` is the worker threads' and V8's background threads' (garbage collector, optimising
    * compiler), which use the second core even with 1 worker.
    */
   readonly mainThreadCpuSeconds: PerConfig<number[]>;
@@ -116,6 +116,8 @@ export async function benchSweep(
   log: (line: string) => void,
   fresh = false,
 ): Promise<SweepBench> {
+  // As `shopfloor sweep` does: this process runs only this bench.
+  tuneV8ForReplications();
   const horizonS = quick ? 86_400 : 5 * 86_400;
   const plan = benchPlan(horizonS);
   const configs = ['workers1', 'workers2', 'workers2Reused'] as const;
@@ -133,7 +135,7 @@ export async function benchSweep(
   log(
     `sweep: ${plan.manifest.points} points × ${plan.manifest.replications} replications of the demo factory, horizon ${horizonS / 86_400} d`,
   );
-  log('  (2 workers = the main thread and one worker thread; "new pool" starts its thread in each sweep)');
+  log('  (2 workers = two worker threads, the main thread hands out tasks; "new pool" starts them in each sweep)');
   const reused = createReplicationPool(2);
   try {
     for (let round = 0; round < rounds; round++) {

@@ -58,5 +58,6 @@ export type { PointRecord, SweepRow, SweepTable } from './sweep-table.js';
 export { sweepTable, sweepTableCsv, sweepTableJson } from './sweep-table.js';
 export type { TransientSeries } from './transient.js';
 export { recordTransient } from './transient.js';
+export { REPLICATIONS_INTERRUPT_BUDGET, tuneV8ForReplications } from './v8-tuning.js';
 export type { DetectWarmupOptions, SeriesTruncation, WarmupDetection } from './warmup.js';
 export { detectWarmup, detectWarmupFromSeries } from './warmup.js';

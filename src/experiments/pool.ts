@@ -2,13 +2,13 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import Tinypool from 'tinypool';
-import type { ReplicationOutcome, ReplicationRunner, ReplicationTask } from './replication.js';
+import type { ReplicationOutcome, ReplicationRunner } from './replication.js';
 import { runReplication } from './replication.js';
 
 /** A runner backed by worker threads, and how to stop them. */
 export interface ReplicationPool {
   readonly run: ReplicationRunner;
-  /** Executors: this thread plus `workers − 1` worker threads (1: this thread alone, no pool). */
+  /** Threads running replications: `workers` worker threads, or this thread alone when 1. */
   readonly workers: number;
   /** Stops the workers (after the tasks running); call it once done. */
   close(): Promise<void>;
@@ -21,27 +21,24 @@ export function defaultWorkers(): number {
 
 /**
  * Tasks handed to each worker thread ahead of the one it runs, so that it starts the next one at once
- * even while this thread is busy with a replication of its own and cannot answer for a few tens of ms.
+ * instead of waiting for this thread to hear that it finished and send another (a message each way).
+ * More would leave one thread with queued tasks at the end while the others have none.
  */
 const AHEAD = 2;
 
-interface Waiting {
-  readonly task: ReplicationTask;
-  readonly resolve: (o: ReplicationOutcome) => void;
-  readonly reject: (e: unknown) => void;
-}
-
 /**
- * `workers` executors running replications: this thread and `workers − 1` worker threads (Tinypool),
- * which start (and load the simulator) as soon as the pool is created, so create it before planning.
- * This thread is one of the executors because a thread's start-up (loading modules, compiling the
- * simulator's hot code) costs about as much as tens of replications: with 2 workers on 2 cores, one new
- * thread instead of two. Tasks wait in one queue and each executor takes the next when it is free, so a
- * thread that is still warming up simply takes fewer.
+ * `workers` executors running replications. With 1, this thread runs them (no worker thread). With more,
+ * `workers` worker threads (Tinypool) run them and this thread only hands out tasks and collects results.
+ * The threads start (and load the simulator) as soon as the pool is created, so create it before planning.
+ *
+ * This thread does not run replications beside the workers: a replication is tens of milliseconds that
+ * this thread cannot answer in, and a worker that finished its queued tasks in that time sat idle — about
+ * a sixth of a worker's time in a 2-worker sweep of the demo factory. Both designs warm up the same number
+ * of simulators (this thread's own work is only loading and checking the file).
  *
  * Results do not depend on the number of workers: each replication is a pure function of its task (file,
- * overrides, seed). With one worker, or where the compiled worker file is not there (running from
- * TypeScript sources), replications run in this thread only.
+ * overrides, seed). Where the compiled worker file is not there (running from TypeScript sources),
+ * replications run in this thread only.
  * @throws RangeError for a worker count that is not an integer ≥ 1.
  */
 export function createReplicationPool(workers: number): ReplicationPool {
@@ -51,59 +48,15 @@ export function createReplicationPool(workers: number): ReplicationPool {
   if (workers === 1 || !existsSync(filename)) {
     return { run: runReplication, workers: 1, close: async () => {} };
   }
-  const threads = workers - 1;
   const pool = new Tinypool({
     filename,
-    minThreads: threads,
-    maxThreads: threads,
+    minThreads: workers,
+    maxThreads: workers,
     isolateWorkers: false,
     concurrentTasksPerWorker: AHEAD,
   });
-  const queue: Waiting[] = [];
-  let head = 0;
-  let inThreads = 0;
-  let hereBusy = false;
-  const next = (): Waiting | undefined => {
-    if (head === queue.length) return undefined;
-    const w = queue[head++]!;
-    if (head === queue.length) {
-      queue.length = 0;
-      head = 0;
-    }
-    return w;
-  };
-  const pump = (): void => {
-    while (inThreads < threads * AHEAD) {
-      const w = next();
-      if (w === undefined) break;
-      inThreads++;
-      pool
-        .run(w.task)
-        .then(w.resolve, w.reject)
-        .finally(() => {
-          inThreads--;
-          pump();
-        });
-    }
-    if (!hereBusy) {
-      const w = next();
-      if (w === undefined) return;
-      hereBusy = true;
-      // runReplication yields to the event loop before it runs, so the threads' answers get through.
-      runReplication(w.task)
-        .then(w.resolve, w.reject)
-        .finally(() => {
-          hereBusy = false;
-          pump();
-        });
-    }
-  };
   return {
-    run: (task) =>
-      new Promise<ReplicationOutcome>((resolve, reject) => {
-        queue.push({ task, resolve, reject });
-        pump();
-      }),
+    run: (task) => pool.run(task) as Promise<ReplicationOutcome>,
     workers,
     close: () => pool.destroy(),
   };

@@ -1,5 +1,5 @@
 /**
- * The replication pool: this thread plus worker threads give exactly the outcomes of runReplication, and
+ * The replication pool: its worker threads give exactly the outcomes of runReplication, and
  * a task that carries its validated scenario gives the outcome of one that loads its file. The pool test
  * uses the built worker (dist/, as `npm test` builds it first); about 3 s.
  */
@@ -48,7 +48,7 @@ describe('replication tasks', () => {
 });
 
 describe('createReplicationPool (built worker)', () => {
-  it('2 workers (this thread and a worker thread) give runReplication’s outcomes, task by task', async () => {
+  it('2 workers (two worker threads) give runReplication’s outcomes, task by task', async () => {
     expect(existsSync(BUILT_POOL), 'run `npm run build` first').toBe(true);
     const { createReplicationPool } = (await import(BUILT_POOL)) as {
       createReplicationPool: (n: number) => ReplicationPool;

@@ -13,6 +13,7 @@ import {
   rawDocument,
   readScenarioSource,
   scenarioWithOverrides,
+  tuneV8ForReplications,
 } from '../../experiments/index.js';
 import { checkPoliciesFit, PolicyError, sharedPolicies } from '../../rl/index.js';
 import type { Scenario } from '../../scenario/index.js';
@@ -231,6 +232,7 @@ export const compareCommand: CommandModule<object, CompareArgs> = {
       const seed = argv.seed ?? first.run.seed;
       const horizonS = durationSeconds('horizon', argv.horizon);
       if (argv.html !== undefined) checkOutputFile('html', argv.html);
+      tuneV8ForReplications();
       const pool = createReplicationPool(workerCount(argv.workers));
       const bar = progressBar(!argv.json && !argv.quiet, 'compare');
       try {

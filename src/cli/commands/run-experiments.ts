@@ -6,6 +6,7 @@ import {
   type ReplicationOutcome,
   sequentialReplications,
   type TransientSeries,
+  tuneV8ForReplications,
   type WarmupDetection,
 } from '../../experiments/index.js';
 import type { ObservedTransient } from '../../scenario/index.js';
@@ -67,6 +68,7 @@ export function analyseRun(file: string, argv: RunAnalysisFlags): Promise<RunAna
     if (!loaded.ok) return out;
     const seed = argv.seed ?? loaded.scenario.run.seed;
     const horizonS = durationSeconds('horizon', argv.horizon);
+    tuneV8ForReplications();
     const pool = createReplicationPool(workerCount(argv.workers));
     try {
       let warmupS = durationSeconds('warmup', argv.warmup === 'auto' ? undefined : argv.warmup);

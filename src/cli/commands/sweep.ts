@@ -10,6 +10,7 @@ import {
   runSweep,
   sweepHtml,
   sweepTableJson,
+  tuneV8ForReplications,
   writeTable,
 } from '../../experiments/index.js';
 import { checkOutputFile, writeFileAtomic } from '../report/output-file.js';
@@ -109,6 +110,7 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
       const shard = argv.shard === undefined ? undefined : parseShard(argv.shard);
       const workers = workerCount(argv.workers);
       // The worker threads start (and load the simulator) while this thread plans and validates.
+      tuneV8ForReplications();
       const pool = createReplicationPool(workers);
       let plan: ReturnType<typeof planSweep>;
       try {
