@@ -135,7 +135,9 @@ export async function benchSweep(
   log(
     `sweep: ${plan.manifest.points} points × ${plan.manifest.replications} replications of the demo factory, horizon ${horizonS / 86_400} d`,
   );
-  log('  (2 workers = two worker threads, the main thread hands out tasks; "new pool" starts them in each sweep)');
+  log(
+    '  (2 workers = two worker threads, the main thread hands out tasks; "new pool" starts them in each sweep)',
+  );
   const reused = createReplicationPool(2);
   try {
     for (let round = 0; round < rounds; round++) {
