@@ -16,8 +16,8 @@ const GEN_LIMIT = 2 ** 30;
 /**
  * Every slot's first generation, and where generations wrap to. From 512 on, an id (`gen * SLOT_LIMIT +
  * slot` ≥ 2^31) is never a small integer, so V8 sees ids as doubles from the first event on. Starting at
- * 0 they became doubles only once a slot had been reused 512 times, a few replications into a sweep, and
- * every optimised function holding an id was thrown away and compiled again at that moment.
+ * 0 they became doubles only once a slot had been reused 512 times, part way through a run, and every
+ * function already optimised for small-integer ids was thrown away and compiled again at that moment.
  */
 const GEN_FIRST = 512;
 
