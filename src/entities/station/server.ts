@@ -1,4 +1,5 @@
 import type { EventId, RandomStream } from '../../engine/index.js';
+import { objectArray } from '../_internal/object-array.js';
 import type { DecisionTask } from '../decisions/decision-task.js';
 import type { FailureBasis, FailureModeOptions } from '../failure-mode.js';
 import type { MaintenancePlanOptions } from '../maintenance-plan.js';
@@ -132,8 +133,8 @@ export class Server {
     const clocked = failures !== null;
     this.index = index;
     this.id = id;
-    this.pending = clocked ? [] : NOTHING;
-    this.pmDue = clocked ? [] : NOTHING;
+    this.pending = clocked ? objectArray() : NOTHING;
+    this.pmDue = clocked ? objectArray() : NOTHING;
     this.owner = owner;
     let numbers = tables.get(plant);
     if (numbers === undefined) {
@@ -143,7 +144,7 @@ export class Server {
     this.numbers = numbers;
     this.at = numbers.add();
     this.failures = clocked ? failures : NOTHING;
-    this.plans = clocked ? [] : NOTHING;
+    this.plans = clocked ? objectArray() : NOTHING;
     this.remainingWorkS = 0;
     this.jobWorkS = 0;
     this.finishId = NO_EVENT;
