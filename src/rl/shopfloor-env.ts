@@ -1,7 +1,7 @@
 import type { RunResult } from '../engine/index.js';
 import { DeadlockError, type Plant } from '../entities/index.js';
 import type { AnyDecisionPoint, DecisionKind } from '../policies/contract.js';
-import { type BuiltModel, buildPlant, type Scenario } from '../scenario/index.js';
+import { type BuiltModel, buildPlant, type PlantPlan, planPlant, type Scenario } from '../scenario/index.js';
 import {
   checkAgent,
   defaultMaxCandidates,
@@ -231,6 +231,8 @@ export class ShopfloorEnv {
     finishedSinceLast: number;
   };
   private readonly statistics: boolean;
+  /** The scenario's seed-independent part of every episode's plant, derived once (see `planPlant`). */
+  private readonly plan: PlantPlan;
   private model: BuiltModel | null = null;
   /** The next episode's model, built ahead by {@link ShopfloorEnv.prepareNextEpisode} for seed `seed`. */
   private prepared: { readonly seed: number; readonly model: BuiltModel } | null = null;
@@ -385,6 +387,10 @@ export class ShopfloorEnv {
       step: 0,
       finishedSinceLast: 0,
     };
+    // Derived once, not per episode: an ft10 episode is only ~33 decisions, and re-deriving the product
+    // specs and step tables took about a third of building its plant. A scenario that cannot be built
+    // fails here (BuildError), at construction rather than at the first reset.
+    this.plan = planPlant(scenario);
   }
 
   /** Number of observation elements. */
@@ -478,6 +484,7 @@ export class ShopfloorEnv {
       askTrivial: this.askTrivial,
       // The env reads events only; the KPI collector would cost about a tenth of each episode.
       statistics: this.statistics,
+      plan: this.plan,
     });
   }
 

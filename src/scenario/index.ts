@@ -6,6 +6,8 @@
 export { BuildError } from './build/build-error.js';
 export type { BuildOptions, BuiltModel } from './build/build-plant.js';
 export { buildPlant } from './build/build-plant.js';
+export type { PlantPlan, StationTimes } from './build/plant-plan.js';
+export { planPlant } from './build/plant-plan.js';
 export type { ObservedRun, RunObserver } from './build/run-observer.js';
 export { nextObserverStop } from './build/run-observer.js';
 export type {

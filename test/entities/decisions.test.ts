@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Constant, Simulation } from '../../src/engine/index.js';
+import { Constant, RandomStream, Simulation } from '../../src/engine/index.js';
 import {
   type AnyDecisionPoint,
   type DispatchPolicy,
@@ -10,6 +10,12 @@ import {
   Sink,
   Station,
 } from '../../src/entities/index.js';
+import {
+  buildPlant,
+  jobShopToScenarioYaml,
+  loadJobShopInstance,
+  loadScenario,
+} from '../../src/scenario/index.js';
 
 const c = (v: number) => new Constant({ value: v });
 
@@ -200,5 +206,35 @@ describe('maintenance decisions', () => {
       ['started', 120],
     ]);
     expect(asked).toBe(3);
+  });
+});
+
+describe('single-option decisions', () => {
+  /** ft10 with the agent on dispatch: every start `[part, station, s]` and the decisions taken. */
+  function ft10Run(askTrivial: boolean) {
+    const loaded = loadScenario(jobShopToScenarioYaml(loadJobShopInstance('ft10')), {
+      fileName: 'ft10.yaml',
+    });
+    if (!loaded.ok) throw new Error('ft10 does not load');
+    const { plant } = buildPlant(loaded.scenario, 3, { agent: ['dispatch'], askTrivial, statistics: false });
+    const log: [number, string, number][] = [];
+    plant.events.on('processStarted', (part, station, _server, now) => log.push([part.id, station, now]));
+    const rng = new RandomStream('test/trivial', '1');
+    let asked = 0;
+    for (;;) {
+      const r = plant.runUntilDecision();
+      if (r.reason !== 'decision') break;
+      const n = r.point.options.length;
+      if (n > 1) asked++;
+      plant.decide(n === 1 ? 0 : rng.int(0, n - 1));
+    }
+    return { log, asked, decisions: plant.broker.decisions };
+  }
+
+  it('are taken at once, exactly as an agent answering each of them with its one option would', () => {
+    const quiet = ft10Run(false);
+    expect(quiet).toEqual(ft10Run(true));
+    expect(quiet.log).toHaveLength(100);
+    expect(quiet.asked).toBeGreaterThan(0);
   });
 });

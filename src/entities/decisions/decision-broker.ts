@@ -183,9 +183,15 @@ export class DecisionBroker {
         this.next();
         return;
       }
+      const trivialAtOnce = !(agent && this.askTrivial);
+      if (trivialAtOnce && task.applySole?.() === true) {
+        this.decisions_++;
+        this.next();
+        return;
+      }
       const point = task.build();
       if (point === null) continue;
-      if (point.options.length === 1 && !(agent && this.askTrivial)) {
+      if (point.options.length === 1 && trivialAtOnce) {
         this.carryOut(task, point, 0);
         return;
       }

@@ -32,4 +32,11 @@ export interface DecisionTask {
    * when there is nothing to decide. Must do exactly what `apply(build(), 0)` would.
    */
   applyFirst(): boolean;
+  /**
+   * Carries out the sole option when the task can tell cheaply that `build` would give exactly one
+   * (`true`), and does nothing otherwise (`false`: build the point). Must do exactly what
+   * `apply(build(), 0)` would. The broker calls it where a single option is taken without asking anyone
+   * (no agent with `askTrivial`), so that trivial decisions, most of a job shop's, build no views.
+   */
+  applySole?(): boolean;
 }

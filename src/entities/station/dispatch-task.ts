@@ -103,6 +103,18 @@ export class DispatchTask implements DecisionTask {
     st.start(server, lead, ordered);
   }
 
+  applySole(): boolean {
+    const st = this.station;
+    // NOTE: one part waits at a plain station (no batches, no kits): it is the only candidate, and starting
+    // it is what apply(build(), 0) does, without sorting or views, for speed.
+    if (st.groups || st.input.level !== 1) return false;
+    const server = st.firstIdleServer();
+    if (server === undefined) return false;
+    const contents = st.input.contents;
+    st.start(server, contents[0]!, contents);
+    return true;
+  }
+
   applyFirst(): boolean {
     const st = this.station;
     const server = st.firstIdleServer();

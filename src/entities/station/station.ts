@@ -119,8 +119,8 @@ export class Station implements ServerOwner {
     this.input = options.input ?? new Buffer(plant, { id: `${id}/queue` });
     this.priority = options.priority ?? 0;
     this.position = options.position;
-    this.processTimes = new StepTimes(options.processTimes);
-    const standard = new StepTimes(options.standardTimes ?? {});
+    this.processTimes = StepTimes.of(options.processTimes);
+    const standard = StepTimes.of(options.standardTimes ?? {});
     this.standardTimes = standard.empty ? undefined : standard;
     this.processStream = plant.sim.streams.get(`${id}/process`);
     this.dispatchPolicy = options.dispatch;

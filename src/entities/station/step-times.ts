@@ -15,6 +15,25 @@ class StepRange<T> {
  * @internal
  */
 export class StepTimes<T> {
+  /** Tables of frozen specs, by spec: plants built from one plan share them (see {@link StepTimes.of}). */
+  private static readonly shared = new WeakMap<object, StepTimes<unknown>>();
+
+  /**
+   * The table of `spec`: a new one, or, when `spec` and its arrays are frozen (as a scenario's
+   * `PlantPlan` makes them), the one made for that spec before. A table never changes after it is made,
+   * and a frozen spec cannot either, so sharing changes nothing but the cost of building a plant (the RL
+   * environment builds one per episode).
+   */
+  static of<T>(spec: Readonly<Record<string, T | readonly (T | undefined)[]>>): StepTimes<T> {
+    const known = StepTimes.shared.get(spec);
+    if (known !== undefined) return known as StepTimes<T>;
+    const table = new StepTimes(spec);
+    if (Object.isFrozen(spec) && Object.values(spec).every((v) => !Array.isArray(v) || Object.isFrozen(v))) {
+      StepTimes.shared.set(spec, table);
+    }
+    return table;
+  }
+
   private readonly byProduct = new Map<string, T | StepRange<T>>();
   /** The one product (if there is only one), and its one value for every visit or for its one step. */
   private readonly soleProduct: string | undefined;

@@ -1,4 +1,4 @@
-import { type Distribution, Exponential, type RandomStream, Simulation } from '../../engine/index.js';
+import { Exponential, type RandomStream, type RandomStreams, Simulation } from '../../engine/index.js';
 import {
   Buffer,
   Conveyor,
@@ -18,18 +18,12 @@ import {
   Station,
 } from '../../entities/index.js';
 import type { DecisionKind, PolicySet } from '../../policies/contract.js';
-import {
-  CREW_RULES,
-  dispatchPolicy,
-  MAINTENANCE_RULES,
-  ROUTING_RULES,
-  TRANSPORT_RULES,
-} from '../../policies/index.js';
-import { branchStep } from '../_internal/branch-step.js';
+import { CREW_RULES, dispatchPolicy, MAINTENANCE_RULES, TRANSPORT_RULES } from '../../policies/index.js';
 import { exceptionPeriods, holidayPeriods, weekOriginS } from '../calendar-dates.js';
 import type { Scenario } from '../schema.js';
 import { BuildError } from './build-error.js';
 import { buildOperatorPools, operatorNeed, workerTravel } from './build-operators.js';
+import { type PlantPlan, planPlant } from './plant-plan.js';
 
 /** A model built from a scenario: the plant on its simulation, and its statistics. */
 export interface BuiltModel {
@@ -64,30 +58,21 @@ export interface BuildOptions {
    * `Plant.keepStepHistory`), unless a station inspects (its first-pass count reads the visits).
    */
   readonly stepHistory?: boolean;
+  /**
+   * The scenario's {@link PlantPlan} from `planPlant(scenario)`, for callers that build many plants of one
+   * scenario (default: derived on this call). It must be the plan of this very scenario object.
+   */
+  readonly plan?: PlantPlan;
 }
 
-/** A uniform draw in [0, 1) from `stream`, for rules that need randomness (policies never see the engine). */
-function uniformOf(stream: RandomStream): () => number {
-  return () => stream.next();
-}
-
-/** The stations of a routing step: its one station, or its alternatives. */
-export function stepStations(step: Scenario['products'][number]['routing'][number]): readonly string[] {
-  return Array.isArray(step.station) ? step.station : [step.station as string];
-}
-
-/** The process time of `step` at `station` (its own entry in `processTimes`, else `processTime`). */
-function stepTime(
-  step: Scenario['products'][number]['routing'][number],
-  station: string,
-): Distribution | undefined {
-  return step.processTimes?.[station] ?? step.processTime;
-}
-
-/** Mean process time of a step, s: the mean over its stations. */
-function stepMeanS(step: Scenario['products'][number]['routing'][number]): number {
-  const stations = stepStations(step);
-  return stations.reduce((sum, st) => sum + (stepTime(step, st)?.mean ?? 0), 0) / stations.length;
+/**
+ * A uniform draw in [0, 1) from the stream `name`, for rules that need randomness (policies never see the
+ * engine). The stream is made on the first draw: most rules never draw, and a stream's draws do not depend
+ * on when it was made (see `RandomStreams`).
+ */
+function uniformOf(streams: RandomStreams, name: string): () => number {
+  let stream: RandomStream | undefined;
+  return () => (stream ??= streams.get(name)).next();
 }
 
 /**
@@ -96,6 +81,12 @@ function stepMeanS(step: Scenario['products'][number]['routing'][number]): numbe
  * combination that validation accepts but the model does not support yet.
  */
 export function buildPlant(scenario: Scenario, seed: number, options: BuildOptions = {}): BuiltModel {
+  if (options.plan !== undefined && options.plan.scenario !== scenario) {
+    throw new RangeError(
+      'buildPlant: options.plan was made from another scenario object (planPlant(scenario))',
+    );
+  }
+  const plan = options.plan ?? planPlant(scenario);
   const sim = new Simulation({ seed });
   const plant = new Plant(sim, {
     agent: options.agent,
@@ -106,50 +97,7 @@ export function buildPlant(scenario: Scenario, seed: number, options: BuildOptio
     (options.stepHistory ?? true) || scenario.stations.some((s) => s.inspection !== undefined);
 
   for (const s of scenario.sinks) new Sink(plant, { id: s.id });
-  const defaultSink = scenario.sinks.length === 1 ? scenario.sinks[0]!.id : undefined;
-  for (const [i, p] of scenario.products.entries()) {
-    const sink = p.sink ?? defaultSink;
-    if (sink === undefined)
-      throw new BuildError(`products[${i}].sink`, 'with several sinks, each product must name its sink');
-    let dueInS: number | undefined;
-    if (p.dueDate?.rule === 'releasePlus') dueInS = p.dueDate.allowance;
-    else if (p.dueDate?.rule === 'totalWork') {
-      dueInS = p.dueDate.factor * p.routing.reduce((sum, step) => sum + stepMeanS(step), 0);
-    }
-    const via = [...p.routing.map((s) => s.via), p.exitVia];
-    const flexible = p.routing.some((s) => Array.isArray(s.station));
-    plant.addProduct({
-      id: p.id,
-      routing: p.routing.map((s) => stepStations(s)[0]!),
-      ...(flexible
-        ? {
-            alternatives: p.routing.map((s) => (Array.isArray(s.station) ? s.station : undefined)),
-            routingRules: p.routing.map((s) =>
-              Array.isArray(s.station) ? ROUTING_RULES[s.choose ?? 'least-work'] : undefined,
-            ),
-          }
-        : {}),
-      sink,
-      dueInS,
-      priority: p.priority,
-      ...(via.some((v) => v !== undefined) ? { via } : {}),
-      ...(p.routing.some((s) => s.branch !== undefined)
-        ? {
-            branches: p.routing.map((s, j) =>
-              s.branch?.map((b) => {
-                const toStep = branchStep(p.routing, b.to);
-                if (toStep === undefined)
-                  throw new BuildError(
-                    `products[${i}].routing[${j}].branch`,
-                    `no single step visits "${b.to}"`,
-                  );
-                return { toStep, p: b.p };
-              }),
-            ),
-          }
-        : {}),
-    });
-  }
+  for (const p of plan.products) plant.addProduct(p);
 
   const buffers = new Map<string, Buffer>();
   for (const b of scenario.buffers) {
@@ -239,37 +187,8 @@ export function buildPlant(scenario: Scenario, seed: number, options: BuildOptio
   }
 
   const power: Record<string, PowerSpec> = {};
-  // Per station, per product: the routing steps done there, from one pass over the routings (not one
-  // per station: a line of a thousand stations would take a million steps to build).
-  const stepsAt = new Map<string, Map<string, number[]>>();
-  for (const p of scenario.products) {
-    p.routing.forEach((step, k) => {
-      for (const id of stepStations(step)) {
-        let byProduct = stepsAt.get(id);
-        if (byProduct === undefined) stepsAt.set(id, (byProduct = new Map()));
-        const steps = byProduct.get(p.id) ?? [];
-        if (steps[steps.length - 1] !== k) steps.push(k);
-        byProduct.set(p.id, steps);
-      }
-    });
-  }
   for (const [i, st] of scenario.stations.entries()) {
-    // Per product, the process time of each routing step done here (a product may visit it twice);
-    // `undefined` (a hole) for the steps done elsewhere.
-    const processTimes: Record<string, (Distribution | undefined)[]> = {};
-    const standardTimes: Record<string, (number | undefined)[]> = {};
-    for (const p of scenario.products) {
-      const here = stepsAt.get(st.id)?.get(p.id);
-      if (here === undefined) continue;
-      const times = new Array<Distribution | undefined>(p.routing.length);
-      const standard = new Array<number | undefined>(p.routing.length);
-      for (const k of here) {
-        times[k] = stepTime(p.routing[k]!, st.id);
-        standard[k] = p.routing[k]!.standardTime;
-      }
-      if (here.some((k) => times[k] !== undefined)) processTimes[p.id] = times;
-      if (here.some((k) => standard[k] !== undefined)) standardTimes[p.id] = standard;
-    }
+    const { processTimes, standardTimes } = plan.stations[i]!;
     const input = st.input === undefined ? undefined : buffers.get(st.input);
     new Station(plant, {
       id: st.id,
@@ -277,7 +196,7 @@ export function buildPlant(scenario: Scenario, seed: number, options: BuildOptio
       input,
       processTimes,
       standardTimes,
-      dispatch: dispatchPolicy(st.dispatchSpec, uniformOf(sim.streams.get(`${st.id}/dispatch`))),
+      dispatch: dispatchPolicy(st.dispatchSpec, uniformOf(sim.streams, `${st.id}/dispatch`)),
       maintenancePolicy: MAINTENANCE_RULES[st.maintenanceRule],
       priority: st.priority,
       position: st.position,

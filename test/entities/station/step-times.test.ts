@@ -37,3 +37,21 @@ describe('step times (a station keeps per-step figures only over the steps done 
     expect(new StepTimes({ a: [undefined] }).empty).toBe(false);
   });
 });
+
+describe('StepTimes.of (plants built from one plan share their tables)', () => {
+  it('a frozen spec with frozen arrays gives the same table every time', () => {
+    const spec = Object.freeze({ a: Object.freeze([undefined, 3]), b: 4 });
+    expect(StepTimes.of(spec)).toBe(StepTimes.of(spec));
+    expect(StepTimes.of(spec).get('a', 1)).toBe(3);
+  });
+
+  it('a spec that can still change gets a table of its own each time (no stale figures)', () => {
+    const open = { a: 5 };
+    const first = StepTimes.of(open);
+    open.a = 6;
+    expect(StepTimes.of(open)).not.toBe(first);
+    expect(StepTimes.of(open).get('a', 0)).toBe(6);
+    const openArray = Object.freeze({ a: [1, 2] });
+    expect(StepTimes.of(openArray)).not.toBe(StepTimes.of(openArray));
+  });
+});
