@@ -581,12 +581,16 @@ export class Station implements ServerOwner {
       this.plant.whenRouted(part, () => this.tryUnload(s));
       return;
     }
-    // The record of the step just done, taken before the next station adds its own.
+    // The record of the step just done and its finish, read before the next station adds its own visit
+    // (without step history, by writing over this one record: see `Part.enterStep`).
     const rec = part.currentStep;
+    const finishedS = rec === undefined ? 0 : rec.finishedS;
     if (this.plant.forward(part, s.id)) {
       if (rec !== undefined) {
-        rec.blockedS = this.plant.sim.now - rec.finishedS;
-        part.blockedS += rec.blockedS;
+        const blockedS = this.plant.sim.now - finishedS;
+        // Still the visit just done (not written over by the next one, which has no finish yet).
+        if (rec.finishedS === finishedS) rec.blockedS = blockedS;
+        part.blockedS += blockedS;
       }
       const next = s.others.length > 0 ? s.others.shift() : undefined;
       if (next !== undefined) {
