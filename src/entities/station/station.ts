@@ -54,7 +54,7 @@ const FINISH = (s: Server): void => s.owner.finishJob(s);
  * the server machine's transitions in `server-machine.ts`, the failure and maintenance clocks in
  * `upkeep.ts`, the shift calendar in `shift-control.ts`, batches and kits in `grouping.ts`.
  */
-export class Station implements ServerOwner {
+export class Station extends DispatchTask implements ServerOwner {
   // NOTE: the fields read on every part first, so that they share the object's first cache lines; and what a
   // station without failures, batches, assemblies, shifts, inspection or operators skips is read from the
   // station itself (no other object touched per part), for speed.
@@ -65,8 +65,6 @@ export class Station implements ServerOwner {
   /** `servers[0]`, read without the array on every job, for speed. */
   private readonly first: Server;
   private idle = 0;
-  /** @internal the station's dispatch decision. */
-  readonly dispatchTask: DispatchTask;
   /** Per product: one distribution for every step here, or one per routing step done here. */
   private readonly processTimes: StepTimes<Distribution>;
   private readonly processStream: RandomStream;
@@ -98,7 +96,9 @@ export class Station implements ServerOwner {
   /** The station's own maintenance rule (`undefined`: maintain when due). */
   readonly maintenancePolicy: MaintenancePolicy | undefined;
   /** @internal sort key of its decisions. */
-  readonly sortKey: string;
+  get sortKey(): string {
+    return this.key;
+  }
   /** Failure and maintenance clocks of the servers, and their crew jobs. */
   private readonly upkeep: Upkeep;
   private readonly setupStream: RandomStream;
@@ -108,6 +108,7 @@ export class Station implements ServerOwner {
   private readonly grouping: Grouping;
 
   constructor(plant: Plant, options: StationOptions) {
+    super(naturalKey(options.id), options.dispatch);
     const id = options.id;
     const n = options.servers ?? 1;
     if (!(Number.isInteger(n) && n >= 1)) {
@@ -125,8 +126,6 @@ export class Station implements ServerOwner {
     this.processStream = plant.sim.streams.get(`${id}/process`);
     this.dispatchPolicy = options.dispatch;
     this.maintenancePolicy = options.maintenancePolicy;
-    this.sortKey = naturalKey(id);
-    this.dispatchTask = new DispatchTask(this);
     this.setupTimes = options.setupTimes;
     this.setupStream = plant.sim.streams.get(`${id}/setup`);
     this.tender = options.tender;
@@ -319,7 +318,7 @@ export class Station implements ServerOwner {
 
   /** Asks for a dispatch decision at the end of the instant when a server is idle and parts wait. */
   private requestDispatch(): void {
-    if (this.idle > 0 && this.input.level > 0) this.plant.broker.request(this.dispatchTask);
+    if (this.idle > 0 && this.input.level > 0) this.plant.broker.request(this);
   }
 
   /** @internal the lowest-index idle server, or `undefined`. */
