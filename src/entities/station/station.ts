@@ -23,6 +23,7 @@ import { OperatorNeed } from './operator-need.js';
 import { NO_EVENT, type PlanClock, Server, type ServerOwner } from './server.js';
 import { nextStep, type ServerStep, type ServerTransitions, type ServerTrigger } from './server-machine.js';
 import { setupFor } from './setup-table.js';
+import { standardTimeOf } from './standard-time.js';
 import { ShiftControl } from './shift-control.js';
 import { checkGrouping, checkInspection } from './station-checks.js';
 import type { StationOptions } from './station-options.js';
@@ -191,23 +192,13 @@ export class Station extends DispatchTask implements ServerOwner {
     const s = server === 0 ? this.first : this.servers[server];
     if (s === undefined) return Number.NaN;
     const a = this.assembles ? this.grouping.assembly : undefined;
-    if (a !== undefined) {
-      const kit = Object.values(a.inputs).reduce((sum, n) => sum + n, 0);
-      if (a.inputs[part.product] === undefined) return Number.NaN;
-      const step = this.plant.product(a.output).routing.indexOf(this.id);
-      return (this.explicitStandardS(a.output, step) ?? s.jobWorkS) / kit;
-    }
-    return (this.explicitStandardS(part.product, part.step) ?? s.jobWorkS) / this.batchSize;
+    return standardTimeOf(this.standardTimes, a, this.plant, this.id, part, s.jobWorkS, this.batchSize);
   }
 
   /** Work seconds drawn for the job server `server` holds or has just finished (0 before the first). */
   jobWorkS(server: number): number {
     const s = server === 0 ? this.first : this.servers[server];
     return s === undefined ? Number.NaN : s.jobWorkS;
-  }
-
-  private explicitStandardS(product: string, step: number): number | undefined {
-    return this.standardTimes?.get(product, step);
   }
 
   /** The process-time distribution of routing step `step` of `product` here, if it is processed here. */
