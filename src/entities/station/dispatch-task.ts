@@ -1,4 +1,9 @@
-import type { AnyDecisionPoint, DispatchPoint, DispatchPolicy, StationView } from '../../policies/contract.js';
+import type {
+  AnyDecisionPoint,
+  DispatchPoint,
+  DispatchPolicy,
+  StationView,
+} from '../../policies/contract.js';
 import type { Buffer } from '../buffer.js';
 import type { DecisionTask } from '../decisions/decision-task.js';
 import { partView } from '../decisions/views.js';
