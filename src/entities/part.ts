@@ -151,7 +151,7 @@ export class Part {
 
   /**
    * @internal Starts the record of a visit to `station`, queued at `nowS`: a new record, or without
-   * history (`keepHistory` false, see `Plant.keepStepHistory`) the only one kept.
+   * history (`keepHistory` false, see `Plant.keepStepHistory`) the only one kept, written over.
    */
   enterStep(station: string, nowS: number, keepHistory: boolean): void {
     const steps = this.steps;
@@ -160,23 +160,16 @@ export class Part {
       steps.push({ station, queuedS: nowS, startedS: Number.NaN, finishedS: Number.NaN, blockedS: 0 });
       return;
     }
-    // NOTE: the record of the visit before last is written over, and the one just left stays as it is
-    // until the next visit (whoever passed the part on may still write its blocked time), for speed: a
-    // new record per visit, tried, cost more instructions and more cache misses (the collector copies
-    // every young record still in use) at 10 and at 1,000 stations.
-    const left = steps[0]!;
-    const rec = this.spareStep as { -readonly [K in keyof StepRecord]: StepRecord[K] } | undefined;
-    if (rec === undefined) {
-      steps[0] = { station, queuedS: nowS, startedS: Number.NaN, finishedS: Number.NaN, blockedS: 0 };
-    } else {
-      rec.station = station;
-      rec.queuedS = nowS;
-      rec.startedS = Number.NaN;
-      rec.finishedS = Number.NaN;
-      rec.blockedS = 0;
-      steps[0] = rec;
-    }
-    this.spareStep = left;
+    // NOTE: one record per part, written over at every visit, for speed: it is touched at each step of
+    // the part, so it stays in cache where a second record taking turns with it (tried) did not, and a
+    // new record per visit (tried) cost allocation. Whoever passed the part on reads the times of the
+    // visit it left before handing the part over (see `Station.tryUnload`).
+    const rec = steps[0] as { -readonly [K in keyof StepRecord]: StepRecord[K] };
+    rec.station = station;
+    rec.queuedS = nowS;
+    rec.startedS = Number.NaN;
+    rec.finishedS = Number.NaN;
+    rec.blockedS = 0;
   }
 
   /** The record of the latest station visit (the current one while queued or in process). */

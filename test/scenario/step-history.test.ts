@@ -35,7 +35,7 @@ function run(scenario: Scenario, stepHistory: boolean) {
 
 // About 3 s.
 describe('step history', () => {
-  it('keeping only the current visit of each part (two records taking turns) changes no figure', () => {
+  it('keeping only the current visit of each part (one record written over at each visit) changes no figure', () => {
     const scenarios = [
       blockingLine(12),
       ...['serial-line', 'demo-factory', 'electronics'].map((name) => {
@@ -51,5 +51,24 @@ describe('step history', () => {
       expect(current).toEqual(kept);
     }
     expect(run(scenarios[0]!, false).blocked.some((s) => s > 0)).toBe(true);
+  });
+
+  it('without history a part holds one visit record, the same at every visit, naming the station it is at', () => {
+    const scenario = blockingLine(6);
+    const model = buildPlant(scenario, scenario.run.seed, { stepHistory: false });
+    const records = new Map<number, unknown>();
+    let checked = 0;
+    model.plant.events.on('processStarted', (part, station, _server, now) => {
+      expect(part.steps.length).toBe(1);
+      const rec = part.steps[0]!;
+      expect(rec.station).toBe(station);
+      expect(rec.startedS).toBe(now);
+      expect(rec.finishedS).toBeNaN();
+      if (!records.has(part.id)) records.set(part.id, rec);
+      expect(rec).toBe(records.get(part.id));
+      checked++;
+    });
+    model.plant.run({ until: 86_400 });
+    expect(checked).toBeGreaterThan(1000);
   });
 });

@@ -24,6 +24,7 @@ import { NO_EVENT, type PlanClock, Server, type ServerOwner } from './server.js'
 import { nextStep, type ServerStep, type ServerTransitions, type ServerTrigger } from './server-machine.js';
 import { setupFor } from './setup-table.js';
 import { ShiftControl } from './shift-control.js';
+import { standardTimeOf } from './standard-time.js';
 import { checkGrouping, checkInspection } from './station-checks.js';
 import type { StationOptions } from './station-options.js';
 import { StepTimes } from './step-times.js';
@@ -54,7 +55,7 @@ const FINISH = (s: Server): void => s.owner.finishJob(s);
  * the server machine's transitions in `server-machine.ts`, the failure and maintenance clocks in
  * `upkeep.ts`, the shift calendar in `shift-control.ts`, batches and kits in `grouping.ts`.
  */
-export class Station implements ServerOwner {
+export class Station extends DispatchTask implements ServerOwner {
   // NOTE: the fields read on every part first, so that they share the object's first cache lines; and what a
   // station without failures, batches, assemblies, shifts, inspection or operators skips is read from the
   // station itself (no other object touched per part), for speed.
@@ -65,8 +66,6 @@ export class Station implements ServerOwner {
   /** `servers[0]`, read without the array on every job, for speed. */
   private readonly first: Server;
   private idle = 0;
-  /** @internal the station's dispatch decision. */
-  readonly dispatchTask: DispatchTask;
   /** Per product: one distribution for every step here, or one per routing step done here. */
   private readonly processTimes: StepTimes<Distribution>;
   private readonly processStream: RandomStream;
@@ -98,7 +97,9 @@ export class Station implements ServerOwner {
   /** The station's own maintenance rule (`undefined`: maintain when due). */
   readonly maintenancePolicy: MaintenancePolicy | undefined;
   /** @internal sort key of its decisions. */
-  readonly sortKey: string;
+  get sortKey(): string {
+    return this.key;
+  }
   /** Failure and maintenance clocks of the servers, and their crew jobs. */
   private readonly upkeep: Upkeep;
   private readonly setupStream: RandomStream;
@@ -108,6 +109,7 @@ export class Station implements ServerOwner {
   private readonly grouping: Grouping;
 
   constructor(plant: Plant, options: StationOptions) {
+    super(naturalKey(options.id), options.dispatch);
     const id = options.id;
     const n = options.servers ?? 1;
     if (!(Number.isInteger(n) && n >= 1)) {
@@ -125,8 +127,6 @@ export class Station implements ServerOwner {
     this.processStream = plant.sim.streams.get(`${id}/process`);
     this.dispatchPolicy = options.dispatch;
     this.maintenancePolicy = options.maintenancePolicy;
-    this.sortKey = naturalKey(id);
-    this.dispatchTask = new DispatchTask(this);
     this.setupTimes = options.setupTimes;
     this.setupStream = plant.sim.streams.get(`${id}/setup`);
     this.tender = options.tender;
@@ -192,23 +192,13 @@ export class Station implements ServerOwner {
     const s = server === 0 ? this.first : this.servers[server];
     if (s === undefined) return Number.NaN;
     const a = this.assembles ? this.grouping.assembly : undefined;
-    if (a !== undefined) {
-      const kit = Object.values(a.inputs).reduce((sum, n) => sum + n, 0);
-      if (a.inputs[part.product] === undefined) return Number.NaN;
-      const step = this.plant.product(a.output).routing.indexOf(this.id);
-      return (this.explicitStandardS(a.output, step) ?? s.jobWorkS) / kit;
-    }
-    return (this.explicitStandardS(part.product, part.step) ?? s.jobWorkS) / this.batchSize;
+    return standardTimeOf(this.standardTimes, a, this.plant, this.id, part, s.jobWorkS, this.batchSize);
   }
 
   /** Work seconds drawn for the job server `server` holds or has just finished (0 before the first). */
   jobWorkS(server: number): number {
     const s = server === 0 ? this.first : this.servers[server];
     return s === undefined ? Number.NaN : s.jobWorkS;
-  }
-
-  private explicitStandardS(product: string, step: number): number | undefined {
-    return this.standardTimes?.get(product, step);
   }
 
   /** The process-time distribution of routing step `step` of `product` here, if it is processed here. */
@@ -319,7 +309,7 @@ export class Station implements ServerOwner {
 
   /** Asks for a dispatch decision at the end of the instant when a server is idle and parts wait. */
   private requestDispatch(): void {
-    if (this.idle > 0 && this.input.level > 0) this.plant.broker.request(this.dispatchTask);
+    if (this.idle > 0 && this.input.level > 0) this.plant.broker.request(this);
   }
 
   /** @internal the lowest-index idle server, or `undefined`. */
@@ -581,12 +571,16 @@ export class Station implements ServerOwner {
       this.plant.whenRouted(part, () => this.tryUnload(s));
       return;
     }
-    // The record of the step just done, taken before the next station adds its own.
+    // The record of the step just done and its finish, read before the next station adds its own visit
+    // (without step history, by writing over this one record: see `Part.enterStep`).
     const rec = part.currentStep;
+    const finishedS = rec === undefined ? 0 : rec.finishedS;
     if (this.plant.forward(part, s.id)) {
       if (rec !== undefined) {
-        rec.blockedS = this.plant.sim.now - rec.finishedS;
-        part.blockedS += rec.blockedS;
+        const blockedS = this.plant.sim.now - finishedS;
+        // Still the visit just done (not written over by the next one, which has no finish yet).
+        if (rec.finishedS === finishedS) rec.blockedS = blockedS;
+        part.blockedS += blockedS;
       }
       const next = s.others.length > 0 ? s.others.shift() : undefined;
       if (next !== undefined) {
