@@ -128,14 +128,13 @@ export abstract class DispatchTask implements DecisionTask {
   }
 
   applySole(): boolean {
-    const st = this.station;
     // NOTE: one part waits at a plain station (no batches, no kits): it is the only candidate, and starting
     // it is what apply(build(), 0) does, without sorting or views, for speed.
-    if (st.groups || st.input.level !== 1) return false;
-    const server = st.firstIdleServer();
+    if (this.groups || this.input.level !== 1) return false;
+    const server = this.firstIdleServer();
     if (server === undefined) return false;
-    const contents = st.input.contents;
-    st.start(server, contents[0]!, contents);
+    const contents = this.input.contents;
+    this.start(server, contents[0]!, contents);
     return true;
   }
 
