@@ -1,3 +1,4 @@
+import { objectArray } from './_internal/object-array.js';
 import { Calendar, type EventHandler, type EventId, type PoppedEvent } from './calendar.js';
 import { allOf, anyOf, type FirstOf } from './condition.js';
 import { InvalidArgumentError, InvalidStateError, show } from './errors.js';
@@ -74,20 +75,8 @@ export class Simulation {
   private running = false;
   private stopRequested = false;
   private eventCount_ = 0;
-  /** Events run by the last call of `loop`. */
-  private loopEvents = 0;
   /** Callbacks waiting for the end of the current instant, in registration order. */
-  private readonly instantEnd: (() => void)[] = Simulation.functionArray();
-
-  /**
-   * An empty array in V8's kind for objects: a `[]` starts in the kind for small integers, and the first
-   * callback pushed would throw away the code optimised while it was empty (first replications of a run).
-   */
-  private static functionArray(): (() => void)[] {
-    const a: ((() => void) | null)[] = [null];
-    a.length = 0;
-    return a as (() => void)[];
-  }
+  private readonly instantEnd: (() => void)[] = objectArray();
 
   constructor(options: SimulationOptions = {}) {
     if (options === null || typeof options !== 'object') {
@@ -255,13 +244,14 @@ export class Simulation {
     }
     this.running = true;
     this.stopRequested = false;
+    const before = this.eventCount_;
     let reason: StopReason;
     try {
       reason = this.loop(until, maxEvents);
     } finally {
       this.running = false;
     }
-    const events = this.loopEvents;
+    const events = this.eventCount_ - before;
     if ((reason === 'until' || reason === 'empty') && until !== Number.POSITIVE_INFINITY) this.now_ = until;
     return { reason, events, now: this.now_ };
   }
@@ -270,7 +260,7 @@ export class Simulation {
    * The event loop of {@link Simulation.run}, on its own so that V8 optimises (on-stack) just the loop:
    * optimised together with `run`'s checks and epilogue, which the first run has not reached yet when the
    * loop gets hot, it was thrown away and compiled again at the end of that run for lack of feedback.
-   * Leaves the number of events it ran in `loopEvents` (also when a handler throws).
+   * Counts the events it ran into `eventCount_` (also when a handler throws).
    */
   private loop(until: number, maxEvents: number): StopReason {
     const calendar = this.calendar;
@@ -312,7 +302,6 @@ export class Simulation {
         }
       }
     } finally {
-      this.loopEvents = events;
       this.eventCount_ += events;
     }
     return reason;

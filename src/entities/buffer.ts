@@ -1,5 +1,5 @@
+import { objectArray } from '../engine/_internal/object-array.js';
 import { InvalidArgumentError, InvalidStateError } from '../engine/index.js';
-import { objectArray } from './_internal/object-array.js';
 import type { Part } from './part.js';
 import type { Plant } from './plant.js';
 

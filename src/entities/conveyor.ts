@@ -1,5 +1,5 @@
+import { objectArray } from '../engine/_internal/object-array.js';
 import { type EventId, InvalidArgumentError, InvalidStateError } from '../engine/index.js';
-import { objectArray } from './_internal/object-array.js';
 import type { SpaceWaiter } from './buffer.js';
 import type { ConveyorState } from './conveyor-state.js';
 import type { Part } from './part.js';

@@ -1,3 +1,4 @@
+import { objectArray } from '../engine/_internal/object-array.js';
 import {
   type Distribution,
   InvalidArgumentError,
@@ -10,7 +11,6 @@ import type {
   TransportPolicy,
   TransportView,
 } from '../policies/contract.js';
-import { objectArray } from './_internal/object-array.js';
 import type { SpaceWaiter } from './buffer.js';
 import type { DecisionTask } from './decisions/decision-task.js';
 import { naturalKey } from './decisions/natural-key.js';

@@ -1,6 +1,6 @@
+import { objectArray } from '../../engine/_internal/object-array.js';
 import type { Part } from '../part.js';
 import type { Plant } from '../plant.js';
-import { objectArray } from './object-array.js';
 
 /**
  * Parts released by a source that wait, in release order, to enter their first station. The head

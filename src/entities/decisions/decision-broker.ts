@@ -1,6 +1,6 @@
+import { objectArray } from '../../engine/_internal/object-array.js';
 import { InvalidArgumentError, InvalidStateError, type Simulation } from '../../engine/index.js';
 import type { AnyDecisionPoint, DecisionKind, Policy, PolicySet } from '../../policies/contract.js';
-import { objectArray } from '../_internal/object-array.js';
 import type { DecisionTask } from './decision-task.js';
 
 /**

@@ -1,5 +1,5 @@
+import { objectArray } from '../../engine/_internal/object-array.js';
 import type { EventId, RandomStream } from '../../engine/index.js';
-import { objectArray } from '../_internal/object-array.js';
 import type { DecisionTask } from '../decisions/decision-task.js';
 import type { FailureBasis, FailureModeOptions } from '../failure-mode.js';
 import type { MaintenancePlanOptions } from '../maintenance-plan.js';

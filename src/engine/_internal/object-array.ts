@@ -1,5 +1,5 @@
 /**
- * An empty array that is to hold objects.
+ * An empty array that is to hold objects (functions included).
  *
  * V8 starts a `[]` in its kind for small integers; the first object pushed changes that kind, and
  * optimised code that so far had only seen the array empty is thrown away and compiled again. For a hot
