@@ -72,6 +72,18 @@ ADAPT_TRIAL = 24
 VECTOR_SPIN_S = float(os.environ.get("SHOPFLOOR_VECTOR_SPIN_S", "1e-3"))
 
 
+def worker_poll_flags(base: Mapping[str, str] | None = None) -> list[str]:
+    """``env-server`` flags from ``SHOPFLOOR_WORKER_POLL_US`` in ``base`` (default ``os.environ``): how long
+    the worker polls its stdin for the next request before it sleeps, µs (0: never; unset: the worker's
+    default, 300 µs, polling only while requests come that quickly)."""
+    value = (os.environ if base is None else base).get("SHOPFLOOR_WORKER_POLL_US", "").strip()
+    if value == "":
+        return []
+    if not value.isdigit():
+        raise ValueError(f"SHOPFLOOR_WORKER_POLL_US must be a whole number of µs >= 0 (got {value!r})")
+    return ["--poll-us", value]
+
+
 def worker_environment(base: Mapping[str, str] | None = None) -> dict[str, str]:
     """The worker's environment: ``base`` (default ``os.environ``) with ``--max-semi-space-size`` added to
     ``NODE_OPTIONS``, unless it sets one already."""
@@ -148,7 +160,7 @@ class Worker:
         if not (timeout > 0):
             raise ValueError(f"Worker: timeout must be > 0 s (got {timeout})")
         self.timeout = float(timeout)
-        self.command = [*find_cli(cli), "env-server"]
+        self.command = [*find_cli(cli), "env-server", *worker_poll_flags()]
         self._stderr = tempfile.TemporaryFile()
         try:
             self._proc = subprocess.Popen(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from shopfloor_gym.errors import ProtocolError
+from shopfloor_gym.errors import ProtocolError, WorkerError
 from shopfloor_gym.protocol import decode_frame, encode_frame
 
 
@@ -63,3 +63,30 @@ def test_the_worker_gets_a_32_mib_young_generation_unless_node_options_set_one()
         "--trace-warnings --max-semi-space-size=32"
     )
     assert worker_environment({"NODE_OPTIONS": "--max-semi-space-size=8"})["NODE_OPTIONS"] == "--max-semi-space-size=8"
+
+
+def test_the_workers_poll_comes_from_shopfloor_worker_poll_us_and_a_bad_value_names_the_variable(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from shopfloor_gym.worker import Worker, worker_poll_flags
+
+    assert worker_poll_flags({}) == []
+    assert worker_poll_flags({"SHOPFLOOR_WORKER_POLL_US": "0"}) == ["--poll-us", "0"]
+    for bad in ("-5", "1e3", "fast"):
+        with pytest.raises(ValueError, match="SHOPFLOOR_WORKER_POLL_US"):
+            worker_poll_flags({"SHOPFLOOR_WORKER_POLL_US": bad})
+    # A worker started with the flag answers as usual; one the server refuses says why.
+    monkeypatch.setenv("SHOPFLOOR_WORKER_POLL_US", "0")
+    worker = Worker()
+    try:
+        assert worker.command[-2:] == ["--poll-us", "0"]
+        assert worker.request({"op": "ping"})[0]["ok"] is True
+    finally:
+        worker.close()
+    monkeypatch.setenv("SHOPFLOOR_WORKER_POLL_US", "99999")
+    worker = Worker()
+    try:
+        with pytest.raises(WorkerError, match="--poll-us must be an integer from 0 to 10000"):
+            worker.request({"op": "ping"})
+    finally:
+        worker.close()

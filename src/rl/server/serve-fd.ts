@@ -4,10 +4,11 @@
  * next request, so nothing else can happen meanwhile; the loop saves the stream machinery's cost per
  * frame (about a third of the worker's time per step before, see README "From Python").
  */
-import { readSync, writeSync } from 'node:fs';
+import { writeSync } from 'node:fs';
 import { endianness } from 'node:os';
 import { EnvServer, EXIT_BAD_FRAME, encodeResponse } from './env-server.js';
 import { decodeFrame, encodeFrame, FrameError, MAX_FRAME_BYTES } from './framing.js';
+import { DEFAULT_POLL_US, PollingReader } from './polling-reader.js';
 
 /** What {@link serveEnvFds} ended with: an exit code, or the state to go on with streams. */
 export type FdServeResult =
@@ -33,10 +34,25 @@ function writeAll(fd: number, bytes: Buffer): void {
  * Serves requests read from `input` (a file descriptor) to `output` until `input` ends (code 0) or a
  * frame is malformed (a `BAD_FRAME` answer, then code {@link EXIT_BAD_FRAME}), as `serveEnv` does. When
  * `input` turns out to be non-blocking (a read would block) it returns the server and the bytes read so
- * far, for `serveEnv` on streams to go on with.
+ * far, for `serveEnv` on streams to go on with. Each read polls `input` for up to `pollUs` µs before it
+ * blocks (see {@link PollingReader}; 0: blocking reads only).
  */
-export function serveEnvFds(input: number, output: number, log: (line: string) => void): FdServeResult {
+export function serveEnvFds(
+  input: number,
+  output: number,
+  log: (line: string) => void,
+  pollUs: number = DEFAULT_POLL_US,
+): FdServeResult {
   if (endianness() !== 'LE') return { code: EXIT_BAD_FRAME };
+  const reader = new PollingReader(input, pollUs);
+  try {
+    return serve(reader, output, log);
+  } finally {
+    reader.close();
+  }
+}
+
+function serve(reader: PollingReader, output: number, log: (line: string) => void): FdServeResult {
   const server = new EnvServer();
   let buf = Buffer.allocUnsafe(1 << 16);
   let start = 0;
@@ -92,7 +108,7 @@ export function serveEnvFds(input: number, output: number, log: (line: string) =
     }
     let got: number;
     try {
-      got = readSync(input, buf, end, buf.length - end, null);
+      got = reader.read(buf, end, buf.length - end);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'EAGAIN') return { fallback: { server, pending: Buffer.from(buf.subarray(start, end)) } };
