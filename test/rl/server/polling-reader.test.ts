@@ -3,7 +3,8 @@ import { openSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-const READER = join(import.meta.dirname, '..', '..', '..', 'dist', 'src', 'rl', 'server', 'polling-reader.js');
+const DIST = join(import.meta.dirname, '..', '..', '..', 'dist');
+const READER = join(DIST, 'src', 'rl', 'server', 'polling-reader.js');
 
 /** A child that reads its stdin one byte at a time and prints `<byte> <hits> <misses>` after each. */
 const CHILD = `
