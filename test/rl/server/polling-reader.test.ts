@@ -27,9 +27,13 @@ describe('PollingReader', () => {
   it('polls while requests come quickly, blocks for a while after a poll ran out, polls again once data comes quickly', async () => {
     // NOTE: Node's spawn gives the child a socket for stdin; `cat` in between makes it a pipe, as the
     // Python client's subprocess does.
-    const child = spawn('sh', ['-c', 'cat | "$0" --input-type=module -e "$1" 10000', process.execPath, CHILD], {
-      stdio: ['pipe', 'pipe', 'inherit'],
-    });
+    const child = spawn(
+      'sh',
+      ['-c', 'cat | "$0" --input-type=module -e "$1" 10000', process.execPath, CHILD],
+      {
+        stdio: ['pipe', 'pipe', 'inherit'],
+      },
+    );
     const lines: string[] = [];
     let waiting: (() => void) | undefined;
     let pending = '';
@@ -73,7 +77,10 @@ describe('PollingReader', () => {
         encoding: 'utf8',
       }),
       // Node's spawn: a socket.
-      spawnSync(process.execPath, ['--input-type=module', '-e', CHILD, '300'], { input: 'xy', encoding: 'utf8' }),
+      spawnSync(process.execPath, ['--input-type=module', '-e', CHILD, '300'], {
+        input: 'xy',
+        encoding: 'utf8',
+      }),
       spawnSync('sh', ['-c', 'cat | "$0" --input-type=module -e "$1" 0', process.execPath, CHILD], {
         input: 'xy',
         encoding: 'utf8',
