@@ -44,8 +44,8 @@ const AHEAD = 2;
 export function createReplicationPool(workers: number): ReplicationPool {
   if (!(Number.isInteger(workers) && workers >= 1))
     throw new RangeError(`createReplicationPool: workers must be an integer >= 1 (got ${workers})`);
-  const filename = fileURLToPath(new URL('./worker.js', import.meta.url));
-  if (workers === 1 || !existsSync(filename)) {
+  const filename = workerFile();
+  if (workers === 1 || filename === undefined) {
     return { run: runReplication, workers: 1, close: async () => {} };
   }
   const pool = new Tinypool({
@@ -60,4 +60,17 @@ export function createReplicationPool(workers: number): ReplicationPool {
     workers,
     close: () => pool.destroy(),
   };
+}
+
+/**
+ * The worker thread's file: the bundle `npm run build` writes (scripts/bundle-worker.mjs; it loads in
+ * about 45 ms instead of 290–370 ms for the separate modules), else the compiled module, else none
+ * (running from TypeScript sources).
+ */
+function workerFile(): string | undefined {
+  for (const name of ['./worker.bundle.js', './worker.js']) {
+    const path = fileURLToPath(new URL(name, import.meta.url));
+    if (existsSync(path)) return path;
+  }
+  return undefined;
 }

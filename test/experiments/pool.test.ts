@@ -13,6 +13,7 @@ import { planSweep } from '../../src/experiments/sweep.js';
 
 const FILE = 'scenarios/serial-line.yaml';
 const BUILT_POOL = fileURLToPath(new URL('../../dist/src/experiments/pool.js', import.meta.url));
+const BUNDLE = fileURLToPath(new URL('../../dist/src/experiments/worker.bundle.js', import.meta.url));
 
 const plan = planSweep({
   file: FILE,
@@ -64,6 +65,16 @@ describe('createReplicationPool (built worker)', () => {
     } finally {
       await pool.close();
     }
+  });
+
+  it('the bundled worker (what the pool starts) gives runReplication’s outcomes, on both of its paths', async () => {
+    expect(existsSync(BUNDLE), 'run `npm run build` first').toBe(true);
+    const { default: runTask } = (await import(BUNDLE)) as {
+      default: (task: ReplicationTask) => Promise<unknown>;
+    };
+    const some = [...tasks(true).slice(0, 2), ...tasks(false).slice(2, 4)];
+    const got = await Promise.all(some.map(runTask));
+    expect(got).toEqual(await Promise.all(some.map(runReplication)));
   });
 
   it('a failing task rejects its own promise only; the other tasks finish', async () => {
