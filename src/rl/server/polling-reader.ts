@@ -3,9 +3,8 @@
  *
  * The client sends its next request some 10–300 µs after it got an answer (its own work between two steps).
  * A blocking read then sleeps, and the wake-up that follows costs the worker about as much as the
- * exchange itself (a ping's round trip took 28 µs with a blocking read, 12–14 µs with the poll; ft10
- * single env 12 k → 28 k steps/s, `VectorEnv(16)` 57 k → 72 k env-steps/s in one interleaved run, see
- * README "From Python").
+ * exchange itself (a ping's round trip from Python took 28 µs with a blocking read, 12–14 µs with the
+ * poll; ft10 with one env 17 k → 37 k steps/s, medians of 6 interleaved rounds; see README "From Python").
  *
  * The poll only goes on while it pays. After a poll that ran out, the next reads block: 4 of them after one
  * such poll, twice as many after each further one in a row, up to 256. A blocking read that saw its data
@@ -19,7 +18,7 @@ import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 /** The worker's default poll before a blocking read, µs. */
 export const DEFAULT_POLL_US = 300;
 
-/** Largest poll a user may ask for, µs (10 ms: beyond that a blocking read is always cheaper). */
+/** Largest poll a user may ask for, µs (10 ms: a longer poll would only keep a core busy). */
 export const MAX_POLL_US = 10_000;
 
 /** Blocking reads after one poll that ran out, and the most after several in a row. */
@@ -34,7 +33,7 @@ export class PollingReader {
   /** Reads left that block at once (after polls that ran out), and how many the next miss gives. */
   private blocking = 0;
   private blockNext = BLOCK_FIRST;
-  /** Polls that found data, and polls that ran out (for tests and the bench). */
+  /** Polls that found data, and polls that ran out (for tests). */
   readonly counts = { hits: 0, misses: 0 };
 
   /**
