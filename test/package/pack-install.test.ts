@@ -175,7 +175,16 @@ describe(`npm pack → npm install → import '${PKG.name}'`, () => {
     mkdirSync(stage);
     mkdirSync(project);
 
-    const sources = ['package.json', 'README.md', 'LICENSE', 'tsconfig.json', 'tsconfig.build.json', 'src'];
+    // What `npm pack`'s build (prepack) reads: the sources and the worker's bundling script.
+    const sources = [
+      'package.json',
+      'README.md',
+      'LICENSE',
+      'tsconfig.json',
+      'tsconfig.build.json',
+      'src',
+      'scripts/bundle-worker.mjs',
+    ];
     for (const entry of [
       ...sources,
       ...PKG.files.filter((f) => !f.startsWith('dist') && !f.startsWith('!')),
