@@ -43,6 +43,8 @@ export class Buffer {
   readonly capacity: number;
   /** Which part its station serves first among equals (see {@link BufferOptions.discipline}). */
   readonly discipline: 'fifo' | 'lifo';
+  /** Its position in `plant.buffers` (from 0), published with its level changes. */
+  readonly index: number;
   private readonly plant: Plant;
   private readonly parts: Part[] = objectArray();
   private readonly waiters: SpaceWaiter[] = [];
@@ -68,7 +70,7 @@ export class Buffer {
     this.capacity = capacity;
     this.discipline = discipline;
     this.plant = plant;
-    plant.registerBuffer(this);
+    this.index = plant.registerBuffer(this);
   }
 
   /** Number of parts held. */
@@ -122,7 +124,7 @@ export class Buffer {
     if (this.parts.length >= this.capacity) return false;
     this.parts.push(part);
     part.location = this.id;
-    this.plant.events.emit3('bufferLevelChanged', this.id, this.parts.length, this.plant.sim.now);
+    this.plant.events.emit4('bufferLevelChanged', this.id, this.parts.length, this.plant.sim.now, this.index);
     if (this.consumer !== null) this.consumer.receive(part);
     // A buffer that fills up may close a cycle of blocked servers (checked cheaply: full buffers only).
     if (this.parts.length >= this.capacity) this.plant.checkBlockingCycle(this);
@@ -140,7 +142,7 @@ export class Buffer {
     }
     if (index === 0) this.parts.shift();
     else this.parts.splice(index, 1);
-    this.plant.events.emit3('bufferLevelChanged', this.id, this.parts.length, this.plant.sim.now);
+    this.plant.events.emit4('bufferLevelChanged', this.id, this.parts.length, this.plant.sim.now, this.index);
     this.offerSpace();
     return part;
   }

@@ -212,16 +212,18 @@ export class Plant {
     return p;
   }
 
-  /** @internal */
-  registerStation(station: Station): void {
+  /** @internal returns the station's index: its position in {@link Plant.stations}. */
+  registerStation(station: Station): number {
     this.unique(station.id);
     this.stations_.set(station.id, station);
+    return this.stations_.size - 1;
   }
 
-  /** @internal */
-  registerBuffer(buffer: Buffer): void {
+  /** @internal returns the buffer's index: its position in {@link Plant.buffers}. */
+  registerBuffer(buffer: Buffer): number {
     this.unique(buffer.id);
     this.buffers_.set(buffer.id, buffer);
+    return this.buffers_.size - 1;
   }
 
   /** @internal */

@@ -60,6 +60,8 @@ export class Station extends DispatchTask implements ServerOwner {
   // station without failures, batches, assemblies, shifts, inspection or operators skips is read from the
   // station itself (no other object touched per part), for speed.
   readonly id: string;
+  /** Its position in `plant.stations` (from 0), published with its events. */
+  readonly index: number;
   /** @internal the plant it belongs to. */
   readonly plant: Plant;
   readonly input: Buffer;
@@ -117,7 +119,7 @@ export class Station extends DispatchTask implements ServerOwner {
     }
     this.id = id;
     this.plant = plant;
-    plant.registerStation(this);
+    this.index = plant.registerStation(this);
     this.input = options.input ?? new Buffer(plant, { id: `${id}/queue` });
     this.priority = options.priority ?? 0;
     this.position = options.position;
@@ -293,7 +295,7 @@ export class Station extends DispatchTask implements ServerOwner {
     else if (to === 'idle') this.idle++;
     // An operator leaves before the change is published, so no listener sees her at an idle machine.
     if (this.operators !== undefined) this.operators.onState(s, to);
-    this.plant.events.emit5('serverStateChanged', this.id, s.index, from, to, this.plant.sim.now);
+    this.plant.events.emit6('serverStateChanged', this.id, s.index, from, to, this.plant.sim.now, this.index);
   }
 
   /** @internal a part was put into its input. */
@@ -374,7 +376,8 @@ export class Station extends DispatchTask implements ServerOwner {
     const events = this.plant.events;
     // NOTE: has() first, so nothing is built for events nobody listens to, for speed.
     if (this.movedListeners.length > 0) events.emit4('partMoved', part, this.input.id, s.id, now);
-    if (this.startedListeners.length > 0) events.emit4('processStarted', part, this.id, s.index, now);
+    if (this.startedListeners.length > 0)
+      events.emit5('processStarted', part, this.id, s.index, now, this.index);
     const workS = dist.sample(this.processStream);
     if (!(workS >= 0 && workS < Number.POSITIVE_INFINITY)) {
       throw new InvalidStateError(`Station: process time of ${part.product} at ${this.id} drew ${workS} s`);
@@ -416,7 +419,8 @@ export class Station extends DispatchTask implements ServerOwner {
       const rec = part.currentStep;
       if (rec !== undefined) rec.startedS = now;
       if (this.movedListeners.length > 0) events.emit4('partMoved', part, this.input.id, s.id, now);
-      if (this.startedListeners.length > 0) events.emit4('processStarted', part, this.id, s.index, now);
+      if (this.startedListeners.length > 0)
+        events.emit5('processStarted', part, this.id, s.index, now, this.index);
     }
     const workS = dist.sample(this.processStream);
     if (!(workS >= 0 && workS < Number.POSITIVE_INFINITY)) {
@@ -517,7 +521,7 @@ export class Station extends DispatchTask implements ServerOwner {
     const rec = part.currentStep;
     if (rec !== undefined) rec.finishedS = now;
     if (this.finishedListeners.length > 0)
-      this.plant.events.emit4('processFinished', part, this.id, s.index, now);
+      this.plant.events.emit5('processFinished', part, this.id, s.index, now, this.index);
     part.step++;
   }
 
