@@ -355,7 +355,7 @@ export class Station extends DispatchTask implements ServerOwner {
    */
   start(s: Server, lead: Part, ordered: readonly Part[]): void {
     const group = this.grouped ? this.grouping.group(lead, ordered) : null;
-    if (group === null) this.startPart(s, this.input.contents.indexOf(lead));
+    if (group === null) this.startPart(s, this.input.indexOf(lead));
     else this.startGroup(s, group);
     this.requestDispatch();
   }
@@ -363,7 +363,7 @@ export class Station extends DispatchTask implements ServerOwner {
   /** Starts the part at `index` of the input on `s`, then takes it out (which may wake upstream holders). */
   private startPart(s: Server, index: number): void {
     const now = this.plant.sim.now;
-    const part = this.input.contents[index]!;
+    const part = this.input.partAt(index);
     const dist = this.dist(part.product, part.step);
     if (dist === undefined) {
       throw new InvalidArgumentError(`Station: ${this.id} has no process time for product ${part.product}`);
@@ -427,7 +427,7 @@ export class Station extends DispatchTask implements ServerOwner {
       throw new InvalidStateError(`Station: process time of ${product} at ${this.id} drew ${workS} s`);
     }
     this.prepare(s, product, workS);
-    for (const part of parts) this.input.take(this.input.contents.indexOf(part));
+    for (const part of parts) this.input.take(this.input.indexOf(part));
   }
 
   /** The part is on the server: an operator loads it if one must, change over if the product changed, then work. */
