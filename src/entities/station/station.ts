@@ -68,8 +68,16 @@ export class Station extends DispatchTask implements ServerOwner {
   /** `servers[0]`, read without the array on every job, for speed. */
   private readonly first: Server;
   private idle = 0;
-  /** Per product: one distribution for every step here, or one per routing step done here. */
-  private readonly processTimes: StepTimes<Distribution>;
+  /** A start takes a group of parts (a batch or an assembly kit). */
+  private readonly grouped: boolean;
+  private readonly assembles: boolean;
+  // NOTE: a table with a single distribution (a station of one product and one step, as on a line) is
+  // read from the station itself, which a job touches anyway, not from the table's object, for speed.
+  /** The product of the table's single distribution (`undefined`: none, read the table). */
+  private readonly soleProduct: string | undefined;
+  /** Its step (`-1`: every visit) and distribution. */
+  private readonly soleStep: number;
+  private readonly soleDist: Distribution | undefined;
   private readonly processStream: RandomStream;
   /** Per product: the standard times given (`undefined` when none is). */
   private readonly standardTimes: StepTimes<number> | undefined;
@@ -80,9 +88,6 @@ export class Station extends DispatchTask implements ServerOwner {
   private readonly operators: OperatorNeed | undefined;
   /** Some failure mode or maintenance plan runs clocks on busy time or counts cycles. */
   private readonly clocked: boolean;
-  /** A start takes a group of parts (a batch or an assembly kit). */
-  private readonly grouped: boolean;
-  private readonly assembles: boolean;
   /** Parts of a full batch (1 without batching): a job's standard time is shared by them. */
   private readonly batchSize: number;
   /** The shift control, or an always-on stand-in without a shift calendar. */
@@ -91,6 +96,8 @@ export class Station extends DispatchTask implements ServerOwner {
   private readonly movedListeners: readonly unknown[];
   private readonly startedListeners: readonly unknown[];
   private readonly finishedListeners: readonly unknown[];
+  /** Per product: one distribution for every step here, or one per routing step done here. */
+  private readonly processTimes: StepTimes<Distribution>;
   readonly priority: number;
   readonly position: Position | undefined;
   private readonly servers: Server[] = [];
@@ -124,6 +131,10 @@ export class Station extends DispatchTask implements ServerOwner {
     this.priority = options.priority ?? 0;
     this.position = options.position;
     this.processTimes = StepTimes.of(options.processTimes);
+    const sole = this.processTimes.sole;
+    this.soleProduct = sole?.product;
+    this.soleStep = sole?.step ?? -1;
+    this.soleDist = sole?.value;
     const standard = StepTimes.of(options.standardTimes ?? {});
     this.standardTimes = standard.empty ? undefined : standard;
     this.processStream = plant.sim.streams.get(`${id}/process`);
@@ -205,6 +216,10 @@ export class Station extends DispatchTask implements ServerOwner {
 
   /** The process-time distribution of routing step `step` of `product` here, if it is processed here. */
   private dist(product: string, step: number): Distribution | undefined {
+    if (product === this.soleProduct) {
+      const k = this.soleStep;
+      return k === -1 || k === step ? this.soleDist : undefined;
+    }
     return this.processTimes.get(product, step);
   }
 
@@ -580,10 +595,12 @@ export class Station extends DispatchTask implements ServerOwner {
     const rec = part.currentStep;
     const finishedS = rec === undefined ? 0 : rec.finishedS;
     if (this.plant.forward(part, s.id)) {
-      if (rec !== undefined) {
-        const blockedS = this.plant.sim.now - finishedS;
+      const blockedS = rec === undefined ? 0 : this.plant.sim.now - finishedS;
+      // NOTE: nothing to add when the part was not blocked (the record's blockedS is still its 0), so the
+      // part's and the record's boxed numbers are not touched, for speed.
+      if (blockedS !== 0) {
         // Still the visit just done (not written over by the next one, which has no finish yet).
-        if (rec.finishedS === finishedS) rec.blockedS = blockedS;
+        if (rec!.finishedS === finishedS) rec!.blockedS = blockedS;
         part.blockedS += blockedS;
       }
       const next = s.others.length > 0 ? s.others.shift() : undefined;
