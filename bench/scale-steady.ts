@@ -11,7 +11,17 @@
  * `valgrind --tool=callgrind --cache-sim=yes --dump-before=uv_getrusage node --single-threaded …`; the
  * measured part starts and ends with a read of the CPU time (`uv_getrusage`), so the profile dumped
  * second (`callgrind.out.<pid>.2`) covers exactly it: divide its counts by `events`.
+ *
+ * Faster: with `SCALE_STEADY_GO=<file>` set, it prints `READY <pid>` to stderr once the line is full and
+ * waits until that file exists, so the fill can run with instrumentation off (`--instr-atstart=no`) and
+ * `callgrind_control -i on <pid>` switch it on before creating the file.
+ *
+ * The instruction counts repeat exactly; the cache misses of a large line depend on where V8 places the
+ * objects (at 1,000 stations the same code gave 8–15 L2 misses per event from one run to the next).
+ * `setarch -R` before valgrind and `--random-seed=N --hash-seed=N` for node fix one address layout, so
+ * two versions compare on equal terms; compare them over a few seeds.
  */
+import { existsSync } from 'node:fs';
 import { buildPlant, loadScenario } from '../src/scenario/index.js';
 import { serialLineScenarioText } from './models/scenario-serial.js';
 
@@ -27,6 +37,12 @@ const model = buildPlant(loaded.scenario, loaded.scenario.run.seed, {
 });
 const plant = model.plant;
 plant.run({ until: fillS });
+const go = process.env.SCALE_STEADY_GO;
+if (go !== undefined && go !== '') {
+  process.stderr.write(`READY ${process.pid}\n`);
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  while (!existsSync(go)) Atomics.wait(pause, 0, 0, 100);
+}
 const events0 = plant.sim.eventCount;
 const cpu0 = process.cpuUsage();
 if (measureS > 0) plant.run({ until: fillS + measureS });

@@ -28,7 +28,24 @@ export interface BufferConsumer {
   readonly id: string;
   /** `part` was just put into the buffer. */
   receive(part: Part): void;
+  /** `true` when every server is blocked on a buffer (for deadlock detection). */
+  allBlockedOnBuffers(): boolean;
+  /** The buffers every server is blocked on, or `null` if some server is not blocked. */
+  blockedTargets(): Buffer[] | null;
+  /** Ids of its servers. */
+  serverIds(): string[];
 }
+
+/** Most slots a buffer keeps in its plant's shared slot table; a larger (or unbounded) one has its own. */
+const SHARED_MAX = 16;
+/** The `limit` of an unbounded buffer: the largest small integer, never reached by a count of parts. */
+const UNBOUNDED = 0x3fffffff;
+
+/**
+ * The slots of the small buffers of each plant (keyed by its simulation, which lives as long as it), one
+ * run of `capacity` slots per buffer, side by side in one array.
+ */
+const sharedSlots = new WeakMap<object, (Part | null)[]>();
 
 /**
  * A buffer of parts with a capacity, held in arrival order (its `discipline` tells its station which to
@@ -38,18 +55,35 @@ export interface BufferConsumer {
  * published as `bufferLevelChanged`. Its one consumer (a station) is told of every arrival.
  */
 export class Buffer {
+  // NOTE: the fields read on every put and take first, so that they share the object's first cache line.
+  // The parts sit in a ring of slots: a buffer of at most 16 slots has its run in one array shared by
+  // the plant's small buffers (a put or take touches this object and one line of that array, which
+  // neighbouring buffers share, instead of an array object and its store of its own), a larger or
+  // unbounded one in an array of its own that grows. For speed on plants of thousands of buffers.
+  /** Parts held. */
+  private count = 0;
+  /** `capacity`, or {@link UNBOUNDED}: a small integer, so that comparing with it reads no boxed number. */
+  private readonly limit: number;
+  /** Position in the ring (from `base`) of the oldest part. */
+  private head = 0;
+  /** The slots: the plant's shared array (this buffer's run starts at `base`) or its own. */
+  private slots: (Part | null)[];
+  private readonly base: number;
+  /** Slots in the ring. */
+  private size: number;
+  // NOTE: `waiters.length` kept here too, so a take with nobody waiting reads no array, for speed.
+  private waiting = 0;
+  // NOTE: the consumer itself, not a callback closure, so an arrival touches no function object of its own, for speed.
+  private consumer: BufferConsumer | null = null;
+  private readonly plant: Plant;
+  /** Its position in `plant.buffers` (from 0), published with its level changes. */
+  readonly index: number;
   readonly id: string;
   /** Maximum number of parts held (≥ 1 or `Infinity`). */
   readonly capacity: number;
   /** Which part its station serves first among equals (see {@link BufferOptions.discipline}). */
   readonly discipline: 'fifo' | 'lifo';
-  private readonly plant: Plant;
-  private readonly parts: Part[] = objectArray();
   private readonly waiters: SpaceWaiter[] = [];
-  // NOTE: `waiters.length` kept here too, so a take with nobody waiting reads no array, for speed.
-  private waiting = 0;
-  // NOTE: the consumer itself, not a callback closure, so an arrival touches no function object of its own, for speed.
-  private consumer: BufferConsumer | null = null;
 
   constructor(plant: Plant, options: BufferOptions) {
     const capacity = options.capacity ?? Number.POSITIVE_INFINITY;
@@ -66,29 +100,64 @@ export class Buffer {
     }
     this.id = options.id;
     this.capacity = capacity;
+    this.limit = Math.min(capacity, UNBOUNDED);
     this.discipline = discipline;
     this.plant = plant;
-    plant.registerBuffer(this);
+    if (capacity <= SHARED_MAX) {
+      let shared = sharedSlots.get(plant.sim);
+      if (shared === undefined) {
+        shared = objectArray<Part>() as (Part | null)[];
+        sharedSlots.set(plant.sim, shared);
+      }
+      this.slots = shared;
+      this.base = shared.length;
+      this.size = capacity;
+      for (let i = 0; i < capacity; i++) shared.push(null);
+    } else {
+      this.slots = objectArray<Part>() as (Part | null)[];
+      this.base = 0;
+      this.size = 0;
+    }
+    this.index = plant.registerBuffer(this);
   }
 
   /** Number of parts held. */
   get level(): number {
-    return this.parts.length;
+    return this.count;
   }
 
   /** `true` when no slot is free. */
   get full(): boolean {
-    return this.parts.length >= this.capacity;
+    return this.count >= this.limit;
   }
 
-  /** The parts held, oldest first (read-only view; do not keep it across events). */
+  /** The parts held, oldest first (a new array: a copy, not a live view). */
   get contents(): readonly Part[] {
-    return this.parts;
+    const out: Part[] = [];
+    for (let i = 0; i < this.count; i++) out.push(this.partAt(i));
+    return out;
+  }
+
+  /** The part at position `i` (0 is the oldest; `0 <= i < level`). */
+  partAt(i: number): Part {
+    return this.slots[this.slotOf(i)]!;
+  }
+
+  /** The position (0 is the oldest) of `part`, or -1 if it is not held here. */
+  indexOf(part: Part): number {
+    for (let i = 0; i < this.count; i++) if (this.slots[this.slotOf(i)] === part) return i;
+    return -1;
+  }
+
+  /** Index in `slots` of position `i` of the ring. */
+  private slotOf(i: number): number {
+    const k = this.head + i;
+    return this.base + (k < this.size ? k : k - this.size);
   }
 
   /** `true` when a slot is free. */
   hasRoom(): boolean {
-    return this.parts.length < this.capacity;
+    return this.count < this.limit;
   }
 
   /** Number of holders waiting for space. */
@@ -99,6 +168,11 @@ export class Buffer {
   /** Id of the station that takes from this buffer, or `''`. */
   get consumerStation(): string {
     return this.consumer?.id ?? '';
+  }
+
+  /** @internal The station that takes from this buffer, or `null`. */
+  get consumerEntity(): BufferConsumer | null {
+    return this.consumer;
   }
 
   /**
@@ -119,14 +193,27 @@ export class Buffer {
    * @returns `false` (and changes nothing) when full.
    */
   tryPut(part: Part): boolean {
-    if (this.parts.length >= this.capacity) return false;
-    this.parts.push(part);
+    if (this.count >= this.limit) return false;
+    if (this.count === this.size) this.grow();
+    this.slots[this.slotOf(this.count)] = part;
+    const level = ++this.count;
     part.location = this.id;
-    this.plant.events.emit3('bufferLevelChanged', this.id, this.parts.length, this.plant.sim.now);
+    this.plant.events.emit4('bufferLevelChanged', this.id, level, this.plant.sim.now, this.index);
     if (this.consumer !== null) this.consumer.receive(part);
     // A buffer that fills up may close a cycle of blocked servers (checked cheaply: full buffers only).
-    if (this.parts.length >= this.capacity) this.plant.checkBlockingCycle(this);
+    if (this.count >= this.limit) this.plant.checkBlockingCycle(this);
     return true;
+  }
+
+  /** Doubles the ring of a buffer with slots of its own, oldest part first. */
+  private grow(): void {
+    const slots = objectArray<Part>() as (Part | null)[];
+    for (let i = 0; i < this.count; i++) slots.push(this.partAt(i));
+    const size = Math.max(4, this.size * 2);
+    for (let i = this.count; i < size; i++) slots.push(null);
+    this.slots = slots;
+    this.head = 0;
+    this.size = size;
   }
 
   /**
@@ -134,13 +221,19 @@ export class Buffer {
    * waiters for space, in the order they started waiting.
    */
   take(index = 0): Part {
-    const part = this.parts[index];
-    if (part === undefined) {
+    if (!(Number.isInteger(index) && index >= 0 && index < this.count)) {
       throw new InvalidArgumentError(`Buffer.take: ${this.id} holds no part at index ${index}`);
     }
-    if (index === 0) this.parts.shift();
-    else this.parts.splice(index, 1);
-    this.plant.events.emit3('bufferLevelChanged', this.id, this.parts.length, this.plant.sim.now);
+    const part = this.partAt(index);
+    if (index === 0) {
+      this.slots[this.slotOf(0)] = null;
+      this.head = this.head + 1 === this.size ? 0 : this.head + 1;
+    } else {
+      for (let i = index; i < this.count - 1; i++) this.slots[this.slotOf(i)] = this.partAt(i + 1);
+      this.slots[this.slotOf(this.count - 1)] = null;
+    }
+    const level = --this.count;
+    this.plant.events.emit4('bufferLevelChanged', this.id, level, this.plant.sim.now, this.index);
     this.offerSpace();
     return part;
   }
@@ -152,7 +245,7 @@ export class Buffer {
   }
 
   private offerSpace(): void {
-    while (this.waiting > 0 && this.parts.length < this.capacity) {
+    while (this.waiting > 0 && this.count < this.limit) {
       const waiter = this.waiters.shift()!;
       this.waiting--;
       waiter();

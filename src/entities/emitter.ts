@@ -102,6 +102,23 @@ export class Emitter<E extends EventMap<E>> {
     for (let i = 0; i < list.length; i++) list[i]!(a, b, c, d, e);
   }
 
+  /** {@link Emitter.emit3} for an event of six arguments. */
+  emit6<K extends KeysOfArity<E, 6>>(
+    name: K,
+    a: E[K][0],
+    b: E[K][1],
+    c: E[K][2],
+    d: E[K][3],
+    e: E[K][4],
+    f: E[K][5],
+  ): void {
+    const list = this.listeners[name] as
+      | ((a: unknown, b: unknown, c: unknown, d: unknown, e: unknown, f: unknown) => void)[]
+      | undefined;
+    if (list === undefined) return;
+    for (let i = 0; i < list.length; i++) list[i]!(a, b, c, d, e, f);
+  }
+
   /** Calls every listener of `name` with `args`, in subscription order. */
   emit<K extends keyof E>(name: K, ...args: E[K]): void {
     const list = this.listeners[name];

@@ -20,10 +20,13 @@ export interface PlantEvents {
   partRouted: [part: Part, step: number, station: string, now: number];
   /** A due preventive maintenance of plan `plan` was postponed by `delayS` seconds (a maintenance decision). */
   maintenancePostponed: [station: string, server: number, plan: string, delayS: number, now: number];
-  /** A server started processing a part. */
-  processStarted: [part: Part, station: string, server: number, now: number];
-  /** A server finished processing a part (before inspection and unloading). */
-  processFinished: [part: Part, station: string, server: number, now: number];
+  /**
+   * A server started processing a part. `stationIndex`: the station's position in `plant.stations` (from
+   * 0), for listeners that keep per-station figures in arrays.
+   */
+  processStarted: [part: Part, station: string, server: number, now: number, stationIndex: number];
+  /** A server finished processing a part (before inspection and unloading); `stationIndex` as above. */
+  processFinished: [part: Part, station: string, server: number, now: number, stationIndex: number];
   /** A part reached its sink and left the system. */
   partFinished: [part: Part, sink: string, now: number];
   /** A part was built into an assembly at station `at` and left the system as a part of its own. */
@@ -32,10 +35,17 @@ export interface PlantEvents {
   partAssembled: [part: Part, at: string, now: number];
   /** A part was scrapped at `at` (a station) and left the system. */
   partScrapped: [part: Part, at: string, now: number];
-  /** A server changed state. */
-  serverStateChanged: [station: string, server: number, from: ServerState, to: ServerState, now: number];
-  /** A buffer's level (number of parts held) changed. */
-  bufferLevelChanged: [buffer: string, level: number, now: number];
+  /** A server changed state; `stationIndex`: the station's position in `plant.stations` (from 0). */
+  serverStateChanged: [
+    station: string,
+    server: number,
+    from: ServerState,
+    to: ServerState,
+    now: number,
+    stationIndex: number,
+  ];
+  /** A buffer's level (number of parts held) changed; `bufferIndex`: its position in `plant.buffers` (from 0). */
+  bufferLevelChanged: [buffer: string, level: number, now: number, bufferIndex: number];
   /** A server failed in failure mode `mode`. */
   failed: [station: string, server: number, mode: string, now: number];
   /** A server's repair of failure mode `mode` ended. */

@@ -70,8 +70,14 @@ export class Part {
   // first cache lines, for speed.
   /** Index of the current routing step. */
   step = 0;
-  /** One record per station visit so far (queued at least), in order; a rework loop adds new records. */
+  /**
+   * One record per station visit so far (queued at least), in order; a rework loop adds new records.
+   * Only the plant adds records (through {@link Part.addStep}).
+   */
   readonly steps: StepRecord[] = [];
+  // NOTE: the last record of `steps` held here too, so that reading it touches neither the array nor its
+  // store (on a line of a thousand stations both are out of cache when a waiting part starts), for speed.
+  private current: StepRecord | undefined = undefined;
   /** Id of the entity that holds it now (source, buffer, `station/server`, sink). */
   location: string;
   readonly product: string;
@@ -83,11 +89,6 @@ export class Part {
   readonly receivers: (PartReceiver | undefined)[];
   /** Total seconds spent blocked on servers after processing. */
   blockedS = 0;
-  /**
-   * @internal Without step history (see `Plant.keepStepHistory`): the record of the visit before the
-   * current one, which the next visit writes over (two records take turns, so a visit allocates none).
-   */
-  spareStep: StepRecord | undefined = undefined;
   readonly id: number;
   /** Station ids in visiting order. */
   readonly routing: readonly string[];
@@ -157,7 +158,7 @@ export class Part {
     const steps = this.steps;
     if (keepHistory || steps.length !== 1) {
       if (!keepHistory) steps.length = 0;
-      steps.push({ station, queuedS: nowS, startedS: Number.NaN, finishedS: Number.NaN, blockedS: 0 });
+      this.addStep({ station, queuedS: nowS, startedS: Number.NaN, finishedS: Number.NaN, blockedS: 0 });
       return;
     }
     // NOTE: one record per part, written over at every visit, for speed: it is touched at each step of
@@ -172,8 +173,14 @@ export class Part {
     rec.blockedS = 0;
   }
 
+  /** @internal Appends the record of a new visit to {@link Part.steps}. */
+  addStep(rec: StepRecord): void {
+    this.steps.push(rec);
+    this.current = rec;
+  }
+
   /** The record of the latest station visit (the current one while queued or in process). */
   get currentStep(): StepRecord | undefined {
-    return this.steps[this.steps.length - 1];
+    return this.current;
   }
 }

@@ -212,16 +212,18 @@ export class Plant {
     return p;
   }
 
-  /** @internal */
-  registerStation(station: Station): void {
+  /** @internal returns the station's index: its position in {@link Plant.stations}. */
+  registerStation(station: Station): number {
     this.unique(station.id);
     this.stations_.set(station.id, station);
+    return this.stations_.size - 1;
   }
 
-  /** @internal */
-  registerBuffer(buffer: Buffer): void {
+  /** @internal returns the buffer's index: its position in {@link Plant.buffers}. */
+  registerBuffer(buffer: Buffer): number {
     this.unique(buffer.id);
     this.buffers_.set(buffer.id, buffer);
+    return this.buffers_.size - 1;
   }
 
   /** @internal */
@@ -491,7 +493,7 @@ export class Plant {
       priority: Math.max(spec.priority ?? 0, ...components.map((c) => c.priority)),
     });
     const now = this.sim.now;
-    part.steps.push({ station: at, queuedS: now, startedS: now, finishedS: now, blockedS: 0 });
+    part.addStep({ station: at, queuedS: now, startedS: now, finishedS: now, blockedS: 0 });
     part.step = step + 1;
     part.location = at;
     this.inSystem_.add(part);
@@ -648,15 +650,16 @@ export class Plant {
     // NOTE: the usual answer first, without allocating: the buffer is not full, or some server of its
     // consumer is not blocked on a buffer, so no cycle goes through it (as `visit` finds), for speed.
     if (!buffer.full) return;
-    const consumer = this.stations_.get(buffer.consumerStation);
-    if (consumer === undefined || !consumer.allBlockedOnBuffers()) return;
+    // The consumer itself, not looked up by id in the map (a cold entry and id string per put), for speed.
+    const consumer = buffer.consumerEntity;
+    if (consumer === null || !consumer.allBlockedOnBuffers()) return;
     const onPath = new Set<Buffer>();
     const stuck: string[] = [];
     const visit = (b: Buffer): boolean => {
       if (onPath.has(b)) return true;
       if (!b.full) return false;
-      const station = this.stations_.get(b.consumerStation);
-      if (station === undefined) return false;
+      const station = b.consumerEntity;
+      if (station === null) return false;
       onPath.add(b);
       const targets = station.blockedTargets();
       if (targets === null) return false;

@@ -101,10 +101,10 @@ export function announceState(plant: Plant): void {
     ev.emit('shiftChanged', id, st.onShiftNow, now);
     for (let i = 0; i < st.serverCount; i++) {
       const s = st.serverState(i);
-      ev.emit('serverStateChanged', id, i, s, s, now);
+      ev.emit('serverStateChanged', id, i, s, s, now, st.index);
     }
   }
-  for (const [id, b] of plant.buffers) ev.emit('bufferLevelChanged', id, b.level, now);
+  for (const [id, b] of plant.buffers) ev.emit('bufferLevelChanged', id, b.level, now, b.index);
   for (const [id, pool] of plant.crewPools) {
     for (const crew of pool.crewIds) {
       ev.emit('shiftChanged', `${id}/${crew}`, pool.crewOnShift(crew), now);

@@ -330,31 +330,22 @@ export class PlantStatistics {
       if (s !== undefined) s.setups++;
     });
     const busyIndex = STATE_INDEX.get('busy')!;
-    const stationIndex = new Map<string, number>();
-    for (const s of this.stations.values()) stationIndex.set(s.station.id, s.index);
     const rows = this.stationRows;
-    // NOTE: the events of one station come in runs (a job's finish, then its server's state), so the
-    // last station looked up is checked first, without the map, for speed.
-    let lastId = '';
-    let lastIndex = -1;
-    /** Number of station `station` (-1 if it has none). */
-    const stationNumber = (station: string): number => {
-      if (station === lastId) return lastIndex;
-      const i = stationIndex.get(station) ?? -1;
-      lastId = station;
-      lastIndex = i;
-      return i;
-    };
+    const stationCount = this.stationAt.length;
+    // NOTE: the events carry the station's index (its position in `plant.stations`, which is the number
+    // used here), so no map is looked up by id on every job: on a line of a thousand stations each such
+    // lookup read the id string and the map's entry out of cache, for speed.
     /** Number of server `server` of station number `i`, or -1 if there is no such server. */
     const serverNumber = (i: number, server: number): number =>
-      i >= 0 && server >= 0 && server < rows[i * STATION_ROW + 1]! ? rows[i * STATION_ROW]! + server : -1;
-    ev.on('processStarted', (_part, station, server, t) => {
-      const k = serverNumber(stationNumber(station), server);
+      i >= 0 && i < stationCount && server >= 0 && server < rows[i * STATION_ROW + 1]!
+        ? rows[i * STATION_ROW]! + server
+        : -1;
+    ev.on('processStarted', (_part, _station, server, t, i) => {
+      const k = serverNumber(i, server);
       if (k >= 0) this.clocks.setMark(k, this.clocks.secondsIn(k, busyIndex, t));
     });
-    ev.on('processFinished', (part, station, server, t) => {
-      const i = stationNumber(station);
-      if (i < 0) return;
+    ev.on('processFinished', (part, _station, server, t, i) => {
+      if (!(i >= 0 && i < stationCount)) return;
       rows[i * STATION_ROW + 2]!++;
       const k = serverNumber(i, server);
       if (k < 0) return;
@@ -381,20 +372,13 @@ export class PlantStatistics {
         if (outcome === 'pass') s.firstPassed++;
       }
     });
-    ev.on('serverStateChanged', (station, server, _from, to, t) => {
-      const k = serverNumber(stationNumber(station), server);
+    ev.on('serverStateChanged', (_station, server, _from, to, t, i) => {
+      const k = serverNumber(i, server);
       if (k >= 0) this.clocks.update(k, t, STATE_INDEX.get(to)!);
     });
-    // NOTE: a part put into a buffer is mostly taken out at the same instant, so the last buffer looked
-    // up is checked first, without the map, for speed.
-    let lastBuffer = '';
-    let lastBufferIndex: number | undefined;
-    ev.on('bufferLevelChanged', (buffer, level, t) => {
-      if (buffer !== lastBuffer) {
-        lastBuffer = buffer;
-        lastBufferIndex = this.bufferIndex.get(buffer);
-      }
-      if (lastBufferIndex !== undefined) this.bufferLevels.update(lastBufferIndex, t, level);
+    const bufferCount = this.bufferIndex.size;
+    ev.on('bufferLevelChanged', (_buffer, level, t, k) => {
+      if (k >= 0 && k < bufferCount) this.bufferLevels.update(k, t, level);
     });
     ev.on('failed', (station) => {
       const s = this.stations.get(station);

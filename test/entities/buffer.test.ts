@@ -6,8 +6,13 @@ import { Emitter, type Part, Buffer as PartBuffer, Plant } from '../../src/entit
 function setup(capacity: number) {
   const plant = new Plant(new Simulation());
   plant.addProduct({ id: 'p', routing: ['nowhere'], sink: 'out' });
+  // Small buffers keep their slots side by side in one array of the plant: neighbours on both sides,
+  // full, must never see the buffer under test write into their slots.
+  const before = new PartBuffer(plant, { id: 'before', capacity: 2 });
   const buffer = new PartBuffer(plant, { id: 'b', capacity });
-  return { plant, buffer };
+  const after = new PartBuffer(plant, { id: 'after', capacity: 3 });
+  for (const n of [before, before, after, after, after]) n.tryPut(plant.release('p', 'test'));
+  return { plant, buffer, neighbours: [before, after] };
 }
 
 interface Model {
@@ -56,7 +61,8 @@ describe('Buffer', () => {
   it('behaves like a bounded FIFO list: refuses puts when full, never exceeds capacity, wakes waiters on space', () => {
     fc.assert(
       fc.property(
-        fc.integer({ min: 1, max: 4 }),
+        // Small (slots shared with other buffers), larger and unbounded (slots of its own, growing).
+        fc.oneof(fc.integer({ min: 1, max: 4 }), fc.constantFrom(16, 17, Number.POSITIVE_INFINITY)),
         fc.commands(
           [
             fc.constant(new PutCommand()),
@@ -66,7 +72,8 @@ describe('Buffer', () => {
           { maxCommands: 60 },
         ),
         (capacity, cmds) => {
-          const { plant, buffer } = setup(capacity);
+          const { plant, buffer, neighbours } = setup(capacity);
+          const neighbourIds = neighbours.map((n) => n.contents.map((p: Part) => p.id));
           const real: Real = { plant, buffer, woken: 0 };
           const model: Model = { ids: [], capacity, woken: 0 };
           fc.modelRun(
@@ -79,6 +86,11 @@ describe('Buffer', () => {
                   expect(r.buffer.level).toBe(m.ids.length);
                   expect(r.buffer.level).toBeLessThanOrEqual(capacity);
                   expect(r.buffer.contents.map((p: Part) => p.id)).toEqual(m.ids);
+                  m.ids.forEach((id, i) => {
+                    expect(r.buffer.partAt(i).id).toBe(id);
+                    expect(r.buffer.indexOf(r.buffer.partAt(i))).toBe(i);
+                  });
+                  expect(neighbours.map((n) => n.contents.map((p: Part) => p.id))).toEqual(neighbourIds);
                   // every waiter registered while full has been woken once a slot freed
                   expect(r.woken + r.buffer.waitingForSpace).toBe(m.woken);
                 },

@@ -21,27 +21,28 @@ describe('golden trace (seed 42)', () => {
     plant.run({ until: 500 });
     const t1 = 0.6540895319262248;
     // The first run announces every entity's state at 0 (changes with from === to), then the trace
-    // runs as before the announcement existed.
+    // runs as before the announcement existed. Station and buffer events end with the entity's index
+    // (its position in `plant.stations` / `plant.buffers`).
     const announced = log.findIndex((e) => e[0] === 'partReleased');
     expect(log.slice(0, announced)).toEqual([
-      ['serverStateChanged', 'S0', 0, 'idle', 'idle', 0],
-      ['serverStateChanged', 'S1', 0, 'idle', 'idle', 0],
-      ['serverStateChanged', 'S1', 1, 'idle', 'idle', 0],
-      ['bufferLevelChanged', 'S0/in', 0, 0],
-      ['bufferLevelChanged', 'S1/in', 0, 0],
+      ['serverStateChanged', 'S0', 0, 'idle', 'idle', 0, 0],
+      ['serverStateChanged', 'S1', 0, 'idle', 'idle', 0, 1],
+      ['serverStateChanged', 'S1', 1, 'idle', 'idle', 0, 1],
+      ['bufferLevelChanged', 'S0/in', 0, 0, 0],
+      ['bufferLevelChanged', 'S1/in', 0, 0, 1],
       ['crewStateChanged', 'crew', 'c0', 'idle', 'idle', 0],
     ]);
     expect(log.slice(announced, announced + 10)).toEqual([
       ['partReleased', 1, t1],
       ['partMoved', 1, 'src', 'S0/in', t1],
-      ['bufferLevelChanged', 'S0/in', 1, t1],
+      ['bufferLevelChanged', 'S0/in', 1, t1, 0],
       ['partMoved', 1, 'S0/in', 'S0/0', t1],
-      ['processStarted', 1, 'S0', 0, t1],
-      ['serverStateChanged', 'S0', 0, 'idle', 'busy', t1],
-      ['bufferLevelChanged', 'S0/in', 0, t1],
+      ['processStarted', 1, 'S0', 0, t1, 0],
+      ['serverStateChanged', 'S0', 0, 'idle', 'busy', t1, 0],
+      ['bufferLevelChanged', 'S0/in', 0, t1, 0],
       ['partReleased', 2, 0.7278760227727804],
       ['partMoved', 2, 'src', 'S0/in', 0.7278760227727804],
-      ['bufferLevelChanged', 'S0/in', 1, 0.7278760227727804],
+      ['bufferLevelChanged', 'S0/in', 1, 0.7278760227727804, 0],
     ]);
     expect([log.length - announced, plant.released, plant.finished]).toEqual([4072, 253, 212]);
     const r = stats.report();

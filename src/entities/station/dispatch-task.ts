@@ -36,25 +36,28 @@ function queuedS(p: Part): number {
 }
 
 /**
- * Index in `parts` (a queue in arrival order, so queued times never decrease along it) of the first part
- * in dispatch order (see {@link dispatchOrder}); `parts` is not empty. Only the parts that entered at
- * the same time as the oldest (newest, for `lifo`) can compete, so the scan stops at the first later one.
+ * Position in `queue` (in arrival order, so queued times never decrease along it; not empty) of the first
+ * part in dispatch order (see {@link dispatchOrder}). Only the parts that entered at the same time as the
+ * oldest (newest, for `lifo`) can compete, so the scan stops at the first later one.
  */
-function firstInOrder(parts: readonly Part[], lifo: boolean): number {
-  const n = parts.length;
+function firstInOrder(queue: Buffer, lifo: boolean): number {
+  const n = queue.level;
   let best = lifo ? n - 1 : 0;
   if (n === 1) return best;
-  const bq = queuedS(parts[best]!);
+  const bq = queuedS(queue.partAt(best));
   const step = lifo ? -1 : 1;
   for (let i = best + step; i >= 0 && i < n; i += step) {
-    const p = parts[i]!;
+    const p = queue.partAt(i);
     // NOTE: arrival order: the first part that entered later ends the candidates (hot path).
     if (queuedS(p) !== bq) break;
-    const b = parts[best]!;
+    const b = queue.partAt(best);
     if (p.plan.sortKey < b.plan.sortKey || (p.plan.sortKey === b.plan.sortKey && p.id < b.id)) best = i;
   }
   return best;
 }
+
+/** The `ordered` list of a start that does not group parts (nothing reads it). */
+const NO_PARTS: readonly Part[] = Object.freeze([]);
 
 /**
  * The dispatch decision of a station: which of the parts that could start now its lowest-index idle
@@ -133,8 +136,7 @@ export abstract class DispatchTask implements DecisionTask {
     if (this.groups || this.input.level !== 1) return false;
     const server = this.firstIdleServer();
     if (server === undefined) return false;
-    const contents = this.input.contents;
-    this.start(server, contents[0]!, contents);
+    this.start(server, this.input.partAt(0), NO_PARTS);
     return true;
   }
 
@@ -142,9 +144,9 @@ export abstract class DispatchTask implements DecisionTask {
     const server = this.firstIdleServer();
     if (server === undefined || this.input.level === 0) return false;
     if (!this.groups) {
-      // NOTE: hot path of a first-in rule: no sorting, no views.
-      const contents = this.input.contents;
-      this.start(server, contents[firstInOrder(contents, this.lifo)]!, contents);
+      // NOTE: hot path of a first-in rule: no sorting, no views, no copy of the queue.
+      const input = this.input;
+      this.start(server, input.partAt(firstInOrder(input, this.lifo)), NO_PARTS);
       return true;
     }
     const ordered = dispatchOrder(this.input.contents, this.lifo);

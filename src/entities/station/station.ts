@@ -60,14 +60,24 @@ export class Station extends DispatchTask implements ServerOwner {
   // station without failures, batches, assemblies, shifts, inspection or operators skips is read from the
   // station itself (no other object touched per part), for speed.
   readonly id: string;
+  /** Its position in `plant.stations` (from 0), published with its events. */
+  readonly index: number;
   /** @internal the plant it belongs to. */
   readonly plant: Plant;
   readonly input: Buffer;
   /** `servers[0]`, read without the array on every job, for speed. */
   private readonly first: Server;
   private idle = 0;
-  /** Per product: one distribution for every step here, or one per routing step done here. */
-  private readonly processTimes: StepTimes<Distribution>;
+  /** A start takes a group of parts (a batch or an assembly kit). */
+  private readonly grouped: boolean;
+  private readonly assembles: boolean;
+  // NOTE: a table with a single distribution (a station of one product and one step, as on a line) is
+  // read from the station itself, which a job touches anyway, not from the table's object, for speed.
+  /** The product of the table's single distribution (`undefined`: none, read the table). */
+  private readonly soleProduct: string | undefined;
+  /** Its step (`-1`: every visit) and distribution. */
+  private readonly soleStep: number;
+  private readonly soleDist: Distribution | undefined;
   private readonly processStream: RandomStream;
   /** Per product: the standard times given (`undefined` when none is). */
   private readonly standardTimes: StepTimes<number> | undefined;
@@ -78,9 +88,6 @@ export class Station extends DispatchTask implements ServerOwner {
   private readonly operators: OperatorNeed | undefined;
   /** Some failure mode or maintenance plan runs clocks on busy time or counts cycles. */
   private readonly clocked: boolean;
-  /** A start takes a group of parts (a batch or an assembly kit). */
-  private readonly grouped: boolean;
-  private readonly assembles: boolean;
   /** Parts of a full batch (1 without batching): a job's standard time is shared by them. */
   private readonly batchSize: number;
   /** The shift control, or an always-on stand-in without a shift calendar. */
@@ -89,6 +96,8 @@ export class Station extends DispatchTask implements ServerOwner {
   private readonly movedListeners: readonly unknown[];
   private readonly startedListeners: readonly unknown[];
   private readonly finishedListeners: readonly unknown[];
+  /** Per product: one distribution for every step here, or one per routing step done here. */
+  private readonly processTimes: StepTimes<Distribution>;
   readonly priority: number;
   readonly position: Position | undefined;
   private readonly servers: Server[] = [];
@@ -117,11 +126,15 @@ export class Station extends DispatchTask implements ServerOwner {
     }
     this.id = id;
     this.plant = plant;
-    plant.registerStation(this);
+    this.index = plant.registerStation(this);
     this.input = options.input ?? new Buffer(plant, { id: `${id}/queue` });
     this.priority = options.priority ?? 0;
     this.position = options.position;
     this.processTimes = StepTimes.of(options.processTimes);
+    const sole = this.processTimes.sole;
+    this.soleProduct = sole?.product;
+    this.soleStep = sole?.step ?? -1;
+    this.soleDist = sole?.value;
     const standard = StepTimes.of(options.standardTimes ?? {});
     this.standardTimes = standard.empty ? undefined : standard;
     this.processStream = plant.sim.streams.get(`${id}/process`);
@@ -203,6 +216,10 @@ export class Station extends DispatchTask implements ServerOwner {
 
   /** The process-time distribution of routing step `step` of `product` here, if it is processed here. */
   private dist(product: string, step: number): Distribution | undefined {
+    if (product === this.soleProduct) {
+      const k = this.soleStep;
+      return k === -1 || k === step ? this.soleDist : undefined;
+    }
     return this.processTimes.get(product, step);
   }
 
@@ -273,6 +290,8 @@ export class Station extends DispatchTask implements ServerOwner {
    * @internal used by deadlock detection.
    */
   allBlockedOnBuffers(): boolean {
+    // NOTE: the first server first, without the array (the usual answer: it is not blocked), for speed.
+    if (this.first.state !== 'blocked') return false;
     return allBlockedOnBuffers(this.servers);
   }
 
@@ -293,7 +312,7 @@ export class Station extends DispatchTask implements ServerOwner {
     else if (to === 'idle') this.idle++;
     // An operator leaves before the change is published, so no listener sees her at an idle machine.
     if (this.operators !== undefined) this.operators.onState(s, to);
-    this.plant.events.emit5('serverStateChanged', this.id, s.index, from, to, this.plant.sim.now);
+    this.plant.events.emit6('serverStateChanged', this.id, s.index, from, to, this.plant.sim.now, this.index);
   }
 
   /** @internal a part was put into its input. */
@@ -353,7 +372,7 @@ export class Station extends DispatchTask implements ServerOwner {
    */
   start(s: Server, lead: Part, ordered: readonly Part[]): void {
     const group = this.grouped ? this.grouping.group(lead, ordered) : null;
-    if (group === null) this.startPart(s, this.input.contents.indexOf(lead));
+    if (group === null) this.startPart(s, this.input.indexOf(lead));
     else this.startGroup(s, group);
     this.requestDispatch();
   }
@@ -361,7 +380,7 @@ export class Station extends DispatchTask implements ServerOwner {
   /** Starts the part at `index` of the input on `s`, then takes it out (which may wake upstream holders). */
   private startPart(s: Server, index: number): void {
     const now = this.plant.sim.now;
-    const part = this.input.contents[index]!;
+    const part = this.input.partAt(index);
     const dist = this.dist(part.product, part.step);
     if (dist === undefined) {
       throw new InvalidArgumentError(`Station: ${this.id} has no process time for product ${part.product}`);
@@ -374,7 +393,8 @@ export class Station extends DispatchTask implements ServerOwner {
     const events = this.plant.events;
     // NOTE: has() first, so nothing is built for events nobody listens to, for speed.
     if (this.movedListeners.length > 0) events.emit4('partMoved', part, this.input.id, s.id, now);
-    if (this.startedListeners.length > 0) events.emit4('processStarted', part, this.id, s.index, now);
+    if (this.startedListeners.length > 0)
+      events.emit5('processStarted', part, this.id, s.index, now, this.index);
     const workS = dist.sample(this.processStream);
     if (!(workS >= 0 && workS < Number.POSITIVE_INFINITY)) {
       throw new InvalidStateError(`Station: process time of ${part.product} at ${this.id} drew ${workS} s`);
@@ -416,14 +436,15 @@ export class Station extends DispatchTask implements ServerOwner {
       const rec = part.currentStep;
       if (rec !== undefined) rec.startedS = now;
       if (this.movedListeners.length > 0) events.emit4('partMoved', part, this.input.id, s.id, now);
-      if (this.startedListeners.length > 0) events.emit4('processStarted', part, this.id, s.index, now);
+      if (this.startedListeners.length > 0)
+        events.emit5('processStarted', part, this.id, s.index, now, this.index);
     }
     const workS = dist.sample(this.processStream);
     if (!(workS >= 0 && workS < Number.POSITIVE_INFINITY)) {
       throw new InvalidStateError(`Station: process time of ${product} at ${this.id} drew ${workS} s`);
     }
     this.prepare(s, product, workS);
-    for (const part of parts) this.input.take(this.input.contents.indexOf(part));
+    for (const part of parts) this.input.take(this.input.indexOf(part));
   }
 
   /** The part is on the server: an operator loads it if one must, change over if the product changed, then work. */
@@ -517,7 +538,7 @@ export class Station extends DispatchTask implements ServerOwner {
     const rec = part.currentStep;
     if (rec !== undefined) rec.finishedS = now;
     if (this.finishedListeners.length > 0)
-      this.plant.events.emit4('processFinished', part, this.id, s.index, now);
+      this.plant.events.emit5('processFinished', part, this.id, s.index, now, this.index);
     part.step++;
   }
 
@@ -576,10 +597,12 @@ export class Station extends DispatchTask implements ServerOwner {
     const rec = part.currentStep;
     const finishedS = rec === undefined ? 0 : rec.finishedS;
     if (this.plant.forward(part, s.id)) {
-      if (rec !== undefined) {
-        const blockedS = this.plant.sim.now - finishedS;
+      const blockedS = rec === undefined ? 0 : this.plant.sim.now - finishedS;
+      // NOTE: nothing to add when the part was not blocked (the record's blockedS is still its 0), so the
+      // part's and the record's boxed numbers are not touched, for speed.
+      if (blockedS !== 0) {
         // Still the visit just done (not written over by the next one, which has no finish yet).
-        if (rec.finishedS === finishedS) rec.blockedS = blockedS;
+        if (rec!.finishedS === finishedS) rec!.blockedS = blockedS;
         part.blockedS += blockedS;
       }
       const next = s.others.length > 0 ? s.others.shift() : undefined;

@@ -67,6 +67,15 @@ export class StepTimes<T> {
     }
   }
 
+  /**
+   * The one product, the one step (`-1`: every visit) and the value, when the table holds a single value
+   * (see {@link StepTimes.get}); `undefined` otherwise.
+   */
+  get sole(): { readonly product: string; readonly step: number; readonly value: T } | undefined {
+    if (this.soleProduct === undefined || this.soleValue === undefined) return undefined;
+    return { product: this.soleProduct, step: this.soleStep, value: this.soleValue };
+  }
+
   /** `true` when no product has a value. */
   get empty(): boolean {
     return this.byProduct.size === 0;
