@@ -80,6 +80,26 @@ export class Grouping {
     return group;
   }
 
+  /**
+   * The routing step whose process time a group led by `lead` takes at station `station`: the output
+   * product's step there for an assembly, the lead part's step for a batch.
+   */
+  jobStep(station: string, lead: Part): number {
+    const a = this.assembly;
+    return a === undefined ? lead.step : this.plant.product(a.output).routing.indexOf(station);
+  }
+
+  /**
+   * The parts a group job at station `station` yields when its work ends: the assembled part (the
+   * components are consumed) for an assembly, the batch's `parts` otherwise.
+   */
+  finished(station: string, parts: Part[]): Part[] {
+    const a = this.assembly;
+    if (a === undefined) return parts;
+    for (const p of parts) this.plant.consume(p, station);
+    return [this.plant.assemble(a.output, station, parts)];
+  }
+
   /** Arms the partial-batch wake-up for `dueS` unless an earlier one is armed. */
   private wakeAt(dueS: number): void {
     if (!(dueS < this.timerAt)) return;

@@ -4,6 +4,15 @@ import type { StationOptions } from './station-options.js';
 
 /** Checks of a station's options that no type can express; each throws `InvalidArgumentError` naming the station. */
 
+/** The number of parallel servers: an integer >= 1 (1 when not given). */
+export function checkServers(station: string, servers: number | undefined): number {
+  const n = servers ?? 1;
+  if (!(Number.isInteger(n) && n >= 1)) {
+    throw new InvalidArgumentError(`Station: servers of ${station} must be an integer >= 1 (got ${n})`);
+  }
+  return n;
+}
+
 /** Names of failure modes or maintenance plans must be unique at a station (they name random streams). */
 export function checkUnique(station: string, what: string, items: readonly { name: string }[]): void {
   const seen = new Set<string>();

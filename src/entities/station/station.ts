@@ -5,7 +5,6 @@ import {
   type RandomStream,
 } from '../../engine/index.js';
 import type { DispatchPolicy, MaintenancePolicy, StationView } from '../../policies/contract.js';
-import { applyBranch } from '../branching.js';
 import { Buffer } from '../buffer.js';
 import { naturalKey } from '../decisions/natural-key.js';
 import { stationView } from '../decisions/views.js';
@@ -20,12 +19,13 @@ import { DispatchTask } from './dispatch-task.js';
 import { Grouping } from './grouping.js';
 import { Inspector } from './inspector.js';
 import { OperatorNeed } from './operator-need.js';
+import { passQualityGate } from './quality-gate.js';
 import { NO_EVENT, type PlanClock, Server, type ServerOwner } from './server.js';
 import { nextStep, type ServerStep, type ServerTransitions, type ServerTrigger } from './server-machine.js';
 import { setupFor } from './setup-table.js';
 import { ShiftControl } from './shift-control.js';
 import { standardTimeOf } from './standard-time.js';
-import { checkGrouping, checkInspection } from './station-checks.js';
+import { checkGrouping, checkInspection, checkServers } from './station-checks.js';
 import type { StationOptions } from './station-options.js';
 import { StepTimes } from './step-times.js';
 import { allBlockedOnBuffers, blockedBuffers, jamError, stuckReason } from './stuck.js';
@@ -120,10 +120,7 @@ export class Station extends DispatchTask implements ServerOwner {
   constructor(plant: Plant, options: StationOptions) {
     super(naturalKey(options.id), options.dispatch);
     const id = options.id;
-    const n = options.servers ?? 1;
-    if (!(Number.isInteger(n) && n >= 1)) {
-      throw new InvalidArgumentError(`Station: servers of ${id} must be an integer >= 1 (got ${n})`);
-    }
+    const n = checkServers(id, options.servers);
     this.id = id;
     this.plant = plant;
     this.index = plant.registerStation(this);
@@ -377,14 +374,24 @@ export class Station extends DispatchTask implements ServerOwner {
     this.requestDispatch();
   }
 
+  /** Draws the work time of a job of routing step `step` of `product` here, s (stream `${id}/process`). */
+  private drawWork(product: string, step: number): number {
+    const dist = this.dist(product, step);
+    if (dist === undefined) {
+      throw new InvalidArgumentError(`Station: ${this.id} has no process time for product ${product}`);
+    }
+    const workS = dist.sample(this.processStream);
+    if (!(workS >= 0 && workS < Number.POSITIVE_INFINITY)) {
+      throw new InvalidStateError(`Station: process time of ${product} at ${this.id} drew ${workS} s`);
+    }
+    return workS;
+  }
+
   /** Starts the part at `index` of the input on `s`, then takes it out (which may wake upstream holders). */
   private startPart(s: Server, index: number): void {
     const now = this.plant.sim.now;
     const part = this.input.partAt(index);
-    const dist = this.dist(part.product, part.step);
-    if (dist === undefined) {
-      throw new InvalidArgumentError(`Station: ${this.id} has no process time for product ${part.product}`);
-    }
+    const workS = this.drawWork(part.product, part.step);
     s.part = part;
     s.processed = false;
     part.location = s.id;
@@ -395,10 +402,6 @@ export class Station extends DispatchTask implements ServerOwner {
     if (this.movedListeners.length > 0) events.emit4('partMoved', part, this.input.id, s.id, now);
     if (this.startedListeners.length > 0)
       events.emit5('processStarted', part, this.id, s.index, now, this.index);
-    const workS = dist.sample(this.processStream);
-    if (!(workS >= 0 && workS < Number.POSITIVE_INFINITY)) {
-      throw new InvalidStateError(`Station: process time of ${part.product} at ${this.id} drew ${workS} s`);
-    }
     if (this.tender !== undefined) {
       this.setState(s, 'handling');
       this.input.take(index);
@@ -420,13 +423,7 @@ export class Station extends DispatchTask implements ServerOwner {
     const now = this.plant.sim.now;
     const lead = parts[0]!;
     const product = this.grouping.assembly?.output ?? lead.product;
-    const dist =
-      this.grouping.assembly !== undefined
-        ? this.dist(product, this.plant.product(product).routing.indexOf(this.id))
-        : this.dist(product, lead.step);
-    if (dist === undefined) {
-      throw new InvalidArgumentError(`Station: ${this.id} has no process time for product ${product}`);
-    }
+    const workS = this.drawWork(product, this.grouping.jobStep(this.id, lead));
     s.part = lead;
     s.others = parts.slice(1);
     s.processed = false;
@@ -438,10 +435,6 @@ export class Station extends DispatchTask implements ServerOwner {
       if (this.movedListeners.length > 0) events.emit4('partMoved', part, this.input.id, s.id, now);
       if (this.startedListeners.length > 0)
         events.emit5('processStarted', part, this.id, s.index, now, this.index);
-    }
-    const workS = dist.sample(this.processStream);
-    if (!(workS >= 0 && workS < Number.POSITIVE_INFINITY)) {
-      throw new InvalidStateError(`Station: process time of ${product} at ${this.id} drew ${workS} s`);
     }
     this.prepare(s, product, workS);
     for (const part of parts) this.input.take(this.input.indexOf(part));
@@ -508,14 +501,10 @@ export class Station extends DispatchTask implements ServerOwner {
       this.finishGroup(s);
       return;
     }
-    const done = part.step - 1;
-    const outcome = this.inspector === undefined ? 'pass' : this.inspector.inspect(part, s.maintainedS);
-    if (outcome === 'scrap') {
-      this.plant.scrap(part, s.id);
+    if (!passQualityGate(this.plant, this.inspector, part, s.maintainedS, s.id)) {
       this.release(s);
       return;
     }
-    if (outcome === 'pass') this.branch(part, done);
     if (this.tender !== undefined) {
       const tender = this.tender;
       this.setState(s, 'handling');
@@ -544,21 +533,9 @@ export class Station extends DispatchTask implements ServerOwner {
 
   /** After a batch or an assembly: assemble, inspect each part, then pass them on one by one. */
   private finishGroup(s: Server): void {
-    let parts = [s.part!, ...s.others];
-    if (this.grouping.assembly !== undefined) {
-      for (const p of parts) this.plant.consume(p, this.id);
-      parts = [this.plant.assemble(this.grouping.assembly.output, this.id, parts)];
-    }
-    parts = parts.filter((p) => {
-      const done = p.step - 1;
-      const outcome = this.inspector === undefined ? 'pass' : this.inspector.inspect(p, s.maintainedS);
-      if (outcome === 'scrap') {
-        this.plant.scrap(p, s.id);
-        return false;
-      }
-      if (outcome === 'pass') this.branch(p, done);
-      return true;
-    });
+    const parts = this.grouping
+      .finished(this.id, [s.part!, ...s.others])
+      .filter((p) => passQualityGate(this.plant, this.inspector, p, s.maintainedS, s.id));
     if (parts.length === 0) {
       s.others = [];
       this.release(s);
@@ -576,13 +553,6 @@ export class Station extends DispatchTask implements ServerOwner {
     s.processed = false;
     s.blockedOn = null;
     this.afterFree(s);
-  }
-
-  /** Applies its product's branches after routing step `done` to a part that passed it here. */
-  private branch(part: Part, done: number): void {
-    const branches = this.plant.product(part.product).branches?.[done];
-    if (branches !== undefined)
-      applyBranch(part, done, branches, this.plant.sim.streams.get(`${part.product}/branch`));
   }
 
   /** Passes the processed part on, or blocks holding it. */
