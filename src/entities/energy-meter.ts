@@ -72,6 +72,7 @@ interface EntityEnergy {
   kJ: number;
 }
 
+/** The meter of one unit (a server, a conveyor, a robot). */
 interface Meter {
   readonly energy: EntityEnergy;
   kW: number;
@@ -96,17 +97,24 @@ export class EnergyMeter {
     const now = plant.sim.now;
     this.last = now;
     const stations = power.stations ?? {};
+    // NOTE: per station (by its index), its spec and its servers' meters in an array, so a state change
+    // builds no unit id and looks nothing up by name, for speed.
+    const byStation: ({ spec: PowerSpec; meters: Meter[] } | undefined)[] = [];
     for (const [id, spec] of Object.entries(stations)) {
       const st = plant.stations.get(id);
       if (st === undefined) throw new InvalidArgumentError(`EnergyMeter: unknown station ${id}`);
       checkSpec(id, spec);
+      const meters: Meter[] = [];
       for (let i = 0; i < st.serverCount; i++)
-        this.track(`${id}/${i}`, id, serverPowerKW(spec, st.serverState(i)));
+        meters.push(this.meter(`${id}/${i}`, id, serverPowerKW(spec, st.serverState(i))));
+      byStation[st.index] = { spec, meters };
     }
-    plant.events.on('serverStateChanged', (station, server, _from, to, t) => {
-      const spec = stations[station];
-      if (spec !== undefined) this.set(`${station}/${server}`, serverPowerKW(spec, to), t);
-    });
+    if (byStation.length > 0) {
+      plant.events.on('serverStateChanged', (_station, server, _from, to, t, index) => {
+        const metered = byStation[index];
+        if (metered !== undefined) this.change(metered.meters[server]!, serverPowerKW(metered.spec, to), t);
+      });
+    }
     const conveyors = power.conveyors ?? {};
     for (const [id, spec] of Object.entries(conveyors)) {
       const c = plant.carriers.get(id);
@@ -121,17 +129,23 @@ export class EnergyMeter {
       });
     }
     const robots = power.robots ?? {};
+    // Per fleet, its spec and its robots' meters by robot id (no unit id built per change, for speed).
+    const byFleet = new Map<string, { spec: PowerSpec; meters: Map<string, Meter> }>();
     for (const [id, spec] of Object.entries(robots)) {
       const f = plant.carriers.get(id);
       if (!(f instanceof RobotFleet))
         throw new InvalidArgumentError(`EnergyMeter: unknown robot fleet ${id}`);
       checkSpec(id, spec);
-      for (const r of f.robotIds) this.track(`${id}/${r}`, id, robotPowerKW(spec, f.robotState(r)));
+      const meters = new Map<string, Meter>();
+      for (const r of f.robotIds)
+        meters.set(r, this.meter(`${id}/${r}`, id, robotPowerKW(spec, f.robotState(r))));
+      byFleet.set(id, { spec, meters });
     }
-    if (Object.keys(robots).length > 0) {
+    if (byFleet.size > 0) {
       plant.events.on('robotStateChanged', (fleet, robot, _from, to, t) => {
-        const spec = robots[fleet];
-        if (spec !== undefined) this.set(`${fleet}/${robot}`, robotPowerKW(spec, to), t);
+        const metered = byFleet.get(fleet);
+        const m = metered?.meters.get(robot);
+        if (m !== undefined) this.change(m, robotPowerKW(metered!.spec, to), t);
       });
     }
   }
@@ -141,19 +155,31 @@ export class EnergyMeter {
    * {@link EnergyMeter.set}. Used for conveyors and robots.
    */
   track(unit: string, entity: string, kW: number): void {
+    this.meter(unit, entity, kW);
+  }
+
+  /** Starts metering a unit (see {@link EnergyMeter.track}) and returns its meter. */
+  private meter(unit: string, entity: string, kW: number): Meter {
     let energy = this.energy.get(entity);
     if (energy === undefined) {
       energy = { kJ: 0 };
       this.energy.set(entity, energy);
     }
-    this.meters.set(unit, { energy, kW, since: this.last });
+    const m: Meter = { energy, kW, since: this.last };
+    this.meters.set(unit, m);
     this.totalKW += kW;
+    return m;
   }
 
-  /** Unit `unit` draws `kW` from `now` (seconds) on. */
+  /** Unit `unit` draws `kW` from `now` (seconds) on (a unit not tracked is ignored). */
   set(unit: string, kW: number, now: number): void {
     const m = this.meters.get(unit);
-    if (m === undefined || m.kW === kW) return;
+    if (m !== undefined) this.change(m, kW, now);
+  }
+
+  /** The unit of meter `m` draws `kW` from `now` (seconds) on. */
+  private change(m: Meter, kW: number, now: number): void {
+    if (m.kW === kW) return;
     this.holdPeak(now);
     // O(1) per change: only this unit's energy is brought up to date (the others at report time).
     m.energy.kJ += m.kW * (now - m.since);

@@ -11,21 +11,34 @@ import type { Part } from '../part.js';
 import type { Plant } from '../plant.js';
 import type { Server } from './server.js';
 
+/** The waiting parts of a queue, by position (0 is the oldest). */
+export interface QueueReader {
+  readonly level: number;
+  partAt(i: number): Part;
+}
+
 /**
- * Orders waiting parts for a dispatch decision: by the time each entered the queue (earliest first, or
- * latest first in a `lifo` queue), then product id in natural order, then part id. Returns a new array.
+ * The parts waiting in `queue`, in the order of a dispatch decision: by the time each entered the queue
+ * (earliest first, or latest first in a `lifo` queue), then product id in natural order, then part id.
+ * Returns a new array.
  */
-export function dispatchOrder(parts: readonly Part[], lifo: boolean): Part[] {
-  const sign = lifo ? -1 : 1;
-  return [...parts].sort((a, b) => {
-    const qa = a.currentStep?.queuedS ?? 0;
-    const qb = b.currentStep?.queuedS ?? 0;
-    if (qa !== qb) return sign * (qa - qb);
-    const ka = a.plan.sortKey;
-    const kb = b.plan.sortKey;
-    if (ka !== kb) return ka < kb ? -1 : 1;
-    return a.id - b.id;
-  });
+export function dispatchOrder(queue: QueueReader, lifo: boolean): Part[] {
+  // NOTE: an insertion sort, with no comparator closure and no boxed numbers, for speed. A queue holds its
+  // parts in arrival order (read backwards for `lifo`), so the order is right but for ties, and each part
+  // moves past few others; the result is the same for any order in (the key is a total order).
+  const n = queue.level;
+  const out: Part[] = [];
+  for (let i = 0; i < n; i++) {
+    const p = queue.partAt(lifo ? n - 1 - i : i);
+    let j = i;
+    out.push(p);
+    while (j > 0 && before(p, out[j - 1]!, lifo)) {
+      out[j] = out[j - 1]!;
+      j--;
+    }
+    out[j] = p;
+  }
+  return out;
 }
 
 /** When `p` entered its current queue, s (0 without a visit record). */
@@ -33,6 +46,17 @@ function queuedS(p: Part): number {
   // NOTE: no `?.` / `??` on the number, which would box it on the heap, for speed.
   const rec = p.currentStep;
   return rec === undefined ? 0 : rec.queuedS;
+}
+
+/** `true` when `a` comes before `b` in dispatch order (see {@link dispatchOrder}). */
+function before(a: Part, b: Part, lifo: boolean): boolean {
+  const qa = queuedS(a);
+  const qb = queuedS(b);
+  if (qa !== qb) return lifo ? qa > qb : qa < qb;
+  const ka = a.plan.sortKey;
+  const kb = b.plan.sortKey;
+  if (ka !== kb) return ka < kb;
+  return a.id < b.id;
 }
 
 /**
@@ -100,7 +124,7 @@ export abstract class DispatchTask implements DecisionTask {
   build(): DispatchPoint | null {
     const server = this.firstIdleServer();
     if (server === undefined || this.input.level === 0) return null;
-    const ordered = dispatchOrder(this.input.contents, this.lifo);
+    const ordered = dispatchOrder(this.input, this.lifo);
     const candidates = this.startable(ordered);
     if (candidates.length === 0) return null;
     this.ordered = ordered;
@@ -149,7 +173,7 @@ export abstract class DispatchTask implements DecisionTask {
       this.start(server, input.partAt(firstInOrder(input, this.lifo)), NO_PARTS);
       return true;
     }
-    const ordered = dispatchOrder(this.input.contents, this.lifo);
+    const ordered = dispatchOrder(this.input, this.lifo);
     const candidates = this.startable(ordered);
     if (candidates.length === 0) return false;
     this.start(server, candidates[0]!, ordered);

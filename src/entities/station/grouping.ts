@@ -1,6 +1,6 @@
 import type { Part } from '../part.js';
 import type { Plant } from '../plant.js';
-import { assemblyKit } from './kit.js';
+import { assemblyKit, type KitInputs } from './kit.js';
 import { NO_EVENT } from './server.js';
 import type { StationOptions } from './station-options.js';
 
@@ -20,6 +20,16 @@ export class Grouping {
   /** Pending wake-up for a partial batch, and its time, s. */
   private timer = NO_EVENT;
   private timerAt = Number.POSITIVE_INFINITY;
+  /** The bill of materials as a list (read on every decision at an assembly station). */
+  private readonly kitInputs: KitInputs;
+  /** The kit {@link Grouping.startable} found last, and the ordered parts it was found in. */
+  private kit: Part[] | null = null;
+  private kitFrom: readonly Part[] | null = null;
+  // Per product waiting at a batch station, at the last decision: its id, parts waiting, and the oldest
+  // queued time, s. NOTE: arrays kept across decisions, not maps made for each, for speed.
+  private readonly waiting: string[] = [];
+  private readonly waitingCount: number[] = [];
+  private readonly waitingSinceS: number[] = [];
 
   constructor(
     private readonly plant: Plant,
@@ -27,7 +37,9 @@ export class Grouping {
     readonly assembly: StationOptions['assembly'],
     /** Asks the station for a dispatch decision (when a partial batch may start). */
     private readonly requestDispatch: () => void,
-  ) {}
+  ) {
+    this.kitInputs = assembly === undefined ? [] : Object.entries(assembly.inputs);
+  }
 
   /** `true` for a batch or assembly station (a start takes a group of parts). */
   get groups(): boolean {
@@ -41,25 +53,42 @@ export class Grouping {
    */
   startable(ordered: readonly Part[]): readonly Part[] {
     if (this.assembly !== undefined) {
-      const kit = assemblyKit(ordered, this.assembly.inputs);
+      const kit = assemblyKit(ordered, this.kitInputs);
+      this.kit = kit;
+      this.kitFrom = ordered;
       return kit === null ? [] : [kit[0]!];
     }
     if (this.batch === undefined) return ordered;
     const { size, maxWaitS } = this.batch;
-    const sim = this.plant.sim;
-    const count = new Map<string, number>();
-    const oldest = new Map<string, number>();
-    for (const p of ordered) {
-      count.set(p.product, (count.get(p.product) ?? 0) + 1);
-      const q = p.currentStep?.queuedS ?? sim.now;
-      oldest.set(p.product, Math.min(oldest.get(p.product) ?? q, q));
+    const now = this.plant.sim.now;
+    const products = this.waiting;
+    const count = this.waitingCount;
+    const since = this.waitingSinceS;
+    products.length = 0;
+    count.length = 0;
+    since.length = 0;
+    for (let i = 0; i < ordered.length; i++) {
+      const p = ordered[i]!;
+      const rec = p.currentStep;
+      const q = rec === undefined ? now : rec.queuedS;
+      let k = products.indexOf(p.product);
+      if (k < 0) {
+        k = products.length;
+        products.push(p.product);
+        count.push(0);
+        since.push(q);
+      }
+      count[k]!++;
+      if (q < since[k]!) since[k] = q;
     }
-    const ready = (product: string) =>
-      count.get(product)! >= size || (maxWaitS !== undefined && sim.now >= oldest.get(product)! + maxWaitS);
-    const out = ordered.filter((p) => ready(p.product));
+    const ready = (k: number) => count[k]! >= size || (maxWaitS !== undefined && now >= since[k]! + maxWaitS);
+    let all = true;
+    for (let k = 0; k < products.length && all; k++) all = ready(k);
+    if (all) return ordered;
+    const out = ordered.filter((p) => ready(products.indexOf(p.product)));
     if (out.length === 0 && maxWaitS !== undefined) {
       let dueS = Number.POSITIVE_INFINITY;
-      for (const t of oldest.values()) dueS = Math.min(dueS, t + maxWaitS);
+      for (const t of since) dueS = Math.min(dueS, t + maxWaitS);
       this.wakeAt(dueS);
     }
     return out;
@@ -70,7 +99,14 @@ export class Grouping {
    * the kit; `null` at a plain station, where `lead` starts alone.
    */
   group(lead: Part, ordered: readonly Part[]): Part[] | null {
-    if (this.assembly !== undefined) return assemblyKit(ordered, this.assembly.inputs)!;
+    if (this.assembly !== undefined) {
+      // The kit startable() found in these same parts, else found again.
+      const kit =
+        this.kitFrom === ordered && this.kit !== null ? this.kit : assemblyKit(ordered, this.kitInputs);
+      this.kit = null;
+      this.kitFrom = null;
+      return kit!;
+    }
     if (this.batch === undefined) return null;
     const group = [lead];
     for (const p of ordered) {

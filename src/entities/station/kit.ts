@@ -1,18 +1,19 @@
 import type { Part } from '../part.js';
 
+/** A bill of materials as a list: each input product and the quantity of it a kit takes. */
+export type KitInputs = readonly (readonly [product: string, quantity: number])[];
+
 /**
  * The oldest complete kit of a bill of materials among `contents` (a queue, oldest first): for each input
- * product its `inputs[product]` oldest parts, in the order of `inputs`; `null` while some are missing.
+ * product its `quantity` oldest parts, in the order of `inputs`; `null` while some are missing.
  */
-export function assemblyKit(
-  contents: readonly Part[],
-  inputs: Readonly<Record<string, number>>,
-): Part[] | null {
+export function assemblyKit(contents: readonly Part[], inputs: KitInputs): Part[] | null {
   const picked: Part[] = [];
-  for (const [product, qty] of Object.entries(inputs)) {
+  for (let k = 0; k < inputs.length; k++) {
+    const [product, qty] = inputs[k]!;
     let n = 0;
-    for (const p of contents) {
-      if (n >= qty) break;
+    for (let i = 0; i < contents.length && n < qty; i++) {
+      const p = contents[i]!;
       if (p.product === product) {
         picked.push(p);
         n++;
