@@ -25,8 +25,8 @@ export class Grouping {
   /** The kit {@link Grouping.startable} found last, and the ordered parts it was found in. */
   private kit: Part[] | null = null;
   private kitFrom: readonly Part[] | null = null;
-  // Per product waiting at a batch station, at the last decision: its id, parts waiting, and the oldest
-  // queued time, s. NOTE: arrays kept across decisions, not maps made for each, for speed.
+  // Per product waiting at a batch station, at the last decision: its id, parts waiting (-1 once found not
+  // ready), and the oldest queued time, s. NOTE: arrays kept across decisions, not maps made for each, for speed.
   private readonly waiting: string[] = [];
   private readonly waitingCount: number[] = [];
   private readonly waitingSinceS: number[] = [];
@@ -81,11 +81,20 @@ export class Grouping {
       count[k]!++;
       if (q < since[k]!) since[k] = q;
     }
-    const ready = (k: number) => count[k]! >= size || (maxWaitS !== undefined && now >= since[k]! + maxWaitS);
-    let all = true;
-    for (let k = 0; k < products.length && all; k++) all = ready(k);
-    if (all) return ordered;
-    const out = ordered.filter((p) => ready(products.indexOf(p.product)));
+    // A product is ready when its batch is full or its oldest part has waited long enough.
+    let notReady = 0;
+    for (let k = 0; k < products.length; k++) {
+      if (!(count[k]! >= size || (maxWaitS !== undefined && now >= since[k]! + maxWaitS))) {
+        count[k] = -1;
+        notReady++;
+      }
+    }
+    if (notReady === 0) return ordered;
+    const out: Part[] = [];
+    for (let i = 0; i < ordered.length; i++) {
+      const p = ordered[i]!;
+      if (count[products.indexOf(p.product)] !== -1) out.push(p);
+    }
     if (out.length === 0 && maxWaitS !== undefined) {
       let dueS = Number.POSITIVE_INFINITY;
       for (const t of since) dueS = Math.min(dueS, t + maxWaitS);
