@@ -56,8 +56,11 @@ export interface PlantEvents {
   maintenanceEnded: [station: string, server: number, plan: string, now: number];
   /** A server started changing over from product `from` to product `to` (state `setup`). */
   setupStarted: [station: string, server: number, from: string, to: string, now: number];
-  /** A part was inspected right after processing at `station`. */
-  inspected: [station: string, part: Part, outcome: InspectionOutcome, now: number];
+  /**
+   * A part was inspected right after processing at `station`; `first` when it is its first inspection
+   * there (not after a rework).
+   */
+  inspected: [station: string, part: Part, outcome: InspectionOutcome, now: number, first: boolean];
   /** A station's (or crew pool's) working time began (`on`) or ended. */
   shiftChanged: [entity: string, on: boolean, now: number];
   /** A crew of a pool changed state. */

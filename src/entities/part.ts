@@ -120,6 +120,8 @@ export class Part {
   defective = false;
   /** Time it reached its sink, seconds (`NaN` while in the system). */
   finishedS = Number.NaN;
+  /** The stations that inspected it, once each (`undefined` until the first inspection). */
+  private inspectedAt: string[] | undefined = undefined;
 
   constructor(options: PartOptions) {
     this.id = options.id;
@@ -171,6 +173,22 @@ export class Part {
     rec.startedS = Number.NaN;
     rec.finishedS = Number.NaN;
     rec.blockedS = 0;
+  }
+
+  /**
+   * @internal Records an inspection of the part at `station`.
+   * @returns `true` when it is its first inspection there (a first pass, not a rework's).
+   */
+  noteInspection(station: string): boolean {
+    // NOTE: kept apart from the visit records, so first-pass counts need no step history, for speed.
+    const at = this.inspectedAt;
+    if (at === undefined) {
+      this.inspectedAt = [station];
+      return true;
+    }
+    if (at.includes(station)) return false;
+    at.push(station);
+    return true;
   }
 
   /** @internal Appends the record of a new visit to {@link Part.steps}. */

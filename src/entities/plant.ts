@@ -96,7 +96,7 @@ export class Plant {
   /**
    * Keep one {@link Part.steps} record per station visit (default `true`). `false` keeps only the current
    * visit's record, so a part's memory does not grow with the length of its routing; nothing of the plant
-   * reads older records except the first-pass count of an inspecting station (keep the history there).
+   * reads older records (first-pass counts use the part's own record of its inspections).
    */
   keepStepHistory = true;
   private nextPartId = 1;

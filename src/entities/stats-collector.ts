@@ -358,16 +358,13 @@ export class PlantStatistics {
       const standardS = st.standardTimeS(part, server);
       if (Number.isFinite(standardS)) rows[i * STATION_ROW + 3]! += standardS * share;
     });
-    ev.on('inspected', (station, part, outcome) => {
+    ev.on('inspected', (station, _part, outcome, _t, first) => {
       const s = this.stations.get(station);
       if (s === undefined) return;
       s.inspected++;
       if (outcome === 'pass') s.passed++;
       if (outcome === 'scrap') s.scrapped++;
-      // First time at this station: one visit record of it (a reworked part adds another).
-      let visits = 0;
-      for (const rec of part.steps) if (rec.station === station) visits++;
-      if (visits === 1) {
+      if (first) {
         s.firstInspected++;
         if (outcome === 'pass') s.firstPassed++;
       }

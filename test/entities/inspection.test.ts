@@ -1,6 +1,8 @@
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Constant, Exponential, Simulation } from '../../src/engine/index.js';
 import { type InspectionOutcome, Plant, Sink, Source, Station } from '../../src/entities/index.js';
+import { loadScenarioFile, runReplications } from '../../src/scenario/index.js';
 
 const c = (v: number) => new Constant({ value: v });
 
@@ -78,6 +80,39 @@ describe('inline inspection', () => {
     // A, B (defective → rework), A, B (defective again → scrap): four visits.
     expect(visits.length).toBeGreaterThan(0);
     expect(new Set(visits)).toEqual(new Set([4]));
+  });
+
+  it("marks an inspection first only at a part's first inspection there, with or without step history", () => {
+    for (const keep of [true, false]) {
+      const m = line(0.5, 'rework', 11);
+      m.plant.keepStepHistory = keep;
+      const seen = new Map<number, number>();
+      const wrong: string[] = [];
+      let firsts = 0;
+      m.plant.events.on('inspected', (_st, part, _outcome, _t, first) => {
+        const before = seen.get(part.id) ?? 0;
+        seen.set(part.id, before + 1);
+        if (first !== (before === 0)) wrong.push(`part ${part.id}: first=${first} after ${before}`);
+        if (first) firsts++;
+      });
+      m.plant.run({ until: 20_000 });
+      expect(wrong).toEqual([]);
+      expect(firsts).toBe(seen.size);
+      // Some parts were inspected twice (reworked), so the flag is not trivially always true.
+      expect([...seen.values()].some((n) => n === 2)).toBe(true);
+    }
+  });
+
+  it('first-pass yield of the demo factory is the same with and without step history', () => {
+    const loaded = loadScenarioFile(join(import.meta.dirname, '..', '..', 'scenarios', 'demo-factory.yaml'));
+    if (!loaded.ok) throw new Error('the demo should load');
+    const options = { replications: 2, horizon: 2 * 86_400, warmup: 3600 };
+    const kept = runReplications(loaded.scenario, { ...options, stepHistory: true });
+    const dropped = runReplications(loaded.scenario, { ...options, stepHistory: false });
+    const fpy = (r: typeof kept) =>
+      r.runs.map((x) => [x.plant.firstPassYield, x.plant.stations.test!.firstPassYield]);
+    expect(fpy(dropped)).toEqual(fpy(kept));
+    expect(kept.runs[0]!.plant.stations.test!.firstPassYield).toBeLessThan(1);
   });
 
   it('rejects a probability outside [0, 1]', () => {

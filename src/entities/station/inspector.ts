@@ -42,7 +42,8 @@ export class Inspector {
         outcome = 'scrap';
       }
     }
-    this.plant.events.emit('inspected', this.station, part, outcome, this.plant.sim.now);
+    const first = part.noteInspection(this.station);
+    this.plant.events.emit('inspected', this.station, part, outcome, this.plant.sim.now, first);
     return outcome;
   }
 }

@@ -55,7 +55,7 @@ export interface BuildOptions {
   readonly statistics?: boolean;
   /**
    * Keep every station visit in `Part.steps` (default `true`); `false` keeps the current one only (see
-   * `Plant.keepStepHistory`), unless a station inspects (its first-pass count reads the visits).
+   * `Plant.keepStepHistory`).
    */
   readonly stepHistory?: boolean;
   /**
@@ -93,8 +93,7 @@ export function buildPlant(scenario: Scenario, seed: number, options: BuildOptio
     askTrivial: options.askTrivial,
     policies: options.policies,
   });
-  plant.keepStepHistory =
-    (options.stepHistory ?? true) || scenario.stations.some((s) => s.inspection !== undefined);
+  plant.keepStepHistory = options.stepHistory ?? true;
 
   for (const s of scenario.sinks) new Sink(plant, { id: s.id });
   for (const p of plan.products) plant.addProduct(p);
