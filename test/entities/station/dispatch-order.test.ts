@@ -30,16 +30,21 @@ describe('dispatch order (queued time, then product, then part id)', () => {
       sortKey: fc.constantFrom('a', 'b', 'c0002', 'c0010'),
     });
     fc.assert(
-      fc.property(fc.array(entry, { maxLength: 30 }), fc.boolean(), fc.boolean(), (entries, arrival, lifo) => {
-        // Distinct ids in a shuffled order, so the id key is exercised apart from the position.
-        let parts = entries.map((e, i) => part((i * 7919) % 1009, e.queuedS, e.sortKey));
-        if (arrival) {
-          parts = [...parts].sort((a, b) => (a.currentStep?.queuedS ?? 0) - (b.currentStep?.queuedS ?? 0));
-        }
-        const got = dispatchOrder(queue(parts), lifo);
-        expect(got.map((p) => p.id)).toEqual(reference(parts, lifo).map((p) => p.id));
-        expect(parts).toHaveLength(entries.length);
-      }),
+      fc.property(
+        fc.array(entry, { maxLength: 30 }),
+        fc.boolean(),
+        fc.boolean(),
+        (entries, arrival, lifo) => {
+          // Distinct ids in a shuffled order, so the id key is exercised apart from the position.
+          let parts = entries.map((e, i) => part((i * 7919) % 1009, e.queuedS, e.sortKey));
+          if (arrival) {
+            parts = [...parts].sort((a, b) => (a.currentStep?.queuedS ?? 0) - (b.currentStep?.queuedS ?? 0));
+          }
+          const got = dispatchOrder(queue(parts), lifo);
+          expect(got.map((p) => p.id)).toEqual(reference(parts, lifo).map((p) => p.id));
+          expect(parts).toHaveLength(entries.length);
+        },
+      ),
       { numRuns: 500 },
     );
   });
