@@ -1,5 +1,6 @@
 import { type Document, LineCounter, parseDocument, visit } from 'yaml';
 import type { z } from 'zod';
+import { plainJson } from './_internal/plain-json.js';
 import { lineOf } from './_internal/source-map.js';
 import { parseOrdersCsv } from './orders-csv.js';
 import { formatPath, type Problem } from './problem.js';
@@ -113,6 +114,11 @@ function internalError(error: unknown): { ok: false; problems: Problem[] } {
 
 function parse(text: string, options: Pick<LoadOptions, 'fileName' | 'format'>): ParseResult {
   const format = options.format ?? (/\.json$/i.test(options.fileName) ? 'json' : 'yaml');
+  if (format === 'json') {
+    // A valid JSON file is read by JSON.parse; the YAML parse (for lines) waits until a line is asked for.
+    const plain = plainJson(text);
+    if (plain !== undefined) return { ok: true, parsed: { raw: plain.value, lineOf: linesOnDemand(text) } };
+  }
   const counter = new LineCounter();
   const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
   const syntax: Problem[] = doc.errors.map((e) => ({
@@ -265,6 +271,19 @@ function readCsvOrders(
 }
 
 /** JSON-only syntax (the YAML parser accepts a superset of JSON): a problem from `JSON.parse`. */
+/** The lines of paths in `text`, which is parsed (as YAML) on the first question only. */
+function linesOnDemand(text: string): (path: readonly PropertyKey[]) => number {
+  let lines: ((path: readonly PropertyKey[]) => number) | undefined;
+  return (path) => {
+    if (lines === undefined) {
+      const counter = new LineCounter();
+      const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
+      lines = (p) => lineOf(doc, counter, p);
+    }
+    return lines(path);
+  };
+}
+
 function jsonSyntaxProblem(text: string, counter: LineCounter): Problem | undefined {
   try {
     JSON.parse(text);
