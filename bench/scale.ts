@@ -5,7 +5,8 @@
  *
  * - Speed: each line runs for the same number of station visits (horizon × stations constant), so every
  *   size processes about the same number of events; the three sizes are interleaved in each round
- *   (harness.ts) and the median events per wall-clock second is reported, with the ratio to 10 stations.
+ *   (harness.ts) and the median events per wall-clock second is reported, with the ratio to 10 stations
+ *   and the median of each round's own ratio (the sizes of a round run back to back).
  * - Cost per event of the full line: each size runs in a fresh child process (scale-steady.ts) that fills
  *   the line, then measures the CPU time of the same number of events (about 330,000; load, build and
  *   report excluded), 9 rounds interleaved (9 fresh processes per size: where a large line's objects land
@@ -32,6 +33,11 @@ export interface ScaleSpeed {
   readonly eventsPerSecond: number;
   /** `eventsPerSecond` / that of 10 stations. */
   readonly ratioTo10: number;
+  /**
+   * Median over the rounds of each round's own ratio to 10 stations: the sizes of one round run back to
+   * back, so a drift of the machine's speed between rounds cancels out.
+   */
+  readonly roundRatioTo10: number;
 }
 
 /** One fresh-process run. */
@@ -53,6 +59,8 @@ export interface ScaleSteady {
   readonly cpuUsRange: readonly [number, number];
   /** Events per CPU-second / that of 10 stations. */
   readonly ratioTo10: number;
+  /** Median over the rounds of each round's own ratio to 10 stations (see {@link ScaleSpeed.roundRatioTo10}). */
+  readonly roundRatioTo10: number;
 }
 
 /** What {@link benchScale} returns (the `scale` entry of the JSON). */
@@ -132,10 +140,11 @@ export function benchScale(quick: boolean, log: (line: string) => void): ScaleRe
     events: m.last.events,
     eventsPerSecond: Math.round(m.medianPerSecond),
     ratioTo10: round(m.medianPerSecond / base, 2),
+    roundRatioTo10: round(median(m.rounds.map((perS, r) => perS / measured[0]!.rounds[r]!)), 2),
   }));
   for (const s of speed) {
     log(
-      `scale     ${String(s.stations).padStart(5)} stations  ${(s.eventsPerSecond / 1e6).toFixed(3)} M events/s  (${(s.ratioTo10 * 100).toFixed(0)}% of 10 stations; ${s.events} events, ${s.horizonDays} d)`,
+      `scale     ${String(s.stations).padStart(5)} stations  ${(s.eventsPerSecond / 1e6).toFixed(3)} M events/s  (${(s.ratioTo10 * 100).toFixed(0)}% of 10 stations, median of the rounds' own ratios ${(s.roundRatioTo10 * 100).toFixed(0)}%; ${s.events} events, ${s.horizonDays} d)`,
     );
   }
   // Steady state: the same simulated station-hours for every size (about 330,000 events), interleaved.
@@ -157,10 +166,11 @@ export function benchScale(quick: boolean, log: (line: string) => void): ScaleRe
       round(Math.max(...perSize[i]!.map((x) => x.usPerEvent)), 3),
     ],
     ratioTo10: round(steadyUs[0]! / steadyUs[i]!, 2),
+    roundRatioTo10: round(median(perSize[i]!.map((x, r) => perSize[0]![r]!.usPerEvent / x.usPerEvent)), 2),
   }));
   for (const s of steady) {
     log(
-      `scale cpu ${String(s.stations).padStart(5)} stations  ${s.cpuUsPerEvent.toFixed(2)} CPU-µs/event once full  (${(s.ratioTo10 * 100).toFixed(0)}% of the speed of 10 stations; single runs ${s.cpuUsRange[0].toFixed(2)}–${s.cpuUsRange[1].toFixed(2)}; ${s.events} events)`,
+      `scale cpu ${String(s.stations).padStart(5)} stations  ${s.cpuUsPerEvent.toFixed(2)} CPU-µs/event once full  (${(s.ratioTo10 * 100).toFixed(0)}% of the speed of 10 stations, median of the rounds' own ratios ${(s.roundRatioTo10 * 100).toFixed(0)}%; single runs ${s.cpuUsRange[0].toFixed(2)}–${s.cpuUsRange[1].toFixed(2)}; ${s.events} events)`,
     );
   }
   // The shorter horizon is past the filling of the longest line; the same for every size.
