@@ -270,7 +270,6 @@ function readCsvOrders(
   return result;
 }
 
-/** JSON-only syntax (the YAML parser accepts a superset of JSON): a problem from `JSON.parse`. */
 /** The lines of paths in `text`, which is parsed (as YAML) on the first question only. */
 function linesOnDemand(text: string): (path: readonly PropertyKey[]) => number {
   let lines: ((path: readonly PropertyKey[]) => number) | undefined;
@@ -284,6 +283,7 @@ function linesOnDemand(text: string): (path: readonly PropertyKey[]) => number {
   };
 }
 
+/** JSON-only syntax (the YAML parser accepts a superset of JSON): a problem from `JSON.parse`. */
 function jsonSyntaxProblem(text: string, counter: LineCounter): Problem | undefined {
   try {
     JSON.parse(text);
