@@ -112,6 +112,7 @@ export { OPERATOR_TASKS } from './station/operator-need.js';
 export { ANY_PRODUCT, type SetupTable, setupFor } from './station/setup-table.js';
 export { Station } from './station/station.js';
 export type { StationOptions } from './station/station-options.js';
+export type { StepsFrom, StepTimesSpec } from './station/step-times.js';
 export type {
   OeeReport,
   PlantReport,

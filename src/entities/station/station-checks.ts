@@ -1,6 +1,7 @@
 import { InvalidArgumentError } from '../../engine/index.js';
 import type { InspectionOptions } from '../inspection.js';
 import type { StationOptions } from './station-options.js';
+import { isStepsFrom, type StepTimesSpec } from './step-times.js';
 
 /** Checks of a station's options that no type can express; each throws `InvalidArgumentError` naming the station. */
 
@@ -11,6 +12,22 @@ export function checkServers(station: string, servers: number | undefined): numb
     throw new InvalidArgumentError(`Station: servers of ${station} must be an integer >= 1 (got ${n})`);
   }
   return n;
+}
+
+/** The `{ fromStep, steps }` entries of `processTimes` and `standardTimes`: a step >= 0. */
+export function checkStepTables(station: string, options: StationOptions): void {
+  checkStepsFrom(station, 'processTimes', options.processTimes);
+  checkStepsFrom(station, 'standardTimes', options.standardTimes);
+}
+
+function checkStepsFrom(station: string, field: string, spec: StepTimesSpec<unknown> | undefined): void {
+  for (const [product, v] of Object.entries(spec ?? {})) {
+    if (isStepsFrom(v) && !(Number.isInteger(v.fromStep) && v.fromStep >= 0)) {
+      throw new InvalidArgumentError(
+        `Station: ${field}.${product}.fromStep of ${station} must be an integer >= 0 (got ${v.fromStep})`,
+      );
+    }
+  }
 }
 
 /** Names of failure modes or maintenance plans must be unique at a station (they name random streams). */

@@ -10,6 +10,7 @@ import type { Position } from '../position.js';
 import type { ShiftCalendar } from '../shift-calendar.js';
 import type { OperatorNeedOptions } from './operator-need.js';
 import type { SetupTable } from './setup-table.js';
+import type { StepsFrom, StepTimesSpec } from './step-times.js';
 
 /** Options of a `Station` (see station.ts for the behaviour they set). */
 export interface StationOptions {
@@ -21,16 +22,18 @@ export interface StationOptions {
   readonly input?: Buffer;
   /**
    * Process time per product id, seconds, drawn from the stream `${id}/process`: one distribution for
-   * every visit, or one per routing step of the product (`undefined` for the steps not done here).
+   * every visit, or one per routing step of the product (`undefined` for the steps not done here), or
+   * the steps from one on as `{ fromStep, steps }` (no slots for the steps before it; see {@link StepsFrom}).
    */
-  readonly processTimes: Readonly<Record<string, Distribution | readonly (Distribution | undefined)[]>>;
+  readonly processTimes: StepTimesSpec<Distribution>;
   /**
    * Standard (ideal) time of a job per product id, seconds, for OEE's performance factor: one figure for
-   * every visit, or one per routing step (`undefined` where none is given). It must not exceed the lowest
+   * every visit, or one per routing step (`undefined` where none is given), in either per-step form of
+   * `processTimes`. It must not exceed the lowest
    * possible process time (the caller checks). Where none is given, the standard time of a job is the
    * process time drawn for it.
    */
-  readonly standardTimes?: Readonly<Record<string, number | readonly (number | undefined)[]>>;
+  readonly standardTimes?: StepTimesSpec<number>;
   /**
    * Which waiting part a free server takes (a `dispatch` decision; default: the first in tie-break order,
    * i.e. the oldest — first in, first out).

@@ -25,7 +25,7 @@ import { nextStep, type ServerStep, type ServerTransitions, type ServerTrigger }
 import { setupFor } from './setup-table.js';
 import { ShiftControl } from './shift-control.js';
 import { standardTimeOf } from './standard-time.js';
-import { checkGrouping, checkInspection, checkServers } from './station-checks.js';
+import { checkGrouping, checkInspection, checkServers, checkStepTables } from './station-checks.js';
 import type { StationOptions } from './station-options.js';
 import { StepTimes } from './step-times.js';
 import { allBlockedOnBuffers, blockedBuffers, jamError, stuckReason } from './stuck.js';
@@ -127,6 +127,7 @@ export class Station extends DispatchTask implements ServerOwner {
     this.input = options.input ?? new Buffer(plant, { id: `${id}/queue` });
     this.priority = options.priority ?? 0;
     this.position = options.position;
+    checkStepTables(id, options);
     this.processTimes = StepTimes.of(options.processTimes);
     const sole = this.processTimes.sole;
     this.soleProduct = sole?.product;

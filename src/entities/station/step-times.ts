@@ -1,3 +1,26 @@
+/**
+ * A product's per-step values from routing step `fromStep` on (`undefined` for the steps not done here):
+ * the per-step form without a slot for each step before `fromStep`, for long routings.
+ */
+export interface StepsFrom<T> {
+  /** The routing step of `steps[0]`, an integer >= 0. */
+  readonly fromStep: number;
+  readonly steps: readonly (T | undefined)[];
+}
+
+/**
+ * What a {@link StepTimes} table is made of, per product id: one value for every visit, one per routing
+ * step (`undefined` for the steps not done here), or the steps from one on ({@link StepsFrom}).
+ */
+export type StepTimesSpec<T> = Readonly<Record<string, T | readonly (T | undefined)[] | StepsFrom<T>>>;
+
+/** `true` for the {@link StepsFrom} form of a product's values. */
+export function isStepsFrom(v: unknown): v is StepsFrom<unknown> {
+  return (
+    typeof v === 'object' && v !== null && 'fromStep' in v && Array.isArray((v as StepsFrom<unknown>).steps)
+  );
+}
+
 /** The steps of one product done at a station: the values from routing step `first` on. */
 class StepRange<T> {
   constructor(
@@ -24,13 +47,15 @@ export class StepTimes<T> {
    * and a frozen spec cannot either, so sharing changes nothing but the cost of building a plant (the RL
    * environment builds one per episode).
    */
-  static of<T>(spec: Readonly<Record<string, T | readonly (T | undefined)[]>>): StepTimes<T> {
+  static of<T>(spec: StepTimesSpec<T>): StepTimes<T> {
     const known = StepTimes.shared.get(spec);
     if (known !== undefined) return known as StepTimes<T>;
     const table = new StepTimes(spec);
-    if (Object.isFrozen(spec) && Object.values(spec).every((v) => !Array.isArray(v) || Object.isFrozen(v))) {
-      StepTimes.shared.set(spec, table);
-    }
+    const frozen = (v: unknown) =>
+      Array.isArray(v)
+        ? Object.isFrozen(v)
+        : !isStepsFrom(v) || (Object.isFrozen(v) && Object.isFrozen(v.steps));
+    if (Object.isFrozen(spec) && Object.values(spec).every(frozen)) StepTimes.shared.set(spec, table);
     return table;
   }
 
@@ -41,19 +66,24 @@ export class StepTimes<T> {
   private readonly soleStep: number = -1;
   private readonly soleValue: T | undefined;
 
-  /** `spec`: per product id, one value or one per routing step (see {@link StepTimes}). */
-  constructor(spec: Readonly<Record<string, T | readonly (T | undefined)[]>>) {
+  /** `spec`: per product id, one value, one per routing step, or the steps from one on (see {@link StepTimes}). */
+  constructor(spec: StepTimesSpec<T>) {
     for (const [product, v] of Object.entries(spec)) {
-      if (!Array.isArray(v)) {
+      let offset = 0;
+      let steps: readonly (T | undefined)[];
+      if (Array.isArray(v)) steps = v as readonly (T | undefined)[];
+      else if (isStepsFrom(v)) {
+        offset = v.fromStep;
+        steps = v.steps as readonly (T | undefined)[];
+      } else {
         this.byProduct.set(product, v as T);
         continue;
       }
-      const steps = v as readonly (T | undefined)[];
       let first = 0;
       while (first < steps.length && steps[first] === undefined) first++;
       let end = steps.length;
       while (end > first && steps[end - 1] === undefined) end--;
-      this.byProduct.set(product, new StepRange(first, steps.slice(first, end)));
+      this.byProduct.set(product, new StepRange(offset + first, steps.slice(first, end)));
     }
     if (this.byProduct.size !== 1) return;
     const [product, v] = [...this.byProduct][0]!;

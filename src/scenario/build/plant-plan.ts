@@ -1,5 +1,5 @@
 import type { Distribution } from '../../engine/index.js';
-import type { ProductSpec } from '../../entities/index.js';
+import type { ProductSpec, StepsFrom } from '../../entities/index.js';
 import { ROUTING_RULES } from '../../policies/index.js';
 import { branchStep } from '../_internal/branch-step.js';
 import type { Scenario } from '../schema.js';
@@ -7,12 +7,15 @@ import { BuildError } from './build-error.js';
 
 type RoutingStep = Scenario['products'][number]['routing'][number];
 
-/** A station's figures per product: one entry per routing step of the product, a hole for steps done elsewhere. */
+/**
+ * A station's figures per product: one entry per routing step of the product from the first step done
+ * here to the last, a hole for steps done elsewhere in between.
+ */
 export interface StationTimes {
   /** Per product, the process time of each routing step done here (a product may visit it twice). */
-  readonly processTimes: Readonly<Record<string, readonly (Distribution | undefined)[]>>;
+  readonly processTimes: Readonly<Record<string, StepsFrom<Distribution>>>;
   /** Per product, the standard time (s) of each routing step done here that has one. */
-  readonly standardTimes: Readonly<Record<string, readonly (number | undefined)[]>>;
+  readonly standardTimes: Readonly<Record<string, StepsFrom<number>>>;
 }
 
 /**
@@ -122,19 +125,24 @@ function stationTimes(scenario: Scenario): StationTimes[] {
     });
   }
   return scenario.stations.map((st) => {
-    const processTimes: Record<string, readonly (Distribution | undefined)[]> = {};
-    const standardTimes: Record<string, readonly (number | undefined)[]> = {};
+    const processTimes: Record<string, StepsFrom<Distribution>> = {};
+    const standardTimes: Record<string, StepsFrom<number>> = {};
     for (const p of scenario.products) {
       const here = stepsAt.get(st.id)?.get(p.id);
       if (here === undefined) continue;
-      const times = new Array<Distribution | undefined>(p.routing.length);
-      const standard = new Array<number | undefined>(p.routing.length);
+      // Slots from the first step done here to the last only (the steps are in routing order): a slot per
+      // routing step for every station would make a line of a thousand stations a million slots.
+      const fromStep = here[0]!;
+      const times = new Array<Distribution | undefined>(here[here.length - 1]! - fromStep + 1);
+      const standard = new Array<number | undefined>(times.length);
       for (const k of here) {
-        times[k] = stepTime(p.routing[k]!, st.id);
-        standard[k] = p.routing[k]!.standardTime;
+        times[k - fromStep] = stepTime(p.routing[k]!, st.id);
+        standard[k - fromStep] = p.routing[k]!.standardTime;
       }
-      if (here.some((k) => times[k] !== undefined)) processTimes[p.id] = Object.freeze(times);
-      if (here.some((k) => standard[k] !== undefined)) standardTimes[p.id] = Object.freeze(standard);
+      if (times.some((t) => t !== undefined))
+        processTimes[p.id] = Object.freeze({ fromStep, steps: Object.freeze(times) });
+      if (standard.some((t) => t !== undefined))
+        standardTimes[p.id] = Object.freeze({ fromStep, steps: Object.freeze(standard) });
     }
     return Object.freeze({
       processTimes: Object.freeze(processTimes),
