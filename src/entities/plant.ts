@@ -110,6 +110,8 @@ export class Plant {
   private loopEvents = 0;
   /** Whether the entities have announced their initial state (at the first run). */
   private announced = false;
+  /** Deadlock walks run so far: each marks the buffers it reaches with its number (see `closesCycle`). */
+  private cycleWalks = 0;
 
   /**
    * @param decisions plant-wide policies, the kinds an external agent answers, and whether single-option
@@ -653,6 +655,30 @@ export class Plant {
     // The consumer itself, not looked up by id in the map (a cold entry and id string per put), for speed.
     const consumer = buffer.consumerEntity;
     if (consumer === null || !consumer.allBlockedOnBuffers()) return;
+    // The walk that decides allocates nothing (it runs whenever a full buffer's station is all blocked,
+    // often on a busy line); the one that names the entities runs only for a deadlock, for speed.
+    if (this.closesCycle(buffer, ++this.cycleWalks)) this.throwDeadlock(buffer);
+  }
+
+  /**
+   * `true` when every chain of full buffers and blocked servers from `b` ends in a buffer this walk
+   * (number `walk`) already reached: the answer of `throwDeadlock`'s walk, without allocating. Marks the
+   * buffers it reaches with `walk`.
+   */
+  private closesCycle(b: Buffer, walk: number): boolean {
+    if (b.walkMark === walk) return true;
+    if (!b.full) return false;
+    const station = b.consumerEntity;
+    if (station === null) return false;
+    b.walkMark = walk;
+    const n = station.serverCount;
+    for (let i = 0; i < n; i++) if (station.blockedTargetAt(i) === null) return false;
+    for (let i = 0; i < n; i++) if (!this.closesCycle(station.blockedTargetAt(i)!, walk)) return false;
+    return true;
+  }
+
+  /** Throws the {@link DeadlockError} of the cycle through `buffer`, naming its buffers and servers. */
+  private throwDeadlock(buffer: Buffer): void {
     const onPath = new Set<Buffer>();
     const stuck: string[] = [];
     const visit = (b: Buffer): boolean => {

@@ -19,11 +19,15 @@ interface Model {
   ids: number[];
   capacity: number;
   woken: number;
+  /** Labels of the waiters in the order they started waiting. */
+  waits: string[];
 }
 interface Real {
   plant: Plant;
   buffer: PartBuffer;
   woken: number;
+  /** Labels of the waiters woken, in order (a holder's label carries the token it was told). */
+  wakes: string[];
 }
 
 class PutCommand implements fc.Command<Model, Real> {
@@ -51,14 +55,40 @@ class TakeCommand implements fc.Command<Model, Real> {
 class WaitCommand implements fc.Command<Model, Real> {
   check = (m: Readonly<Model>) => m.ids.length >= m.capacity;
   run(m: Model, r: Real): void {
-    r.buffer.onSpace(() => r.woken++);
+    const label = `closure ${m.waits.length}`;
+    r.buffer.onSpace(() => {
+      r.woken++;
+      r.wakes.push(label);
+    });
     m.woken++;
+    m.waits.push(label);
   }
   toString = () => 'onSpace';
 }
 
+/** A waiter without a closure (as a station's blocked server waits): told its token back. */
+class HoldCommand implements fc.Command<Model, Real> {
+  constructor(readonly token: number) {}
+  check = (m: Readonly<Model>) => m.ids.length >= m.capacity;
+  run(m: Model, r: Real): void {
+    const n = m.waits.length;
+    r.buffer.holdFor(
+      {
+        spaceFreed: (token) => {
+          r.woken++;
+          r.wakes.push(`holder ${n} token ${token}`);
+        },
+      },
+      this.token,
+    );
+    m.woken++;
+    m.waits.push(`holder ${n} token ${this.token}`);
+  }
+  toString = () => `holdFor(${this.token})`;
+}
+
 describe('Buffer', () => {
-  it('behaves like a bounded FIFO list: refuses puts when full, never exceeds capacity, wakes waiters on space', () => {
+  it('behaves like a bounded FIFO list: refuses puts when full, never exceeds capacity, wakes waiters on space in turn', () => {
     fc.assert(
       fc.property(
         // Small (slots shared with other buffers), larger and unbounded (slots of its own, growing).
@@ -68,14 +98,15 @@ describe('Buffer', () => {
             fc.constant(new PutCommand()),
             fc.nat(10).map((n) => new TakeCommand(n)),
             fc.constant(new WaitCommand()),
+            fc.integer({ min: 1, max: 1000 }).map((t) => new HoldCommand(t)),
           ],
           { maxCommands: 60 },
         ),
         (capacity, cmds) => {
           const { plant, buffer, neighbours } = setup(capacity);
           const neighbourIds = neighbours.map((n) => n.contents.map((p: Part) => p.id));
-          const real: Real = { plant, buffer, woken: 0 };
-          const model: Model = { ids: [], capacity, woken: 0 };
+          const real: Real = { plant, buffer, woken: 0, wakes: [] };
+          const model: Model = { ids: [], capacity, woken: 0, waits: [] };
           fc.modelRun(
             () => ({ model, real }),
             [...cmds].map((cmd) => {
@@ -93,6 +124,8 @@ describe('Buffer', () => {
                   expect(neighbours.map((n) => n.contents.map((p: Part) => p.id))).toEqual(neighbourIds);
                   // every waiter registered while full has been woken once a slot freed
                   expect(r.woken + r.buffer.waitingForSpace).toBe(m.woken);
+                  // both kinds of waiter are woken first come first served, a holder with its token
+                  expect(r.wakes).toEqual(m.waits.slice(0, r.wakes.length));
                 },
                 toString: () => cmd.toString(),
               };

@@ -136,8 +136,10 @@ export class DecisionBroker {
         if (r < rank || (r === rank && o.key <= task.key)) break;
         i--;
       }
-      if (i === q.length) q.push(task);
-      else q.splice(i, 0, task);
+      // NOTE: moved along by hand, not `splice` (which builds an array of what it removes), for speed.
+      q.push(task);
+      for (let j = q.length - 1; j > i; j--) q[j] = q[j - 1]!;
+      q[i] = task;
     }
     if (!this.epoch && this.pending_ === null) {
       this.epoch = true;

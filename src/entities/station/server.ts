@@ -1,5 +1,6 @@
 import { objectArray } from '../../engine/_internal/object-array.js';
 import type { EventId, RandomStream } from '../../engine/index.js';
+import type { SpaceHolder } from '../buffer.js';
 import type { DecisionTask } from '../decisions/decision-task.js';
 import type { FailureBasis, FailureModeOptions } from '../failure-mode.js';
 import type { MaintenancePlanOptions } from '../maintenance-plan.js';
@@ -51,6 +52,8 @@ const NOTHING = Object.freeze([]) as unknown as never[];
 export interface ServerOwner {
   /** The work of `s`'s job has ended (the event scheduled at its start). */
   finishJob(s: Server): void;
+  /** A slot freed up in the buffer `s` waits on, for its wait numbered `token` (see `Server.waitToken`). */
+  spaceFreed(s: Server, token: number): void;
 }
 
 /** Numbers per server in a {@link ServerNumbers} row. */
@@ -91,7 +94,7 @@ const tables = new WeakMap<object, ServerNumbers>();
  * One server of a station: its state, the part(s) it holds, the clocks of its failure modes and
  * maintenance plans, and (in its plant's flat table) its work and event numbers.
  */
-export class Server {
+export class Server implements SpaceHolder {
   readonly index: number;
   /** `station/index` */
   readonly id: string;
@@ -149,6 +152,11 @@ export class Server {
     this.jobWorkS = 0;
     this.finishId = NO_EVENT;
     this.maintainedS = nowS;
+  }
+
+  /** @internal Space freed up in the buffer it waits on (see `Buffer.holdFor`): its station decides. */
+  spaceFreed(token: number): void {
+    this.owner.spaceFreed(this, token);
   }
 
   /** Work seconds still owed on the part, after an interruption. */

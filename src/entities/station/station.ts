@@ -283,6 +283,15 @@ export class Station extends DispatchTask implements ServerOwner {
   }
 
   /**
+   * The buffer server `index` is blocked on, or `null` if it is not blocked on a buffer.
+   * @internal used by deadlock detection.
+   */
+  blockedTargetAt(index: number): Buffer | null {
+    const s = this.servers[index]!;
+    return s.state === 'blocked' && s.blockedOn instanceof Buffer ? s.blockedOn : null;
+  }
+
+  /**
    * `true` when every server is blocked on a buffer ({@link Station.blockedTargets} is not `null`),
    * found without allocating.
    * @internal used by deadlock detection.
@@ -593,19 +602,23 @@ export class Station extends DispatchTask implements ServerOwner {
     s.blockedOn = dest;
     this.setState(s, 'blocked');
     const token = ++s.waitToken;
-    dest.onSpace(() => {
-      if (s.waitToken === token && s.state === 'blocked') this.tryUnload(s);
-    });
+    if (dest instanceof Buffer) dest.holdFor(s, token);
+    else dest.onSpace(() => this.spaceFreed(s, token));
     // A cycle this block closes must come back to this station's input, full, with every server blocked
     // (any other cycle was reported when it closed): without those, no walk (O(1) on a line, for speed).
     if (
       this.advance(s, 'blocked') === 'wait' &&
       dest instanceof Buffer &&
       this.input.full &&
-      this.blockedTargets() !== null
+      this.allBlockedOnBuffers()
     ) {
       this.plant.checkBlockingCycle(dest);
     }
+  }
+
+  /** @internal Room freed up where `s` is blocked: it passes its part on, unless that wait is over. */
+  spaceFreed(s: Server, token: number): void {
+    if (s.waitToken === token && s.state === 'blocked') this.tryUnload(s);
   }
 
   /**

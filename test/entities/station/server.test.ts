@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { NO_EVENT, Server, type ServerOwner } from '../../../src/entities/station/server.js';
 
-const owner: ServerOwner = { finishJob: () => undefined };
+const owner: ServerOwner = { finishJob: () => undefined, spaceFreed: () => undefined };
 
 describe('Server', () => {
   it('a new server is idle, holds nothing, owes no work, has no finish event and was maintained at its creation', () => {
