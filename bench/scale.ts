@@ -12,9 +12,10 @@
  *   report excluded), 9 rounds interleaved (9 fresh processes per size: where a large line's objects land
  *   in memory moves its cost from one process to the next), median: CPU time is what the sharing of a machine disturbs
  *   least, so this is the figure to compare when other processes run.
- * - Memory: each (size, horizon) runs once in a fresh child process (memory-probe.ts) that reports its
- *   peak resident set size, at two horizons 10× apart; the shorter one is past the line's filling (about
- *   33 h at 1,000 stations), so a flat figure means nothing is retained per part or per event.
+ * - Memory: each (size, horizon) runs three times (once with --quick), each in a fresh child process
+ *   (memory-probe.ts) that reports its peak resident set size, median, at two horizons 10× apart; the
+ *   shorter one is past the line's filling (about 33 h at 1,000 stations), so a flat figure means
+ *   nothing is retained per part or per event.
  */
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -91,6 +92,17 @@ function probe(stations: number, horizonDays: number): ScaleProbe {
     eventsPerSecond: Math.round(r.events / r.seconds),
     peakRssMiB: round(r.peakRssMiB, 1),
   };
+}
+
+/**
+ * {@link probe} `runs` times (fresh processes), interleaved with nothing else: the run of median peak
+ * RSS. A single process's peak RSS moves by a few percent from one run to the next (106–110 MiB for the
+ * same 10-station run), as much as the difference between the horizons that is looked for.
+ */
+function medianProbe(stations: number, horizonDays: number, runs: number): ScaleProbe {
+  const probes = Array.from({ length: runs }, () => probe(stations, horizonDays));
+  probes.sort((a, b) => a.peakRssMiB - b.peakRssMiB);
+  return probes[(runs - 1) >> 1]!;
 }
 
 /**
@@ -175,8 +187,9 @@ export function benchScale(quick: boolean, log: (line: string) => void): ScaleRe
   }
   // The shorter horizon is past the filling of the longest line; the same for every size.
   const shortDays = quick ? 2 : 3;
+  const memoryRuns = quick ? 1 : 3;
   const memory = SIZES.map((n) => {
-    const probes = [probe(n, shortDays), probe(n, shortDays * 10)];
+    const probes = [medianProbe(n, shortDays, memoryRuns), medianProbe(n, shortDays * 10, memoryRuns)];
     const rssRatio = round(probes[1]!.peakRssMiB / probes[0]!.peakRssMiB, 3);
     log(
       `scale mem ${String(n).padStart(5)} stations  ${probes.map((p) => `${p.horizonDays} d (${p.events} events, ${(p.eventsPerSecond / 1e6).toFixed(3)} M events/s): peak RSS ${p.peakRssMiB} MiB`).join('   ')}   ratio ${rssRatio}`,
