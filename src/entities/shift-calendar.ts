@@ -55,6 +55,11 @@ export class ShiftCalendar {
   private readonly closed: readonly (readonly [number, number])[];
   /** Merged extra working periods, [start, end) seconds of simulated time, sorted. */
   private readonly open: readonly (readonly [number, number])[];
+  /**
+   * The week times (seconds from Monday 00:00, in [0, 604800), ascending) at which the weekly pattern
+   * turns on or off: every start and end of a period, but Monday 00:00 when a period runs through it.
+   */
+  private readonly changes: Float64Array;
 
   /**
    * @throws InvalidArgumentError (`ShiftCalendar: …`) for no shift, a shift outside the day, no or an
@@ -94,6 +99,7 @@ export class ShiftCalendar {
       else merged.push([a, b]);
     }
     this.periods = merged;
+    this.changes = weeklyChanges(merged);
   }
 
   /** `true` when the whole week is working time and nothing is closed (the calendar never changes). */
@@ -129,16 +135,8 @@ export class ShiftCalendar {
     const now = this.isOn(t);
     let c = t;
     for (;;) {
-      const weekly = this.weeklyAlways
-        ? Number.POSITIVE_INFINITY
-        : this.weeklyNext(c + this.originS) - this.originS;
-      let edge = weekly;
-      for (const list of [this.closed, this.open])
-        for (const [a, b] of list) {
-          if (a > c && a < edge) edge = a;
-          if (b > c && b < edge) edge = b;
-          if (a > edge) break;
-        }
+      const weekly = this.weeklyNext(c + this.originS) - this.originS;
+      const edge = nextEdge(this.open, c, nextEdge(this.closed, c, weekly));
       if (edge === Number.POSITIVE_INFINITY) return edge;
       if (this.isOn(edge) !== now) return edge;
       c = edge;
@@ -173,27 +171,57 @@ export class ShiftCalendar {
     return false;
   }
 
-  /** The first week time strictly after `t` at which {@link ShiftCalendar.weeklyOn} changes. */
+  /**
+   * The first time strictly after `t` (seconds from a Monday 00:00) at which
+   * {@link ShiftCalendar.weeklyOn} changes, `Infinity` when the pattern never changes.
+   *
+   * From the change points found once (see `weeklyChanges`): looking for them at each call by comparing
+   * the pattern at an edge and 1e-9 s before it failed from about 194 days of simulated time on, where
+   * 1e-9 s is below the resolution of a float64 time, and shifts then never changed again.
+   */
   private weeklyNext(t: number): number {
+    const changes = this.changes;
+    if (changes.length === 0) return Number.POSITIVE_INFINITY;
     // Floor, not t − (t mod week): the week start must be an exact multiple so the change times are exact.
     const weekStart = Math.floor(t / WEEK_S) * WEEK_S;
     const w = t - weekStart;
-    // Boundaries of this week and the next (two weeks always contain a change after t).
-    for (const offset of [0, WEEK_S]) {
-      for (const [a, b] of this.periods) {
-        for (const edge of [a, b]) {
-          // A boundary where a period ends and the next begins at once (0 and WEEK_S of a wrap) is no change.
-          if (
-            edge + offset > w &&
-            this.weeklyOn(weekStart + edge + offset) !== this.weeklyOn(weekStart + edge + offset - 1e-9)
-          ) {
-            return weekStart + edge + offset;
-          }
-        }
-      }
-    }
-    return Number.POSITIVE_INFINITY;
+    for (let i = 0; i < changes.length; i++) if (changes[i]! > w) return weekStart + changes[i]!;
+    return weekStart + changes[0]! + WEEK_S;
   }
+}
+
+/**
+ * The week times at which the merged, sorted `periods` (within [0, 604800]) turn on or off, ascending:
+ * each start and end, but 0 (and 604800, the same instant of the next week) when a period ends at the
+ * end of the week and one starts at 0, so that working time runs on through Monday 00:00.
+ */
+function weeklyChanges(periods: readonly (readonly [number, number])[]): Float64Array {
+  const first = periods[0];
+  const last = periods[periods.length - 1];
+  const through = first !== undefined && last !== undefined && first[0] === 0 && last[1] === WEEK_S;
+  const out: number[] = [];
+  for (const [a, b] of periods) {
+    if (!(through && a === 0)) out.push(a);
+    if (b !== WEEK_S) out.push(b);
+    else if (!through) out.push(0);
+  }
+  return Float64Array.from(out).sort();
+}
+
+/**
+ * The earliest start or end of the sorted, disjoint `[start, end)` intervals strictly after `c` and
+ * before `edge`, or `edge`.
+ */
+function nextEdge(list: readonly (readonly [number, number])[], c: number, edge: number): number {
+  let out = edge;
+  for (let i = 0; i < list.length; i++) {
+    const period = list[i]!;
+    const a = period[0];
+    if (a > out) break;
+    if (a > c) out = a;
+    else if (period[1] > c && period[1] < out) out = period[1];
+  }
+  return out;
 }
 
 /** Whether `t` lies in one of the sorted, disjoint `[start, end)` intervals. */

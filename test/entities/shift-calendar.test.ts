@@ -78,4 +78,51 @@ describe('ShiftCalendar', () => {
       { numRuns: 200 },
     );
   });
+
+  it('property: a weekly pattern that is not always on changes within a week, over years of simulated time', () => {
+    // A change was once looked for by comparing the pattern at an edge and 1e-9 s before it: from about
+    // 194 days on (2^24 s) that is below a float64's resolution, and the shifts never changed again.
+    const YEAR = 365 * D;
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            days: fc.subarray(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const, { minLength: 1 }),
+            startH: fc.integer({ min: 0, max: 23 }),
+            endH: fc.integer({ min: 1, max: 24 }),
+          }),
+          { minLength: 1, maxLength: 3 },
+        ),
+        fc.oneof(fc.integer({ min: 0, max: 30 * YEAR }), fc.constantFrom(2 ** 24, 2 ** 24 + 1, 2 ** 30)),
+        (shifts, t0) => {
+          const cal = new ShiftCalendar(
+            shifts.map((s) => ({ days: s.days, startS: s.startH * H, endS: s.endH * H })),
+          );
+          const t1 = cal.nextChange(t0);
+          if (cal.always) {
+            expect(t1).toBe(Number.POSITIVE_INFINITY);
+            return;
+          }
+          expect(t1).toBeGreaterThan(t0);
+          expect(t1 - t0).toBeLessThanOrEqual(7 * D);
+          const state = cal.isOn(t0);
+          for (const f of [0.25, 0.5, 0.75]) expect(cal.isOn(Math.floor(t0 + f * (t1 - t0)))).toBe(state);
+          expect(cal.isOn(t1)).toBe(!state);
+          expect(cal.isOn(t1 - 1)).toBe(state);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('shifts keep changing a year and more into a run, at the same hours of the week', () => {
+    const week = 7 * D;
+    for (const weeks of [1, 28, 29, 52, 520]) {
+      const monday = weeks * week;
+      expect(twoShifts.nextChange(monday)).toBe(monday + 6 * H);
+      expect(twoShifts.nextChange(monday + 6 * H)).toBe(monday + 22 * H);
+      // 80 h of the week, then Monday 06:00–22:00 and Tuesday 06:00–10:00 of the next.
+      expect(twoShifts.afterWorking(monday, 100 * H)).toBe(monday + week + D + 10 * H);
+    }
+  });
 });
