@@ -140,8 +140,14 @@ export class Calendar {
     const day = Math.floor(time * this.perWidth);
     this.slotDay[slot] = day;
     this.insert(slot, day);
-    if (day < this.day) this.day = day;
-    if (this.earliest !== NONE && this.before(slot, this.earliest)) this.earliest = slot;
+    if (this.size_ === 0) {
+      // The only event is the earliest (a model with one pending event needs no search, for speed).
+      this.day = day;
+      this.earliest = slot;
+    } else {
+      if (day < this.day) this.day = day;
+      if (this.earliest !== NONE && this.before(slot, this.earliest)) this.earliest = slot;
+    }
     if (++this.size_ > 2 * (this.mask + 1)) this.layOut();
     else if (++this.ops === TUNE_EVERY) this.tune();
     return this.slotGen[slot]! * SLOT_LIMIT + slot;
