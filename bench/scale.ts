@@ -14,8 +14,8 @@
  *   least, so this is the figure to compare when other processes run.
  * - Memory: each (size, horizon) runs three times (once with --quick), each in a fresh child process
  *   (memory-probe.ts) that reports its peak resident set size, median, at two horizons 10× apart; the
- *   shorter one is past the line's filling (about 33 h at 1,000 stations), so a flat figure means
- *   nothing is retained per part or per event.
+ *   shorter one is the same station-days for every size (3 d at 1,000 stations, past that line's filling
+ *   of about 33 h; 300 d at 10), so a flat figure means nothing is retained per part or per event.
  */
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -129,7 +129,7 @@ function steadyProbe(stations: number, stationHours: number): { events: number; 
 
 /**
  * Runs the scale benchmark; `log` gets one line per figure.
- * @param quick a fifth of the visits for speed, half the horizons for memory, 3 rounds (else 5 for the
+ * @param quick a fifth of the visits for speed, two thirds of the horizons for memory, 3 rounds (else 5 for the
  *   whole path, 9 for the full line).
  */
 export function benchScale(quick: boolean, log: (line: string) => void): ScaleResult {
@@ -185,10 +185,14 @@ export function benchScale(quick: boolean, log: (line: string) => void): ScaleRe
       `scale cpu ${String(s.stations).padStart(5)} stations  ${s.cpuUsPerEvent.toFixed(2)} CPU-µs/event once full  (${(s.ratioTo10 * 100).toFixed(0)}% of the speed of 10 stations, median of the rounds' own ratios ${(s.roundRatioTo10 * 100).toFixed(0)}%; single runs ${s.cpuUsRange[0].toFixed(2)}–${s.cpuUsRange[1].toFixed(2)}; ${s.events} events)`,
     );
   }
-  // The shorter horizon is past the filling of the longest line; the same for every size.
-  const shortDays = quick ? 2 : 3;
+  // The shorter horizon is the same station-days for every size (3 d at 1,000 stations, past the filling
+  // of that line; 300 d at 10), so that each size's short run is as many events as the others' (about
+  // 2 M): with 3 d for every size, the 10-station line's short run was 24,000 events, over before V8 had
+  // grown its heap to the size any longer run keeps, and its "growth" was that warm-up (+7 to +11 %).
+  const shortStationDays = quick ? 2000 : 3000;
   const memoryRuns = quick ? 1 : 3;
   const memory = SIZES.map((n) => {
+    const shortDays = shortStationDays / n;
     const probes = [medianProbe(n, shortDays, memoryRuns), medianProbe(n, shortDays * 10, memoryRuns)];
     const rssRatio = round(probes[1]!.peakRssMiB / probes[0]!.peakRssMiB, 3);
     log(
