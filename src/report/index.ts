@@ -59,7 +59,7 @@ export type {
 export { ACTIVE_STATES, observeRun } from './observe/run-observer.js';
 export type { SampledRun } from './run-scenario.js';
 export { OBSERVATION_SAMPLES, runScenario, runScenarioObserved } from './run-scenario.js';
-export type { ScheduleRecorder, ScheduleRow, ScheduleRowKind } from './schedule.js';
-export { recordSchedule, SCHEDULE_CSV_HEADER, scheduleToCsv } from './schedule.js';
+export type { ScheduleOptions, ScheduleRecorder, ScheduleRow, ScheduleRowKind } from './schedule.js';
+export { recordSchedule, SCHEDULE_CSV_HEADER, scheduleCsvLines, scheduleToCsv } from './schedule.js';
 export type { ReportTable } from './text/format-report.js';
 export { DASH_FOOTNOTE, formatReport, reportTables } from './text/format-report.js';

@@ -60,6 +60,23 @@ export interface ScheduleRecorder {
   stop(): void;
 }
 
+/** Options of {@link recordSchedule}. */
+export interface ScheduleOptions {
+  /**
+   * Receives, as the run goes on, the finished rows that no row seen later can come before, in the order
+   * of {@link ScheduleRecorder.rows}; the recorder then forgets them, so that a long run's schedule can go
+   * to a file as it grows instead of being held whole. Called from within the plant's events, in batches
+   * once about {@link ScheduleOptions.spillRows} rows are held. Every batch comes before the next and
+   * before what `rows()` returns at the end: their concatenation is what `rows()` alone would have given.
+   */
+  readonly spill?: (rows: ScheduleRow[]) => void;
+  /** Rows held before a batch is handed to `spill` (default 65,536; more while a long stop keeps rows back), >= 1. */
+  readonly spillRows?: number;
+}
+
+/** Rows held before they are handed to {@link ScheduleOptions.spill}, by default. */
+const DEFAULT_SPILL_ROWS = 65_536;
+
 /** The CSV header of a schedule, see {@link ScheduleRecorder.toCsv}. */
 export const SCHEDULE_CSV_HEADER =
   'kind,part,product,step,station,server,queued_s,started_s,finished_s,detail' as const;
@@ -125,8 +142,39 @@ interface ServerTrack {
  * writeFileSync('schedule.csv', schedule.toCsv());
  * ```
  */
-export function recordSchedule(plant: Plant): ScheduleRecorder {
-  const all: OpenRow[] = [];
+export function recordSchedule(plant: Plant, options: ScheduleOptions = {}): ScheduleRecorder {
+  const spill = options.spill;
+  const spillRows = options.spillRows ?? DEFAULT_SPILL_ROWS;
+  if (!(Number.isInteger(spillRows) && spillRows >= 1))
+    throw new RangeError(`recordSchedule: spillRows must be an integer >= 1 (got ${options.spillRows})`);
+  /** Rows not yet handed to `spill`: every row, without it. */
+  let all: OpenRow[] = [];
+  let spillAt = spillRows;
+  /**
+   * Hands out the finished rows that start before every row still open and before `now` (rows seen
+   * later start at `now` or after; an operation not yet worked on starts no earlier than it was taken
+   * on). Strictly before, so that rows starting at the same time go out together, in their order.
+   */
+  const spillNow = (now: number): void => {
+    let frontier = now;
+    for (const r of all) {
+      if (!Number.isNaN(r.finishedS)) continue;
+      const start = Number.isNaN(r.startedS) ? r.takenS : r.startedS;
+      if (start < frontier) frontier = start;
+    }
+    const out: OpenRow[] = [];
+    const keep: OpenRow[] = [];
+    for (const r of all) (!Number.isNaN(r.finishedS) && r.startedS < frontier ? out : keep).push(r);
+    all = keep;
+    // A long stop (a failure waiting days for its crew) holds rows back: wait for twice as many before
+    // looking again, so that the rows are scanned a bounded number of times on average.
+    spillAt = Math.max(spillRows, 2 * keep.length);
+    if (out.length > 0) spill!(out.map(publicRow).sort(compareRows));
+  };
+  const add = (row: OpenRow, now: number): void => {
+    all.push(row);
+    if (spill !== undefined && all.length >= spillAt) spillNow(now);
+  };
   const tracks = new Map<string, Map<number, ServerTrack>>();
   const track = (station: string, server: number): ServerTrack => {
     let byServer = tracks.get(station);
@@ -161,7 +209,7 @@ export function recordSchedule(plant: Plant): ScheduleRecorder {
       detail,
       takenS: Number.NaN,
     };
-    all.push(row);
+    add(row, now);
     return row;
   };
   const close = (t: ServerTrack, kind: ScheduleRowKind, detail: string, now: number): void => {
@@ -190,9 +238,9 @@ export function recordSchedule(plant: Plant): ScheduleRecorder {
         detail: '',
         takenS: now,
       };
-      all.push(row);
       t.operations.set(part, row);
       if (!t.busy) t.waiting.push(row);
+      add(row, now);
     }),
     events.on('serverStateChanged', (station, server, from, to, now) => {
       const t = track(station, server);
@@ -237,23 +285,7 @@ export function recordSchedule(plant: Plant): ScheduleRecorder {
     ),
   ];
 
-  const rows = (): ScheduleRow[] =>
-    all
-      .map(
-        (r): ScheduleRow => ({
-          kind: r.kind,
-          part: r.part,
-          product: r.product,
-          step: r.step,
-          station: r.station,
-          server: r.server,
-          queuedS: r.queuedS,
-          startedS: r.startedS,
-          finishedS: r.finishedS,
-          detail: r.detail,
-        }),
-      )
-      .sort(compareRows);
+  const rows = (): ScheduleRow[] => all.map(publicRow).sort(compareRows);
 
   return {
     rows,
@@ -265,17 +297,47 @@ export function recordSchedule(plant: Plant): ScheduleRecorder {
   };
 }
 
+/** The row as the recorder hands it out (without its bookkeeping). */
+function publicRow(r: OpenRow): ScheduleRow {
+  return {
+    kind: r.kind,
+    part: r.part,
+    product: r.product,
+    step: r.step,
+    station: r.station,
+    server: r.server,
+    queuedS: r.queuedS,
+    startedS: r.startedS,
+    finishedS: r.finishedS,
+    detail: r.detail,
+  };
+}
+
 /** Writes schedule rows as CSV text (header {@link SCHEDULE_CSV_HEADER}, one line per row, `\n` endings). */
 export function scheduleToCsv(rows: readonly ScheduleRow[]): string {
-  const lines = [SCHEDULE_CSV_HEADER as string];
+  return `${SCHEDULE_CSV_HEADER}\n${scheduleCsvLines(rows)}`;
+}
+
+/** Schedule rows as CSV lines without the header, each ending in `\n` (empty for no rows). */
+export function scheduleCsvLines(rows: readonly ScheduleRow[]): string {
+  let text = '';
   for (const r of rows) {
-    lines.push(
-      [r.kind, r.part, r.product, r.step, r.station, r.server, r.queuedS, r.startedS, r.finishedS, r.detail]
-        .map(csvCell)
-        .join(','),
-    );
+    text += `${[
+      r.kind,
+      r.part,
+      r.product,
+      r.step,
+      r.station,
+      r.server,
+      r.queuedS,
+      r.startedS,
+      r.finishedS,
+      r.detail,
+    ]
+      .map(csvCell)
+      .join(',')}\n`;
   }
-  return `${lines.join('\n')}\n`;
+  return text;
 }
 
 /** Start (`NaN` last), station, server, kind, part, end: a total order, so the output is deterministic. */

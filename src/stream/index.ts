@@ -35,6 +35,7 @@ export type { OcelSummary, OcelWriterOptions } from './ocel.js';
 export { OCEL_DEFAULT_START, OcelWriter } from './ocel.js';
 export { openTrace } from './open-trace.js';
 export { StateBuilder } from './state-builder.js';
+export { TextSpool } from './text-spool.js';
 export type { BlockInfo, FramesOptions } from './trace-reader.js';
 export { TraceReader } from './trace-reader.js';
 export type { TraceSummary, TraceWriterOptions } from './trace-writer.js';

@@ -10,10 +10,15 @@
  * `operator dispatched`, `operator arrived`, `operator released` (with the part on the machine, if any),
  * `transport started`, `transport done`. Times are calendar dates: `run.start` when the scenario gives one,
  * else Monday 2024-01-01 00:00 UTC for simulated time 0.
+ *
+ * Events go to the file as they happen (through a {@link TextSpool}), objects when the replication ends (a
+ * part's relationships grow until then), so the log's size is not limited by what one string or the
+ * memory can hold: the file's `events` come before its `objects`, which JSON readers do not mind.
  */
-import { renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, openSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { BuiltModel, ObservedRun, RunObserver } from '../scenario/index.js';
+import { TextSpool } from './text-spool.js';
 
 /** Calendar date of simulated time 0 when the scenario gives no `run.start` (a Monday, as time 0 is). */
 export const OCEL_DEFAULT_START = '2024-01-01T00:00:00.000Z';
@@ -118,8 +123,13 @@ export class OcelWriter implements RunObserver {
   private readonly replication: number;
   private model: BuiltModel | null = null;
   private off: (() => void)[] = [];
-  private readonly events: OcelEvent[] = [];
   private readonly objects = new Map<string, OcelObject>();
+  /** The temporary file being written (renamed to the path at the end) and its spool, while recording. */
+  private tmp = '';
+  private fd: number | null = null;
+  private spool: TextSpool | null = null;
+  private readonly eventCounts: Record<string, number> = {};
+  private eventCount = 0;
   private originMs = 0;
   private summary_: OcelSummary | null = null;
 
@@ -144,6 +154,13 @@ export class OcelWriter implements RunObserver {
     this.originMs = Date.parse(start === undefined ? OCEL_DEFAULT_START : utcDate(String(start)));
     if (Number.isNaN(this.originMs)) this.originMs = Date.parse(OCEL_DEFAULT_START);
     const t0 = this.time(plant.sim.now);
+    const path = this.options.path;
+    this.tmp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+    this.fd = openSync(this.tmp, 'w');
+    this.spool = new TextSpool(this.fd);
+    const types = (t: Record<string, { name: string; type: string }[]>) =>
+      JSON.stringify(Object.entries(t).map(([name, attributes]) => ({ name, attributes })));
+    this.spool.append(`{"objectTypes":${types(OBJECT_TYPES)},"eventTypes":${types(EVENT_TYPES)},"events":[`);
     for (const [id, st] of plant.stations)
       this.object(`station:${id}`, 'station', t0, [['servers', st.serverCount]]);
     for (const c of run.scenario.conveyors)
@@ -443,31 +460,44 @@ export class OcelWriter implements RunObserver {
   end(): void {
     if (this.model === null) return;
     this.detach();
-    const counts = (list: Iterable<{ type: string }>) => {
-      const n: Record<string, number> = {};
-      for (const x of list) n[x.type] = (n[x.type] ?? 0) + 1;
-      return n;
-    };
-    const doc = {
-      objectTypes: Object.entries(OBJECT_TYPES).map(([name, attributes]) => ({ name, attributes })),
-      eventTypes: Object.entries(EVENT_TYPES).map(([name, attributes]) => ({ name, attributes })),
-      objects: [...this.objects.values()],
-      events: this.events,
-    };
     const path = this.options.path;
-    const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+    const spool = this.spool!;
+    const objects: Record<string, number> = {};
     try {
-      writeFileSync(tmp, JSON.stringify(doc));
-      renameSync(tmp, path);
+      spool.append('],"objects":[');
+      let first = true;
+      for (const o of this.objects.values()) {
+        spool.append(first ? JSON.stringify(o) : `,${JSON.stringify(o)}`);
+        first = false;
+        objects[o.type] = (objects[o.type] ?? 0) + 1;
+      }
+      spool.append(']}');
+      spool.flush();
+      this.closeFile();
+      renameSync(this.tmp, path);
     } catch (error) {
-      rmSync(tmp, { force: true });
+      this.discardFile();
       throw error;
     }
-    this.summary_ = { path, events: counts(this.events), objects: counts(this.objects.values()) };
+    this.summary_ = { path, events: { ...this.eventCounts }, objects };
   }
 
   abort(): void {
     this.detach();
+    this.discardFile();
+  }
+
+  private closeFile(): void {
+    if (this.fd !== null) closeSync(this.fd);
+    this.fd = null;
+    this.spool = null;
+  }
+
+  /** Closes and removes the temporary file, if one is open (a run that failed leaves no partial log). */
+  private discardFile(): void {
+    if (this.fd === null) return;
+    this.closeFile();
+    rmSync(this.tmp, { force: true });
   }
 
   private detach(): void {
@@ -505,13 +535,16 @@ export class OcelWriter implements RunObserver {
       }
       this.pendingComponents = [];
     }
-    this.events.push({
-      id: `e${this.events.length + 1}`,
+    this.eventCount++;
+    this.eventCounts[type] = (this.eventCounts[type] ?? 0) + 1;
+    const e: OcelEvent = {
+      id: `e${this.eventCount}`,
       type,
       time: this.time(t),
       attributes: attrs.map(([name, value]) => ({ name, value })),
       relationships,
-    });
+    };
+    this.spool!.append(this.eventCount === 1 ? JSON.stringify(e) : `,${JSON.stringify(e)}`);
   }
 }
 

@@ -3,11 +3,11 @@
  * the repository's `.venv/bin/python`. About 15 s (pm4py's import is slow).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runScenario } from '../../src/report/index.js';
-import type { BuiltModel } from '../../src/scenario/index.js';
+import type { BuiltModel, RunObserver } from '../../src/scenario/index.js';
 import { OcelWriter } from '../../src/stream/ocel.js';
 import { ROOT, scenarioFile, tempDir } from './_support.js';
 
@@ -148,5 +148,53 @@ describe('OCEL 2.0 export', () => {
       if (e.type === 'operator dispatched') serving.set(op, { station, part });
       else expect(serving.get(op)).toEqual({ station, part });
     }
+  });
+
+  it('events reach the file while the run goes on (a long log is never one string), and a failed run leaves no file', () => {
+    const { scenario } = scenarioFile('demo-factory.yaml');
+    const dir = tempDir();
+    const path = join(dir, 'long.ocel.json');
+    const ocel = new OcelWriter({ path });
+    const DAY = 86_400;
+    const onDisk: number[] = [];
+    // After the writer in the list, so it sees the file as the writer left it at each day's end.
+    const probe: RunObserver = {
+      start: () => {},
+      nextStopS: (now) => (Math.floor(now / DAY) + 1) * DAY,
+      at: () => {
+        const tmp = readdirSync(dir).filter((f) => f.startsWith('.long.ocel.json.') && f.endsWith('.tmp'));
+        expect(tmp).toHaveLength(1);
+        onDisk.push(statSync(join(dir, tmp[0]!)).size);
+      },
+    };
+    runScenario(scenario, { replications: 1, horizon: 6 * DAY, observe: [ocel, probe] });
+    const total = statSync(path).size;
+    expect(onDisk.length).toBeGreaterThanOrEqual(5);
+    // Half-way the file holds about half the log: the events of days 1–3 are already written.
+    expect(onDisk[2]!).toBeGreaterThan(0.3 * total);
+    for (let i = 1; i < onDisk.length; i++) expect(onDisk[i]!).toBeGreaterThan(onDisk[i - 1]!);
+    const doc = JSON.parse(readFileSync(path, 'utf8')) as { events: { id: string; type: string }[] };
+    const counts: Record<string, number> = {};
+    for (const e of doc.events) counts[e.type] = (counts[e.type] ?? 0) + 1;
+    expect(counts).toEqual(ocel.summary!.events);
+    expect(doc.events.map((e) => e.id)).toEqual(doc.events.map((_, i) => `e${i + 1}`));
+    expect(readdirSync(dir)).toEqual(['long.ocel.json']);
+
+    const failing = join(dir, 'failing.ocel.json');
+    const stop: RunObserver = {
+      start: () => {},
+      nextStopS: (now) => (now < DAY ? DAY : Number.POSITIVE_INFINITY),
+      at: () => {
+        throw new Error('stopped by the test');
+      },
+    };
+    expect(() =>
+      runScenario(scenario, {
+        replications: 1,
+        horizon: 2 * DAY,
+        observe: [new OcelWriter({ path: failing }), stop],
+      }),
+    ).toThrow('stopped by the test');
+    expect(readdirSync(dir)).toEqual(['long.ocel.json']);
   });
 });

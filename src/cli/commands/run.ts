@@ -10,10 +10,8 @@ import {
   OBSERVATION_SAMPLES,
   observeRun,
   type RunSampler,
-  recordSchedule,
   runReportHtml,
   type ScenarioResult,
-  type ScheduleRecorder,
 } from '../../report/index.js';
 import {
   checkPoliciesFit,
@@ -36,6 +34,7 @@ import {
 import { EXIT_USAGE } from '../exit-codes.js';
 import { formatStrictWarnings, formatWarnings, useColor } from '../report/format-warnings.js';
 import { checkOutputFile, makeFolders, writeFileAtomic } from '../report/output-file.js';
+import { ScheduleFile } from '../report/schedule-file.js';
 import { writeCsv } from '../report/write-csv.js';
 import { UsageError } from '../usage-error.js';
 import { VERSION } from '../version.js';
@@ -284,7 +283,7 @@ export async function runFile(file: string, argv: RunFileOptions): Promise<void>
   }
   const policies = await policiesOf(argv, scenario);
   if (policies === null) return;
-  let schedule: ScheduleRecorder | undefined;
+  let schedule: ScheduleFile | undefined;
   let observer: RunSampler | undefined;
   const transients: ReturnType<typeof recordTransient>[] = [];
   const maxWallS = argv['max-wall'] === undefined ? undefined : wallSeconds(argv['max-wall']);
@@ -320,7 +319,10 @@ export async function runFile(file: string, argv: RunFileOptions): Promise<void>
       // The schedule recorder reads events, not the parts' step history.
       stepHistory: false,
       onModel: (model, replication) => {
-        if (schedulePath !== undefined && replication === 0) schedule = recordSchedule(model.plant);
+        if (schedulePath !== undefined && replication === 0) {
+          schedule = openSchedule(schedulePath);
+          schedule.record(model.plant);
+        }
         if (htmlPath !== undefined && replication === 0)
           observer = observeRun(model.plant, { stepS: h / OBSERVATION_SAMPLES, warmupS: w });
         if (argv['warmup-check'] === true) transients.push(recordTransient(model, h, 500));
@@ -337,11 +339,11 @@ export async function runFile(file: string, argv: RunFileOptions): Promise<void>
       // A deadlock's schedule shows how the plant got stuck: write it too (a failure to write it must not
       // hide the deadlock).
       try {
-        writeSchedule(schedulePath, schedule, argv);
+        writeSchedule(schedule, argv);
       } catch (writeError) {
         process.stderr.write(`✖ ${(writeError as Error).message}\n`);
       }
-    }
+    } else schedule?.discard();
     if (error instanceof PolicyError) {
       process.stderr.write(`✖ ${error.message}\n`);
       process.exitCode = EXIT_USAGE;
@@ -370,7 +372,7 @@ export async function runFile(file: string, argv: RunFileOptions): Promise<void>
     process.stderr.write(formatStrictWarnings(late, file));
     process.exitCode = EXIT_USAGE;
   }
-  writeSchedule(schedulePath, schedule, argv);
+  writeSchedule(schedule, argv);
   if (!argv.json && !argv.quiet) for (const line of watch.written()) process.stderr.write(`${line}\n`);
   const text = readFileSync(file, 'utf8');
   const base = {
@@ -448,16 +450,22 @@ async function policiesOf(
   }
 }
 
-function writeSchedule(
-  path: string | undefined,
-  schedule: ScheduleRecorder | undefined,
-  argv: RunFileOptions,
-): void {
-  if (path === undefined || schedule === undefined) return;
+function writeSchedule(schedule: ScheduleFile | undefined, argv: RunFileOptions): void {
+  if (schedule === undefined) return;
   try {
-    writeFileAtomic(path, schedule.toCsv());
+    schedule.finish();
+  } catch (error) {
+    schedule.discard();
+    throw new UsageError(`--schedule: cannot write ${schedule.path}: ${(error as Error).message}`);
+  }
+  if (!argv.json && !argv.quiet) process.stderr.write(`wrote ${schedule.path}\n`);
+}
+
+/** The `--schedule` file, opened when the first replication is built. */
+function openSchedule(path: string): ScheduleFile {
+  try {
+    return new ScheduleFile(path);
   } catch (error) {
     throw new UsageError(`--schedule: cannot write ${path}: ${(error as Error).message}`);
   }
-  if (!argv.json && !argv.quiet) process.stderr.write(`wrote ${path}\n`);
 }
