@@ -506,6 +506,7 @@ export {
   compareReportBlocks,
   compareReportHtml,
   DASH_FOOTNOTE,
+  DEFAULT_GANTT_HOURS,
   definedMeanEstimate,
   FIGURE_REFERENCE_END,
   FIGURE_REFERENCE_START,

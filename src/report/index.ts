@@ -46,7 +46,7 @@ export { compareReportBlocks, compareReportHtml } from './html/compare-page.js';
 export type { PageBlock, ReportPage, VegaLiteSpec } from './html/page.js';
 export { renderPage } from './html/page.js';
 export type { RunReportInput } from './html/run-page.js';
-export { runReportBlocks, runReportHtml } from './html/run-page.js';
+export { DEFAULT_GANTT_HOURS, runReportBlocks, runReportHtml } from './html/run-page.js';
 export type { SweepPoint, SweepReportInput } from './html/sweep-page.js';
 export { sweepReportBlocks, sweepReportHtml } from './html/sweep-page.js';
 export type { ActivePeriod, BottleneckShare } from './observe/active-period.js';

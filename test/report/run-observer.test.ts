@@ -1,7 +1,14 @@
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { runScenario, runScenarioObserved } from '../../src/report/index.js';
-import { loadScenarioFile } from '../../src/scenario/index.js';
+import {
+  observeRun,
+  type RunSampler,
+  recordSchedule,
+  runScenario,
+  runScenarioObserved,
+  type ScheduleRecorder,
+} from '../../src/report/index.js';
+import { type BuiltModel, loadScenarioFile } from '../../src/scenario/index.js';
 
 const loaded = loadScenarioFile(join(import.meta.dirname, '..', '..', 'scenarios', 'demo-factory.yaml'));
 if (!loaded.ok) throw new Error('demo-factory.yaml should load');
@@ -44,8 +51,51 @@ describe('observing a run (the HTML report time series)', () => {
       periods.forEach((p, i) => {
         expect(p.endS).toBeGreaterThan(p.startS);
         expect(p.endS).toBeLessThanOrEqual(obs.endS);
-        if (i > 0) expect(p.startS).toBeGreaterThanOrEqual(periods[i - 1]!.endS);
+        // A gap of no time (the next part taken at the instant the last one left) does not end a period.
+        if (i > 0) expect(p.startS).toBeGreaterThan(periods[i - 1]!.endS);
       });
     }
+  });
+
+  test('a station working back to back has one active period for many parts (the active-period method needs them whole)', () => {
+    const line = loadScenarioFile(join(import.meta.dirname, '..', '..', 'scenarios', 'serial-line.yaml'));
+    if (!line.ok) throw new Error('serial-line.yaml should load');
+    const { observations, result } = runScenarioObserved(line.scenario, {
+      replications: 1,
+      horizon: 2 * 86_400,
+    });
+    const busiest = Object.entries(result.stations).sort(
+      (a, b) => b[1].utilization.mean - a[1].utilization.mean,
+    )[0]!;
+    const periods = observations.activePeriods[busiest[0]]!;
+    const operations = observations.schedule.filter(
+      (r) => r.kind === 'operation' && r.station === busiest[0],
+    );
+    expect(busiest[1].utilization.mean).toBeGreaterThan(0.7);
+    expect(periods.length).toBeLessThan(operations.length / 3);
+  });
+
+  test('scheduleUntilS keeps the rows that start before it, the same as the whole schedule has, and drops the rest as they come', () => {
+    const untilS = 3 * 3600;
+    let model: BuiltModel | undefined;
+    let sampler: RunSampler | undefined;
+    let whole: ScheduleRecorder | undefined;
+    runScenario(loaded.scenario, {
+      ...options,
+      replications: 1,
+      onModel: (m) => {
+        model = m;
+        sampler = observeRun(m.plant, { stepS: 600, warmupS: 0, scheduleUntilS: untilS });
+        whole = recordSchedule(m.plant);
+      },
+    });
+    const kept = sampler!.finish(model!.sim.now).schedule;
+    const all = whole!.rows();
+    expect(kept).toEqual(all.filter((r) => !(r.startedS >= untilS)));
+    expect(kept.length).toBeGreaterThan(50);
+    expect(kept.length).toBeLessThan(all.length / 2);
+    expect(() => observeRun(model!.plant, { stepS: 600, warmupS: 0, scheduleUntilS: -1 })).toThrow(
+      /observeRun: scheduleUntilS must be >= 0 s \(got -1\)/,
+    );
   });
 });

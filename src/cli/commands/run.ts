@@ -6,6 +6,7 @@ import { DeadlockError } from '../../entities/index.js';
 import { recordTransient } from '../../experiments/index.js';
 import {
   aggregateReplications,
+  DEFAULT_GANTT_HOURS,
   formatReport,
   OBSERVATION_SAMPLES,
   observeRun,
@@ -324,7 +325,12 @@ export async function runFile(file: string, argv: RunFileOptions): Promise<void>
           schedule.record(model.plant);
         }
         if (htmlPath !== undefined && replication === 0)
-          observer = observeRun(model.plant, { stepS: h / OBSERVATION_SAMPLES, warmupS: w });
+          observer = observeRun(model.plant, {
+            stepS: h / OBSERVATION_SAMPLES,
+            warmupS: w,
+            // The page draws the first hours of the schedule; a long run's whole schedule would not fit.
+            scheduleUntilS: DEFAULT_GANTT_HOURS * 3600,
+          });
         if (argv['warmup-check'] === true) transients.push(recordTransient(model, h, 500));
       },
       observe: watch.observers,

@@ -13,9 +13,12 @@ export interface RunReportInput {
   readonly result: ScenarioResult;
   /** The first replication watched over time (see `observeRun`); without it, only tables and state bars. */
   readonly observations?: RunObservations;
-  /** Hours of the run the Gantt chart shows, from its start (default 8, at most the run). */
+  /** Hours of the run the Gantt chart shows, from its start (default {@link DEFAULT_GANTT_HOURS}, at most the run). */
   readonly ganttHours?: number;
 }
+
+/** Hours of the run the Gantt chart shows by default, from its start. */
+export const DEFAULT_GANTT_HOURS = 8;
 
 /** Gantt rows drawn at most (the first ones in time), so that a busy plant's page stays light. */
 const MAX_GANTT_ROWS = 4000;
@@ -116,7 +119,7 @@ export function runReportBlocks(input: RunReportInput): PageBlock[] {
         caption: `Parts in each buffer and station input (the ${buffers.length} fullest on average).`,
       });
     }
-    const ganttEndS = Math.min(obs.endS, (input.ganttHours ?? 8) * 3600);
+    const ganttEndS = Math.min(obs.endS, (input.ganttHours ?? DEFAULT_GANTT_HOURS) * 3600);
     const gantt = obs.schedule
       .filter((r) => Number.isFinite(r.startedS) && r.startedS < ganttEndS)
       .slice(0, MAX_GANTT_ROWS)

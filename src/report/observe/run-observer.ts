@@ -26,7 +26,7 @@ export interface RunObservations {
   readonly cycleTimesS: readonly number[];
   /** Each station's uninterrupted active periods (any server active), whole run. */
   readonly activePeriods: Readonly<Record<string, readonly ActivePeriod[]>>;
-  /** The schedule (see `recordSchedule`), whole run. */
+  /** The schedule (see `recordSchedule`), whole run or up to `scheduleUntilS`. */
   readonly schedule: readonly ScheduleRow[];
   readonly warmupS: number;
   readonly endS: number;
@@ -38,6 +38,11 @@ export interface ObserveRunOptions {
   readonly stepS: number;
   /** Seconds: cycle times count only parts finished after it (the statistics' warm-up). */
   readonly warmupS: number;
+  /**
+   * Seconds: keep only the schedule rows that start before it (default: every row). The HTML report
+   * draws the first hours of the schedule, and a long run's whole schedule does not fit in memory.
+   */
+  readonly scheduleUntilS?: number;
 }
 
 /** Collects {@link RunObservations} while a replication runs; call `finish` with its end time. */
@@ -50,12 +55,14 @@ export interface RunSampler {
  * know it listens) and samples WIP, finished parts and buffer levels on a fixed grid: the value at a
  * sample time is the state after every event up to that time, taken when the first later event arrives
  * (so no event is added to the simulation and the run is unchanged).
- * @throws RangeError for a `stepS` that is not > 0.
+ * @throws RangeError for a `stepS` that is not > 0 or a `scheduleUntilS` that is not >= 0.
  */
 export function observeRun(plant: Plant, options: ObserveRunOptions): RunSampler {
   const { stepS, warmupS } = options;
   if (!(stepS > 0 && Number.isFinite(stepS)))
     throw new RangeError(`observeRun: stepS must be > 0 s (got ${stepS})`);
+  if (options.scheduleUntilS !== undefined && !(options.scheduleUntilS >= 0))
+    throw new RangeError(`observeRun: scheduleUntilS must be >= 0 s (got ${options.scheduleUntilS})`);
   const timesS: number[] = [];
   const wipSeries: number[] = [];
   const finishedSeries: number[] = [];
@@ -124,13 +131,32 @@ export function observeRun(plant: Plant, options: ObserveRunOptions): RunSampler
     if (ACTIVE_STATES.has(to)) set.add(server);
     else set.delete(server);
     const is = set.size > 0;
-    if (!was && is) openSince.set(station, now);
+    if (!was && is) {
+      // Inactive for no time at all (a server that finishes a part and takes the next at the same
+      // instant passes through idle): the period goes on, it is not a new one.
+      const list = periods.get(station)!;
+      const last = list.at(-1);
+      if (last !== undefined && last.endS === now) {
+        list.pop();
+        openSince.set(station, last.startS);
+      } else openSince.set(station, now);
+    }
     if (was && !is) {
       const start = openSince.get(station)!;
       if (now > start) periods.get(station)!.push({ startS: start, endS: now });
     }
   });
-  const schedule = recordSchedule(plant);
+  // Rows starting at or after `scheduleUntilS` are dropped as they come (in order, so the first ones kept
+  // are the rows before it); the rows still held at the end are filtered the same way.
+  const untilS = options.scheduleUntilS ?? Number.POSITIVE_INFINITY;
+  const early: ScheduleRow[] = [];
+  const schedule = Number.isFinite(untilS)
+    ? recordSchedule(plant, {
+        spill: (rows) => {
+          for (const r of rows) if (r.startedS < untilS) early.push(r);
+        },
+      })
+    : recordSchedule(plant);
   return {
     finish(endS: number): RunObservations {
       sampleUpTo(endS, true);
@@ -148,7 +174,7 @@ export function observeRun(plant: Plant, options: ObserveRunOptions): RunSampler
         bufferLevels: Object.fromEntries(levelSeries),
         cycleTimesS,
         activePeriods,
-        schedule: schedule.rows(),
+        schedule: [...early, ...schedule.rows().filter((r) => !(r.startedS >= untilS))],
         warmupS,
         endS,
       };
