@@ -68,7 +68,10 @@ export interface ReplicationOutcome {
 export type ReplicationRunner = (task: ReplicationTask) => Promise<ReplicationOutcome>;
 
 const sources = new Map<string, ScenarioSource>();
+/** Variants loaded lately, the most recent last: at most {@link CACHED_VARIANTS} (a sweep has many). */
 const scenarios = new Map<string, ReturnType<typeof loadWithOverrides>>();
+/** Variants kept loaded per thread: a point's replications and the points in flight beside it reuse them. */
+const CACHED_VARIANTS = 256;
 
 /**
  * Runs one replication in this thread: loads the file with its overrides (cached per file and
@@ -95,8 +98,9 @@ function scenarioOf(task: ReplicationTask): Scenario {
   let loaded = scenarios.get(key);
   if (loaded === undefined) {
     loaded = loadWithOverrides(source, task.overrides, { horizonS: task.horizonS });
-    scenarios.set(key, loaded);
-  }
+    if (scenarios.size >= CACHED_VARIANTS) scenarios.delete(scenarios.keys().next().value!);
+  } else scenarios.delete(key);
+  scenarios.set(key, loaded);
   if (!loaded.ok) {
     const lines = loaded.problems.map(
       (p) => `✖ ${p.message} → at ${p.path || 'the document'} (line ${p.line})`,

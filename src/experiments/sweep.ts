@@ -34,6 +34,8 @@ export interface SweepSpec {
   readonly objective?: Objective;
   /** Written into the manifest. */
   readonly shopfloorVersion: string;
+  /** While planning, after each checked point: points checked of the total (a large design takes a while). */
+  readonly onChecked?: (done: number, total: number) => void;
 }
 
 /** A planned sweep: its manifest and points, every point's scenario already validated. */
@@ -41,11 +43,16 @@ export interface SweepPlan {
   readonly manifest: SweepManifest;
   readonly points: readonly DesignPoint[];
   /**
-   * Each point's validated scenario as plain data, in the order of `points`: sent with its tasks so
-   * that runners (worker threads) do not load the file again. Absent: runners load it.
+   * The validated scenario of `points[i]` as plain data, sent with that point's tasks so that runners
+   * (worker threads) do not load the file. Made when asked (about 0.5 ms, from the file as read when
+   * planning), not kept: a sweep of a million points does not hold a million scenarios. Absent: runners
+   * load the file.
    */
-  readonly scenarios?: readonly PortableScenario[];
+  readonly scenarioAt?: (i: number) => PortableScenario;
 }
+
+/** Points whose replications are under way at once in {@link runSweep}: enough to keep any pool busy. */
+const POINTS_IN_FLIGHT = 64;
 
 /**
  * Builds the design and validates every point's scenario before anything runs.
@@ -68,12 +75,12 @@ export function planSweep(spec: SweepSpec): SweepPlan {
     throw new OverrideError('--samples goes with --design lhs');
   const points =
     spec.design === 'grid' ? gridDesign(spec.factors) : lhsDesign(spec.factors, spec.samples!, seed);
-  // The points' scenarios are kept for the runners (loading one costs about half a replication).
-  let scenarios: PortableScenario[];
+  const what = (p: DesignPoint) => `point ${p.index} (${describe(p)})`;
   try {
-    scenarios = points.map((p) =>
-      portableScenario(check(source, p.settings, spec, `point ${p.index} (${describe(p)})`)),
-    );
+    for (const [i, p] of points.entries()) {
+      check(source, p.settings, spec, what(p));
+      spec.onChecked?.(i + 1, points.length);
+    }
   } catch (error) {
     // Name the setting when one alone is wrong; else the point's combination is (e.g. warm-up ≥ horizon).
     for (const f of spec.factors) {
@@ -97,7 +104,12 @@ export function planSweep(spec: SweepSpec): SweepPlan {
     kpis: spec.kpis === undefined ? null : [...spec.kpis],
     objective: spec.objective ?? { key: 'kpis.throughputPerHour', maximize: true },
   };
-  return { manifest, points, scenarios };
+  const scenarioAt = (i: number): PortableScenario => {
+    const p = points[i];
+    if (p === undefined) throw new RangeError(`scenarioAt: no point ${i} (the plan has ${points.length})`);
+    return portableScenario(check(source, p.settings, spec, what(p)));
+  };
+  return { manifest, points, scenarioAt };
 }
 
 function describe(p: DesignPoint): string {
@@ -162,8 +174,8 @@ export function shardFileName(shard: { index: number; count: number }): string {
 }
 
 /**
- * Runs a planned sweep: every point of the slice × every replication through the runner (all submitted at
- * once, so a pool keeps every worker busy). A point's line is appended to the journal as soon as its last
+ * Runs a planned sweep: every point of the slice × every replication through the runner (the replications
+ * of up to 64 points submitted at a time, so a pool keeps every worker busy). A point's line is appended to the journal as soon as its last
  * replication finishes, so an interruption loses only the points in progress; `resume` skips the points
  * the journal holds (a half-written last line is dropped). At the end it writes `sweep.json` and
  * `sweep.csv` (the table), or for a shard `shard-i-of-n.json` (its points, for `mergeShards`).
@@ -208,41 +220,48 @@ export async function runSweep(plan: SweepPlan, options: RunSweepOptions): Promi
   let finished = done.size * R;
   options.onProgress?.(finished, total);
   const todo = points.filter((p) => !done.has(p.index));
-  const scenarioOf = new Map(plan.scenarios?.map((s, i) => [plan.points[i]!.index, s]));
+  const position = new Map(plan.points.map((p, i) => [p.index, i]));
   let failed = 0;
+  const runPoint = async (p: DesignPoint): Promise<void> => {
+    const seeds = Array.from({ length: R }, (_, r) => manifest.seed + r);
+    let record: PointRecord;
+    try {
+      const scenario = plan.scenarioAt?.(position.get(p.index)!);
+      const outcomes: ReplicationOutcome[] = await Promise.all(
+        seeds.map((seed) =>
+          runner({
+            file: manifest.scenario,
+            overrides: p.settings,
+            seed,
+            horizonS: manifest.horizonS ?? undefined,
+            warmupS: manifest.warmupS ?? undefined,
+            scenario,
+          }).then((o) => {
+            options.onProgress?.(++finished, total);
+            return o;
+          }),
+        ),
+      );
+      record = { point: p.index, settings: p.settings, seeds, values: outcomes.map((o) => o.values) };
+    } catch (error) {
+      failed++;
+      record = {
+        point: p.index,
+        settings: p.settings,
+        seeds,
+        values: [],
+        error: (error instanceof Error ? error.message : String(error)).split('\n')[0]!,
+      };
+    }
+    done.set(p.index, record);
+    appendFileSync(journal, `${JSON.stringify(record)}\n`);
+  };
+  // A bounded number of points in flight (their replications all submitted, so a pool keeps every worker
+  // busy), not every point at once: the tasks and their scenarios of a million points would not fit.
+  let next = 0;
   await Promise.all(
-    todo.map(async (p) => {
-      const seeds = Array.from({ length: R }, (_, r) => manifest.seed + r);
-      let record: PointRecord;
-      try {
-        const outcomes: ReplicationOutcome[] = await Promise.all(
-          seeds.map((seed) =>
-            runner({
-              file: manifest.scenario,
-              overrides: p.settings,
-              seed,
-              horizonS: manifest.horizonS ?? undefined,
-              warmupS: manifest.warmupS ?? undefined,
-              scenario: scenarioOf.get(p.index),
-            }).then((o) => {
-              options.onProgress?.(++finished, total);
-              return o;
-            }),
-          ),
-        );
-        record = { point: p.index, settings: p.settings, seeds, values: outcomes.map((o) => o.values) };
-      } catch (error) {
-        failed++;
-        record = {
-          point: p.index,
-          settings: p.settings,
-          seeds,
-          values: [],
-          error: (error instanceof Error ? error.message : String(error)).split('\n')[0]!,
-        };
-      }
-      done.set(p.index, record);
-      appendFileSync(journal, `${JSON.stringify(record)}\n`);
+    Array.from({ length: Math.min(POINTS_IN_FLIGHT, todo.length) }, async () => {
+      while (next < todo.length) await runPoint(todo[next++]!);
     }),
   );
   const records = points.map((p) => done.get(p.index)!);

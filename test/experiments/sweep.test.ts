@@ -87,4 +87,30 @@ describe('mergeShards', () => {
       /cannot read|not a shard file/,
     );
   });
+
+  it('keeps a bounded number of points in flight (a million-point design must not hold every task at once), and runs every point', async () => {
+    const big = planSweep({
+      file: 'scenarios/serial-line.yaml',
+      factors: [parseFactor('buffers.before-bend.capacity=1..300')],
+      design: 'grid',
+      replications: 2,
+      kpis: ['kpis.cycleTimeS'],
+      shopfloorVersion: 'test',
+    });
+    let inFlight = 0;
+    let most = 0;
+    const slow: ReplicationRunner = async (task) => {
+      inFlight++;
+      most = Math.max(most, inFlight);
+      await new Promise((resolve) => setImmediate(resolve));
+      inFlight--;
+      return { seed: task.seed, values: { 'kpis.cycleTimeS': 1 }, events: 1, horizonS: 1, warmupS: 0 };
+    };
+    const r = await runSweep(big, { out: mkdtempSync(join(tmpdir(), 'sweep-api-')), runner: slow });
+    expect(r.table!.rows).toHaveLength(300);
+    expect(r.failed).toBe(0);
+    // 64 points × 2 replications at most; all 600 tasks at once before.
+    expect(most).toBeGreaterThan(10);
+    expect(most).toBeLessThanOrEqual(128);
+  });
 });

@@ -64,10 +64,11 @@ export async function asUsage<T>(body: () => Promise<T>): Promise<T> {
 export function progressBar(
   show: boolean,
   what: string,
+  unit = 'replications',
 ): { update(done: number, total: number): void; stop(): void } {
   if (!show || process.stderr.isTTY !== true) return { update: () => {}, stop: () => {} };
   const bar = new SingleBar({
-    format: `${what} [{bar}] {percentage}% · {value}/{total} replications · ETA {eta_formatted}`,
+    format: `${what} [{bar}] {percentage}% · {value}/{total} ${unit} · ETA {eta_formatted}`,
     etaBuffer: 50,
   });
   let started = false;

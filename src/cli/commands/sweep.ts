@@ -113,6 +113,7 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
       tuneV8ForReplications();
       const pool = createReplicationPool(workers);
       let plan: ReturnType<typeof planSweep>;
+      const checking = progressBar(!argv.json && !argv.quiet, 'checking', 'points');
       try {
         // Everything is validated here, before the first replication.
         plan = planSweep({
@@ -127,9 +128,15 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
           kpis: argv.kpi?.map(figureKey),
           objective: parseObjective(argv.objective),
           shopfloorVersion: VERSION,
+          onChecked: (done, total) => {
+            // Shown from a few thousand points on (about half a millisecond each).
+            if (total >= 2000 && (done % 100 === 0 || done === total)) checking.update(done, total);
+          },
         });
+        checking.stop();
         if (argv.html !== undefined) checkOutputFile('html', argv.html);
       } catch (error) {
+        checking.stop();
         await pool.close();
         throw error;
       }
