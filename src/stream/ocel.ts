@@ -475,6 +475,7 @@ export class OcelWriter implements RunObserver {
       spool.flush();
       this.closeFile();
       renameSync(this.tmp, path);
+      this.tmp = '';
     } catch (error) {
       this.discardFile();
       throw error;
@@ -493,11 +494,12 @@ export class OcelWriter implements RunObserver {
     this.spool = null;
   }
 
-  /** Closes and removes the temporary file, if one is open (a run that failed leaves no partial log). */
+  /** Closes and removes the temporary file, if there is one (a run that failed leaves no partial log). */
   private discardFile(): void {
-    if (this.fd === null) return;
+    if (this.tmp === '') return;
     this.closeFile();
     rmSync(this.tmp, { force: true });
+    this.tmp = '';
   }
 
   private detach(): void {
