@@ -671,8 +671,8 @@ export class Plant {
     const station = b.consumerEntity;
     if (station === null) return false;
     b.walkMark = walk;
+    if (!station.allBlockedOnBuffers()) return false;
     const n = station.serverCount;
-    for (let i = 0; i < n; i++) if (station.blockedTargetAt(i) === null) return false;
     for (let i = 0; i < n; i++) if (!this.closesCycle(station.blockedTargetAt(i)!, walk)) return false;
     return true;
   }

@@ -1,10 +1,25 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ShiftCalendar } from '../../src/entities/index.js';
+import { ShiftCalendar, type Weekday } from '../../src/entities/index.js';
 
 const H = 3600;
 const D = 24 * H;
 const weekdays = ['mon', 'tue', 'wed', 'thu', 'fri'] as const;
+
+/** One to three weekly shifts on any days, starting and ending on whole hours (overlaps allowed). */
+const weeklyShifts = fc.array(
+  fc.record({
+    days: fc.subarray(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const, { minLength: 1 }),
+    startH: fc.integer({ min: 0, max: 23 }),
+    endH: fc.integer({ min: 1, max: 24 }),
+  }),
+  { minLength: 1, maxLength: 3 },
+);
+
+type WeeklyShift = { days: readonly Weekday[]; startH: number; endH: number };
+
+const calendarOf = (shifts: readonly WeeklyShift[]) =>
+  new ShiftCalendar(shifts.map((s) => ({ days: s.days, startS: s.startH * H, endS: s.endH * H })));
 
 describe('ShiftCalendar', () => {
   const twoShifts = new ShiftCalendar([
@@ -53,20 +68,11 @@ describe('ShiftCalendar', () => {
   it('property: isOn is constant between consecutive changes and flips at each', () => {
     fc.assert(
       fc.property(
-        fc.array(
-          fc.record({
-            days: fc.subarray(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const, { minLength: 1 }),
-            startH: fc.integer({ min: 0, max: 23 }),
-            endH: fc.integer({ min: 1, max: 24 }),
-          }),
-          { minLength: 1, maxLength: 3 },
-        ),
+        weeklyShifts,
         // Whole milliseconds: sub-ulp intervals near a boundary say nothing about the calendar.
         fc.integer({ min: 0, max: 3 * 7 * D * 1000 }).map((ms) => ms / 1000),
         (shifts, t0) => {
-          const cal = new ShiftCalendar(
-            shifts.map((s) => ({ days: s.days, startS: s.startH * H, endS: s.endH * H })),
-          );
+          const cal = calendarOf(shifts);
           const t1 = cal.nextChange(t0);
           if (t1 === Number.POSITIVE_INFINITY) return;
           expect(t1).toBeGreaterThan(t0);
@@ -85,19 +91,10 @@ describe('ShiftCalendar', () => {
     const YEAR = 365 * D;
     fc.assert(
       fc.property(
-        fc.array(
-          fc.record({
-            days: fc.subarray(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const, { minLength: 1 }),
-            startH: fc.integer({ min: 0, max: 23 }),
-            endH: fc.integer({ min: 1, max: 24 }),
-          }),
-          { minLength: 1, maxLength: 3 },
-        ),
+        weeklyShifts,
         fc.oneof(fc.integer({ min: 0, max: 30 * YEAR }), fc.constantFrom(2 ** 24, 2 ** 24 + 1, 2 ** 30)),
         (shifts, t0) => {
-          const cal = new ShiftCalendar(
-            shifts.map((s) => ({ days: s.days, startS: s.startH * H, endS: s.endH * H })),
-          );
+          const cal = calendarOf(shifts);
           const t1 = cal.nextChange(t0);
           if (cal.always) {
             expect(t1).toBe(Number.POSITIVE_INFINITY);
