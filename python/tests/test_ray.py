@@ -1,4 +1,5 @@
-"""Ray: RLlib's new API stack trains PPO on ShopfloorEnv (smoke test), and simulation runs as Ray tasks.
+"""Ray: RLlib's new API stack trains PPO on ShopfloorEnv (smoke test), simulation runs and a sweep's shards as
+Ray tasks.
 
 About 50–70 s on 2 cores (Ray's start-up and RLlib's actors are most of it). When Ray cannot be imported
 or started here, both tests are skipped with the reason printed (pytest -rs shows it), never passed.
@@ -11,6 +12,7 @@ import math
 import pytest
 
 from shopfloor_gym.ray_helpers import ray_runs, rllib_ppo_config, run_json
+from shopfloor_gym.sweep import ray_sweep, sweep
 
 
 @pytest.fixture(scope="module")
@@ -62,3 +64,16 @@ def test_ray_tasks_give_the_reports_of_shopfloor_run_in_the_order_asked(ray_inst
     local = run_json(scenario, seed=2, replications=2, args=["--horizon", "4h", "--warmup", "1h"])
     assert reports[1]["kpis"] == local["kpis"]
     assert reports[0]["kpis"] == reports[2]["kpis"] and reports[0]["kpis"] != reports[1]["kpis"]
+
+
+def test_a_sweep_sharded_over_ray_tasks_merges_to_the_bytes_one_machine_writes(ray_instance, repo, tmp_path):
+    scenario = repo / "scenarios" / "demo-factory.yaml"
+    sets = ["buffers.oven-in.capacity=1..3", "buffers.adjust-in.capacity=1,4"]
+    options = {"replications": 2, "horizon": "1d", "warmup": "2h"}
+    table = ray_sweep(scenario, sets, shards=3, out=tmp_path / "ray", **options)
+    assert sorted(p.name for p in (tmp_path / "ray").glob("shard-*.json")) == [f"shard-{i}-of-3.json" for i in (1, 2, 3)]
+    # One machine, the same absolute path (the manifest names the scenario file as given).
+    whole = sweep(scenario.resolve(), sets, out=tmp_path / "one", workers=1, **options)
+    assert (tmp_path / "ray" / "sweep.json").read_bytes() == whole.read_bytes()
+    assert len(table["rows"]) == 6
+    assert len({row["kpis"]["kpis.throughputPerHour"]["mean"] for row in table["rows"]}) > 1
