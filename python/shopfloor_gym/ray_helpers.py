@@ -14,12 +14,11 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
+from ._command import run_command
 from .env import ShopfloorEnv
-from .errors import ShopfloorError
 from .worker import find_cli
 
 #: Name under which :func:`rllib_ppo_config` registers the environment with Ray Tune.
@@ -46,15 +45,7 @@ def run_json(
     if replications is not None:
         command += ["--replications", str(int(replications))]
     command += list(args)
-    try:
-        done = subprocess.run(command, capture_output=True, text=True, timeout=timeout_s, check=False)
-    except subprocess.TimeoutExpired:
-        raise ShopfloorError(f"run_json: {' '.join(command)} took longer than {timeout_s:g} s") from None
-    if done.returncode != 0:
-        raise ShopfloorError(
-            f"run_json: {' '.join(command)} exited with code {done.returncode}: {done.stderr.strip()[-2000:]}"
-        )
-    return json.loads(done.stdout)  # type: ignore[no-any-return]
+    return json.loads(run_command(command, "run_json", timeout_s))  # type: ignore[no-any-return]
 
 
 def _run_one(spec: Mapping[str, Any]) -> dict[str, Any]:

@@ -17,13 +17,12 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import subprocess
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from .errors import ShopfloorError
+from ._command import run_command
 from .worker import find_cli
 
 
@@ -72,17 +71,6 @@ def _shard_flag(shard: tuple[int, int] | None) -> list[str]:
     return ["--shard", f"{i}/{n}"]
 
 
-def _run(command: list[str], what: str, timeout_s: float) -> None:
-    try:
-        done = subprocess.run(command, capture_output=True, text=True, timeout=timeout_s, check=False)
-    except subprocess.TimeoutExpired:
-        raise ShopfloorError(f"{what}: {' '.join(command)} took longer than {timeout_s:g} s") from None
-    if done.returncode != 0:
-        raise ShopfloorError(
-            f"{what}: {' '.join(command)} exited with code {done.returncode}: {done.stderr.strip()[-2000:]}"
-        )
-
-
 def sweep(
     scenario: str | os.PathLike[str],
     sets: Sequence[str],
@@ -124,7 +112,7 @@ def sweep(
         command += ["--workers", str(workers)]
     if resume:
         command.append("--resume")
-    _run(command, "sweep", timeout_s)
+    run_command(command, "sweep", timeout_s)
     name = "sweep.json" if shard is None else f"shard-{shard[0]}-of-{shard[1]}.json"
     return Path(out, name)
 
@@ -141,7 +129,7 @@ def merge_shards(
     1…n is there once and that all come from the same sweep (:class:`ShopfloorError` otherwise)."""
     if isinstance(files, (str, os.PathLike)) or not files:
         raise ValueError(f"merge_shards: files must be a non-empty list of shard files (got {files!r})")
-    _run([*find_cli(cli), "merge", *map(os.fspath, files), "--out", os.fspath(out)], "merge_shards", timeout_s)
+    run_command([*find_cli(cli), "merge", *(os.fspath(f) for f in files), "--out", os.fspath(out)], "merge_shards", timeout_s)
     return json.loads(Path(out, "sweep.json").read_text())  # type: ignore[no-any-return]
 
 
