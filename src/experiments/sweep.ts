@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { type PortableScenario, portableScenario, type Scenario } from '../scenario/index.js';
 import type { Objective } from './compare.js';
 import { type DesignPoint, type Factor, gridDesign, lhsDesign, shardPoints } from './design.js';
+import { checkFigureKeys, knownFigureKeys } from './figure-keys.js';
 import { loadWithOverrides, OverrideError, readScenarioSource } from './overrides.js';
 import type { ReplicationOutcome, ReplicationRunner } from './replication.js';
 import { runReplication } from './replication.js';
@@ -57,7 +58,7 @@ const POINTS_IN_FLIGHT = 64;
 /**
  * Builds the design and validates every point's scenario before anything runs.
  * @throws OverrideError naming the first setting whose path does not resolve or whose value the schema
- * rejects (with the point), or a bad design.
+ * rejects (with the point), a figure of `kpis` or `objective` the scenario does not report, or a bad design.
  */
 export function planSweep(spec: SweepSpec): SweepPlan {
   const source = readScenarioSource(spec.file);
@@ -67,6 +68,12 @@ export function planSweep(spec: SweepSpec): SweepPlan {
     throw new OverrideError(
       `${spec.file}:\n${base.problems.map((p) => `✖ ${p.message} → at ${p.path || 'the document'} (line ${p.line})`).join('\n')}`,
     );
+  // Figures the user named must exist (a misspelt objective would rank nothing): checked by a 1-s probe.
+  if (spec.kpis !== undefined || spec.objective !== undefined) {
+    const known = knownFigureKeys(base.scenario);
+    checkFigureKeys(spec.kpis ?? [], known, '--kpi');
+    if (spec.objective !== undefined) checkFigureKeys([spec.objective.key], known, '--objective');
+  }
   const seed = spec.seed ?? base.scenario.run.seed;
   const replications = spec.replications ?? base.scenario.run.replications;
   if (spec.design === 'lhs' && spec.samples === undefined)

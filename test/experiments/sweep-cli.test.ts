@@ -141,6 +141,32 @@ describe('shopfloor sweep', () => {
     expect(rejected.stderr).toMatch(/--set buffers\.before-bend\.capacity=0/);
     expect(existsSync(join(out, 'journal.jsonl'))).toBe(false);
   });
+
+  it('a figure --objective or --kpi names that the scenario does not report exits 2 naming it, before anything runs', () => {
+    const out = tmp();
+    const objective = shopfloor(...SWEEP, '--objective', 'throughput:max', '--out', out);
+    expect(objective.code).toBe(2);
+    expect(objective.stderr).toMatch(
+      /--objective: unknown figure "kpis\.throughput".*kpis\.throughputPerHour/,
+    );
+    const kpi = shopfloor(...SWEEP, '--kpi', 'stations.oven.utilisation', '--out', out);
+    expect(kpi.code).toBe(2);
+    // The same entity's figures are offered.
+    expect(kpi.stderr).toMatch(
+      /--kpi: unknown figure "stations\.oven\.utilisation".*stations\.oven\.utilization/,
+    );
+    expect(existsSync(join(out, 'journal.jsonl'))).toBe(false);
+    const compare = shopfloor(
+      'compare',
+      'scenarios/serial-line.yaml',
+      '--alt',
+      'buffers.before-bend.capacity=2',
+      '--kpi',
+      'kpis.nosuch',
+    );
+    expect(compare.code).toBe(2);
+    expect(compare.stderr).toMatch(/--kpi: unknown figure "kpis\.nosuch"/);
+  });
 });
 
 describe('shopfloor compare (CLI)', () => {

@@ -2,11 +2,13 @@ import { createHash } from 'node:crypto';
 import type { CommandModule } from 'yargs';
 import {
   type Alternative,
+  checkFigureKeys,
   compareAlternatives,
   compareHtml,
   createReplicationPool,
   detectWarmup,
   formatCompare,
+  knownFigureKeys,
   type Override,
   parseOverride,
   policySetting,
@@ -224,6 +226,14 @@ export const compareCommand: CommandModule<object, CompareArgs> = {
       );
       await checkPolicies(alternatives, scenarios);
       const first = scenarios[0]!;
+      const kpis = argv.kpi?.map(figureKey);
+      const objective = parseObjective(argv.objective);
+      if (kpis !== undefined || objective !== undefined) {
+        // Named figures must exist before anything runs (checked on the first alternative, the reference).
+        const known = knownFigureKeys(first);
+        checkFigureKeys(kpis ?? [], known, '--kpi');
+        if (objective !== undefined) checkFigureKeys([objective.key], known, '--objective');
+      }
       const replications = argv.replications ?? first.run.replications;
       if (replications < 2)
         throw new UsageError(
@@ -261,8 +271,8 @@ export const compareCommand: CommandModule<object, CompareArgs> = {
           seed,
           horizonS,
           warmupS,
-          kpis: argv.kpi?.map(figureKey),
-          objective: parseObjective(argv.objective),
+          kpis,
+          objective,
           baseline: argv.baseline,
           delta: argv.delta,
           alpha: argv.alpha,
