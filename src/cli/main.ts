@@ -3,7 +3,7 @@
  * The `shopfloor` command line. This is the only place (with src/scenario) that wires engine,
  * entities and policies together.
  */
-import yargs from 'yargs';
+import yargs, { type MiddlewareFunction } from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { compareCommand } from './commands/compare.js';
 import { demoCommand } from './commands/demo.js';
@@ -17,6 +17,7 @@ import { traceCommand } from './commands/trace.js';
 import { validateCommand } from './commands/validate.js';
 import { viewCommand } from './commands/view.js';
 import { EXIT_INTERNAL, EXIT_USAGE } from './exit-codes.js';
+import { type FlagKinds, repeatedFlags } from './repeated-flags.js';
 import { UsageError } from './usage-error.js';
 import { VERSION } from './version.js';
 
@@ -26,6 +27,18 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   if (error.code === 'EPIPE') process.exit(0);
   throw error;
 });
+
+/**
+ * Before validation: a single-value option given twice is an error (see `repeatedFlags`). yargs calls
+ * middleware with the parsed arguments and itself; its `getOptions()` (not in its type declarations)
+ * lists the running command's options by kind.
+ */
+function refuseRepeatedFlags(_argv: unknown, y: { getOptions(): FlagKinds }): void {
+  const repeated = repeatedFlags(hideBin(process.argv), y.getOptions());
+  if (repeated.length === 1) throw new UsageError(`${repeated[0]} is given more than once; give it once`);
+  if (repeated.length > 1)
+    throw new UsageError(`${repeated.join(', ')} are given more than once; give each once`);
+}
 
 try {
   await yargs(hideBin(process.argv))
@@ -43,6 +56,7 @@ try {
     .command(traceCommand)
     .command(serveCommand)
     .command(viewCommand)
+    .middleware(refuseRepeatedFlags as unknown as MiddlewareFunction, true)
     .demandCommand(1, 'Give a command, e.g. `shopfloor demo`.')
     .strict()
     .version(VERSION)

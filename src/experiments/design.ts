@@ -61,6 +61,13 @@ export function parseFactor(text: string): Factor {
     levels = parts.map((p) => parseValue(p, text));
   }
   if (levels.length === 0) throw fail('no levels');
+  // A level given twice would run the same points twice and rank them against themselves.
+  const seen = new Set<string>();
+  for (const level of levels) {
+    const key = JSON.stringify(level);
+    if (seen.has(key)) throw fail(`the level ${key} is given twice`);
+    seen.add(key);
+  }
   return { path, spec, levels };
 }
 

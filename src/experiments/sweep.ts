@@ -63,6 +63,10 @@ const POINTS_IN_FLIGHT = 64;
 export function planSweep(spec: SweepSpec): SweepPlan {
   const source = readScenarioSource(spec.file);
   if (spec.factors.length === 0) throw new OverrideError('sweep: give at least one --set path=levels');
+  const paths = spec.factors.map((f) => f.path);
+  const twice = paths.find((path, i) => paths.indexOf(path) !== i);
+  if (twice !== undefined)
+    throw new OverrideError(`--set ${twice} is given twice; give all its levels in one --set`);
   const base = loadWithOverrides(source, [], { horizonS: spec.horizonS });
   if (!base.ok)
     throw new OverrideError(

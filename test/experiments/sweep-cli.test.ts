@@ -167,9 +167,56 @@ describe('shopfloor sweep', () => {
     expect(compare.code).toBe(2);
     expect(compare.stderr).toMatch(/--kpi: unknown figure "kpis\.nosuch"/);
   });
+
+  it('a path given twice or a level given twice exits 2; one replication per point runs with a warning', () => {
+    const out = tmp();
+    const twice = shopfloor(...SWEEP, '--set', 'buffers.before-bend.capacity=4', '--out', out);
+    expect(twice.code).toBe(2);
+    expect(twice.stderr).toMatch(/--set buffers\.before-bend\.capacity is given twice/);
+    const level = shopfloor(
+      'sweep',
+      'scenarios/serial-line.yaml',
+      '--set',
+      'buffers.before-bend.capacity=1,2,1',
+      '--out',
+      out,
+    );
+    expect(level.code).toBe(2);
+    expect(level.stderr).toMatch(/the level 1 is given twice/);
+    expect(existsSync(join(out, 'journal.jsonl'))).toBe(false);
+    const one = shopfloor(
+      ...SWEEP.map((a, i) => (SWEEP[i - 1] === '--replications' ? '1' : a)),
+      '--out',
+      out,
+    );
+    expect(one.code).toBe(0);
+    expect(one.stderr).toMatch(/warning: 1 replication per point: the table has no confidence intervals/);
+  });
 });
 
 describe('shopfloor compare (CLI)', () => {
+  it('warns when two alternatives are the same file with the same settings', () => {
+    const r = shopfloor(
+      'compare',
+      'scenarios/serial-line.yaml',
+      '--alt',
+      'buffers.before-bend.capacity=3',
+      '--alt',
+      'buffers.before-bend.capacity=3',
+      '--replications',
+      '2',
+      '--horizon',
+      '4h',
+      '--warmup',
+      '1h',
+      '--quiet',
+    );
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(
+      /warning: alternatives "buffers\.before-bend\.capacity=3" and "buffers\.before-bend\.capacity=3" are the same file with the same settings/,
+    );
+  });
+
   it('prints each alternative, the paired differences and a Kim–Nelson statement with 3 alternatives', () => {
     const r = shopfloor(
       'compare',

@@ -220,6 +220,17 @@ export const compareCommand: CommandModule<object, CompareArgs> = {
           ...alts.map((a) => alternative(a, file, joined([common(file), altSettings(doc, a)]))),
         ];
       } else alternatives = files.map((file) => alternative(file, file, common(file)));
+      // The same file with the same settings twice is allowed, but its difference is 0 by construction.
+      const sameAs = new Map<string, string>();
+      for (const a of alternatives) {
+        const key = JSON.stringify([a.file, a.overrides, a.policies ?? []]);
+        const earlier = sameAs.get(key);
+        if (earlier !== undefined)
+          process.stderr.write(
+            `warning: alternatives "${earlier}" and "${a.name}" are the same file with the same settings: they will not differ\n`,
+          );
+        else sameAs.set(key, a.name);
+      }
       // Every alternative loads before anything runs (a bad path or value names its setting).
       const scenarios = alternatives.map((a) =>
         scenarioWithOverrides(readScenarioSource(a.file), a.overrides),

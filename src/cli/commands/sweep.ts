@@ -135,6 +135,10 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
         });
         checking.stop();
         if (argv.html !== undefined) checkOutputFile('html', argv.html);
+        if (plan.manifest.replications < 2)
+          process.stderr.write(
+            'warning: 1 replication per point: the table has no confidence intervals, and the best point may be chance (give --replications 2 or more)\n',
+          );
       } catch (error) {
         checking.stop();
         await pool.close();

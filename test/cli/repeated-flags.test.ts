@@ -1,0 +1,65 @@
+/**
+ * A single-value option given twice is refused (yargs would make `--replications 2 --replications 1`
+ * into 3); multi-value options and switches may repeat. Unit cases, and the built CLI (about 2 s).
+ */
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { type FlagKinds, repeatedFlags } from '../../src/cli/repeated-flags.js';
+
+const KINDS: FlagKinds = {
+  array: ['set', 'kpi'],
+  boolean: ['quiet', 'json', 'help'],
+  count: [],
+  alias: { help: ['h'], 'max-events': ['maxEvents'] },
+};
+
+describe('repeatedFlags', () => {
+  it('names each single-value option given twice, once, as first written', () => {
+    expect(repeatedFlags(['run', 'f.yaml', '--seed', '1', '--seed', '2', '--seed=3'], KINDS)).toEqual([
+      '--seed',
+    ]);
+    expect(
+      repeatedFlags(['--horizon=1h', '--warmup', '0s', '--horizon', '2h', '--warmup=1s'], KINDS),
+    ).toEqual(['--horizon', '--warmup']);
+    // Both spellings of one option.
+    expect(repeatedFlags(['--max-events', '5', '--maxEvents', '6'], KINDS)).toEqual(['--max-events']);
+  });
+
+  it('lets multi-value options, switches, values and everything after -- repeat', () => {
+    expect(
+      repeatedFlags(['--set', 'a=1', '--set', 'b=2', '--kpi', 'wip', '--kpi', 'cycleTimeS'], KINDS),
+    ).toEqual([]);
+    expect(repeatedFlags(['--quiet', '--quiet', '--no-json', '--json', '-h', '--help'], KINDS)).toEqual([]);
+    expect(repeatedFlags(['--seed', '-5', '--horizon', '-5'], KINDS)).toEqual([]);
+    expect(repeatedFlags(['--seed', '1', '--', '--seed', '2'], KINDS)).toEqual([]);
+  });
+});
+
+describe('the CLI', () => {
+  const main = fileURLToPath(new URL('../../dist/src/cli/main.js', import.meta.url));
+  const shopfloor = (...args: string[]) =>
+    spawnSync(process.execPath, [main, ...args], {
+      encoding: 'utf8',
+      cwd: fileURLToPath(new URL('../..', import.meta.url)),
+    });
+
+  it('exits 2 naming the option given twice, on any command', () => {
+    const run = shopfloor('run', 'scenarios/serial-line.yaml', '--replications', '2', '--replications', '1');
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/--replications is given more than once; give it once/);
+    const sweep = shopfloor(
+      'sweep',
+      'scenarios/serial-line.yaml',
+      '--set',
+      'buffers.before-bend.capacity=1..2',
+      '--seed',
+      '1',
+      '--workers',
+      '1',
+      '--seed=2',
+    );
+    expect(sweep.status).toBe(2);
+    expect(sweep.stderr).toMatch(/--seed is given more than once/);
+  });
+});
