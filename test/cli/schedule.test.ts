@@ -112,7 +112,7 @@ describe('shopfloor run --schedule', () => {
       'b.csv',
     );
     expect(twice.code).toBe(2);
-    expect(twice.stderr).toMatch(/--schedule given 2 times/);
+    expect(twice.stderr).toMatch(/--schedule is given more than once; give it once/);
     expect(existsSync(join(root, 'a.csv'))).toBe(false);
   });
 

@@ -22,13 +22,12 @@ export function checkRunFlags(argv: { seed?: number; replications?: number }): t
 }
 
 /**
- * Checks the `--schedule` flag of `run` (yargs `check`): given once, with a non-empty path. Whether the
+ * Checks the `--schedule` flag of `run` (yargs `check`): a non-empty path (given once: see `repeatedFlags`). Whether the
  * file can be written is checked before the run, by `checkOutputFile`.
  * @throws UsageError naming the flag.
  */
 export function checkScheduleFlag(argv: { schedule?: unknown }): true {
   const value = argv.schedule;
-  if (Array.isArray(value)) throw new UsageError(`--schedule given ${value.length} times; give it once`);
   if (value !== undefined && (typeof value !== 'string' || value.trim() === '')) {
     throw new UsageError('--schedule needs a file path, e.g. --schedule schedule.csv');
   }
@@ -41,7 +40,6 @@ export function checkScheduleFlag(argv: { schedule?: unknown }): true {
  */
 export function checkHtmlFlag(argv: { html?: unknown }): true {
   const value = argv.html;
-  if (Array.isArray(value)) throw new UsageError(`--html given ${value.length} times; give it once`);
   if (value !== undefined && (typeof value !== 'string' || value.trim() === '')) {
     throw new UsageError('--html needs a file path, e.g. --html report.html');
   }
