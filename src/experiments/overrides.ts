@@ -33,13 +33,16 @@ export class OverrideError extends Error {
   readonly fatal = true;
 }
 
-/** Splits `path=value` at the first `=`; the value is parsed as YAML. */
-export function parseOverride(text: string): Override {
+/**
+ * Splits `path=value` at the first `=`; the value is parsed as YAML.
+ * @param flag the flag that gave it, for messages (`--set`, `--alt`).
+ */
+export function parseOverride(text: string, flag = '--set'): Override {
   const eq = text.indexOf('=');
-  if (eq <= 0) throw new OverrideError(`--set "${text}": expected path=value, e.g. buffers.b1.capacity=4`);
+  if (eq <= 0) throw new OverrideError(`${flag} "${text}": expected path=value, e.g. buffers.b1.capacity=4`);
   const path = text.slice(0, eq).trim();
   const raw = text.slice(eq + 1).trim();
-  if (raw === '') throw new OverrideError(`--set "${text}": no value after "="`);
+  if (raw === '') throw new OverrideError(`${flag} "${text}": no value after "="`);
   return { path, value: parseValue(raw, text) };
 }
 

@@ -195,6 +195,28 @@ describe('shopfloor sweep', () => {
 });
 
 describe('shopfloor compare (CLI)', () => {
+  it('checks the selection flags before anything runs, warns when they cannot apply, and names --alt', () => {
+    const base = ['compare', 'scenarios/serial-line.yaml', '--alt', 'buffers.before-bend.capacity=3'];
+    const short = ['--replications', '2', '--horizon', '4h', '--warmup', '1h', '--quiet'];
+    const delta = shopfloor(...base, '--delta', '-1', ...short);
+    expect(delta.code).toBe(2);
+    expect(delta.stderr).toMatch(/--delta must be a number > 0/);
+    const alpha = shopfloor(...base, '--alt', 'buffers.before-bend.capacity=4', '--alpha', '0.9', ...short);
+    expect(alpha.code).toBe(2);
+    expect(alpha.stderr).toMatch(/--alpha must be in \(0, 1 − 1\/k\) = \(0, 0\.667\) with k = 3/);
+    const cap = shopfloor(...base, '--max-replications', '2.5', ...short);
+    expect(cap.code).toBe(2);
+    expect(cap.stderr).toMatch(/--max-replications must be an integer >= 2/);
+    const two = shopfloor(...base, '--delta', '0.5', ...short);
+    expect(two.code).toBe(0);
+    expect(two.stderr).toMatch(
+      /warning: --delta is for selecting the best of 3 or more alternatives; with 2/,
+    );
+    const alt = shopfloor('compare', 'scenarios/serial-line.yaml', '--alt', 'buffers.before-bend.capacity');
+    expect(alt.code).toBe(2);
+    expect(alt.stderr).toMatch(/--alt "buffers\.before-bend\.capacity": expected path=value/);
+  });
+
   it('warns when two alternatives are the same file with the same settings', () => {
     const r = shopfloor(
       'compare',

@@ -40,8 +40,8 @@ interface CompareArgs extends ExperimentFlags {
   policy?: string[];
   baseline: 'first' | 'best';
   delta?: number;
-  alpha: number;
-  'max-replications': number;
+  alpha?: number;
+  'max-replications'?: number;
   html?: string;
 }
 
@@ -70,7 +70,7 @@ function altSettings(document: unknown, text: string): Settings {
       .map((s) =>
         s.startsWith('policy:')
           ? policySetting(document, s.slice(7))
-          : { overrides: [parseOverride(s)], policies: [] },
+          : { overrides: [parseOverride(s, '--alt')], policies: [] },
       ),
   );
 }
@@ -103,6 +103,42 @@ async function checkPolicies(alternatives: readonly Alternative[], scenarios: re
       throw new UsageError(`alternative "${a.name}": ${error.message}`);
     }
   }
+}
+
+/**
+ * Checks the selection's flags before anything runs: `--delta` > 0, `--alpha` in (0, 1 − 1/k),
+ * `--max-replications` an integer ≥ 2; and warns when they cannot apply (the selection needs 3 or more
+ * alternatives and a δ).
+ * @throws UsageError naming the flag.
+ */
+function checkSelectionFlags(
+  argv: { delta?: number; alpha?: number; 'max-replications'?: number },
+  k: number,
+): void {
+  const { delta, alpha } = argv;
+  const cap = argv['max-replications'];
+  if (delta !== undefined && !(Number.isFinite(delta) && delta > 0))
+    throw new UsageError(`--delta must be a number > 0, in the objective's unit (got ${delta})`);
+  if (alpha !== undefined && !(alpha > 0 && alpha < 1 - 1 / Math.max(k, 2)))
+    throw new UsageError(
+      `--alpha must be in (0, 1 − 1/k) = (0, ${(1 - 1 / Math.max(k, 2)).toPrecision(3)}) with k = ${k} alternatives (got ${alpha})`,
+    );
+  if (cap !== undefined && !(Number.isInteger(cap) && cap >= 2))
+    throw new UsageError(`--max-replications must be an integer >= 2 (got ${cap})`);
+  const given = [
+    ...(delta !== undefined ? ['--delta'] : []),
+    ...(alpha !== undefined ? ['--alpha'] : []),
+    ...(cap !== undefined ? ['--max-replications'] : []),
+  ];
+  if (given.length === 0) return;
+  if (k < 3)
+    process.stderr.write(
+      `warning: ${given.join(', ')} ${given.length === 1 ? 'is' : 'are'} for selecting the best of 3 or more alternatives; with ${k}, the paired difference and its CI decide (ignored)\n`,
+    );
+  else if (delta === undefined)
+    process.stderr.write(
+      `warning: ${given.join(', ')} without --delta: no selection is made (give the indifference zone --delta D)\n`,
+    );
 }
 
 /** `shopfloor compare A.yaml B.yaml …` or `shopfloor compare A.yaml --alt … --alt …`. */
@@ -165,11 +201,13 @@ export const compareCommand: CommandModule<object, CompareArgs> = {
         describe:
           "indifference zone of the selection, in the objective's unit (with 3+ alternatives: Kim–Nelson)",
       })
-      .option('alpha', { type: 'number', default: 0.05, describe: '1 − probability of correct selection' })
+      .option('alpha', {
+        type: 'number',
+        describe: '1 − probability of correct selection (default 0.05; with --delta)',
+      })
       .option('max-replications', {
         type: 'number',
-        default: 200,
-        describe: 'cap on replications per alternative in the selection',
+        describe: 'cap on replications per alternative in the selection (default 200; with --delta)',
       })
       .option('workers', { type: 'number', describe: 'worker threads (default all cores)' })
       .option('html', {
@@ -195,7 +233,7 @@ export const compareCommand: CommandModule<object, CompareArgs> = {
       const common = (file: string): Settings => {
         const doc = rawDocument(readScenarioSource(file));
         return joined([
-          { overrides: (argv.set ?? []).map(parseOverride), policies: [] },
+          { overrides: (argv.set ?? []).map((text) => parseOverride(text)), policies: [] },
           ...(policyAlternatives ? [] : (argv.policy ?? []).map((p) => policySettings(doc, p))),
         ]);
       };
@@ -237,6 +275,7 @@ export const compareCommand: CommandModule<object, CompareArgs> = {
       );
       await checkPolicies(alternatives, scenarios);
       const first = scenarios[0]!;
+      checkSelectionFlags(argv, alternatives.length);
       const kpis = argv.kpi?.map(figureKey);
       const objective = parseObjective(argv.objective);
       if (kpis !== undefined || objective !== undefined) {
