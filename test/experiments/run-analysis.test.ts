@@ -106,4 +106,19 @@ describe('shopfloor run: --warmup-check, --warmup auto, --precision', () => {
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/--precision must be/);
   });
+
+  it('refuses the flags that would be ignored: --precision-kpi, --max-replications or --workers alone, --replications with --precision', () => {
+    const cases: [string[], RegExp][] = [
+      [['--precision-kpi', 'wip'], /--precision-kpi goes with --precision/],
+      [['--max-replications', '20'], /--max-replications goes with --precision/],
+      [['--workers', '2'], /--workers goes with --precision or --warmup auto/],
+      [['--precision', '5%', '--replications', '8'], /--replications and --precision both set the number/],
+    ];
+    for (const [flags, message] of cases) {
+      const r = shopfloor('run', EMPTY, ...flags);
+      expect(r.code, flags.join(' ')).toBe(2);
+      expect(r.stderr, flags.join(' ')).toMatch(message);
+      expect(r.stdout, flags.join(' ')).toBe('');
+    }
+  });
 });

@@ -55,12 +55,38 @@ export function parsePrecision(text: string): number {
 export const PRECISION_DEFAULT_KPIS = ['kpis.throughputPerHour', 'kpis.cycleTimeS', 'kpis.wip'] as const;
 
 /**
+ * The flags that only mean something with `--precision` or `--warmup auto` are refused without them
+ * rather than ignored, and `--replications` with `--precision` (which chooses the number itself).
+ * @throws UsageError naming the flag.
+ */
+function checkAnalysisFlags(argv: RunAnalysisFlags): void {
+  if (argv.precision === undefined) {
+    if (argv['precision-kpi'] !== undefined)
+      throw new UsageError(
+        '--precision-kpi goes with --precision (it names the figures --precision looks at)',
+      );
+    if (argv['max-replications'] !== undefined)
+      throw new UsageError(
+        '--max-replications goes with --precision (it caps the replications --precision adds)',
+      );
+  } else if (argv.replications !== undefined)
+    throw new UsageError(
+      '--replications and --precision both set the number of replications; give one (--max-replications caps --precision)',
+    );
+  if (argv.workers !== undefined && argv.precision === undefined && argv.warmup !== 'auto')
+    throw new UsageError(
+      "--workers goes with --precision or --warmup auto (a run's own replications run one after another in this process)",
+    );
+}
+
+/**
  * `--warmup auto` (MSER-5 on 5 pilot replications) and `--precision` (Law & Kelton's sequential
  * procedure), run before `shopfloor run`'s own replications. Does nothing when neither is given.
  */
 export function analyseRun(file: string, argv: RunAnalysisFlags): Promise<RunAnalysis> {
   return asUsage(async () => {
     const out: RunAnalysis = { notes: [], json: {} };
+    checkAnalysisFlags(argv);
     if (argv.warmup !== 'auto' && argv.precision === undefined) return out;
     const { loadScenarioFile } = await import('../../scenario/index.js');
     const loaded = loadScenarioFile(file);
