@@ -166,6 +166,17 @@ describe('shopfloor sweep', () => {
     );
     expect(compare.code).toBe(2);
     expect(compare.stderr).toMatch(/--kpi: unknown figure "kpis\.nosuch"/);
+    const direction = shopfloor(...SWEEP, '--objective', 'kpis.wip:best', '--out', out);
+    expect(direction.code).toBe(2);
+    expect(direction.stderr).toMatch(/--objective must be figure:max or figure:min.*got "kpis\.wip:best"/);
+    const empty = shopfloor(...SWEEP, '--kpi', '', '--out', out);
+    expect(empty.code).toBe(2);
+    expect(empty.stderr).toMatch(/needs a figure/);
+    // A shard has no table to draw: --html belongs to merge.
+    const html = shopfloor(...SWEEP, '--shard', '1/2', '--html', join(out, 'x.html'), '--out', out);
+    expect(html.code).toBe(2);
+    expect(html.stderr).toMatch(/--html goes with a whole sweep: a shard has no table/);
+    expect(existsSync(join(out, 'journal-shard-1-of-2.jsonl'))).toBe(false);
   });
 
   it('a path given twice or a level given twice exits 2; one replication per point runs with a warning', () => {

@@ -16,16 +16,23 @@ export interface ExperimentFlags {
   quiet: boolean;
 }
 
-/** A figure key as typed: `cycleTimeS` is short for `kpis.cycleTimeS`. */
+/**
+ * A figure key as typed: `cycleTimeS` is short for `kpis.cycleTimeS`.
+ * @throws UsageError for an empty one.
+ */
 export function figureKey(text: string): string {
-  return text.includes('.') ? text : `kpis.${text}`;
+  const key = text.trim();
+  if (key === '')
+    throw new UsageError('a figure flag (--kpi, --precision-kpi) needs a figure, e.g. kpis.wip');
+  return key.includes('.') ? key : `kpis.${key}`;
 }
 
 /** `--objective key:max|min` (default max). */
 export function parseObjective(text: string | undefined): Objective | undefined {
   if (text === undefined) return undefined;
-  const m = /^(.+?)(?::(max|min))?$/.exec(text.trim());
-  if (m === null || m[1] === undefined || m[1] === '')
+  // A figure path has no ':', so anything after one must be the direction.
+  const m = /^([^:]+)(?::(max|min))?$/.exec(text.trim());
+  if (m === null || m[1] === undefined || m[1].trim() === '')
     throw new UsageError(
       `--objective must be figure:max or figure:min, e.g. kpis.cycleTimeS:min (got "${text}")`,
     );

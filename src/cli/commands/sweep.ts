@@ -108,6 +108,10 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
       const factors = (argv.set ?? []).map(parseFactor);
       if (factors.length === 0) throw new UsageError('sweep needs at least one --set path=levels');
       const shard = argv.shard === undefined ? undefined : parseShard(argv.shard);
+      if (shard !== undefined && argv.html !== undefined)
+        throw new UsageError(
+          '--html goes with a whole sweep: a shard has no table (give --html to merge instead)',
+        );
       const workers = workerCount(argv.workers);
       // The worker threads start (and load the simulator) while this thread plans and validates.
       tuneV8ForReplications();
