@@ -218,6 +218,11 @@ describe('shopfloor compare (CLI)', () => {
     const cap = shopfloor(...base, '--max-replications', '2.5', ...short);
     expect(cap.code).toBe(2);
     expect(cap.stderr).toMatch(/--max-replications must be an integer >= 2/);
+    const below = shopfloor(...base, '--max-replications', '3', ...short.slice(2), '--replications', '5');
+    expect(below.code).toBe(2);
+    expect(below.stderr).toMatch(
+      /--max-replications \(3\) must be at least the replications the selection starts from \(5\)/,
+    );
     const two = shopfloor(...base, '--delta', '0.5', ...short);
     expect(two.code).toBe(0);
     expect(two.stderr).toMatch(

@@ -289,6 +289,11 @@ export const compareCommand: CommandModule<object, CompareArgs> = {
         throw new UsageError(
           `compare needs at least 2 replications (the file says ${replications}; give --replications)`,
         );
+      const cap = argv['max-replications'];
+      if (cap !== undefined && cap < replications)
+        throw new UsageError(
+          `--max-replications (${cap}) must be at least the replications the selection starts from (${replications})`,
+        );
       const seed = argv.seed ?? first.run.seed;
       const horizonS = durationSeconds('horizon', argv.horizon);
       if (argv.html !== undefined) checkOutputFile('html', argv.html);
