@@ -168,7 +168,7 @@ describe('shopfloor run', () => {
   it('import of an unknown kind exits 2 naming the kinds (it did nothing and exited 0)', () => {
     const r = shopfloor('import', 'taillard', 'data/jobshop/ta01.txt');
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/Give a kind to import, e\.g\. `shopfloor import jobshop .*\(kinds: jobshop\)/);
+    expect(r.stderr).toMatch(/Argument: kind, Given: "taillard", Choices: "jobshop"/);
     expect(r.stdout).toBe('');
   });
 });

@@ -6,62 +6,57 @@ import { jobShopToScenarioYaml, parseJobShop } from '../../scenario/index.js';
 import { EXIT_USAGE } from '../exit-codes.js';
 
 interface ImportArgs {
+  kind: 'jobshop';
   instance: string;
   'time-unit': 's' | 'min' | 'h';
   dispatch: DispatchRuleName;
 }
 
 /** `shopfloor import jobshop INSTANCE.txt`: writes a runnable scenario for a job-shop benchmark instance. */
-export const importCommand: CommandModule = {
-  command: 'import <kind>',
-  describe: 'Turn a file of another format into a scenario (kinds: jobshop)',
+export const importCommand: CommandModule<object, ImportArgs> = {
+  command: 'import <kind> <instance>',
+  describe:
+    'Turn a file of another format into a scenario on stdout (kinds: jobshop, a job-shop instance in the standard format: jobs machines / machine duration pairs)',
   builder: (y) =>
     y
-      .command<ImportArgs>({
-        command: 'jobshop <instance>',
-        describe:
-          'A job-shop instance in the standard format (jobs machines / machine duration pairs) → scenario YAML on stdout',
-        builder: (yy) =>
-          yy
-            .positional('instance', {
-              type: 'string',
-              demandOption: true,
-              describe: 'instance file, e.g. data/jobshop/ft06.txt',
-            })
-            .option('time-unit', {
-              choices: ['s', 'min', 'h'] as const,
-              default: 'min' as const,
-              describe: 'unit of the durations',
-            })
-            .option('dispatch', {
-              choices: DISPATCH_RULE_NAMES,
-              default: 'fifo' as const,
-              describe: 'dispatch rule at every machine',
-            }) as never,
-        handler: (argv) => {
-          let text: string;
-          try {
-            text = readFileSync(argv.instance, 'utf8');
-          } catch (error) {
-            process.stderr.write(`✖ cannot read ${argv.instance}: ${(error as Error).message}\n`);
-            process.exitCode = EXIT_USAGE;
-            return;
-          }
-          const parsed = parseJobShop(text, basename(argv.instance).replace(/\.[^.]*$/, ''));
-          if (!parsed.ok) {
-            for (const p of parsed.problems)
-              process.stderr.write(`✖ ${p.message} → at ${argv.instance} (line ${p.line})\n`);
-            process.exitCode = EXIT_USAGE;
-            return;
-          }
-          process.stdout.write(
-            jobShopToScenarioYaml(parsed.instance, { timeUnit: argv['time-unit'], dispatch: argv.dispatch }),
-          );
-        },
+      .positional('kind', {
+        choices: ['jobshop'] as const,
+        demandOption: true,
+        describe: 'format of the file',
       })
-      .demandCommand(
-        1,
-        'Give a kind to import, e.g. `shopfloor import jobshop data/jobshop/ft06.txt` (kinds: jobshop).',
-      ),
-  handler: () => {},
+      .positional('instance', {
+        type: 'string',
+        demandOption: true,
+        describe: 'instance file, e.g. data/jobshop/ft06.txt',
+      })
+      .option('time-unit', {
+        choices: ['s', 'min', 'h'] as const,
+        default: 'min' as const,
+        describe: 'unit of the durations',
+      })
+      .option('dispatch', {
+        choices: DISPATCH_RULE_NAMES,
+        default: 'fifo' as const,
+        describe: 'dispatch rule at every machine',
+      }) as never,
+  handler: (argv) => {
+    let text: string;
+    try {
+      text = readFileSync(argv.instance, 'utf8');
+    } catch (error) {
+      process.stderr.write(`✖ cannot read ${argv.instance}: ${(error as Error).message}\n`);
+      process.exitCode = EXIT_USAGE;
+      return;
+    }
+    const parsed = parseJobShop(text, basename(argv.instance).replace(/\.[^.]*$/, ''));
+    if (!parsed.ok) {
+      for (const p of parsed.problems)
+        process.stderr.write(`✖ ${p.message} → at ${argv.instance} (line ${p.line})\n`);
+      process.exitCode = EXIT_USAGE;
+      return;
+    }
+    process.stdout.write(
+      jobShopToScenarioYaml(parsed.instance, { timeUnit: argv['time-unit'], dispatch: argv.dispatch }),
+    );
+  },
 };
