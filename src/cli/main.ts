@@ -16,6 +16,7 @@ import { mergeCommand, sweepCommand } from './commands/sweep.js';
 import { traceCommand } from './commands/trace.js';
 import { validateCommand } from './commands/validate.js';
 import { viewCommand } from './commands/view.js';
+import { dashValues } from './dash-values.js';
 import { EXIT_INTERNAL, EXIT_USAGE } from './exit-codes.js';
 import { type FlagKinds, repeatedFlags } from './repeated-flags.js';
 import { UsageError } from './usage-error.js';
@@ -29,11 +30,17 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 });
 
 /**
- * Before validation: a single-value option given twice is an error (see `repeatedFlags`). yargs calls
+ * Before validation: a single-value option given twice is an error (see `repeatedFlags`), and so is a
+ * value like `-5h` that the parser would take for options (see `dashValues`). yargs calls
  * middleware with the parsed arguments and itself; its `getOptions()` (not in its type declarations)
  * lists the running command's options by kind.
  */
 function refuseRepeatedFlags(_argv: unknown, y: { getOptions(): FlagKinds }): void {
+  const dashed = dashValues(hideBin(process.argv));
+  if (dashed.length > 0)
+    throw new UsageError(
+      `"${dashed[0]}" is read as options, not as a value: a duration or a count cannot be negative (to pass it as it is, write --flag=${dashed[0]})`,
+    );
   const repeated = repeatedFlags(hideBin(process.argv), y.getOptions());
   if (repeated.length === 1) throw new UsageError(`${repeated[0]} is given more than once; give it once`);
   if (repeated.length > 1)
@@ -56,6 +63,7 @@ try {
     .command(traceCommand)
     .command(serveCommand)
     .command(viewCommand)
+    .parserConfiguration({ 'short-option-groups': false })
     .middleware(refuseRepeatedFlags as unknown as MiddlewareFunction, true)
     .demandCommand(1, 'Give a command, e.g. `shopfloor demo`.')
     .strict()

@@ -1,10 +1,12 @@
 /**
  * A single-value option given twice is refused (yargs would make `--replications 2 --replications 1`
- * into 3); multi-value options and switches may repeat. Unit cases, and the built CLI (about 2 s).
+ * into 3); multi-value options and switches may repeat. A value like `-5h` is refused, not read as
+ * `-5 -h`. Unit cases, and the built CLI (about 2 s).
  */
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { dashValues } from '../../src/cli/dash-values.js';
 import { type FlagKinds, repeatedFlags } from '../../src/cli/repeated-flags.js';
 
 const KINDS: FlagKinds = {
@@ -36,6 +38,14 @@ describe('repeatedFlags', () => {
   });
 });
 
+describe('dashValues', () => {
+  it('lists what starts like a negative number but is not one, before --', () => {
+    expect(dashValues(['--horizon', '-5h', '--seed', '-3', '--x', '-2.5e3', '-h', '--', '-7min'])).toEqual([
+      '-5h',
+    ]);
+  });
+});
+
 describe('the CLI', () => {
   const main = fileURLToPath(new URL('../../dist/src/cli/main.js', import.meta.url));
   const shopfloor = (...args: string[]) =>
@@ -61,5 +71,12 @@ describe('the CLI', () => {
     );
     expect(sweep.status).toBe(2);
     expect(sweep.stderr).toMatch(/--seed is given more than once/);
+  });
+
+  it('a value like -5h exits 2 saying it was read as options (it printed the help and exited 0)', () => {
+    const r = shopfloor('run', 'scenarios/serial-line.yaml', '--horizon', '-5h');
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/"-5h" is read as options, not as a value/);
+    expect(r.stdout).toBe('');
   });
 });
