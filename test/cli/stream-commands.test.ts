@@ -126,4 +126,17 @@ describe('shopfloor serve', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/needs a token/);
   });
+
+  it('refuses a fractional --seed, an empty --token and a zero --horizon (exit 2; the seed was an internal error)', () => {
+    const cases: [string[], RegExp][] = [
+      [['--seed', '1.5'], /--seed must be an integer \(got 1\.5\)/],
+      [['--token', ''], /--token must not be empty/],
+      [['--horizon', '0s'], /--horizon must be longer than 0/],
+    ];
+    for (const [flags, message] of cases) {
+      const r = shopfloor('serve', 'scenarios/demo-factory.yaml', '--port', '0', ...flags);
+      expect(r.code, flags.join(' ')).toBe(2);
+      expect(r.stderr, flags.join(' ')).toMatch(message);
+    }
+  });
 });

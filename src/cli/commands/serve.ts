@@ -8,6 +8,7 @@ import type { LiveServer } from '../../stream/live-server.js';
 import { EXIT_USAGE } from '../exit-codes.js';
 import { UsageError } from '../usage-error.js';
 import { VERSION } from '../version.js';
+import { checkRunFlags } from './check-run-flags.js';
 
 interface ServeArgs {
   file: string;
@@ -65,7 +66,8 @@ export const serveCommand: CommandModule<object, ServeArgs> = {
       })
       .option('seed', { type: 'number', describe: 'master seed (overrides run.seed)' })
       .option('horizon', { type: 'string', describe: 'simulated time, e.g. 8h (overrides run.horizon)' })
-      .option('paused', { type: 'boolean', default: false, describe: 'start paused (a viewer resumes it)' }),
+      .option('paused', { type: 'boolean', default: false, describe: 'start paused (a viewer resumes it)' })
+      .check(checkRunFlags),
   handler: async (argv) => {
     const speed = speedFlag(argv.speed, argv.realtime);
     let horizonS: number | undefined;
@@ -75,7 +77,10 @@ export const serveCommand: CommandModule<object, ServeArgs> = {
       } catch {
         throw new UsageError(`--horizon must be a duration such as "8h" (got "${argv.horizon}")`);
       }
+      if (!(horizonS > 0)) throw new UsageError(`--horizon must be longer than 0 (got "${argv.horizon}")`);
     }
+    if (argv.token !== undefined && argv.token.trim() === '')
+      throw new UsageError('--token must not be empty: it is the secret every viewer gives');
     if (!(Number.isInteger(argv.port) && argv.port >= 0 && argv.port <= 65_535)) {
       throw new UsageError(`--port must be an integer from 0 to 65535 (got ${argv.port})`);
     }
