@@ -127,6 +127,20 @@ describe('shopfloor serve', () => {
     expect(r.stderr).toMatch(/needs a token/);
   });
 
+  it('view refuses --token without --live and --compare after a scenario (both were ignored)', () => {
+    const token = shopfloor('view', 'scenarios/demo-factory.yaml', '--token', 'abc');
+    expect(token.code).toBe(2);
+    expect(token.stderr).toMatch(/--token goes with --live/);
+    const compare = shopfloor(
+      'view',
+      'scenarios/demo-factory.yaml',
+      '--compare',
+      'scenarios/serial-line.yaml',
+    );
+    expect(compare.code).toBe(2);
+    expect(compare.stderr).toMatch(/--compare shows two traces side by side; the first file is a scenario/);
+  });
+
   it('refuses a fractional --seed, an empty --token and a zero --horizon (exit 2; the seed was an internal error)', () => {
     const cases: [string[], RegExp][] = [
       [['--seed', '1.5'], /--seed must be an integer \(got 1\.5\)/],

@@ -59,6 +59,12 @@ export const viewCommand: CommandModule<object, ViewArgs> = {
       throw new UsageError(`view: --live must be a ws:// or wss:// URL (got ${argv.live})`);
     if (argv.live !== undefined && argv.compare !== undefined)
       throw new UsageError('view: --compare shows two traces; it does not go with --live');
+    if (argv.token !== undefined && argv.live === undefined)
+      throw new UsageError('view: --token goes with --live (a file needs none)');
+    if (argv.compare !== undefined && argv.file !== undefined && /\.(ya?ml)$/i.test(argv.file))
+      throw new UsageError(
+        'view: --compare shows two traces side by side; the first file is a scenario (record traces with `shopfloor run FILE --trace T`)',
+      );
     const files = [argv.file, argv.compare].filter((f): f is string => f !== undefined);
     for (const f of files)
       if (!existsSync(f) || !statSync(f).isFile()) throw new UsageError(`view: no such file: ${f}`);
