@@ -83,6 +83,10 @@ describe('shopfloor run --trace, trace info', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/--trace-replication must be an integer from 0 to 1/);
     expect(existsSync(join(dir, 'x.sftrace'))).toBe(false);
+    // Without --trace or --ocel it recorded nothing and was ignored.
+    const alone = shopfloor('run', 'scenarios/demo-factory.yaml', '--trace-replication', '0');
+    expect(alone.code).toBe(2);
+    expect(alone.stderr).toMatch(/--trace-replication goes with --trace or --ocel/);
   });
 });
 

@@ -16,13 +16,18 @@ export interface ObserverFlags {
 /**
  * The observers asked for by `--trace` and `--ocel` (recording replication `--trace-replication`, default
  * the first), checked before the run, and a function that says what they wrote.
- * @throws UsageError for a replication out of range or a file that cannot be written.
+ * @throws UsageError for a replication out of range or without `--trace`/`--ocel`, or a file that cannot be
+ * written.
  */
 export function runObservers(
   file: string,
   argv: ObserverFlags,
   replications: number,
 ): { observers: RunObserver[]; written: () => string[] } {
+  if (argv['trace-replication'] !== undefined && argv.trace === undefined && argv.ocel === undefined)
+    throw new UsageError(
+      '--trace-replication goes with --trace or --ocel (it picks the replication they record)',
+    );
   const replication = argv['trace-replication'] ?? 0;
   if (!(Number.isInteger(replication) && replication >= 0 && replication < replications)) {
     throw new UsageError(
