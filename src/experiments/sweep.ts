@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import { appendFileSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { makeFolders } from '../report/make-folders.js';
 import { type PortableScenario, portableScenario, type Scenario } from '../scenario/index.js';
 import type { Objective } from './compare.js';
 import { type DesignPoint, type Factor, gridDesign, lhsDesign, shardPoints } from './design.js';
@@ -191,12 +192,13 @@ export function shardFileName(shard: { index: number; count: number }): string {
  * the journal holds (a half-written last line is dropped). At the end it writes `sweep.json` and
  * `sweep.csv` (the table), or for a shard `shard-i-of-n.json` (its points, for `mergeShards`).
  * A point whose replication throws (a deadlock…) is recorded with its error and the others go on.
- * @throws OverrideError when the folder holds a journal of another sweep, or one without `resume`.
+ * @throws OverrideError when the folder cannot be made, or holds a journal of another sweep, or one
+ * without `resume`.
  */
 export async function runSweep(plan: SweepPlan, options: RunSweepOptions): Promise<SweepRunResult> {
   const { manifest } = plan;
   const points = options.shard === undefined ? plan.points : shardPoints(plan.points, options.shard);
-  mkdirSync(options.out, { recursive: true });
+  outputFolder(options.out);
   const journal = join(options.out, journalName(options.shard));
   const header = JSON.stringify({ manifest, shard: options.shard ?? null });
   const done = new Map<number, PointRecord>();
@@ -288,9 +290,21 @@ export async function runSweep(plan: SweepPlan, options: RunSweepOptions): Promi
   return { points: points.length, resumed: points.length - todo.length, failed, files, table };
 }
 
+/**
+ * Makes the output folder `out` (and its parents) before anything runs.
+ * @throws OverrideError naming it when it cannot be made (a file of that name, a folder refusing entries).
+ */
+function outputFolder(out: string): void {
+  try {
+    makeFolders(out);
+  } catch (error) {
+    throw new OverrideError(`--out ${out}: ${(error as Error).message}`);
+  }
+}
+
 /** Writes `sweep.json` and `sweep.csv` into `out`; returns their paths. */
 export function writeTable(out: string, table: SweepTable): string[] {
-  mkdirSync(out, { recursive: true });
+  outputFolder(out);
   const json = join(out, 'sweep.json');
   const csv = join(out, 'sweep.csv');
   writeAtomic(json, sweepTableJson(table));

@@ -2,8 +2,9 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkOutputFile, makeFolders, writeFileAtomic } from '../../src/cli/report/output-file.js';
+import { checkOutputFile, writeFileAtomic } from '../../src/cli/report/output-file.js';
 import { UsageError } from '../../src/cli/usage-error.js';
+import { makeFolders } from '../../src/report/make-folders.js';
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'shopfloor-output-'));
 
@@ -42,6 +43,19 @@ describe('checkOutputFile', () => {
       expect(error, path).toBeInstanceOf(UsageError);
       expect((error as Error).message, path).toMatch(message);
     }
+  });
+
+  it('makes the missing folders at once, leaves no probe file, and refuses where no file can be made (/proc)', () => {
+    const dir = tmp();
+    checkOutputFile('trace', join(dir, 'a', 'b', 'run.sftrace'));
+    expect(readdirSync(join(dir, 'a', 'b'))).toEqual([]);
+    // Root may "write" in /proc by its permissions, yet nothing can be created there.
+    expect(() => checkOutputFile('html', '/proc/report.html')).toThrow(
+      /^--html: cannot write \/proc\/report\.html: (cannot create files in|no permission to write in) \/proc/,
+    );
+    expect(() => checkOutputFile('trace', '/proc/new/run.sftrace')).toThrow(
+      /^--trace: cannot write .*: (cannot create the folder \/proc\/new|no permission to write in \/proc)/,
+    );
   });
 });
 

@@ -13,8 +13,8 @@ const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const MAIN = join(ROOT, 'dist/src/cli/main.js');
 
 function shopfloor(...args: string[]) {
-  const r = spawnSync(process.execPath, [MAIN, ...args], { encoding: 'utf8', cwd: ROOT });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+  const r = spawnSync(process.execPath, [MAIN, ...args], { encoding: 'utf8', cwd: ROOT, timeout: 60_000 });
+  return { code: r.status, signal: r.signal, stdout: r.stdout, stderr: r.stderr };
 }
 
 const SWEEP = [
@@ -177,6 +177,30 @@ describe('shopfloor sweep', () => {
     expect(html.code).toBe(2);
     expect(html.stderr).toMatch(/--html goes with a whole sweep: a shard has no table/);
     expect(existsSync(join(out, 'journal-shard-1-of-2.jsonl'))).toBe(false);
+  });
+
+  it('an --out that is a file or cannot be made exits 2 at once (/proc/nope looped forever at 100 % CPU)', () => {
+    const file = shopfloor(...SWEEP, '--out', 'README.md');
+    expect(file.code).toBe(2);
+    expect(file.stderr).toMatch(/--out README\.md: .*README\.md is not a folder/);
+    const proc = shopfloor(...SWEEP, '--out', '/proc/nope');
+    expect(proc.signal).toBeNull();
+    expect(proc.code).toBe(2);
+    expect(proc.stderr).toMatch(/--out \/proc\/nope: cannot create the folder \/proc\/nope/);
+    const html = shopfloor(
+      'compare',
+      'scenarios/serial-line.yaml',
+      '--alt',
+      'buffers.before-bend.capacity=3',
+      '--html',
+      '/proc/report.html',
+    );
+    // Refused before the run (it was an internal error after every replication).
+    expect(html.code).toBe(2);
+    expect(html.stderr).toMatch(
+      /--html: cannot write \/proc\/report\.html: (cannot create files in|no permission to write in) \/proc/,
+    );
+    expect(html.stdout).toBe('');
   });
 
   it('a path given twice or a level given twice exits 2; one replication per point runs with a warning', () => {

@@ -14,6 +14,7 @@ import {
   runReportHtml,
   type ScenarioResult,
 } from '../../report/index.js';
+import { makeFolders } from '../../report/make-folders.js';
 import {
   checkPoliciesFit,
   type LoadedPolicies,
@@ -34,7 +35,7 @@ import {
 } from '../../scenario/index.js';
 import { EXIT_USAGE } from '../exit-codes.js';
 import { formatStrictWarnings, formatWarnings, useColor } from '../report/format-warnings.js';
-import { checkOutputFile, makeFolders, writeFileAtomic } from '../report/output-file.js';
+import { checkOutputFile, writeFileAtomic } from '../report/output-file.js';
 import { ScheduleFile } from '../report/schedule-file.js';
 import { writeCsv } from '../report/write-csv.js';
 import { UsageError } from '../usage-error.js';

@@ -1,21 +1,21 @@
 import {
   accessSync,
+  closeSync,
   constants,
   existsSync,
-  mkdirSync,
+  openSync,
   renameSync,
   rmSync,
-  type Stats,
-  statSync,
   writeFileSync,
 } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
+import { makeFolders, statOrUndefined } from '../../report/make-folders.js';
 import { UsageError } from '../usage-error.js';
 
 /**
  * Checks, before a long run, that the file flag `--<flag>` names a file that {@link writeFileAtomic} can
- * write: not empty, not a folder or a device, and inside a folder that exists (or can be created: the
- * nearest existing ancestor is a folder) and that we may write into.
+ * write: not empty, not a folder or a device, and inside a folder that exists or is made now (missing
+ * folders are created) and in which a file can be created (tried with an empty probe file, removed).
  * @throws UsageError naming the flag and the path.
  */
 export function checkOutputFile(flag: string, path: string): void {
@@ -38,39 +38,21 @@ export function checkOutputFile(flag: string, path: string): void {
   } catch {
     throw fail(`no permission to write in ${dir}`);
   }
-}
-
-/** The file's stat, or `undefined` when it cannot be had (missing; a parent that is a file: ENOTDIR). */
-function statOrUndefined(path: string): Stats | undefined {
+  // Permissions do not tell everything (/proc and read-only mounts say "writable" to root): make the
+  // missing folders and a file there now, so the run does not fail at its end.
+  const folder = dirname(target);
   try {
-    return statSync(path);
-  } catch {
-    return undefined;
+    makeFolders(folder);
+  } catch (error) {
+    throw fail((error as Error).message);
   }
-}
-
-/**
- * Creates the folder `dir` and its missing parents, one at a time, so that a folder that cannot be
- * made fails at once with the reason. (`mkdirSync(dir, { recursive: true })` loops forever on Node 20
- * where the parent exists but refuses new entries with ENOENT, as `/proc` does.)
- * @throws Error naming the folder that could not be made, or the ancestor that is not a folder.
- */
-export function makeFolders(dir: string): void {
-  const missing: string[] = [];
-  let at = resolve(dir);
-  while (statOrUndefined(at) === undefined && dirname(at) !== at) {
-    missing.push(at);
-    at = dirname(at);
+  const probe = join(folder, `.${basename(target)}.${process.pid}.probe`);
+  try {
+    closeSync(openSync(probe, 'wx'));
+  } catch (error) {
+    throw fail(`cannot create files in ${folder} (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
   }
-  if (statOrUndefined(at)?.isDirectory() !== true) throw new Error(`${at} is not a folder`);
-  for (const folder of missing.reverse()) {
-    try {
-      mkdirSync(folder);
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code ?? 'error';
-      throw new Error(`cannot create the folder ${folder} (${code}): ${dirname(folder)} refuses new entries`);
-    }
-  }
+  rmSync(probe, { force: true });
 }
 
 /**

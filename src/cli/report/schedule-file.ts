@@ -12,8 +12,8 @@ import {
   type ScheduleRecorder,
   scheduleCsvLines,
 } from '../../report/index.js';
+import { makeFolders } from '../../report/make-folders.js';
 import { TextSpool } from '../../stream/index.js';
-import { makeFolders } from './output-file.js';
 
 /** A schedule CSV being written: {@link ScheduleFile.record} a plant, then {@link ScheduleFile.finish}. */
 export class ScheduleFile {

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { resultCsvFiles, type ScenarioResult } from '../../report/index.js';
-import { makeFolders } from './output-file.js';
+import { makeFolders } from '../../report/make-folders.js';
 
 /**
  * Writes the result of `shopfloor run` as CSV files in `dir` (created if needed): `kpis.csv`,
