@@ -17,8 +17,9 @@ import { traceCommand } from './commands/trace.js';
 import { validateCommand } from './commands/validate.js';
 import { viewCommand } from './commands/view.js';
 import { dashValues } from './dash-values.js';
-import { EXIT_INTERNAL, EXIT_USAGE } from './exit-codes.js';
+import { EXIT_INTERNAL, EXIT_IO, EXIT_USAGE } from './exit-codes.js';
 import { type FlagKinds, repeatedFlags } from './repeated-flags.js';
+import { refusalMessage, systemRefusal } from './system-error.js';
 import { UsageError } from './usage-error.js';
 import { VERSION } from './version.js';
 
@@ -26,7 +27,11 @@ import { VERSION } from './version.js';
 // so end quietly with success instead of an unhandled 'error' event and its stack.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   if (error.code === 'EPIPE') process.exit(0);
-  throw error;
+  // Standard output on a full disk (`> /dev/full`) or a closed terminal: say so, exit EX_IOERR.
+  const refusal = systemRefusal(error);
+  if (refusal === undefined) throw error;
+  process.stderr.write(refusalMessage(refusal));
+  process.exit(EXIT_IO);
 });
 
 /**
@@ -78,10 +83,15 @@ try {
     })
     .parseAsync();
 } catch (error) {
+  const refusal = systemRefusal(error);
   if (error instanceof UsageError) {
     // Usage errors raised by command handlers (a bad --horizon, …): a message and exit code 2, no stack.
     process.stderr.write(`✖ ${error.message}\nRun \`shopfloor --help\` for usage.\n`);
     process.exitCode = EXIT_USAGE;
+  } else if (refusal !== undefined) {
+    // The system refused a file operation during the run (a full disk…): not a bug, and not the input.
+    process.stderr.write(refusalMessage(refusal));
+    process.exitCode = EXIT_IO;
   } else {
     // Anything else is a bug of ours: say so in one line; the stack only on request.
     const message = error instanceof Error ? error.message : String(error);
