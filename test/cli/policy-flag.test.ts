@@ -61,6 +61,32 @@ describe('shopfloor run --policy', () => {
     expect(r.stdout).toMatch(/job shop ft06 · dispatch=lpt/);
   });
 
+  test('--policy repeats, one kind each (a kind given twice names both)', () => {
+    const short = ['--horizon', '8h', '--warmup', '0s', '--replications', '1', '--quiet'];
+    const two = shopfloor(
+      'run',
+      'scenarios/machine-shop.yaml',
+      ...short,
+      '--policy',
+      'dispatch=spt',
+      '--policy',
+      'crew=priority',
+    );
+    expect(two.code).toBe(0);
+    expect(two.stdout).toMatch(/machine shop · dispatch=spt crew=priority/);
+    const same = shopfloor(
+      'run',
+      'scenarios/machine-shop.yaml',
+      ...short,
+      '--policy',
+      'dispatch=spt',
+      '--policy',
+      'dispatch=fifo',
+    );
+    expect(same.code).toBe(2);
+    expect(same.stderr).toMatch(/--policy dispatch=fifo: dispatch is already given \(dispatch=spt\)/);
+  });
+
   test.each([
     [['--policy', 'dispatch=nope'], /"nope" is no dispatch rule/],
     [['--policy', 'dispatch=missing.onnx'], /cannot read missing\.onnx: no such file/],

@@ -180,6 +180,16 @@ describe('shopfloor sweep', () => {
   });
 
   it('an --out that is a file or cannot be made exits 2 at once (/proc/nope looped forever at 100 % CPU)', () => {
+    // An empty folder name would have meant the current folder, quietly.
+    const empty = shopfloor(...SWEEP, '--out', '');
+    expect(empty.code).toBe(2);
+    expect(empty.stderr).toMatch(/--out needs a folder/);
+    const mergeEmpty = shopfloor('merge', 'shard-1-of-2.json', '--out', '');
+    expect(mergeEmpty.code).toBe(2);
+    expect(mergeEmpty.stderr).toMatch(/--out needs a folder/);
+    const csv = shopfloor('run', 'scenarios/serial-line.yaml', '--csv', '');
+    expect(csv.code).toBe(2);
+    expect(csv.stderr).toMatch(/--csv needs a folder/);
     const file = shopfloor(...SWEEP, '--out', 'README.md');
     expect(file.code).toBe(2);
     expect(file.stderr).toMatch(/--out README\.md: .*README\.md is not a folder/);

@@ -152,6 +152,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
       })
       .option('policy', {
         type: 'string',
+        array: true,
         describe:
           'who takes a kind of decision, repeatable: KIND=RULE (e.g. dispatch=fifo, routing=fastest) or ' +
           "KIND=FILE.onnx (a trained policy exported by shopfloor_gym.export_onnx); other kinds keep the scenario's rules",
@@ -277,6 +278,8 @@ export async function runFile(file: string, argv: RunFileOptions): Promise<void>
   const htmlPath = argv.html;
   if (htmlPath !== undefined) checkOutputFile('html', htmlPath);
   if (argv.csv !== undefined) {
+    // An empty folder name would quietly mean the current folder.
+    if (argv.csv.trim() === '') throw new UsageError('--csv needs a folder, e.g. --csv results');
     try {
       makeFolders(argv.csv);
     } catch (error) {

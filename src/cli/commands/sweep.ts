@@ -107,6 +107,7 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
         );
       const factors = (argv.set ?? []).map(parseFactor);
       if (factors.length === 0) throw new UsageError('sweep needs at least one --set path=levels');
+      if (argv.out.trim() === '') throw new UsageError('--out needs a folder, e.g. --out sweep-results');
       const shard = argv.shard === undefined ? undefined : parseShard(argv.shard);
       if (shard !== undefined && argv.html !== undefined)
         throw new UsageError(
@@ -206,6 +207,8 @@ export const mergeCommand: CommandModule<object, MergeArgs> = {
       .option('json', { type: 'boolean', default: false, describe: 'print the table as JSON' }),
   handler: (argv) =>
     asUsage(async () => {
+      if (argv.out !== undefined && argv.out.trim() === '')
+        throw new UsageError("--out needs a folder (default: the first shard file's folder)");
       const table = mergeShards(argv.files);
       if (argv.html !== undefined) checkOutputFile('html', argv.html);
       const written = writeTable(argv.out ?? dirname(argv.files[0]!), table);
