@@ -40,7 +40,7 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
  * middleware with the parsed arguments and itself; its `getOptions()` (not in its type declarations)
  * lists the running command's options by kind.
  */
-function refuseRepeatedFlags(_argv: unknown, y: { getOptions(): FlagKinds }): void {
+function refuseMisreadArguments(_argv: unknown, y: { getOptions(): FlagKinds }): void {
   const dashed = dashValues(hideBin(process.argv));
   if (dashed.length > 0)
     throw new UsageError(
@@ -69,7 +69,7 @@ try {
     .command(serveCommand)
     .command(viewCommand)
     .parserConfiguration({ 'short-option-groups': false })
-    .middleware(refuseRepeatedFlags as unknown as MiddlewareFunction, true)
+    .middleware(refuseMisreadArguments as unknown as MiddlewareFunction, true)
     .demandCommand(1, 'Give a command, e.g. `shopfloor demo`.')
     .strict()
     .version(VERSION)

@@ -64,3 +64,19 @@ export function checkFigureKeys(
     );
   }
 }
+
+/**
+ * Checks the figures a sweep or a comparison names, `--kpi` and `--objective`, against those `scenario`
+ * reports (one probe, only when some are named).
+ * @throws OverrideError naming the flag and the first unknown figure.
+ */
+export function checkNamedFigures(
+  scenario: Scenario,
+  kpis: readonly string[] | undefined,
+  objective: { readonly key: string } | undefined,
+): void {
+  if (kpis === undefined && objective === undefined) return;
+  const known = knownFigureKeys(scenario);
+  checkFigureKeys(kpis ?? [], known, '--kpi');
+  if (objective !== undefined) checkFigureKeys([objective.key], known, '--objective');
+}

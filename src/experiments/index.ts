@@ -23,7 +23,7 @@ export {
   parseShard,
   shardPoints,
 } from './design.js';
-export { checkFigureKeys, knownFigureKeys } from './figure-keys.js';
+export { checkFigureKeys, checkNamedFigures, knownFigureKeys } from './figure-keys.js';
 export { figureLabel, figureOf, figureValues } from './figures.js';
 export { formatCompare, formatSweep, num } from './format.js';
 export { compareHtml, sweepHtml } from './html.js';

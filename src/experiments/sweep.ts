@@ -5,7 +5,7 @@ import { makeFolders } from '../report/make-folders.js';
 import { type PortableScenario, portableScenario, type Scenario } from '../scenario/index.js';
 import type { Objective } from './compare.js';
 import { type DesignPoint, type Factor, gridDesign, lhsDesign, shardPoints } from './design.js';
-import { checkFigureKeys, knownFigureKeys } from './figure-keys.js';
+import { checkNamedFigures } from './figure-keys.js';
 import { loadWithOverrides, OverrideError, readScenarioSource } from './overrides.js';
 import type { ReplicationOutcome, ReplicationRunner } from './replication.js';
 import { runReplication } from './replication.js';
@@ -74,11 +74,7 @@ export function planSweep(spec: SweepSpec): SweepPlan {
       `${spec.file}:\n${base.problems.map((p) => `✖ ${p.message} → at ${p.path || 'the document'} (line ${p.line})`).join('\n')}`,
     );
   // Figures the user named must exist (a misspelt objective would rank nothing): checked by a 1-s probe.
-  if (spec.kpis !== undefined || spec.objective !== undefined) {
-    const known = knownFigureKeys(base.scenario);
-    checkFigureKeys(spec.kpis ?? [], known, '--kpi');
-    if (spec.objective !== undefined) checkFigureKeys([spec.objective.key], known, '--objective');
-  }
+  checkNamedFigures(base.scenario, spec.kpis, spec.objective);
   const seed = spec.seed ?? base.scenario.run.seed;
   const replications = spec.replications ?? base.scenario.run.replications;
   if (spec.design === 'lhs' && spec.samples === undefined)

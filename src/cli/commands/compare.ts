@@ -2,13 +2,12 @@ import { createHash } from 'node:crypto';
 import type { CommandModule } from 'yargs';
 import {
   type Alternative,
-  checkFigureKeys,
+  checkNamedFigures,
   compareAlternatives,
   compareHtml,
   createReplicationPool,
   detectWarmup,
   formatCompare,
-  knownFigureKeys,
   type Override,
   parseOverride,
   policySetting,
@@ -278,12 +277,8 @@ export const compareCommand: CommandModule<object, CompareArgs> = {
       checkSelectionFlags(argv, alternatives.length);
       const kpis = argv.kpi?.map(figureKey);
       const objective = parseObjective(argv.objective);
-      if (kpis !== undefined || objective !== undefined) {
-        // Named figures must exist before anything runs (checked on the first alternative, the reference).
-        const known = knownFigureKeys(first);
-        checkFigureKeys(kpis ?? [], known, '--kpi');
-        if (objective !== undefined) checkFigureKeys([objective.key], known, '--objective');
-      }
+      // Named figures must exist before anything runs (checked on the first alternative, the reference).
+      checkNamedFigures(first, kpis, objective);
       const replications = argv.replications ?? first.run.replications;
       if (replications < 2)
         throw new UsageError(

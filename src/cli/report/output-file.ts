@@ -1,13 +1,4 @@
-import {
-  accessSync,
-  closeSync,
-  constants,
-  existsSync,
-  openSync,
-  renameSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
+import { closeSync, openSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { makeFolders, statOrUndefined } from '../../report/make-folders.js';
 import { UsageError } from '../usage-error.js';
@@ -28,17 +19,7 @@ export function checkOutputFile(flag: string, path: string): void {
     throw fail(`it is a folder; give a file name, e.g. ${join(path, example)}`);
   }
   if (stat !== undefined && !stat.isFile()) throw fail('it exists and is not a regular file');
-  let dir = dirname(target);
-  while (!existsSync(dir) && dirname(dir) !== dir) dir = dirname(dir);
-  if (statOrUndefined(dir)?.isDirectory() !== true) {
-    throw fail(`${dir} is not a folder`);
-  }
-  try {
-    accessSync(dir, constants.W_OK);
-  } catch {
-    throw fail(`no permission to write in ${dir}`);
-  }
-  // Permissions do not tell everything (/proc and read-only mounts say "writable" to root): make the
+  // Only trying tells (permissions say "writable" to root in /proc and on read-only mounts): make the
   // missing folders and a file there now, so the run does not fail at its end.
   const folder = dirname(target);
   try {
