@@ -23,9 +23,9 @@ Needs the ``[onnx]`` and ``[sb3]`` extras (onnx, torch, stable-baselines3; sb3-c
 
 from __future__ import annotations
 
-import io
 import json
 import os
+import tempfile
 import warnings
 from collections.abc import Mapping
 from typing import Any
@@ -102,22 +102,25 @@ def export_onnx(
 
     actor = _Actor(policy).eval()
     example = torch.zeros((1, size), dtype=torch.float32)
-    buffer = io.BytesIO()
-    with torch.no_grad(), warnings.catch_warnings():
-        # The TorchScript-based exporter: it needs nothing beyond torch (the newer exporter needs
-        # onnxscript) and writes an MLP exactly. Its deprecation notice says nothing the user can act on.
-        warnings.filterwarnings("ignore", category=DeprecationWarning)
-        torch.onnx.export(
-            actor,
-            (example,),
-            buffer,
-            dynamo=False,
-            input_names=["observation"],
-            output_names=["logits"],
-            dynamic_axes={"observation": {0: "batch"}, "logits": {0: "batch"}},
-            opset_version=opset,
-        )
-    proto = onnx.load_from_string(buffer.getvalue())
+    # The exporter writes to a path (its typed, documented target); the metadata is added to a copy that
+    # is written to the user's path, so a failed export leaves no half-written file there.
+    with tempfile.TemporaryDirectory(prefix="shopfloor-onnx-") as folder:
+        raw = os.path.join(folder, "actor.onnx")
+        with torch.no_grad(), warnings.catch_warnings():
+            # The TorchScript-based exporter: it needs nothing beyond torch (the newer exporter needs
+            # onnxscript) and writes an MLP exactly. Its deprecation notice says nothing the user can act on.
+            warnings.filterwarnings("ignore", category=DeprecationWarning)
+            torch.onnx.export(
+                actor,
+                (example,),
+                raw,
+                dynamo=False,
+                input_names=["observation"],
+                output_names=["logits"],
+                dynamic_axes={"observation": {0: "batch"}, "logits": {0: "batch"}},
+                opset_version=opset,
+            )
+        proto = onnx.load(raw)
     onnx.helper.set_model_props(proto, {METADATA_KEY: json.dumps(metadata)})
     proto.producer_name = "shopfloor_gym.export_onnx"
     onnx.checker.check_model(proto)
@@ -152,7 +155,7 @@ def _actor_critic_policy(model: Any) -> Any:
         from stable_baselines3.common.policies import ActorCriticPolicy
     except ImportError as error:  # pragma: no cover - the [sb3] extra is missing
         raise ImportError("export_onnx needs stable-baselines3: pip install 'shopfloor-gym[sb3,onnx]'") from error
-    supported: tuple[type, ...] = (ActorCriticPolicy,)
+    supported: tuple[type[Any], ...] = (ActorCriticPolicy,)
     try:
         from sb3_contrib.common.maskable.policies import MaskableActorCriticPolicy
 
@@ -280,7 +283,8 @@ def _Actor(policy: Any) -> Any:  # noqa: N802 - reads as the class it builds
         def forward(self, observation: torch.Tensor) -> torch.Tensor:
             p = self.policy
             features = p.extract_features(observation, p.pi_features_extractor)
-            return p.action_net(p.mlp_extractor.forward_actor(features))
+            logits: torch.Tensor = p.action_net(p.mlp_extractor.forward_actor(features))
+            return logits
 
     return Actor(policy)
 
