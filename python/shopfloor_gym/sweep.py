@@ -38,12 +38,15 @@ def _flags(
     kpis: Sequence[str],
     objective: str | None,
     args: Sequence[str],
+    policies: Sequence[str] = (),
 ) -> list[str]:
     """The ``shopfloor sweep`` flags after the scenario, shared by every shard (checked types only)."""
     if isinstance(sets, str) or not sets or not all(isinstance(s, str) and s for s in sets):
         raise ValueError(f"sweep: sets must be a non-empty list of 'path=levels' strings (got {sets!r})")
     if isinstance(kpis, str):
         raise ValueError(f"sweep: kpis must be a list of figure keys, not one string (got {kpis!r})")
+    if isinstance(policies, str) or not all(isinstance(p, str) and p for p in policies):
+        raise ValueError(f"sweep: policies must be a list of 'kind=rule' or 'kind=file.onnx' strings (got {policies!r})")
     flags: list[str] = []
     for s in sets:
         flags += ["--set", s]
@@ -57,6 +60,8 @@ def _flags(
             flags += [f"--{name}", str(number)]
     for kpi in kpis:
         flags += ["--kpi", kpi]
+    for policy in policies:
+        flags += ["--policy", policy]
     return flags + list(args)
 
 
@@ -85,6 +90,7 @@ def sweep(
     warmup: str | None = None,
     kpis: Sequence[str] = (),
     objective: str | None = None,
+    policies: Sequence[str] = (),
     workers: int | None = None,
     resume: bool = False,
     args: Sequence[str] = (),
@@ -95,7 +101,8 @@ def sweep(
 
     ``sets`` are the factors (``"buffers.b1.capacity=1..8"``); ``horizon`` and ``warmup`` are durations as
     in the scenario (``"8h"``); ``kpis`` figure keys (``"kpis.throughputPerHour"``); ``objective``
-    ``"FIGURE:max|min"``; ``workers`` threads (default all cores); ``args`` further CLI flags. Returns
+    ``"FIGURE:max|min"``; ``policies`` who takes a kind of decision at every point (``"dispatch=spt"``,
+    ``"dispatch=model.onnx"``, as ``--policy``); ``workers`` threads (default all cores); ``args`` further CLI flags. Returns
     ``OUT/sweep.json``, or ``OUT/shard-i-of-n.json`` with ``shard=(i, n)``. ``resume=True`` continues the
     journal in ``OUT`` after an interruption. Raises :class:`ShopfloorError` when the CLI refuses or fails
     (or takes longer than ``timeout_s`` seconds), ``ValueError`` for arguments of the wrong shape.
@@ -103,7 +110,7 @@ def sweep(
     command = [*find_cli(cli), "sweep", os.fspath(scenario), "--out", os.fspath(out), "--quiet"]
     command += _flags(
         sets, design=design, samples=samples, replications=replications, seed=seed, horizon=horizon,
-        warmup=warmup, kpis=kpis, objective=objective, args=args,
+        warmup=warmup, kpis=kpis, objective=objective, args=args, policies=policies,
     )  # fmt: skip
     command += _shard_flag(shard)
     if workers is not None:
@@ -135,7 +142,7 @@ def merge_shards(
 
 #: The options of :func:`sweep` that :func:`ray_sweep` passes on to every shard.
 _SWEEP_OPTIONS = frozenset(
-    {"design", "samples", "replications", "seed", "horizon", "warmup", "kpis", "objective", "args", "cli", "timeout_s"}
+    {"design", "samples", "replications", "seed", "horizon", "warmup", "kpis", "objective", "policies", "args", "cli", "timeout_s"}
 )
 
 
@@ -179,7 +186,7 @@ def ray_sweep(
         raise ValueError(f"ray_sweep: unknown option(s) {', '.join(unknown)} (sweep() takes {', '.join(sorted(_SWEEP_OPTIONS))})")
     # Argument shapes are checked here, once; the CLI checks the rest (paths, levels) in each task, at its start.
     _flags(sets, **{k: options.get(k) for k in ("design", "samples", "replications", "seed", "horizon", "warmup", "objective")},
-           kpis=options.get("kpis", ()), args=options.get("args", ()))  # fmt: skip
+           kpis=options.get("kpis", ()), args=options.get("args", ()), policies=options.get("policies", ()))  # fmt: skip
     import ray
 
     if not ray.is_initialized():

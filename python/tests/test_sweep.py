@@ -6,6 +6,8 @@ test_ray.py, which starts Ray once for all its tests.
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from shopfloor_gym.errors import ShopfloorError
@@ -29,6 +31,20 @@ def test_shards_run_from_python_merge_to_the_bytes_of_the_whole_sweep(repo, tmp_
     assert len({row["kpis"]["kpis.throughputPerHour"]["mean"] for row in table["rows"]}) > 1
 
 
+def test_policies_reach_every_point_a_model_taking_the_first_slot_gives_the_fifo_rows(repo, tmp_path):
+    scenario = repo / "scenarios" / "machine-shop.yaml"
+    sets = ["buffers.mill-queue.capacity=2,6"]
+    options = {"replications": 2, "horizon": "1d", "warmup": "4h", "kpis": ["kpis.throughputPerHour", "kpis.wip"], "workers": 1}
+    model = repo / "test" / "rl" / "fixtures" / "machine-shop-first.onnx"
+    onnx = json.loads(sweep(scenario, sets, out=tmp_path / "onnx", policies=[f"dispatch={model}"], **options).read_text())
+    fifo = json.loads(sweep(scenario, sets, out=tmp_path / "fifo", policies=["dispatch=fifo"], **options).read_text())
+    own = json.loads(sweep(scenario, sets, out=tmp_path / "own", **options).read_text())
+    assert onnx["rows"] == fifo["rows"]
+    assert own["rows"] != fifo["rows"]  # the scenario's own rules (edd, spt) decide otherwise
+    assert fifo["manifest"]["policies"] == [{"kind": "dispatch", "rule": "fifo"}]
+    assert "policies" not in own["manifest"]
+
+
 def test_a_refused_setting_comes_back_with_the_clis_message(repo, tmp_path):
     with pytest.raises(ShopfloorError, match=r"exited with code 2: .*buffers\.no-such-buffer"):
         sweep(repo / "scenarios" / "demo-factory.yaml", ["buffers.no-such-buffer.capacity=1..3"], out=tmp_path)
@@ -45,6 +61,8 @@ def test_a_refused_setting_comes_back_with_the_clis_message(repo, tmp_path):
         (lambda p: sweep(p, SETS, out="x", replications=2.5), "replications must be an integer"),
         (lambda p: sweep(p, SETS, out="x", workers=0), "workers must be an integer >= 1"),
         (lambda p: sweep(p, SETS, out="x", kpis="kpis.wip"), "kpis must be a list"),
+        (lambda p: sweep(p, SETS, out="x", policies="dispatch=spt"), "policies must be a list"),
+        (lambda p: ray_sweep(p, SETS, shards=2, out="x", policies=[""]), "policies must be a list"),
         (lambda p: merge_shards([], out="x"), "files must be a non-empty list"),
         (lambda p: ray_sweep(p, SETS, shards=0, out="x"), "shards must be an integer >= 1"),
         (lambda p: ray_sweep(p, SETS, shards=2, out="x", workers=2), "'workers' is set by ray_sweep"),

@@ -77,7 +77,13 @@ export function formatCompare(result: CompareResult): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** A short text summary of a sweep's table: the best point and the first rows. */
+/** Figure columns of the sweep's terminal table at most (the objective first). */
+const MAX_FIGURE_COLUMNS = 4;
+
+/**
+ * A short text summary of a sweep's table: the first rows with the objective and the figures chosen with
+ * `--kpi` (at most four columns), and the best point.
+ */
 export function formatSweep(table: SweepTable, maxRows = 20): string {
   const m = table.manifest;
   const lines: string[] = [];
@@ -85,17 +91,21 @@ export function formatSweep(table: SweepTable, maxRows = 20): string {
     `shopfloor sweep — ${m.points} points (${m.design}${m.samples === null ? '' : `, ${m.samples} samples`}) × ${m.replications} replications, seeds ${m.seed}…${m.seed + m.replications - 1}`,
   );
   const key = m.objective.key;
-  const t = new Table(compact(['point', ...m.factors.map((f) => f.path), `${key} (mean ± 95% CI)`, 'error']));
+  // The objective, and the figures the user chose with it (up to four columns: the files hold them all).
+  const chosen = m.kpis === null ? [] : m.kpis.filter((k) => k !== key);
+  const shown = [key, ...chosen].slice(0, MAX_FIGURE_COLUMNS);
+  const t = new Table(
+    compact(['point', ...m.factors.map((f) => f.path), ...shown.map((k) => `${k} (mean ± 95% CI)`), 'error']),
+  );
   for (const row of table.rows.slice(0, maxRows)) {
-    const e = row.kpis[key];
     t.push([
       String(row.point),
       ...m.factors.map((f) => JSON.stringify(row.settings[f.path])),
-      e === undefined || e.mean === null
-        ? '–'
-        : e.halfWidth === null
-          ? num(e.mean)
-          : `${num(e.mean)} ± ${num(e.halfWidth)}`,
+      ...shown.map((k) => {
+        const e = row.kpis[k];
+        if (e === undefined || e.mean === null) return '–';
+        return e.halfWidth === null ? num(e.mean) : `${num(e.mean)} ± ${num(e.halfWidth)}`;
+      }),
       row.error ?? '',
     ]);
   }

@@ -53,8 +53,16 @@ export { sequentialReplications } from './precision.js';
 export type { FigureValues, ReplicationOutcome, ReplicationRunner, ReplicationTask } from './replication.js';
 export { runReplication } from './replication.js';
 export type { RunSweepOptions, SweepPlan, SweepRunResult, SweepSpec } from './sweep.js';
-export { journalName, mergeShards, planSweep, runSweep, shardFileName, writeTable } from './sweep.js';
-export type { SweepManifest } from './sweep-manifest.js';
+export {
+  checkSweepPolicies,
+  journalName,
+  mergeShards,
+  planSweep,
+  runSweep,
+  shardFileName,
+  writeTable,
+} from './sweep.js';
+export type { SweepManifest, SweepPolicy } from './sweep-manifest.js';
 export type { PointRecord, SweepRow, SweepTable } from './sweep-table.js';
 export { sweepTable, sweepTableCsv, sweepTableJson } from './sweep-table.js';
 export type { TransientSeries } from './transient.js';

@@ -2,6 +2,14 @@ import type { Objective } from './compare.js';
 import type { Factor } from './design.js';
 
 /**
+ * A decision rule every point of a sweep runs with (`--policy`): a built-in rule, or a trained ONNX policy
+ * identified by its file's content (the path is where this machine found it).
+ */
+export type SweepPolicy =
+  | { readonly kind: string; readonly rule: string }
+  | { readonly kind: string; readonly file: string; readonly sha256: string };
+
+/**
  * What defines a sweep's results: the scenario (by content), the design and the run settings. Two runs
  * with equal manifests compute the same points with the same seeds, so their results can be resumed
  * from and merged. Nothing machine-specific (worker count, shard, time) is in it.
@@ -28,4 +36,9 @@ export interface SweepManifest {
   /** Figures of the table (null: every `kpis.*` figure defined everywhere). */
   readonly kpis: readonly string[] | null;
   readonly objective: Objective;
+  /**
+   * Decision rules of every point, in the order given; absent when the scenario's own rules run (so the
+   * results of a sweep without `--policy` are those of earlier versions, byte for byte).
+   */
+  readonly policies?: readonly SweepPolicy[];
 }

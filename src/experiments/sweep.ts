@@ -2,14 +2,26 @@ import { createHash } from 'node:crypto';
 import { appendFileSync, existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { makeFolders } from '../report/make-folders.js';
-import { type PortableScenario, portableScenario, type Scenario } from '../scenario/index.js';
+import {
+  type PortableScenario,
+  portableScenario,
+  revivePortableScenario,
+  type Scenario,
+} from '../scenario/index.js';
 import type { Objective } from './compare.js';
 import { type DesignPoint, type Factor, gridDesign, lhsDesign, shardPoints } from './design.js';
 import { checkNamedFigures } from './figure-keys.js';
-import { loadWithOverrides, OverrideError, readScenarioSource } from './overrides.js';
+import {
+  loadWithOverrides,
+  type Override,
+  OverrideError,
+  policySetting,
+  rawDocument,
+  readScenarioSource,
+} from './overrides.js';
 import type { ReplicationOutcome, ReplicationRunner } from './replication.js';
 import { runReplication } from './replication.js';
-import type { SweepManifest } from './sweep-manifest.js';
+import type { SweepManifest, SweepPolicy } from './sweep-manifest.js';
 import {
   type PointRecord,
   type SweepTable,
@@ -34,6 +46,12 @@ export interface SweepSpec {
   readonly kpis?: readonly string[];
   /** Default: throughput, more is better. */
   readonly objective?: Objective;
+  /**
+   * Decision rules for every point, each `kind=rule` (a built-in rule everywhere, e.g. `dispatch=spt`) or
+   * `kind=file.onnx` (a trained policy takes those decisions; see {@link checkSweepPolicies}). One per kind;
+   * default the scenario's own rules.
+   */
+  readonly policies?: readonly string[];
   /** Written into the manifest. */
   readonly shopfloorVersion: string;
   /** While planning, after each checked point: points checked of the total (a large design takes a while). */
@@ -51,6 +69,10 @@ export interface SweepPlan {
    * load the file.
    */
   readonly scenarioAt?: (i: number) => PortableScenario;
+  /** Settings every point's tasks carry before the point's own: the built-in rules of `policies`. */
+  readonly baseOverrides?: readonly Override[];
+  /** `kind=file.onnx` texts of `policies`, sent with every task (each runner loads them once). */
+  readonly onnxPolicies?: readonly string[];
 }
 
 /** Points whose replications are under way at once in {@link runSweep}: enough to keep any pool busy. */
@@ -68,7 +90,9 @@ export function planSweep(spec: SweepSpec): SweepPlan {
   const twice = paths.find((path, i) => paths.indexOf(path) !== i);
   if (twice !== undefined)
     throw new OverrideError(`--set ${twice} is given twice; give all its levels in one --set`);
-  const base = loadWithOverrides(source, [], { horizonS: spec.horizonS });
+  const policies = sweepPolicies(source, spec.policies ?? [], spec.horizonS);
+  const baseOverrides = policies.overrides;
+  const base = loadWithOverrides(source, baseOverrides, { horizonS: spec.horizonS });
   if (!base.ok)
     throw new OverrideError(
       `${spec.file}:\n${base.problems.map((p) => `✖ ${p.message} → at ${p.path || 'the document'} (line ${p.line})`).join('\n')}`,
@@ -86,14 +110,19 @@ export function planSweep(spec: SweepSpec): SweepPlan {
   const what = (p: DesignPoint) => `point ${p.index} (${describe(p)})`;
   try {
     for (const [i, p] of points.entries()) {
-      check(source, p.settings, spec, what(p));
+      check(source, [...baseOverrides, ...p.settings], spec, what(p));
       spec.onChecked?.(i + 1, points.length);
     }
   } catch (error) {
     // Name the setting when one alone is wrong; else the point's combination is (e.g. warm-up ≥ horizon).
     for (const f of spec.factors) {
       for (const value of f.levels)
-        check(source, [{ path: f.path, value }], spec, `--set ${f.path}=${JSON.stringify(value)}`);
+        check(
+          source,
+          [...baseOverrides, { path: f.path, value }],
+          spec,
+          `--set ${f.path}=${JSON.stringify(value)}`,
+        );
     }
     throw error;
   }
@@ -111,13 +140,92 @@ export function planSweep(spec: SweepSpec): SweepPlan {
     warmupS: spec.warmupS ?? null,
     kpis: spec.kpis === undefined ? null : [...spec.kpis],
     objective: spec.objective ?? { key: 'kpis.throughputPerHour', maximize: true },
+    ...(policies.manifest.length > 0 ? { policies: policies.manifest } : {}),
   };
   const scenarioAt = (i: number): PortableScenario => {
     const p = points[i];
     if (p === undefined) throw new RangeError(`scenarioAt: no point ${i} (the plan has ${points.length})`);
-    return portableScenario(check(source, p.settings, spec, what(p)));
+    return portableScenario(check(source, [...baseOverrides, ...p.settings], spec, what(p)));
   };
-  return { manifest, points, scenarioAt };
+  return {
+    manifest,
+    points,
+    scenarioAt,
+    ...(baseOverrides.length > 0 ? { baseOverrides } : {}),
+    ...(policies.onnx.length > 0 ? { onnxPolicies: policies.onnx } : {}),
+  };
+}
+
+/**
+ * The `policies` of a sweep: built-in rules as overrides (each checked alone against the scenario, so a
+ * rule the schema does not know is named with its flag), trained policies as texts with their files'
+ * SHA-256, and what the manifest records of both.
+ * @throws OverrideError for a malformed setting, an unknown kind or rule, a kind given twice, or an ONNX
+ * file that cannot be read.
+ */
+function sweepPolicies(
+  source: ReturnType<typeof readScenarioSource>,
+  settings: readonly string[],
+  horizonS: number | undefined,
+): { overrides: Override[]; onnx: string[]; manifest: SweepPolicy[] } {
+  const overrides: Override[] = [];
+  const onnx: string[] = [];
+  const manifest: SweepPolicy[] = [];
+  if (settings.length === 0) return { overrides, onnx, manifest };
+  const document = rawDocument(source);
+  const kinds = new Set<string>();
+  for (const text of settings) {
+    const setting = policySetting(document, text);
+    const eq = text.indexOf('=');
+    const kind = text.slice(0, eq).trim();
+    const rule = text.slice(eq + 1).trim();
+    if (kinds.has(kind)) throw new OverrideError(`--policy ${kind} is given twice; give one rule per kind`);
+    kinds.add(kind);
+    if (setting.policies.length > 0) {
+      let bytes: Buffer;
+      try {
+        bytes = readFileSync(rule);
+      } catch (error) {
+        throw new OverrideError(`--policy "${text}": cannot read ${rule}: ${(error as Error).message}`);
+      }
+      onnx.push(...setting.policies);
+      manifest.push({ kind, file: rule, sha256: createHash('sha256').update(bytes).digest('hex') });
+      continue;
+    }
+    const loaded = loadWithOverrides(source, setting.overrides, { horizonS });
+    if (!loaded.ok)
+      throw new OverrideError(
+        `--policy "${text}" is rejected:\n${loaded.problems.map((p) => `✖ ${p.message} → at ${p.path || 'the document'} (line ${p.line})`).join('\n')}`,
+      );
+    overrides.push(...setting.overrides);
+    manifest.push({ kind, rule });
+  }
+  return { overrides, onnx, manifest };
+}
+
+/**
+ * Loads the plan's trained policies (`onnxPolicies`) in this thread and checks them against the first
+ * point's scenario before anything runs, so that a model made for another plant is refused at once
+ * instead of failing every point. A point whose settings change what the model sees still fails alone,
+ * with the reason in its row. The ONNX runtime is imported only here.
+ * @returns notes of the check (e.g. features the model was not trained with), to show the user.
+ * @throws PolicyError when a file cannot be read or the model does not fit.
+ */
+export async function checkSweepPolicies(plan: SweepPlan): Promise<string[]> {
+  if (plan.onnxPolicies === undefined || plan.onnxPolicies.length === 0) return [];
+  const { checkPoliciesFit, sharedPolicies } = await import('../rl/index.js');
+  const loaded = await sharedPolicies(plan.onnxPolicies);
+  const first = plan.points[0];
+  if (first === undefined) return [];
+  const scenario =
+    plan.scenarioAt === undefined
+      ? loadWithOverrides(readScenarioSource(plan.manifest.scenario), [
+          ...(plan.baseOverrides ?? []),
+          ...first.settings,
+        ])
+      : { ok: true as const, scenario: revivePortableScenario(plan.scenarioAt(0)) };
+  if (!scenario.ok) return [];
+  return [...checkPoliciesFit(scenario.scenario, loaded).notes];
 }
 
 function describe(p: DesignPoint): string {
@@ -240,10 +348,11 @@ export async function runSweep(plan: SweepPlan, options: RunSweepOptions): Promi
         seeds.map((seed) =>
           runner({
             file: manifest.scenario,
-            overrides: p.settings,
+            overrides: [...(plan.baseOverrides ?? []), ...p.settings],
             seed,
             horizonS: manifest.horizonS ?? undefined,
             warmupS: manifest.warmupS ?? undefined,
+            ...(plan.onnxPolicies === undefined ? {} : { policies: plan.onnxPolicies }),
             scenario,
           }).then((o) => {
             options.onProgress?.(++finished, total);
@@ -346,7 +455,15 @@ export function mergeShards(files: readonly string[]): SweepTable {
     return { file, data };
   });
   const first = shards[0]!;
-  const key = (m: SweepManifest) => JSON.stringify({ ...m, scenario: '' });
+  // Paths may differ between machines; the files' contents may not (their SHA-256 stay in the key).
+  const key = (m: SweepManifest) =>
+    JSON.stringify({
+      ...m,
+      scenario: '',
+      ...(m.policies === undefined
+        ? {}
+        : { policies: m.policies.map((p) => ('file' in p ? { ...p, file: '' } : p)) }),
+    });
   const count = first.data.shard.count;
   const seen = new Map<number, string>();
   for (const { file, data } of shards) {

@@ -1,6 +1,7 @@
 import { dirname } from 'node:path';
 import type { CommandModule } from 'yargs';
 import {
+  checkSweepPolicies,
   createReplicationPool,
   formatSweep,
   mergeShards,
@@ -13,6 +14,7 @@ import {
   tuneV8ForReplications,
   writeTable,
 } from '../../experiments/index.js';
+import { PolicyError } from '../../rl/index.js';
 import { checkOutputFile, writeFileAtomic } from '../report/output-file.js';
 import { UsageError } from '../usage-error.js';
 import { VERSION } from '../version.js';
@@ -36,6 +38,7 @@ interface SweepArgs extends ExperimentFlags {
   resume: boolean;
   shard?: string;
   html?: string;
+  policy?: string[];
 }
 
 /** `shopfloor sweep FILE --set path=levels …`. */
@@ -76,6 +79,13 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
       .option('objective', {
         type: 'string',
         describe: 'figure:max|min; the table names the best point (default kpis.throughputPerHour:max)',
+      })
+      .option('policy', {
+        type: 'string',
+        array: true,
+        describe:
+          'who takes a kind of decision at every point, repeatable: KIND=RULE (e.g. dispatch=spt) or ' +
+          "KIND=FILE.onnx (a trained policy exported by shopfloor_gym.export_onnx); other kinds keep the scenario's rules",
       })
       .option('workers', { type: 'number', describe: 'worker threads (default all cores)' })
       .option('out', {
@@ -132,6 +142,7 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
           warmupS: durationSeconds('warmup', argv.warmup),
           kpis: argv.kpi?.map(figureKey),
           objective: parseObjective(argv.objective),
+          ...(argv.policy === undefined ? {} : { policies: argv.policy }),
           shopfloorVersion: VERSION,
           onChecked: (done, total) => {
             // Shown from a few thousand points on (about half a millisecond each).
@@ -139,6 +150,12 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
           },
         });
         checking.stop();
+        try {
+          for (const note of await checkSweepPolicies(plan)) process.stderr.write(`note: ${note}\n`);
+        } catch (error) {
+          if (error instanceof PolicyError) throw new UsageError(error.message);
+          throw error;
+        }
         if (argv.html !== undefined) checkOutputFile('html', argv.html);
         if (plan.manifest.replications < 2)
           process.stderr.write(
