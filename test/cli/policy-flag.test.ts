@@ -87,10 +87,23 @@ describe('shopfloor run --policy', () => {
     expect(same.stderr).toMatch(/--policy dispatch=fifo: dispatch is already given \(dispatch=spt\)/);
   });
 
+  test('--max-events and --max-wall stop a run under an ONNX policy: a partial result, exit 0', () => {
+    const shop = 'scenarios/machine-shop.yaml';
+    const first = 'dispatch=test/rl/fixtures/machine-shop-first.onnx';
+    const events = shopfloor('run', shop, '--policy', first, '--replications', '2', '--max-events', '1000');
+    expect(events.stderr).not.toMatch(/✖/);
+    expect(events.code).toBe(0);
+    expect(events.stdout).toMatch(
+      /PARTIAL RESULT: replication 1 stopped at [\d.]+ h of 480\.00 h after 1,0\d\d events/,
+    );
+    const wall = shopfloor('run', shop, '--policy', first, '--replications', '3', '--max-wall', '0.000001');
+    expect(wall.code).toBe(0);
+    expect(wall.stdout).toMatch(/\(maxWall\); replications 2–3 not run/);
+  });
+
   test.each([
     [['--policy', 'dispatch=nope'], /"nope" is no dispatch rule/],
     [['--policy', 'dispatch=missing.onnx'], /cannot read missing\.onnx: no such file/],
-    [['--policy', SPT, '--max-events', '100'], /--max-events cannot be used with an ONNX policy/],
   ])('%j is refused with a clear message and exit code 2', (args, message) => {
     const r = shopfloor('run', FT06, ...args);
     expect(r.code).toBe(2);

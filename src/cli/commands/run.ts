@@ -444,12 +444,6 @@ async function policiesOf(
   try {
     const policies = await loadPolicies(texts);
     const fit = checkPoliciesFit(scenario, policies);
-    if (policies.onnx !== null) {
-      for (const flag of ['max-events', 'max-wall'] as const) {
-        if (argv[flag] !== undefined)
-          throw new UsageError(`--${flag} cannot be used with an ONNX policy (--policy ${policies.label})`);
-      }
-    }
     for (const note of fit.notes) process.stderr.write(`note: ${note}\n`);
     return policies;
   } catch (error) {

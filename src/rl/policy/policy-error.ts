@@ -12,9 +12,7 @@ export type PolicyErrorCode =
   /** The model carries no shopfloor metadata, or metadata that does not parse. */
   | 'POLICY_METADATA'
   /** The model's recorded observation spec does not fit the scenario's. */
-  | 'POLICY_MISMATCH'
-  /** An option the policy runner does not support (e.g. `maxEvents` with an ONNX policy). */
-  | 'POLICY_OPTION';
+  | 'POLICY_MISMATCH';
 
 /** A policy that cannot be used; the message names what and where. */
 export class PolicyError extends Error {

@@ -18,9 +18,11 @@ import {
   nextObserverStop,
   type ReplicationData,
   type ReplicationRun,
+  RunLimits,
   type RunScenarioOptions,
   runReplications,
   type Scenario,
+  type StopReason,
 } from '../../scenario/index.js';
 import { EnvConfigError } from '../errors.js';
 import { OBSERVATION_LAYOUT_VERSION } from '../observation.js';
@@ -239,7 +241,9 @@ function makeEnv(
 /**
  * Runs the scenario's replications with `policies` (see the module documentation) and aggregates them
  * as `runScenario` does. Call {@link checkPoliciesFit} first for its notes; this checks again.
- * @throws PolicyError for policies that do not fit, or `maxEvents`/`maxWallS` with an ONNX policy;
+ * With an ONNX policy, `maxEvents` and `maxWallS` are checked at each decision: a replication stops at
+ * the first decision after its limit (the simulation runs from one decision to the next in one go).
+ * @throws PolicyError for policies that do not fit; RangeError for a bad `maxEvents` or `maxWallS`;
  *   `DeadlockError` when a replication can make no more progress.
  */
 export async function runScenarioWithPolicies(
@@ -262,10 +266,7 @@ export async function runReplicationsWithPolicies(
   checkPoliciesFit(scenario, policies);
   const ruled = withRules(scenario, policies.choices);
   if (policies.onnx === null) return runReplications(ruled, options);
-  for (const key of ['maxEvents', 'maxWallS'] as const) {
-    if (options[key] !== undefined)
-      throw new PolicyError('POLICY_OPTION', `${key} is not supported with an ONNX policy`);
-  }
+  const limits = new RunLimits(options);
   const seed = options.seed ?? scenario.run.seed;
   const replications = options.replications ?? scenario.run.replications;
   const horizonS = options.horizon ?? scenario.run.horizon;
@@ -292,13 +293,19 @@ export async function runReplicationsWithPolicies(
   });
   const { policy } = policies.onnx;
   const runs: ReplicationData[] = [];
+  const partial: string[] = [];
   let events = 0;
   let episode = false;
   try {
     for (let r = 0; r < replications; r++) {
       episode = true;
       let { observation, info } = env.reset({ seed: seed + r });
+      // The limits are checked at each decision: the simulation runs from one decision to the next in
+      // one go, so a replication stops at the first decision after its limit (not at the event itself).
+      let stopped: StopReason | null = null;
       for (let step = 0; !info.done; step++) {
+        stopped = limits.reached(env.currentModel!.sim.eventCount);
+        if (stopped !== null) break;
         const mask = info.actionMask;
         const { action, logits } = await policy.act(observation, mask);
         options.onDecision?.({
@@ -314,18 +321,23 @@ export async function runReplicationsWithPolicies(
         if ((step + 1) % PROGRESS_DECISIONS === 0)
           options.onProgress?.({ replication: r, replications, nowS: info.nowS, horizonS });
       }
-      if (info.deadlock !== undefined) throw new DeadlockError(info.deadlock, []);
+      if (stopped === null && info.deadlock !== undefined) throw new DeadlockError(info.deadlock, []);
       episode = false;
-      for (const o of observers) o.end?.(horizonS, 'horizon');
       const model = env.currentModel!;
+      const endS = stopped === null ? horizonS : model.sim.now;
+      for (const o of observers) o.end?.(endS, stopped === null ? 'horizon' : 'stopped');
       events += model.sim.eventCount;
       runs.push({
-        plant: model.statistics!.report(horizonS),
-        orders: model.orders === null ? null : model.orders.report(horizonS),
+        plant: model.statistics!.report(endS),
+        orders: model.orders === null ? null : model.orders.report(endS),
         crewMembers: new Map(model.crewMembers),
       });
-      options.onProgress?.({ replication: r, replications, nowS: horizonS, horizonS });
+      options.onProgress?.({ replication: r, replications, nowS: endS, horizonS });
       options.onReplication?.(r + 1, replications);
+      if (stopped !== null) {
+        partial.push(...limits.notes(stopped, r, replications, endS, horizonS, model.sim.eventCount));
+        if (stopped === 'maxWall') break;
+      }
     }
   } catch (error) {
     if (episode) for (const o of observers) o.abort?.(error);
@@ -336,8 +348,8 @@ export async function runReplicationsWithPolicies(
   return {
     seed,
     replications: runs.length,
-    partial: false,
-    partialReason: null,
+    partial: partial.length > 0,
+    partialReason: partial.length > 0 ? partial.join('; ') : null,
     horizonS,
     warmupS,
     events,

@@ -1,6 +1,7 @@
 import type { OrderReport, PlantReport } from '../../entities/index.js';
 import type { Scenario } from '../schema.js';
 import { type BuiltModel, buildPlant } from './build-plant.js';
+import { RunLimits, type StopReason } from './run-limits.js';
 import { nextObserverStop, type RunObserver } from './run-observer.js';
 
 /** Options of {@link runReplications} (and `runScenario` of src/report); each overrides the scenario's `run` section. */
@@ -130,12 +131,8 @@ export function runReplications(scenario: Scenario, options: RunScenarioOptions 
   const warmupS = options.warmup ?? scenario.run.warmup;
   const effective: Scenario = { ...scenario, run: { ...scenario.run, horizon: horizonS, warmup: warmupS } };
   const runs: ReplicationData[] = [];
-  const maxEvents = options.maxEvents ?? Number.POSITIVE_INFINITY;
-  const maxWallS = options.maxWallS ?? Number.POSITIVE_INFINITY;
-  if (!(maxEvents >= 1 && (Number.isInteger(maxEvents) || maxEvents === Number.POSITIVE_INFINITY)))
-    throw new RangeError(`runScenario: maxEvents must be an integer >= 1 (got ${options.maxEvents})`);
-  if (!(maxWallS > 0)) throw new RangeError(`runScenario: maxWallS must be > 0 s (got ${options.maxWallS})`);
-  const started = Date.now();
+  const limits = new RunLimits(options);
+  const { maxEvents } = limits;
   let events = 0;
   const partial: string[] = [];
   let ran = 0;
@@ -148,7 +145,7 @@ export function runReplications(scenario: Scenario, options: RunScenarioOptions 
     const observers = options.observe ?? [];
     const run = { scenario: effective, replication: r, replications, seed: seed + r, horizonS, warmupS };
     for (const o of observers) o.start(model, run);
-    let stopped: 'maxEvents' | 'maxWall' | null = null;
+    let stopped: StopReason | null = null;
     try {
       for (;;) {
         const left = maxEvents - plant.sim.eventCount;
@@ -165,8 +162,7 @@ export function runReplications(scenario: Scenario, options: RunScenarioOptions 
           for (const o of observers) o.at?.(plant.sim.now);
           continue;
         }
-        if (plant.sim.eventCount >= maxEvents) stopped = 'maxEvents';
-        else if ((Date.now() - started) / 1000 >= maxWallS) stopped = 'maxWall';
+        stopped = limits.reached(plant.sim.eventCount);
         if (stopped !== null) break;
       }
     } catch (error) {
@@ -184,16 +180,8 @@ export function runReplications(scenario: Scenario, options: RunScenarioOptions 
     ran++;
     options.onReplication?.(r + 1, replications);
     if (stopped !== null) {
-      const why =
-        stopped === 'maxEvents'
-          ? `after ${model.sim.eventCount.toLocaleString('en-US')} events (maxEvents)`
-          : `after ${((Date.now() - started) / 1000).toFixed(1)} s of wall-clock time (maxWall)`;
-      const h = (t: number) => `${(t / 3600).toFixed(2)} h`;
-      partial.push(`replication ${r + 1} stopped at ${h(endS)} of ${h(horizonS)} ${why}`);
-      if (stopped === 'maxWall') {
-        if (r + 1 < replications) partial.push(`replications ${r + 2}–${replications} not run`);
-        break;
-      }
+      partial.push(...limits.notes(stopped, r, replications, endS, horizonS, model.sim.eventCount));
+      if (stopped === 'maxWall') break;
     }
   }
   return {

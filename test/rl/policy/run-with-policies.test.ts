@@ -10,11 +10,12 @@ import {
   type PolicyDecision,
   PolicyError,
   parsePolicyChoice,
+  runReplicationsWithPolicies,
   runScenarioWithPolicies,
   sharedPolicies,
   withRules,
 } from '../../../src/rl/index.js';
-import { loadScenarioFile } from '../../../src/scenario/index.js';
+import { loadScenarioFile, runReplications } from '../../../src/scenario/index.js';
 import { example } from '../_support/scenarios.js';
 
 const fixture = (name: string) => join(import.meta.dirname, '..', 'fixtures', name);
@@ -104,7 +105,7 @@ describe('runScenarioWithPolicies', () => {
     await renamed.onnx!.policy.release();
   });
 
-  test('loading: a missing file, two models, a model named for the wrong kinds, maxEvents are clear errors', async () => {
+  test('loading: a missing file, two models, a model named for the wrong kinds are clear errors', async () => {
     await expect(loadPolicies(['dispatch=no/such.onnx'])).rejects.toThrow(
       /cannot read no\/such\.onnx: no such file/,
     );
@@ -114,11 +115,51 @@ describe('runScenarioWithPolicies', () => {
     await expect(loadPolicies([`routing=${fixture('ft06-spt.onnx')}`])).rejects.toThrow(
       /the model answers dispatch decisions; give it for exactly those/,
     );
-    const spt = await loadPolicies([`dispatch=${fixture('ft06-spt.onnx')}`]);
-    await expect(
-      runScenarioWithPolicies(example('jobshop-ft06.yaml'), spt, { maxEvents: 10 }),
-    ).rejects.toThrow(/maxEvents is not supported with an ONNX policy/);
-    await spt.onnx!.policy.release();
+  });
+
+  test('maxEvents stops each replication at the first decision after the limit, where the rule run with that many events stops', async () => {
+    const shop = example('machine-shop.yaml');
+    const onnx = await loadPolicies([`dispatch=${fixture('machine-shop-first.onnx')}`]);
+    const options = { replications: 2, horizon: 3 * 86_400, warmup: 3600, seed: 7 };
+    const stopped = await runReplicationsWithPolicies(shop, onnx, { ...options, maxEvents: 1000 });
+    expect(stopped.partial).toBe(true);
+    expect(stopped.replications).toBe(2); // maxEvents stops each replication, not the run
+    expect(stopped.partialReason).toMatch(
+      /^replication 1 stopped at [\d.]+ h of 72\.00 h after [\d,]+ events \(maxEvents\); replication 2 stopped/,
+    );
+    const events = Number(/after ([\d,]+) events/.exec(stopped.partialReason!)![1]!.replace(/,/g, ''));
+    expect(events).toBeGreaterThanOrEqual(1000);
+    expect(events).toBeLessThan(1100);
+    // The same shop under the fifo rule (what the model does), stopped after exactly that many events,
+    // is in the same state: the figures of the first replication are equal.
+    const rule = runReplications(withRules(shop, [parsePolicyChoice('dispatch=fifo')]), {
+      ...options,
+      replications: 1,
+      maxEvents: events,
+    });
+    expect(rule.partialReason).toMatch(new RegExp(`after ${events.toLocaleString('en-US')} events`));
+    expect(stopped.runs[0]!.plant).toEqual(rule.runs[0]!.plant);
+    await expect(runReplicationsWithPolicies(shop, onnx, { ...options, maxEvents: 0 })).rejects.toThrow(
+      /maxEvents must be an integer >= 1/,
+    );
+    await onnx.onnx!.policy.release();
+  });
+
+  test('maxWallS stops the replication running when the time is spent and runs no more', async () => {
+    const shop = example('machine-shop.yaml');
+    const onnx = await loadPolicies([`dispatch=${fixture('machine-shop-first.onnx')}`]);
+    const result = await runReplicationsWithPolicies(shop, onnx, {
+      replications: 3,
+      horizon: 20 * 86_400,
+      warmup: 3600,
+      maxWallS: 1e-6,
+    });
+    expect(result.partial).toBe(true);
+    expect(result.replications).toBe(1);
+    expect(result.partialReason).toMatch(
+      /^replication 1 stopped at [\d.]+ h of 480\.00 h after [\d.]+ s of wall-clock time \(maxWall\); replications 2–3 not run$/,
+    );
+    await onnx.onnx!.policy.release();
   });
 
   test('a run that deadlocks under the ONNX policy throws the DeadlockError the same rule run throws', async () => {
