@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { appendFileSync, existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { makeFolders } from '../report/make-folders.js';
+import { tempFileBeside } from '../report/temp-file.js';
 import {
   type PortableScenario,
   portableScenario,
@@ -418,7 +419,7 @@ export function writeTable(out: string, table: SweepTable): string[] {
 }
 
 function writeAtomic(path: string, text: string): void {
-  const tmp = `${path}.${process.pid}.tmp`;
+  const tmp = tempFileBeside(path);
   writeFileSync(tmp, text);
   renameSync(tmp, path);
 }

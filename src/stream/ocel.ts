@@ -16,7 +16,7 @@
  * memory can hold: the file's `events` come before its `objects`, which JSON readers do not mind.
  */
 import { closeSync, openSync, renameSync, rmSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { tempFileBeside } from '../report/temp-file.js';
 import type { BuiltModel, ObservedRun, RunObserver } from '../scenario/index.js';
 import { TextSpool } from './text-spool.js';
 
@@ -155,7 +155,7 @@ export class OcelWriter implements RunObserver {
     if (Number.isNaN(this.originMs)) this.originMs = Date.parse(OCEL_DEFAULT_START);
     const t0 = this.time(plant.sim.now);
     const path = this.options.path;
-    this.tmp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+    this.tmp = tempFileBeside(path);
     this.fd = openSync(this.tmp, 'w');
     this.spool = new TextSpool(this.fd);
     const types = (t: Record<string, { name: string; type: string }[]>) =>

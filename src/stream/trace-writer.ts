@@ -6,8 +6,8 @@
  */
 import { createHash } from 'node:crypto';
 import { closeSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
 import * as zlib from 'node:zlib';
+import { tempFileBeside } from '../report/temp-file.js';
 import type { BuiltModel, ObservedRun, RunObserver } from '../scenario/index.js';
 import { crc32, FrameEncoder } from './codec.js';
 import { subscribeEncoded } from './encode-events.js';
@@ -127,7 +127,7 @@ export class TraceWriter implements RunObserver {
     preamble.set(TRACE_MAGIC, 0);
     preamble.writeUInt32LE(FRAME_FORMAT_VERSION, 8);
     preamble.writeUInt32LE(json.length, 12);
-    this.tmp = join(dirname(this.options.path), `.${basename(this.options.path)}.${process.pid}.tmp`);
+    this.tmp = tempFileBeside(this.options.path);
     this.fd = openSync(this.tmp, 'w');
     this.write(preamble);
     this.write(json);

@@ -1,6 +1,7 @@
 import { closeSync, openSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { makeFolders, statOrUndefined } from '../../report/make-folders.js';
+import { tempFileBeside } from '../../report/temp-file.js';
 import { UsageError } from '../usage-error.js';
 
 /**
@@ -44,7 +45,7 @@ export function writeFileAtomic(path: string, text: string): void {
   const target = resolve(path);
   const dir = dirname(target);
   makeFolders(dir);
-  const temp = join(dir, `.${basename(target)}.${process.pid}.tmp`);
+  const temp = tempFileBeside(target);
   try {
     writeFileSync(temp, text);
     renameSync(temp, target);

@@ -4,7 +4,7 @@
  * or in one string, and renamed into place at the end so that a reader never sees half a file.
  */
 import { closeSync, openSync, renameSync, rmSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import type { Plant } from '../../entities/index.js';
 import {
   recordSchedule,
@@ -13,6 +13,7 @@ import {
   scheduleCsvLines,
 } from '../../report/index.js';
 import { makeFolders } from '../../report/make-folders.js';
+import { tempFileBeside } from '../../report/temp-file.js';
 import { TextSpool } from '../../stream/index.js';
 
 /** A schedule CSV being written: {@link ScheduleFile.record} a plant, then {@link ScheduleFile.finish}. */
@@ -36,7 +37,7 @@ export class ScheduleFile {
     this.spillRows = batches.spillRows;
     const target = resolve(path);
     makeFolders(dirname(target));
-    this.temp = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
+    this.temp = tempFileBeside(target);
     this.fd = openSync(this.temp, 'w');
     this.spool = new TextSpool(this.fd, batches.flushChars);
     this.spool.append(`${SCHEDULE_CSV_HEADER}\n`);
