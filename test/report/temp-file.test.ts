@@ -48,7 +48,16 @@ describe('tempFileBeside', () => {
   it('a run of `shopfloor run --trace` stopped with Ctrl-C leaves a temporary file; the next run removes it', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'shopfloor-temp-'));
     const trace = join(dir, 'long.trace');
-    const args = [MAIN, 'run', 'scenarios/demo-factory.yaml', '--horizon', '300d', '--quiet', '--trace', trace];
+    const args = [
+      MAIN,
+      'run',
+      'scenarios/demo-factory.yaml',
+      '--horizon',
+      '300d',
+      '--quiet',
+      '--trace',
+      trace,
+    ];
     const child = spawn(process.execPath, args, { cwd: ROOT, stdio: 'ignore' });
     const temps = () => readdirSync(dir).filter((f) => f.endsWith('.tmp'));
     // Wait until the run is writing its trace, then interrupt it as Ctrl-C does.
