@@ -1,7 +1,15 @@
 import type { RunResult } from '../engine/index.js';
-import { DeadlockError, type Plant } from '../entities/index.js';
+import { DeadlockError, type DecisionStop, type Plant } from '../entities/index.js';
 import type { AnyDecisionPoint, DecisionKind } from '../policies/contract.js';
-import { type BuiltModel, buildPlant, type PlantPlan, planPlant, type Scenario } from '../scenario/index.js';
+import {
+  type BuiltModel,
+  buildPlant,
+  type LimitReason,
+  type PlantPlan,
+  planPlant,
+  RunLimits,
+  type Scenario,
+} from '../scenario/index.js';
 import {
   checkAgent,
   defaultMaxCandidates,
@@ -11,6 +19,7 @@ import {
   slotProblem,
   whyNot,
 } from './_internal/env-options.js';
+import { runToDecision } from './_internal/run-to-decision.js';
 import { possibleDecisionKinds, type ScenarioInfo, scenarioInfo } from './_internal/scenario-info.js';
 import { isSeed, nextSeed } from './_internal/seeds.js';
 import { EnvClosedError, EnvConfigError, InvalidActionError, NeedsResetError } from './errors.js';
@@ -90,6 +99,11 @@ export interface ShopfloorEnvOptions {
    * and no random draw.
    */
   readonly pauses?: EpisodePauses;
+  /**
+   * Limits of a run (events per episode, wall-clock time): an episode that reaches one ends there,
+   * truncated, with {@link ShopfloorEnv.stoppedBy} saying which (checked every `PROGRESS_EVENTS` events).
+   */
+  readonly limits?: RunLimits;
 }
 
 /** See {@link ShopfloorEnvOptions.pauses}. */
@@ -219,7 +233,8 @@ export class ShopfloorEnv {
   private readonly builder: ObservationBuilder;
   private readonly reward: Reward;
   private readonly observation: Float32Array;
-  private readonly runOptions: { until: number };
+  private readonly limits: RunLimits | undefined;
+  private stoppedBy_: LimitReason | null = null;
   private readonly ctx: {
     plant: Plant;
     now: number;
@@ -274,6 +289,11 @@ export class ShopfloorEnv {
       );
     }
     this.pauses = pauses;
+    if (options.limits !== undefined && !(options.limits instanceof RunLimits))
+      throw new EnvConfigError(
+        'ShopfloorEnv: limits must be a RunLimits (new RunLimits({ maxEvents, maxWallS }))',
+      );
+    this.limits = options.limits;
     this.info = scenarioInfo(scenario);
 
     const agent = options.agent ?? env?.agent ?? ['dispatch'];
@@ -376,7 +396,6 @@ export class ShopfloorEnv {
     this.actionSpace = discreteSpace(this.maxCandidates);
     this.actionMaskSpace = multiBinarySpace(this.maxCandidates);
     this.observationFeatureNames = this.builder.featureNames;
-    this.runOptions = { until: this.horizonS };
     this.ctx = {
       plant: null as unknown as Plant,
       now: 0,
@@ -453,6 +472,7 @@ export class ShopfloorEnv {
     this.steps = 0;
     this.finishedBefore = 0;
     this.deadlock = undefined;
+    this.stoppedBy_ = null;
     this.ending = null;
     this.over = false;
     this.noop = false;
@@ -581,15 +601,14 @@ export class ShopfloorEnv {
   /** Runs the episode's plant to its next decision, or records how it ended. */
   private advance(): void {
     const plant = this.plant!;
-    let result: ReturnType<Plant['runUntilDecision']>;
+    let result: DecisionStop | RunResult;
     try {
-      for (;;) {
-        const pause = this.pauses?.nextStopS(plant.sim.now) ?? Number.POSITIVE_INFINITY;
-        this.runOptions.until = Math.min(pause, this.horizonS);
-        result = plant.runUntilDecision(this.runOptions);
-        if (result.reason !== 'until' || pause >= this.horizonS) break;
-        this.pauses!.at(plant.sim.now);
-      }
+      ({ result, stoppedBy: this.stoppedBy_ } = runToDecision(
+        plant,
+        this.horizonS,
+        this.pauses,
+        this.limits,
+      ));
     } catch (error) {
       if (!(error instanceof DeadlockError)) throw error;
       this.deadlock = error.message;
@@ -616,6 +635,11 @@ export class ShopfloorEnv {
     this.over = true;
     this.point = null;
     this.noop = false;
+  }
+
+  /** The limit of `options.limits` that ended this episode (truncated), or null. */
+  get stoppedBy(): LimitReason | null {
+    return this.stoppedBy_;
   }
 
   /**

@@ -22,7 +22,6 @@ import {
   type RunScenarioOptions,
   runReplications,
   type Scenario,
-  type StopReason,
 } from '../../scenario/index.js';
 import { EnvConfigError } from '../errors.js';
 import { OBSERVATION_LAYOUT_VERSION } from '../observation.js';
@@ -206,6 +205,7 @@ function makeEnv(
     onModel?: RunScenarioOptions['onModel'];
     defaultSlots?: boolean;
     pauses?: EpisodePauses;
+    limits?: RunLimits;
   } = {},
 ): ShopfloorEnv {
   const { policy } = policies.onnx!;
@@ -224,6 +224,7 @@ function makeEnv(
       illegalAction: 'raise',
       statistics: extra.statistics ?? false,
       pauses: extra.pauses,
+      limits: extra.limits,
       onEpisodeStart:
         extra.onModel === undefined
           ? undefined
@@ -241,8 +242,6 @@ function makeEnv(
 /**
  * Runs the scenario's replications with `policies` (see the module documentation) and aggregates them
  * as `runScenario` does. Call {@link checkPoliciesFit} first for its notes; this checks again.
- * With an ONNX policy, `maxEvents` and `maxWallS` are checked at each decision: a replication stops at
- * the first decision after its limit (the simulation runs from one decision to the next in one go).
  * @throws PolicyError for policies that do not fit; RangeError for a bad `maxEvents` or `maxWallS`;
  *   `DeadlockError` when a replication can make no more progress.
  */
@@ -276,6 +275,7 @@ export async function runReplicationsWithPolicies(
   const observers = options.observe ?? [];
   const env = makeEnv(effective, policies, horizonS, {
     statistics: true,
+    limits,
     onModel: (model, r) => {
       options.onModel?.(model, r);
       const run = { scenario: effective, replication: r, replications, seed: seed + r, horizonS, warmupS };
@@ -300,12 +300,7 @@ export async function runReplicationsWithPolicies(
     for (let r = 0; r < replications; r++) {
       episode = true;
       let { observation, info } = env.reset({ seed: seed + r });
-      // The limits are checked at each decision: the simulation runs from one decision to the next in
-      // one go, so a replication stops at the first decision after its limit (not at the event itself).
-      let stopped: StopReason | null = null;
       for (let step = 0; !info.done; step++) {
-        stopped = limits.reached(env.currentModel!.sim.eventCount);
-        if (stopped !== null) break;
         const mask = info.actionMask;
         const { action, logits } = await policy.act(observation, mask);
         options.onDecision?.({
@@ -321,7 +316,9 @@ export async function runReplicationsWithPolicies(
         if ((step + 1) % PROGRESS_DECISIONS === 0)
           options.onProgress?.({ replication: r, replications, nowS: info.nowS, horizonS });
       }
-      if (stopped === null && info.deadlock !== undefined) throw new DeadlockError(info.deadlock, []);
+      // The environment stops an episode at its limit (exactly at maxEvents events), as runReplications does.
+      const stopped = env.stoppedBy;
+      if (info.deadlock !== undefined) throw new DeadlockError(info.deadlock, []);
       episode = false;
       const model = env.currentModel!;
       const endS = stopped === null ? horizonS : model.sim.now;

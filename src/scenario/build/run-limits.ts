@@ -1,5 +1,5 @@
 /** Which limit stopped a replication before its horizon. */
-export type StopReason = 'maxEvents' | 'maxWall';
+export type LimitReason = 'maxEvents' | 'maxWall';
 
 /**
  * The limits `maxEvents` and `maxWallS` of a run (see `RunScenarioOptions`), checked once, the wall clock
@@ -30,7 +30,7 @@ export class RunLimits {
   }
 
   /** The limit a replication that has run `events` events has reached, or null. */
-  reached(events: number): StopReason | null {
+  reached(events: number): LimitReason | null {
     if (events >= this.maxEvents) return 'maxEvents';
     if (this.elapsedS() >= this.maxWallS) return 'maxWall';
     return null;
@@ -42,7 +42,7 @@ export class RunLimits {
    * that a spent wall clock leaves unrun.
    */
   notes(
-    stopped: StopReason,
+    stopped: LimitReason,
     r: number,
     replications: number,
     endS: number,

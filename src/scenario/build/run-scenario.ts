@@ -1,7 +1,7 @@
 import type { OrderReport, PlantReport } from '../../entities/index.js';
 import type { Scenario } from '../schema.js';
 import { type BuiltModel, buildPlant } from './build-plant.js';
-import { RunLimits, type StopReason } from './run-limits.js';
+import { RunLimits, type LimitReason } from './run-limits.js';
 import { nextObserverStop, type RunObserver } from './run-observer.js';
 
 /** Options of {@link runReplications} (and `runScenario` of src/report); each overrides the scenario's `run` section. */
@@ -145,7 +145,7 @@ export function runReplications(scenario: Scenario, options: RunScenarioOptions 
     const observers = options.observe ?? [];
     const run = { scenario: effective, replication: r, replications, seed: seed + r, horizonS, warmupS };
     for (const o of observers) o.start(model, run);
-    let stopped: StopReason | null = null;
+    let stopped: LimitReason | null = null;
     try {
       for (;;) {
         const left = maxEvents - plant.sim.eventCount;
