@@ -8,7 +8,7 @@ export type { BuildOptions, BuiltModel } from './build/build-plant.js';
 export { buildPlant } from './build/build-plant.js';
 export type { PlantPlan, StationTimes } from './build/plant-plan.js';
 export { planPlant } from './build/plant-plan.js';
-export { RunLimits, type LimitReason } from './build/run-limits.js';
+export { type LimitReason, RunLimits } from './build/run-limits.js';
 export type { ObservedRun, RunObserver } from './build/run-observer.js';
 export { nextObserverStop } from './build/run-observer.js';
 export type {

@@ -1,7 +1,7 @@
 import type { OrderReport, PlantReport } from '../../entities/index.js';
 import type { Scenario } from '../schema.js';
 import { type BuiltModel, buildPlant } from './build-plant.js';
-import { RunLimits, type LimitReason } from './run-limits.js';
+import { type LimitReason, RunLimits } from './run-limits.js';
 import { nextObserverStop, type RunObserver } from './run-observer.js';
 
 /** Options of {@link runReplications} (and `runScenario` of src/report); each overrides the scenario's `run` section. */
