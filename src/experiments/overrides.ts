@@ -206,16 +206,18 @@ export function scenarioWithOverrides(
 }
 
 /** Decision kinds whose built-in rule `--policy kind=rule` sets everywhere in a scenario. */
-export const POLICY_KINDS = ['dispatch', 'maintenance', 'crew', 'transport', 'routing'] as const;
+export const POLICY_KINDS = ['dispatch', 'maintenance', 'crew', 'transport', 'routing', 'operator'] as const;
 /** One of {@link POLICY_KINDS}. */
 export type PolicyKind = (typeof POLICY_KINDS)[number];
 
 /**
  * A built-in rule for every decision of a kind, as overrides: `dispatch=spt` sets every station's
  * `dispatch`, `maintenance=when-idle` every station's `maintenanceRule`, `crew=priority` every crew's
- * `dispatch`, `transport=nearest` every robot fleet's `dispatch`, `routing=fastest` the `choose` of every
- * routing step with alternative stations. The scenario schema then checks the rule's name.
- * @throws OverrideError for an unknown kind or a `kind=rule` without `=`.
+ * `dispatch`, `transport=nearest` every robot fleet's `dispatch`, `operator=nearest` every operator pool's
+ * `dispatch`, `routing=fastest` the `choose` of every routing step with alternative stations. The scenario
+ * schema then checks the rule's name.
+ * @throws OverrideError for an unknown kind, a `kind=rule` without `=`, or a kind the scenario has nothing
+ * of (no crews for `crew=…`: the rule would change nothing).
  */
 export function policyOverrides(document: unknown, setting: string): Override[] {
   const eq = setting.indexOf('=');
@@ -237,7 +239,21 @@ export function policyOverrides(document: unknown, setting: string): Override[] 
     Array.isArray(doc[key]) ? (doc[key] as unknown[]).filter(isObject) : [];
   const each = (key: string, field: string) =>
     list(key).map((el, i) => ({ path: `${key}.${typeof el.id === 'string' ? el.id : i}.${field}`, value }));
-  switch (kind as PolicyKind) {
+  const overrides = kindOverrides(kind as PolicyKind, list, each, value);
+  if (overrides.length === 0)
+    throw new OverrideError(
+      `--policy "${setting}": the scenario has no ${kind} decisions, so this would change nothing`,
+    );
+  return overrides;
+}
+
+function kindOverrides(
+  kind: PolicyKind,
+  list: (key: string) => Record<string, unknown>[],
+  each: (key: string, field: string) => Override[],
+  value: unknown,
+): Override[] {
+  switch (kind) {
     case 'dispatch':
       return each('stations', 'dispatch');
     case 'maintenance':
@@ -246,6 +262,8 @@ export function policyOverrides(document: unknown, setting: string): Override[] 
       return each('crews', 'dispatch');
     case 'transport':
       return each('robots', 'dispatch');
+    case 'operator':
+      return each('operators', 'dispatch');
     case 'routing':
       return list('products').flatMap((p, i) =>
         (Array.isArray(p.routing) ? (p.routing as unknown[]) : []).flatMap((step, s) =>

@@ -3,6 +3,8 @@ import { appendFileSync, existsSync, readFileSync, renameSync, writeFileSync } f
 import { join } from 'node:path';
 import { makeFolders } from '../report/make-folders.js';
 import { tempFileBeside } from '../report/temp-file.js';
+import { checkPolicyChoices, parsePolicyChoice } from '../rl/policy/policy-choice.js';
+import { PolicyError } from '../rl/policy/policy-error.js';
 import {
   type PortableScenario,
   portableScenario,
@@ -16,6 +18,7 @@ import {
   loadWithOverrides,
   type Override,
   OverrideError,
+  policyOverrides,
   policySetting,
   rawDocument,
   readScenarioSource,
@@ -91,7 +94,7 @@ export function planSweep(spec: SweepSpec): SweepPlan {
   const twice = paths.find((path, i) => paths.indexOf(path) !== i);
   if (twice !== undefined)
     throw new OverrideError(`--set ${twice} is given twice; give all its levels in one --set`);
-  const policies = sweepPolicies(source, spec.policies ?? [], spec.horizonS);
+  const policies = sweepPolicies(source, spec.policies ?? [], spec.factors, spec.horizonS);
   const baseOverrides = policies.overrides;
   const base = loadWithOverrides(source, baseOverrides, { horizonS: spec.horizonS });
   if (!base.ok)
@@ -167,6 +170,7 @@ export function planSweep(spec: SweepSpec): SweepPlan {
 function sweepPolicies(
   source: ReturnType<typeof readScenarioSource>,
   settings: readonly string[],
+  factors: readonly Factor[],
   horizonS: number | undefined,
 ): { overrides: Override[]; onnx: string[]; manifest: SweepPolicy[] } {
   const overrides: Override[] = [];
@@ -174,14 +178,27 @@ function sweepPolicies(
   const manifest: SweepPolicy[] = [];
   if (settings.length === 0) return { overrides, onnx, manifest };
   const document = rawDocument(source);
-  const kinds = new Set<string>();
+  const plain = loadWithOverrides(source, [], { horizonS });
+  // The same kinds and rules as `run --policy`: each kind once, and only kinds the scenario has.
+  try {
+    const choices = settings.map(parsePolicyChoice);
+    if (plain.ok) checkPolicyChoices(choices, plain.scenario);
+  } catch (error) {
+    if (error instanceof PolicyError) throw new OverrideError(error.message);
+    throw error;
+  }
   for (const text of settings) {
     const setting = policySetting(document, text);
     const eq = text.indexOf('=');
     const kind = text.slice(0, eq).trim();
     const rule = text.slice(eq + 1).trim();
-    if (kinds.has(kind)) throw new OverrideError(`--policy ${kind} is given twice; give one rule per kind`);
-    kinds.add(kind);
+    // A factor on what the policy decides would vary nothing (a model) or be overruled at some points.
+    const decided = policyOverrides(document, `${kind}=fifo`).map((o) => o.path);
+    const clash = factors.find((f) => decided.includes(f.path));
+    if (clash !== undefined)
+      throw new OverrideError(
+        `--set ${clash.path} and --policy "${text}" both set it; drop one (--policy sets it at every point)`,
+      );
     if (setting.policies.length > 0) {
       let bytes: Buffer;
       try {
@@ -313,7 +330,7 @@ export async function runSweep(plan: SweepPlan, options: RunSweepOptions): Promi
         `${journal} exists: add --resume to continue that sweep, or choose another --out`,
       );
     const lines = readFileSync(journal, 'utf8').split('\n');
-    if (lines[0] !== header)
+    if (!sameSweep(lines[0]!, manifest, options.shard))
       throw new OverrideError(
         `${journal} belongs to another sweep (scenario, settings or shard differ); choose another --out`,
       );
@@ -396,6 +413,24 @@ export async function runSweep(plan: SweepPlan, options: RunSweepOptions): Promi
   return { points: points.length, resumed: points.length - todo.length, failed, files, table };
 }
 
+/** Whether a journal's first line is the header of this sweep and shard (paths aside, see sweepIdentity). */
+function sameSweep(
+  line: string,
+  manifest: SweepManifest,
+  shard: { index: number; count: number } | undefined,
+): boolean {
+  try {
+    const journal = JSON.parse(line) as { manifest?: SweepManifest; shard?: unknown };
+    return (
+      journal.manifest !== undefined &&
+      sweepIdentity(journal.manifest) === sweepIdentity(manifest) &&
+      JSON.stringify(journal.shard) === JSON.stringify(shard ?? null)
+    );
+  } catch {
+    return false; // not a header this version wrote
+  }
+}
+
 /**
  * Makes the output folder `out` (and its parents) before anything runs.
  * @throws OverrideError naming it when it cannot be made (a file of that name, a folder refusing entries).
@@ -456,15 +491,7 @@ export function mergeShards(files: readonly string[]): SweepTable {
     return { file, data };
   });
   const first = shards[0]!;
-  // Paths may differ between machines; the files' contents may not (their SHA-256 stay in the key).
-  const key = (m: SweepManifest) =>
-    JSON.stringify({
-      ...m,
-      scenario: '',
-      ...(m.policies === undefined
-        ? {}
-        : { policies: m.policies.map((p) => ('file' in p ? { ...p, file: '' } : p)) }),
-    });
+  const key = sweepIdentity;
   const count = first.data.shard.count;
   const seen = new Map<number, string>();
   for (const { file, data } of shards) {
@@ -491,5 +518,22 @@ export function mergeShards(files: readonly string[]): SweepTable {
     throw new OverrideError(
       `merge: the shards hold ${records.length} points, the sweep has ${first.data.manifest.points}`,
     );
-  return sweepTable(first.data.manifest, records);
+  // The manifest of shard 1, whatever the order of the files (their paths may differ).
+  const one = shards.find((x) => x.data.shard.index === 1)!;
+  return sweepTable(one.data.manifest, records);
+}
+
+/**
+ * What makes two sweeps the same, as text: the manifest without the paths of the scenario and of trained
+ * policies, which may differ between machines and working folders (their contents are in it: the
+ * scenario's and each model's SHA-256).
+ */
+function sweepIdentity(m: SweepManifest): string {
+  return JSON.stringify({
+    ...m,
+    scenario: '',
+    ...(m.policies === undefined
+      ? {}
+      : { policies: m.policies.map((p) => ('file' in p ? { ...p, file: '' } : p)) }),
+  });
 }

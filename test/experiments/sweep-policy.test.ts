@@ -79,13 +79,45 @@ describe('sweep --policy with a built-in rule', () => {
 
   it('refuses an unknown rule naming the flag, one kind twice, and a malformed setting, before running', () => {
     expect(() => planSweep(spec(SHOP, ['dispatch=spx']))).toThrow(
-      /--policy "dispatch=spx" is rejected:[\s\S]*expected a dispatch rule/,
+      /--policy "dispatch=spx": "spx" is no dispatch rule \(rules: fifo, /,
     );
     expect(() => planSweep(spec(SHOP, ['dispatch=spt', 'dispatch=fifo']))).toThrow(
-      /--policy dispatch is given twice/,
+      /--policy dispatch=fifo: dispatch is already given \(dispatch=spt\)/,
     );
     expect(() => planSweep(spec(SHOP, ['spt']))).toThrow(OverrideError);
     expect(() => planSweep(spec(SHOP, ['scheduling=spt']))).toThrow(/unknown decision kind "scheduling"/);
+  });
+
+  it('takes the kinds `run --policy` takes: none the scenario lacks, operator where there are operators', () => {
+    const FT06 = join(ROOT, 'scenarios/jobshop-ft06.yaml');
+    const ft06 = (policy: string): SweepSpec => ({
+      ...spec(FT06, [policy]),
+      factors: [parseFactor('run.seed=1,2')],
+      kpis: undefined,
+    });
+    for (const policy of ['crew=fifo', 'transport=nearest', 'routing=first', 'maintenance=now'])
+      expect(() => planSweep(ft06(policy)), policy).toThrow(/the scenario has no \w+ decisions/);
+    const paint = planSweep({
+      ...spec(join(ROOT, 'scenarios/paint-shop.yaml'), ['operator=nearest']),
+      factors: [parseFactor('run.seed=1,2')],
+      horizonS: 2 * 86_400,
+      warmupS: 3600,
+      kpis: undefined,
+    });
+    expect(paint.manifest.policies).toEqual([{ kind: 'operator', rule: 'nearest' }]);
+    expect(paint.baseOverrides!.every((o) => /^operators\.[\w-]+\.dispatch$/.test(o.path))).toBe(true);
+  });
+
+  it('refuses a factor on what a policy decides (a rule would overrule it, a model make it vary nothing)', () => {
+    const factorOnRule = {
+      ...spec(SHOP, ['dispatch=spt']),
+      factors: [parseFactor('stations.saw.dispatch=fifo,lpt')],
+    };
+    expect(() => planSweep(factorOnRule)).toThrow(
+      /--set stations\.saw\.dispatch and --policy "dispatch=spt" both set it/,
+    );
+    const factorOnModel = { ...factorOnRule, policies: [`dispatch=${FIRST}`] };
+    expect(() => planSweep(factorOnModel)).toThrow(/--set stations\.saw\.dispatch and --policy "dispatch=/);
   });
 });
 
@@ -121,6 +153,10 @@ describe('sweep --policy with a trained ONNX policy', () => {
     const merged = mergeShards([join(out, 'shard-1-of-2.json'), join(out, 'b', 'shard-2-of-2.json')]);
     const whole = await rowsOf(spec(SHOP, [`dispatch=${FIRST}`]));
     expect(merged.rows).toEqual(whole.table.rows);
+    // The order of the files does not change the table (it takes shard 1's manifest).
+    const reversed = mergeShards([join(out, 'b', 'shard-2-of-2.json'), join(out, 'shard-1-of-2.json')]);
+    expect(JSON.stringify(reversed)).toBe(JSON.stringify(merged));
+    expect((reversed.manifest.policies![0] as { file: string }).file).toBe(FIRST);
 
     const other = join(tmp(), 'other.onnx');
     writeFileSync(other, Buffer.concat([readFileSync(FIRST), Buffer.from([0])]));
@@ -129,6 +165,28 @@ describe('sweep --policy with a trained ONNX policy', () => {
     expect(() => mergeShards([join(out, 'shard-1-of-2.json'), join(out, 'c', 'shard-2-of-2.json')])).toThrow(
       /is from another sweep/,
     );
+  });
+});
+
+describe('sweep --policy and --resume', () => {
+  it('resumes with the same model at another path, and refuses another model', async () => {
+    const copy = join(tmp(), 'first-copy.onnx');
+    copyFileSync(FIRST, copy);
+    const out = tmp();
+    const plan = planSweep(spec(SHOP, [`dispatch=${FIRST}`]));
+    const whole = await runSweep(plan, { out });
+    // As if interrupted after the first point: the journal keeps its header and one point.
+    const journal = join(out, 'journal.jsonl');
+    const lines = readFileSync(journal, 'utf8').split('\n');
+    writeFileSync(journal, `${lines[0]}\n${lines[1]}\n`);
+    const resumed = await runSweep(planSweep(spec(SHOP, [`dispatch=${copy}`])), { out, resume: true });
+    expect(resumed.resumed).toBe(1);
+    expect(resumed.table!.rows).toEqual(whole.table!.rows);
+    const other = join(tmp(), 'other.onnx');
+    writeFileSync(other, Buffer.concat([readFileSync(FIRST), Buffer.from([0])]));
+    await expect(
+      runSweep(planSweep(spec(SHOP, [`dispatch=${other}`])), { out, resume: true }),
+    ).rejects.toThrow(/belongs to another sweep/);
   });
 });
 
