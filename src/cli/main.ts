@@ -17,6 +17,7 @@ import { traceCommand } from './commands/trace.js';
 import { validateCommand } from './commands/validate.js';
 import { viewCommand } from './commands/view.js';
 import { dashValues } from './dash-values.js';
+import { emptyFlags } from './empty-flags.js';
 import { EXIT_INTERNAL, EXIT_IO, EXIT_USAGE } from './exit-codes.js';
 import { type FlagKinds, repeatedFlags } from './repeated-flags.js';
 import { refusalMessage, systemRefusal } from './system-error.js';
@@ -50,6 +51,11 @@ function refuseMisreadArguments(_argv: unknown, y: { getOptions(): FlagKinds }):
   if (repeated.length === 1) throw new UsageError(`${repeated[0]} is given more than once; give it once`);
   if (repeated.length > 1)
     throw new UsageError(`${repeated.join(', ')} are given more than once; give each once`);
+  const empty = emptyFlags(hideBin(process.argv), y.getOptions());
+  if (empty.length > 0)
+    throw new UsageError(
+      `${empty.join(', ')} ${empty.length === 1 ? 'needs' : 'need'} a value (e.g. ${empty[0]} VALUE)`,
+    );
 }
 
 try {

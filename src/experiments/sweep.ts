@@ -142,7 +142,8 @@ export function planSweep(spec: SweepSpec): SweepPlan {
     replications,
     horizonS: spec.horizonS ?? null,
     warmupS: spec.warmupS ?? null,
-    kpis: spec.kpis === undefined ? null : [...spec.kpis],
+    // Each figure once (`--kpi wip --kpi kpis.wip` names one).
+    kpis: spec.kpis === undefined ? null : [...new Set(spec.kpis)],
     objective: spec.objective ?? { key: 'kpis.throughputPerHour', maximize: true },
     ...(policies.manifest.length > 0 ? { policies: policies.manifest } : {}),
   };

@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { dashValues } from '../../src/cli/dash-values.js';
+import { emptyFlags } from '../../src/cli/empty-flags.js';
 import { type FlagKinds, repeatedFlags } from '../../src/cli/repeated-flags.js';
 
 const KINDS: FlagKinds = {
@@ -35,6 +36,16 @@ describe('repeatedFlags', () => {
     expect(repeatedFlags(['--quiet', '--quiet', '--no-json', '--json', '-h', '--help'], KINDS)).toEqual([]);
     expect(repeatedFlags(['--seed', '-5', '--horizon', '-5'], KINDS)).toEqual([]);
     expect(repeatedFlags(['--seed', '1', '--', '--seed', '2'], KINDS)).toEqual([]);
+  });
+});
+
+describe('emptyFlags', () => {
+  it('names a multi-value option written without a value: last, or before another option', () => {
+    expect(emptyFlags(['sweep', 'f.yaml', '--set', 'a=1..2', '--kpi'], KINDS)).toEqual(['--kpi']);
+    expect(emptyFlags(['--kpi', '--set', 'a=1', '--set', '--quiet'], KINDS)).toEqual(['--kpi', '--set']);
+    expect(emptyFlags(['--kpi', 'wip', '--set', 'a=1', '--kpi', 'cycleTimeS'], KINDS)).toEqual([]);
+    // Single-value options and switches are yargs' business; after -- nothing is an option.
+    expect(emptyFlags(['--quiet', '--seed', '--', '--kpi'], KINDS)).toEqual([]);
   });
 });
 
@@ -71,6 +82,29 @@ describe('the CLI', () => {
     );
     expect(sweep.status).toBe(2);
     expect(sweep.stderr).toMatch(/--seed is given more than once/);
+  });
+
+  it('a multi-value option without a value exits 2 (it was ignored: a bare --kpi left the sweep without figures)', () => {
+    const sweep = shopfloor(
+      'sweep',
+      'scenarios/serial-line.yaml',
+      '--set',
+      'buffers.before-bend.capacity=1..2',
+      '--kpi',
+    );
+    expect(sweep.status).toBe(2);
+    expect(sweep.stderr).toMatch(/--kpi needs a value/);
+    const compare = shopfloor(
+      'compare',
+      'scenarios/machine-shop.yaml',
+      '--policy',
+      'dispatch=spt',
+      '--policy',
+      'dispatch=fifo',
+      '--policy',
+    );
+    expect(compare.status).toBe(2);
+    expect(compare.stderr).toMatch(/--policy needs a value/);
   });
 
   it('a value like -5h exits 2 saying it was read as options (it printed the help and exited 0)', () => {

@@ -169,6 +169,12 @@ describe('shopfloor sweep', () => {
     const direction = shopfloor(...SWEEP, '--objective', 'kpis.wip:best', '--out', out);
     expect(direction.code).toBe(2);
     expect(direction.stderr).toMatch(/--objective must be figure:max or figure:min.*got "kpis\.wip:best"/);
+    // Without a direction: "best" WIP is the least, best throughput the most; no guess.
+    const none = shopfloor(...SWEEP, '--objective', 'wip', '--out', out);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toMatch(
+      /--objective must be figure:max or figure:min \(whether more or less is better\).*got "wip"/,
+    );
     const empty = shopfloor(...SWEEP, '--kpi', '', '--out', out);
     expect(empty.code).toBe(2);
     expect(empty.stderr).toMatch(/needs a figure/);

@@ -247,5 +247,8 @@ describe('formatSweep', () => {
     });
     const header = wide.split('\n').find((line) => line.startsWith('│ point'))!;
     expect(header.match(/mean ± 95% CI/g)).toHaveLength(4);
+    // A figure named twice is one column (and one entry of the manifest).
+    const twice = planSweep({ ...spec(SHOP), kpis: ['kpis.wip', 'kpis.wip', 'kpis.throughputPerHour'] });
+    expect(twice.manifest.kpis).toEqual(['kpis.wip', 'kpis.throughputPerHour']);
   });
 });

@@ -275,7 +275,8 @@ export const compareCommand: CommandModule<object, CompareArgs> = {
       await checkPolicies(alternatives, scenarios);
       const first = scenarios[0]!;
       checkSelectionFlags(argv, alternatives.length);
-      const kpis = argv.kpi?.map(figureKey);
+      // Each figure once (`--kpi wip --kpi kpis.wip` names one).
+      const kpis = argv.kpi === undefined ? undefined : [...new Set(argv.kpi.map(figureKey))];
       const objective = parseObjective(argv.objective);
       // Named figures must exist before anything runs (checked on the first alternative, the reference).
       checkNamedFigures(first, kpis, objective);

@@ -27,16 +27,17 @@ export function figureKey(text: string): string {
   return key.includes('.') ? key : `kpis.${key}`;
 }
 
-/** `--objective key:max|min` (default max). */
+/** `--objective key:max|min` (the direction is required). */
 export function parseObjective(text: string | undefined): Objective | undefined {
   if (text === undefined) return undefined;
-  // A figure path has no ':', so anything after one must be the direction.
-  const m = /^([^:]+)(?::(max|min))?$/.exec(text.trim());
+  // A figure path has no ':', so anything after one must be the direction. The direction is required:
+  // "best" WIP or cycle time is the least, best throughput the most, and a guess would rank backwards.
+  const m = /^([^:]+):(max|min)$/.exec(text.trim());
   if (m === null || m[1] === undefined || m[1].trim() === '')
     throw new UsageError(
-      `--objective must be figure:max or figure:min, e.g. kpis.cycleTimeS:min (got "${text}")`,
+      `--objective must be figure:max or figure:min (whether more or less is better), e.g. kpis.cycleTimeS:min (got "${text}")`,
     );
-  return { key: figureKey(m[1]), maximize: m[2] !== 'min' };
+  return { key: figureKey(m[1]), maximize: m[2] === 'max' };
 }
 
 /** A duration flag in seconds (undefined when absent). */
