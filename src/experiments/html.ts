@@ -62,7 +62,18 @@ export function sweepHtml(table: SweepTable): string {
       points: m.points,
       seed: m.seed,
       replications: m.replications,
+      horizonS: m.horizonS ?? "the scenario's",
+      warmupS: m.warmupS ?? "the scenario's",
       factors: m.factors.map((f) => `${f.path}=${f.spec}`).join(' '),
+      objective: `${m.objective.key}:${m.objective.maximize ? 'max' : 'min'}`,
+      ...(m.samples === null ? {} : { samples: m.samples }),
+      ...(m.policies === undefined
+        ? {}
+        : {
+            policies: m.policies
+              .map((p) => ('rule' in p ? `${p.kind}=${p.rule}` : `${p.kind}=${p.file} (SHA-256 ${p.sha256})`))
+              .join(' '),
+          }),
     },
     parameters: m.factors.map((f) => f.path),
     points: table.rows.map((row) => ({

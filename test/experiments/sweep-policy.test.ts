@@ -19,6 +19,7 @@ import {
   planSweep,
   runSweep,
   type SweepSpec,
+  sweepHtml,
 } from '../../src/experiments/index.js';
 import { PolicyError } from '../../src/rl/index.js';
 
@@ -71,6 +72,9 @@ describe('sweep --policy with a built-in rule', () => {
     const edited = await rowsOf(spec(written));
     expect(ruled.table.rows).toEqual(edited.table.rows);
     expect(ruled.table.manifest.policies).toEqual([{ kind: 'dispatch', rule: 'lpt' }]);
+    // The HTML report's manifest says which rule ran.
+    expect(sweepHtml(ruled.table)).toContain('dispatch=lpt');
+    expect(sweepHtml(edited.table)).not.toContain('dispatch=lpt');
     expect(edited.table.manifest.policies).toBeUndefined();
     // And the rule matters: the file's own rules (edd, spt…) give other rows.
     const own = await rowsOf(spec(SHOP));

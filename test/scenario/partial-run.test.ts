@@ -25,6 +25,21 @@ describe('runScenario stops cleanly and reports progress (issue 9 §1)', () => {
     expect(r.kpis.throughputPerHour.mean).toBeGreaterThan(30);
   });
 
+  it('a replication stopped before its warm-up ended says its figures include the warm-up', () => {
+    const early = runScenario(scenario, {
+      replications: 1,
+      horizon: 5 * 86_400,
+      warmup: 86_400,
+      maxEvents: 500,
+    });
+    expect(early.partialReason).toMatch(
+      /after 500 events \(maxEvents\), before its warm-up of 24\.00 h ended \(its figures include the warm-up\)$/,
+    );
+    // Stopped after the warm-up: no such words.
+    const late = runScenario(scenario, { replications: 1, horizon: 5 * 86_400, warmup: 60, maxEvents: 500 });
+    expect(late.partialReason).toMatch(/after 500 events \(maxEvents\)$/);
+  });
+
   it('maxWallS stops the run: the replication running is reported, the later ones are not run', () => {
     const r = runScenario(scenario, { replications: 5, horizon: 10_000 * 86_400, warmup: 0, maxWallS: 0.2 });
     expect(r.partial).toBe(true);

@@ -332,7 +332,9 @@ export async function runReplicationsWithPolicies(
       options.onProgress?.({ replication: r, replications, nowS: endS, horizonS });
       options.onReplication?.(r + 1, replications);
       if (stopped !== null) {
-        partial.push(...limits.notes(stopped, r, replications, endS, horizonS, model.sim.eventCount));
+        partial.push(
+          ...limits.notes(stopped, r, replications, { endS, horizonS, warmupS }, model.sim.eventCount),
+        );
         if (stopped === 'maxWall') break;
       }
     }

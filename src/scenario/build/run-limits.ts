@@ -38,15 +38,14 @@ export class RunLimits {
 
   /**
    * What a partial result says of replication `r` (from 0) of `replications`, stopped by `stopped` at
-   * `endS` of `horizonS` (seconds) after `events` events: one line, and one more for the replications
-   * that a spent wall clock leaves unrun.
+   * `endS` of `horizonS` after `events` events (with a warm-up of `warmupS`; all in seconds): one line,
+   * and one more for the replications that a spent wall clock leaves unrun.
    */
   notes(
     stopped: LimitReason,
     r: number,
     replications: number,
-    endS: number,
-    horizonS: number,
+    time: { readonly endS: number; readonly horizonS: number; readonly warmupS: number },
     events: number,
   ): string[] {
     const why =
@@ -54,7 +53,12 @@ export class RunLimits {
         ? `after ${events.toLocaleString('en-US')} events (maxEvents)`
         : `after ${this.elapsedS().toFixed(1)} s of wall-clock time (maxWall)`;
     const h = (t: number) => `${(t / 3600).toFixed(2)} h`;
-    const lines = [`replication ${r + 1} stopped at ${h(endS)} of ${h(horizonS)} ${why}`];
+    // Statistics restart at the end of the warm-up: a replication stopped before it reports from time 0.
+    const early =
+      time.endS < time.warmupS
+        ? `, before its warm-up of ${h(time.warmupS)} ended (its figures include the warm-up)`
+        : '';
+    const lines = [`replication ${r + 1} stopped at ${h(time.endS)} of ${h(time.horizonS)} ${why}${early}`];
     if (stopped === 'maxWall' && r + 1 < replications)
       lines.push(`replications ${r + 2}–${replications} not run`);
     return lines;

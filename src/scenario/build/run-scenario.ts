@@ -180,7 +180,9 @@ export function runReplications(scenario: Scenario, options: RunScenarioOptions 
     ran++;
     options.onReplication?.(r + 1, replications);
     if (stopped !== null) {
-      partial.push(...limits.notes(stopped, r, replications, endS, horizonS, model.sim.eventCount));
+      partial.push(
+        ...limits.notes(stopped, r, replications, { endS, horizonS, warmupS }, model.sim.eventCount),
+      );
       if (stopped === 'maxWall') break;
     }
   }
