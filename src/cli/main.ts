@@ -19,7 +19,8 @@ import { viewCommand } from './commands/view.js';
 import { dashValues } from './dash-values.js';
 import { emptyFlags } from './empty-flags.js';
 import { EXIT_INTERNAL, EXIT_IO, EXIT_USAGE } from './exit-codes.js';
-import { type FlagKinds, repeatedFlags } from './repeated-flags.js';
+import { type NumberFlagKinds, notNumbers } from './number-flags.js';
+import { repeatedFlags } from './repeated-flags.js';
 import { refusalMessage, systemRefusal } from './system-error.js';
 import { UsageError } from './usage-error.js';
 import { VERSION } from './version.js';
@@ -41,7 +42,7 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
  * middleware with the parsed arguments and itself; its `getOptions()` (not in its type declarations)
  * lists the running command's options by kind.
  */
-function refuseMisreadArguments(_argv: unknown, y: { getOptions(): FlagKinds }): void {
+function refuseMisreadArguments(_argv: unknown, y: { getOptions(): NumberFlagKinds }): void {
   const dashed = dashValues(hideBin(process.argv));
   if (dashed.length > 0)
     throw new UsageError(
@@ -51,6 +52,8 @@ function refuseMisreadArguments(_argv: unknown, y: { getOptions(): FlagKinds }):
   if (repeated.length === 1) throw new UsageError(`${repeated[0]} is given more than once; give it once`);
   if (repeated.length > 1)
     throw new UsageError(`${repeated.join(', ')} are given more than once; give each once`);
+  const words = notNumbers(hideBin(process.argv), y.getOptions());
+  if (words.length > 0) throw new UsageError(`${words[0]}: a number is expected`);
   const empty = emptyFlags(hideBin(process.argv), y.getOptions());
   if (empty.length > 0)
     throw new UsageError(

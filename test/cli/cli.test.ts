@@ -49,7 +49,7 @@ describe('shopfloor CLI', () => {
     expect(shopfloor('frobnicate').code).toBe(2);
     const r = shopfloor('demo', '--seed', 'x');
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/--seed must be an integer/);
+    expect(r.stderr).toMatch(/--seed "x": a number is expected/);
   });
 
   it('demo prints its statistics', () => {

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { dashValues } from '../../src/cli/dash-values.js';
 import { emptyFlags } from '../../src/cli/empty-flags.js';
+import { notNumbers } from '../../src/cli/number-flags.js';
 import { type FlagKinds, repeatedFlags } from '../../src/cli/repeated-flags.js';
 
 const KINDS: FlagKinds = {
@@ -46,6 +47,21 @@ describe('emptyFlags', () => {
     expect(emptyFlags(['--kpi', 'wip', '--set', 'a=1', '--kpi', 'cycleTimeS'], KINDS)).toEqual([]);
     // Single-value options and switches are yargs' business; after -- nothing is an option.
     expect(emptyFlags(['--quiet', '--seed', '--', '--kpi'], KINDS)).toEqual([]);
+  });
+});
+
+describe('notNumbers', () => {
+  const kinds = { ...KINDS, number: ['seed', 'replications', 'max-events'] };
+  it('names a number option whose text is not a number, with the text as written', () => {
+    expect(notNumbers(['--seed', 'abc', '--replications=2x', '--max-events', '5'], kinds)).toEqual([
+      '--seed "abc"',
+      '--replications "2x"',
+    ]);
+    expect(notNumbers(['--seed', '', '--replications', '-3', '--max-events=1e6'], kinds)).toEqual([
+      '--seed ""',
+    ]);
+    // A missing value is yargs' business; after -- nothing is an option.
+    expect(notNumbers(['--seed', '--quiet', '--', '--seed', 'x'], kinds)).toEqual([]);
   });
 });
 
@@ -105,6 +121,12 @@ describe('the CLI', () => {
     );
     expect(compare.status).toBe(2);
     expect(compare.stderr).toMatch(/--policy needs a value/);
+  });
+
+  it('a number option given a word exits 2 quoting the word (the message said "got NaN")', () => {
+    const r = shopfloor('run', 'scenarios/serial-line.yaml', '--max-events', 'abc');
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/--max-events "abc": a number is expected/);
   });
 
   it('a value like -5h exits 2 saying it was read as options (it printed the help and exited 0)', () => {
