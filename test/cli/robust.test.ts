@@ -190,18 +190,21 @@ describe('shopfloor run --max-events and --max-wall', () => {
       expect(r.code, `${flag} ${value}`).toBe(2);
       expect(r.stderr, `${flag} ${value}`).toMatch(message);
     }
-    expect(
-      shopfloor(
-        'run',
-        'scenarios/serial-line.yaml',
-        '--max-wall',
-        '0.5',
-        '--replications',
-        '1',
-        '--horizon',
-        '1d',
-        '--quiet',
-      ).code,
-    ).toBe(0);
+    // Plain seconds in any number notation.
+    for (const seconds of ['0.5', '1e9'])
+      expect(
+        shopfloor(
+          'run',
+          'scenarios/serial-line.yaml',
+          '--max-wall',
+          seconds,
+          '--replications',
+          '1',
+          '--horizon',
+          '1d',
+          '--quiet',
+        ).code,
+        seconds,
+      ).toBe(0);
   });
 });

@@ -236,7 +236,8 @@ function wallSeconds(text: unknown): number {
   if (typeof text !== 'string' && typeof text !== 'number') throw fail();
   const raw = String(text).trim();
   let seconds: number;
-  if (/^\d+(\.\d+)?$/.test(raw)) seconds = Number(raw);
+  // Plain seconds in any number notation (`90`, `1.5`, `1e9`); else a duration.
+  if (raw !== '' && Number.isFinite(Number(raw))) seconds = Number(raw);
   else {
     try {
       seconds = parseDuration(raw);
