@@ -189,7 +189,7 @@ export function checkPoliciesFit(scenario: Scenario, policies: LoadedPolicies): 
   if (typeof trainedOn === 'string' && trainedOn !== scenarioFingerprint(scenario)) {
     const name = policy.metadata.scenario?.name;
     notes.push(
-      `${policy.source} was trained on another scenario${name ? ` (${name})` : ''}; its observation fits this one, so it runs`,
+      `${policy.source} was trained on a plant that differs from this one${name ? ` ("${name}" with other settings, or another plant)` : ''}; its observation fits this one, so it runs`,
     );
   }
   return { notes };

@@ -187,7 +187,7 @@ describe('runScenarioWithPolicies', () => {
     const reprioritised = { ...ft06, products: ft06.products.map((p) => ({ ...p, priority: 2 })) };
     expect(checkPoliciesFit(reprioritised, spt).notes).toEqual([
       expect.stringMatching(
-        /ft06-spt\.onnx was trained on another scenario \(job shop ft06\); its observation fits/,
+        /ft06-spt\.onnx was trained on a plant that differs from this one \("job shop ft06" with other settings, or another plant\); its observation fits/,
       ),
     ]);
     await spt.onnx!.policy.release();
