@@ -95,7 +95,20 @@ export function planSweep(spec: SweepSpec): SweepPlan {
   if (twice !== undefined)
     throw new OverrideError(`--set ${twice} is given twice; give all its levels in one --set`);
   const policies = sweepPolicies(source, spec.policies ?? [], spec.factors, spec.horizonS);
-  const baseOverrides = policies.overrides;
+  // The horizon and warm-up given for the whole sweep are part of every point's scenario, so that a
+  // point is checked with them (a file's long warm-up does not refuse a short --set run.horizon level).
+  const run = (
+    [
+      ['run.horizon', spec.horizonS, '--horizon'],
+      ['run.warmup', spec.warmupS, '--warmup'],
+    ] as const
+  ).flatMap(([path, seconds, flag]): Override[] => {
+    if (seconds === undefined) return [];
+    if (spec.factors.some((f) => f.path === path))
+      throw new OverrideError(`--set ${path} and ${flag} both set it; drop one (${flag} holds at every point)`);
+    return [{ path, value: `${seconds}s` }];
+  });
+  const baseOverrides = [...policies.overrides, ...run];
   const base = loadWithOverrides(source, baseOverrides, { horizonS: spec.horizonS });
   if (!base.ok)
     throw new OverrideError(

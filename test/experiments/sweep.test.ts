@@ -114,3 +114,29 @@ describe('mergeShards', () => {
     expect(most).toBeLessThanOrEqual(128);
   });
 });
+
+describe('planSweep with the horizon and warm-up of the whole sweep', () => {
+  const demo = (factor: string, run: { horizonS?: number; warmupS?: number }) => () =>
+    planSweep({
+      file: 'scenarios/demo-factory.yaml', // its warm-up is 8 h
+      factors: [parseFactor(factor)],
+      design: 'grid',
+      replications: 2,
+      shopfloorVersion: 'test',
+      ...run,
+    });
+
+  it('checks every point with them: a short horizon level passes with a shorter --warmup', () => {
+    expect(demo('run.horizon=4h,1d', {})).toThrow(/warm-?up .*must be shorter than .*horizon/i);
+    const plan = demo('run.horizon=4h,1d', { warmupS: 3600 })();
+    expect(plan.points).toHaveLength(2);
+    expect(plan.baseOverrides).toEqual([{ path: 'run.warmup', value: '3600s' }]);
+  });
+
+  it('refuses a factor on the horizon or warm-up that --horizon or --warmup would overrule', () => {
+    expect(demo('run.warmup=1h,6h', { warmupS: 7200 })).toThrow(/--set run\.warmup and --warmup both set it/);
+    expect(demo('run.horizon=2d,3d', { horizonS: 86_400 })).toThrow(
+      /--set run\.horizon and --horizon both set it/,
+    );
+  });
+});
