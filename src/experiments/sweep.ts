@@ -105,7 +105,9 @@ export function planSweep(spec: SweepSpec): SweepPlan {
   ).flatMap(([path, seconds, flag]): Override[] => {
     if (seconds === undefined) return [];
     if (spec.factors.some((f) => f.path === path))
-      throw new OverrideError(`--set ${path} and ${flag} both set it; drop one (${flag} holds at every point)`);
+      throw new OverrideError(
+        `--set ${path} and ${flag} both set it; drop one (${flag} holds at every point)`,
+      );
     return [{ path, value: `${seconds}s` }];
   });
   const baseOverrides = [...policies.overrides, ...run];
