@@ -94,6 +94,12 @@ export function planSweep(spec: SweepSpec): SweepPlan {
   const twice = paths.find((path, i) => paths.indexOf(path) !== i);
   if (twice !== undefined)
     throw new OverrideError(`--set ${twice} is given twice; give all its levels in one --set`);
+  // The sweep owns the seeds and the replication count: a factor on them would change nothing.
+  const owned = spec.factors.find((f) => f.path === 'run.seed' || f.path === 'run.replications');
+  if (owned !== undefined)
+    throw new OverrideError(
+      `--set ${owned.path} would change nothing: a sweep runs every point on the same replications (seed + r, r < --replications); give --seed or --replications`,
+    );
   const policies = sweepPolicies(source, spec.policies ?? [], spec.factors, spec.horizonS);
   // The horizon and warm-up given for the whole sweep are part of every point's scenario, so that a
   // point is checked with them (a file's long warm-up does not refuse a short --set run.horizon level).

@@ -96,14 +96,14 @@ describe('sweep --policy with a built-in rule', () => {
     const FT06 = join(ROOT, 'scenarios/jobshop-ft06.yaml');
     const ft06 = (policy: string): SweepSpec => ({
       ...spec(FT06, [policy]),
-      factors: [parseFactor('run.seed=1,2')],
+      factors: [parseFactor('stations.m0.servers=1,2')],
       kpis: undefined,
     });
     for (const policy of ['crew=fifo', 'transport=nearest', 'routing=first', 'maintenance=now'])
       expect(() => planSweep(ft06(policy)), policy).toThrow(/the scenario has no \w+ decisions/);
     const paint = planSweep({
       ...spec(join(ROOT, 'scenarios/paint-shop.yaml'), ['operator=nearest']),
-      factors: [parseFactor('run.seed=1,2')],
+      factors: [parseFactor('stations.pretreat.servers=1,2')],
       horizonS: 2 * 86_400,
       warmupS: 3600,
       kpis: undefined,

@@ -133,6 +133,13 @@ describe('planSweep with the horizon and warm-up of the whole sweep', () => {
     expect(plan.baseOverrides).toEqual([{ path: 'run.warmup', value: '3600s' }]);
   });
 
+  it('refuses a factor on the seed or the replication count, which the sweep owns', () => {
+    expect(demo('run.seed=1,2', {})).toThrow(
+      /--set run\.seed would change nothing: a sweep runs every point/,
+    );
+    expect(demo('run.replications=2,5', {})).toThrow(/--set run\.replications would change nothing/);
+  });
+
   it('refuses a factor on the horizon or warm-up that --horizon or --warmup would overrule', () => {
     expect(demo('run.warmup=1h,6h', { warmupS: 7200 })).toThrow(/--set run\.warmup and --warmup both set it/);
     expect(demo('run.horizon=2d,3d', { horizonS: 86_400 })).toThrow(
