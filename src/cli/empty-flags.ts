@@ -1,4 +1,4 @@
-import type { FlagKinds } from './repeated-flags.js';
+import { type FlagKinds, optionNames } from './repeated-flags.js';
 
 /**
  * The multi-value options written on the command line without a value (`--kpi` at the end, or right
@@ -9,8 +9,7 @@ import type { FlagKinds } from './repeated-flags.js';
  * Everything after `--` is not an option.
  */
 export function emptyFlags(args: readonly string[], kinds: FlagKinds): string[] {
-  const names = new Set<string>();
-  for (const name of kinds.array) for (const n of [name, ...(kinds.alias[name] ?? [])]) names.add(n);
+  const names = optionNames(kinds.array, kinds);
   const empty: string[] = [];
   for (const [i, arg] of args.entries()) {
     if (arg === '--') break;

@@ -1,4 +1,4 @@
-import type { FlagKinds } from './repeated-flags.js';
+import { type FlagKinds, optionNames } from './repeated-flags.js';
 
 /** What {@link notNumbers} needs beyond {@link FlagKinds}: the options yargs reads as numbers. */
 export interface NumberFlagKinds extends FlagKinds {
@@ -11,8 +11,7 @@ export interface NumberFlagKinds extends FlagKinds {
  * Everything after `--` is not an option.
  */
 export function notNumbers(args: readonly string[], kinds: NumberFlagKinds): string[] {
-  const names = new Set<string>();
-  for (const name of kinds.number) for (const n of [name, ...(kinds.alias[name] ?? [])]) names.add(n);
+  const names = optionNames(kinds.number, kinds);
   const found: string[] = [];
   for (const [i, arg] of args.entries()) {
     if (arg === '--') break;

@@ -10,6 +10,13 @@ export interface FlagKinds {
   readonly alias: Readonly<Record<string, readonly string[]>>;
 }
 
+/** The options of `list` under every name they answer to (their own and their aliases). */
+export function optionNames(list: readonly string[], kinds: FlagKinds): Set<string> {
+  const names = new Set<string>();
+  for (const name of list) for (const n of [name, ...(kinds.alias[name] ?? [])]) names.add(n);
+  return names;
+}
+
 /** `maxEvents` and `max-events` are one option for yargs. */
 function kebab(name: string): string {
   return name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);

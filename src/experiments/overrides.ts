@@ -314,3 +314,8 @@ export function rawDocument(source: ScenarioSource): unknown {
   const parsed = parsedOnce(source);
   return parsed.ok ? parsed.parsed.raw : parseDocument(source.text).toJS();
 }
+
+/** A load's problems, one line each (`✖ message → at path (line n)`), for an error message. */
+export function problemLines(problems: readonly Problem[]): string {
+  return problems.map((p) => `✖ ${p.message} → at ${p.path || 'the document'} (line ${p.line})`).join('\n');
+}

@@ -8,6 +8,7 @@ import {
   loadWithOverrides,
   type Override,
   OverrideError,
+  problemLines,
   readScenarioSource,
   type ScenarioSource,
 } from './overrides.js';
@@ -102,10 +103,7 @@ function scenarioOf(task: ReplicationTask): Scenario {
   } else scenarios.delete(key);
   scenarios.set(key, loaded);
   if (!loaded.ok) {
-    const lines = loaded.problems.map(
-      (p) => `✖ ${p.message} → at ${p.path || 'the document'} (line ${p.line})`,
-    );
-    throw new OverrideError(`${task.file}:\n${lines.join('\n')}`);
+    throw new OverrideError(`${task.file}:\n${problemLines(loaded.problems)}`);
   }
   return loaded.scenario;
 }

@@ -3,7 +3,7 @@ import { appendFileSync, existsSync, readFileSync, renameSync, writeFileSync } f
 import { join } from 'node:path';
 import { makeFolders } from '../report/make-folders.js';
 import { tempFileBeside } from '../report/temp-file.js';
-import { checkPolicyChoices, parsePolicyChoice } from '../rl/policy/policy-choice.js';
+import { checkPolicyChoices, type PolicyChoice, parsePolicyChoice } from '../rl/policy/policy-choice.js';
 import { PolicyError } from '../rl/policy/policy-error.js';
 import {
   type PortableScenario,
@@ -19,7 +19,7 @@ import {
   type Override,
   OverrideError,
   policyOverrides,
-  policySetting,
+  problemLines,
   rawDocument,
   readScenarioSource,
 } from './overrides.js';
@@ -118,10 +118,7 @@ export function planSweep(spec: SweepSpec): SweepPlan {
   });
   const baseOverrides = [...policies.overrides, ...run];
   const base = loadWithOverrides(source, baseOverrides, { horizonS: spec.horizonS });
-  if (!base.ok)
-    throw new OverrideError(
-      `${spec.file}:\n${base.problems.map((p) => `✖ ${p.message} → at ${p.path || 'the document'} (line ${p.line})`).join('\n')}`,
-    );
+  if (!base.ok) throw new OverrideError(`${spec.file}:\n${problemLines(base.problems)}`);
   // Figures the user named must exist (a misspelt objective would rank nothing): checked by a 1-s probe.
   checkNamedFigures(base.scenario, spec.kpis, spec.objective);
   const seed = spec.seed ?? base.scenario.run.seed;
@@ -202,18 +199,16 @@ function sweepPolicies(
   const document = rawDocument(source);
   const plain = loadWithOverrides(source, [], { horizonS });
   // The same kinds and rules as `run --policy`: each kind once, and only kinds the scenario has.
+  let choices: PolicyChoice[];
   try {
-    const choices = settings.map(parsePolicyChoice);
+    choices = settings.map(parsePolicyChoice);
     if (plain.ok) checkPolicyChoices(choices, plain.scenario);
   } catch (error) {
     if (error instanceof PolicyError) throw new OverrideError(error.message);
     throw error;
   }
-  for (const text of settings) {
-    const setting = policySetting(document, text);
-    const eq = text.indexOf('=');
-    const kind = text.slice(0, eq).trim();
-    const rule = text.slice(eq + 1).trim();
+  for (const choice of choices) {
+    const { kind, text } = choice;
     // A factor on what the policy decides would vary nothing (a model) or be overruled at some points.
     const decided = policyOverrides(document, `${kind}=fifo`).map((o) => o.path);
     const clash = factors.find((f) => decided.includes(f.path));
@@ -221,24 +216,25 @@ function sweepPolicies(
       throw new OverrideError(
         `--set ${clash.path} and --policy "${text}" both set it; drop one (--policy sets it at every point)`,
       );
-    if (setting.policies.length > 0) {
+    if (choice.type === 'onnx') {
       let bytes: Buffer;
       try {
-        bytes = readFileSync(rule);
+        bytes = readFileSync(choice.path);
       } catch (error) {
-        throw new OverrideError(`--policy "${text}": cannot read ${rule}: ${(error as Error).message}`);
+        throw new OverrideError(
+          `--policy "${text}": cannot read ${choice.path}: ${(error as Error).message}`,
+        );
       }
-      onnx.push(...setting.policies);
-      manifest.push({ kind, file: rule, sha256: createHash('sha256').update(bytes).digest('hex') });
+      onnx.push(text);
+      manifest.push({ kind, file: choice.path, sha256: createHash('sha256').update(bytes).digest('hex') });
       continue;
     }
-    const loaded = loadWithOverrides(source, setting.overrides, { horizonS });
+    const rules = policyOverrides(document, text);
+    const loaded = loadWithOverrides(source, rules, { horizonS });
     if (!loaded.ok)
-      throw new OverrideError(
-        `--policy "${text}" is rejected:\n${loaded.problems.map((p) => `✖ ${p.message} → at ${p.path || 'the document'} (line ${p.line})`).join('\n')}`,
-      );
-    overrides.push(...setting.overrides);
-    manifest.push({ kind, rule });
+      throw new OverrideError(`--policy "${text}" is rejected:\n${problemLines(loaded.problems)}`);
+    overrides.push(...rules);
+    manifest.push({ kind, rule: choice.rule });
   }
   return { overrides, onnx, manifest };
 }
@@ -286,10 +282,7 @@ function check(
       throw new OverrideError(`${what}: the warm-up (${w} s) must be shorter than the horizon (${h} s)`);
     return loaded.scenario;
   }
-  const lines = loaded.problems.map(
-    (p) => `✖ ${p.message} → at ${p.path || 'the document'} (line ${p.line})`,
-  );
-  throw new OverrideError(`${what} is rejected:\n${lines.join('\n')}`);
+  throw new OverrideError(`${what} is rejected:\n${problemLines(loaded.problems)}`);
 }
 
 /** Options of {@link runSweep}. */
